@@ -1,0 +1,265 @@
+// The engine's contract: what goes in, what comes out. Channel-neutral and plain JSON.
+import type { DomainId, Lang, PlaybookId, Risk, Severity } from './ids.js';
+
+// ---------- understanding (src/understand implements it) ----------
+
+/** A named organisation recognised in text. */
+export interface InstitutionMention {
+  id: string;
+  name: string;
+  country?: string;
+  kind: 'university' | 'academy' | 'company' | 'defence' | 'government' | 'hospital' | 'research-institute' | 'funder';
+  /** The words in the text that matched. */
+  matched: string;
+}
+
+export type PartnerKind = 'university' | 'company' | 'government' | 'research-institute' | 'hospital' | 'military' | 'individual';
+
+export interface ExtractedFacts {
+  /** ISO 3166-1 alpha-2, in order of mention. */
+  countries: string[];
+  domains: DomainId[];
+  institutions: InstitutionMention[];
+  /** Funding programme ids: csc, edf, defra, horizon-europe, fwo, belspo, erc, msca, ... */
+  funders: string[];
+  partnerKind?: PartnerKind;
+  /** The Flemish institution the user belongs to, a contact-point id, when they say so. */
+  homeInstitution?: string;
+  /** Situations recognised in the text, e.g. military-background, sanctions, human-rights, unknown-owners, dual-use, classified, online-lecture, export, fieldwork, minorities, visiting, scholarship, commissioned, repressive. */
+  signals: string[];
+  /** Why: which words produced which fact. */
+  why: string[];
+}
+
+export interface Understanding {
+  playbook: PlaybookId | null;
+  /** 0..1 */
+  confidence: number;
+  /** Other playbooks that scored, best first, for a clarifying question. */
+  alternatives: Array<{ playbook: PlaybookId; score: number }>;
+  /** Set when confidence is low and the router would rather ask than guess. */
+  clarify: boolean;
+  facts: ExtractedFacts;
+  /** Human-readable reasons: which words counted for the playbook and the facts. */
+  why: string[];
+  /** Detected language of the text, when it can tell. */
+  lang?: Lang;
+}
+
+export interface Understander {
+  route(text: string): Understanding;
+  extract(text: string): ExtractedFacts;
+}
+
+// ---------- screening (src/screening implements it) ----------
+
+export interface ScreeningHit {
+  /** List id: seven-sons, sanctions, restricted, own list ids. */
+  list: string;
+  listName: string;
+  /** ISO date of the list version. */
+  listDate: string;
+  id: string;
+  name: string;
+  /** The name or alias of the entry that matched. */
+  matched: string;
+  score: number;
+  /** True when the hit is a match; false is a "possible, not a match". */
+  match: boolean;
+  why: string;
+  country?: string;
+  /** Topics of the entry, e.g. sanction, debarment, crime. */
+  topics?: string[];
+}
+
+export interface ScreenedList {
+  id: string;
+  name: string;
+  date: string;
+  stale: boolean;
+  entries: number;
+}
+
+export interface ScreeningResult {
+  query: string;
+  hits: ScreeningHit[];
+  lists: ScreenedList[];
+}
+
+export interface Screener {
+  screen(name: string, options?: { country?: string; limit?: number }): ScreeningResult;
+}
+
+// ---------- conversation state ----------
+
+export const STATE_VERSION = 1;
+
+export type FactValue = string | string[];
+export type Facts = Record<string, FactValue>;
+
+export interface AnswerRecord {
+  step: string;
+  fact: string;
+  /** The question, in the conversation's language when it was asked. */
+  question: string;
+  /** The chosen value, or "unsure". */
+  value: string;
+  /** What the user clicked or typed, for the contact point. */
+  label: string;
+  typed: boolean;
+  /** True when the answer was taken from what the user said earlier, not asked. */
+  inferred: boolean;
+}
+
+export type Phase =
+  | 'idle'
+  | 'clarifying'
+  | 'asking'
+  | 'outcome'
+  | 'choosing-institution'
+  | 'confirming'
+  | 'escalated';
+
+export interface PendingCaseQuestion {
+  caseId: string;
+  caseRef: string;
+}
+
+export interface ConversationState {
+  v: typeof STATE_VERSION;
+  lang: Lang;
+  phase: Phase;
+  playbook?: { id: PlaybookId; rev: string };
+  step?: string;
+  facts: Facts;
+  answers: AnswerRecord[];
+  flags: string[];
+  screening: ScreeningHit[];
+  outcome?: Outcome;
+  /** The alternatives offered by a clarifying question. */
+  clarify?: PlaybookId[];
+  /** Case refs created in this conversation. */
+  cases: string[];
+  pendingCaseQuestion?: PendingCaseQuestion;
+  turn: number;
+}
+
+// ---------- outcome ----------
+
+export interface Citation {
+  section: string;
+  title: string;
+  source: string;
+}
+
+export interface AdviceItem {
+  id: string;
+  text: string;
+  cites: Citation[];
+}
+
+export interface FlagView {
+  id: string;
+  label: string;
+  severity: Severity;
+  dimension: string;
+}
+
+export interface ContactPointView {
+  id: string;
+  name: string;
+  email: string;
+  /** Specialised addresses that fit this outcome (export control, human rights, dual use). */
+  specialised: Array<{ topic: string; email: string }>;
+}
+
+export interface Outcome {
+  playbook: PlaybookId;
+  playbookTitle: string;
+  risk: Risk;
+  riskLabel: string;
+  /** One paragraph: what this comes down to. */
+  assessment: string;
+  /** Why this risk: which elements came together. */
+  riskReasons: string[];
+  flags: FlagView[];
+  screening: ScreeningHit[];
+  steps: AdviceItem[];
+  measures: AdviceItem[];
+  duties: AdviceItem[];
+  escalate: boolean;
+  contactPoint?: ContactPointView;
+  citations: Citation[];
+}
+
+// ---------- input, replies, effects ----------
+
+export type EngineInput =
+  | { type: 'text'; text: string }
+  /** A button click. `step` is the step the button belonged to, to ignore stale clicks. */
+  | { type: 'action'; value: string; step?: string }
+  | { type: 'start'; playbook: PlaybookId }
+  | { type: 'set-lang'; lang: Lang }
+  /** A contact point asks the researcher something about a case. */
+  | { type: 'case-question'; caseId: string; caseRef: string; text: string }
+  /** A case changed status; the researcher is told. */
+  | { type: 'case-status'; caseRef: string; status: CaseStatus; advice?: string };
+
+export type CaseStatus = 'open' | 'taken' | 'awaiting-info' | 'closed';
+
+/** Values the engine needs from outside to stay pure. */
+export interface TurnMeta {
+  /** ISO timestamp of the turn. */
+  at: string;
+  /** A fresh random id the engine may use (case ids). */
+  newId: string;
+  /** Who is talking, for the case. */
+  user?: { id: string; name?: string; channel: string };
+}
+
+export interface Choice {
+  label: string;
+  value: string;
+}
+
+export type Reply =
+  | { kind: 'text'; text: string }
+  | {
+      kind: 'question';
+      text: string;
+      help?: string;
+      step: string;
+      choices: Choice[];
+      /** What a typed answer may be, e.g. "a country", "the partner's name". */
+      typeHint?: string;
+      /** A free-text field (a partner's name or details): channels may open a form. */
+      form?: { field: string; label: string; placeholder?: string };
+    }
+  | { kind: 'outcome'; outcome: Outcome; summaryMarkdown: string }
+  | { kind: 'case-created'; caseRef: string; contactPoint: ContactPointView; text: string }
+  /** A menu of choices that is not a playbook question (start menu, clarifying question). */
+  | { kind: 'menu'; text: string; choices: Choice[] };
+
+export interface CaseDraft {
+  id: string;
+  ref: string;
+  playbook: PlaybookId;
+  lang: Lang;
+  institution: string;
+  createdAt: string;
+  facts: Facts;
+  answers: AnswerRecord[];
+  outcome: Outcome;
+  summaryMarkdown: string;
+}
+
+export type Effect =
+  | { type: 'escalate'; case: CaseDraft }
+  | { type: 'case-answer'; caseId: string; caseRef: string; text: string }
+  | { type: 'forget-user' };
+
+export interface StepResult {
+  state: ConversationState;
+  replies: Reply[];
+  effects: Effect[];
+}

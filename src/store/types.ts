@@ -1,0 +1,147 @@
+// One Store interface for every channel; SQLite and PostgreSQL implement it.
+// The same contract tests (test/store/contract.ts) run against both.
+import type { CaseDraft, CaseStatus, ConversationState } from '../engine/types.js';
+
+export type ChannelName = 'slack' | 'teams' | 'web' | 'cli';
+
+/** Who acted: a researcher, a contact point or an admin, on some channel. */
+export interface Actor {
+  channel: ChannelName | 'admin';
+  id: string;
+  name?: string;
+}
+
+/**
+ * Where a channel can reach the researcher again (proactive message), as that channel
+ * understands it: Slack {team, channel, thread_ts}, a Teams conversation reference, a web session id.
+ */
+export type ChannelAddress = Record<string, unknown>;
+
+export interface ConversationRecord {
+  key: string;
+  channel: ChannelName;
+  userId: string;
+  state: ConversationState;
+  /** Optimistic concurrency: bumped on every save. */
+  version: number;
+  address: ChannelAddress;
+  updatedAt: string;
+}
+
+export interface CaseEvent {
+  at: string;
+  actor: Actor;
+  action: 'created' | 'delivered' | 'taken' | 'asked' | 'answered' | 'closed' | 'reopened' | 'delivery-failed';
+  /** A question, an answer or advice; kept with the case, never logged. */
+  text?: string;
+}
+
+export interface CaseRecord {
+  id: string;
+  ref: string;
+  status: CaseStatus;
+  institution: string;
+  playbook: string;
+  risk: string;
+  researcher: Actor & { conversationKey: string; address: ChannelAddress };
+  assignee?: Actor;
+  advice?: string;
+  draft: CaseDraft;
+  createdAt: string;
+  updatedAt: string;
+  history: CaseEvent[];
+}
+
+export type CaseListItem = Omit<CaseRecord, 'draft' | 'history'>;
+
+export type JobStatus = 'pending' | 'done' | 'dead';
+
+export interface NewJob {
+  /** What to deliver: the card to the contact point, a notice to the researcher, a thread reply. */
+  kind: 'case-card' | 'researcher-notice' | 'case-thread';
+  channel: ChannelName;
+  /** Deterministic key: a retry after an uncertain failure reuses it, so nothing is posted twice. */
+  idempotencyKey: string;
+  caseId?: string;
+  payload: Record<string, unknown>;
+}
+
+export interface OutboxJob extends NewJob {
+  id: string;
+  status: JobStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError?: string;
+  createdAt: string;
+  deliveredAt?: string;
+  /** What the channel returned on success (a Slack ts, a Teams activity id), for threading. */
+  result?: Record<string, unknown>;
+}
+
+export interface TurnCommit {
+  key: string;
+  channel: ChannelName;
+  userId: string;
+  address: ChannelAddress;
+  /** The version that was loaded; null for a new conversation. */
+  expectedVersion: number | null;
+  state: ConversationState;
+  /** Created in the same transaction as the state: an escalation and its delivery job. */
+  newCases?: CaseRecord[];
+  caseEvents?: Array<{ caseId: string; event: CaseEvent }>;
+  jobs?: NewJob[];
+}
+
+export type CommitResult = { ok: true; version: number } | { ok: false; reason: 'conflict' };
+
+export interface CaseUpdate {
+  caseId: string;
+  /** Refuse the update unless the case is in one of these states (a take races a close). */
+  fromStatus?: CaseStatus[];
+  status?: CaseStatus;
+  assignee?: Actor;
+  advice?: string;
+  event: CaseEvent;
+  jobs?: NewJob[];
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Runs pending migrations. Idempotent. */
+  migrate(): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  loadConversation(key: string): Promise<ConversationRecord | null>;
+  commitTurn(commit: TurnCommit): Promise<CommitResult>;
+  /** "forget me": deletes the user's conversations; returns how many. */
+  deleteConversationsOfUser(channel: ChannelName, userId: string): Promise<number>;
+  /** Retention: deletes conversations not updated since `before`. */
+  expireConversations(before: string): Promise<number>;
+
+  getCase(idOrRef: string): Promise<CaseRecord | null>;
+  listCases(filter?: { status?: CaseStatus; institution?: string; researcherId?: string }): Promise<CaseListItem[]>;
+  /** Applies a status change with its audit event and jobs atomically; null when fromStatus did not hold. */
+  updateCase(update: CaseUpdate): Promise<CaseRecord | null>;
+
+  enqueue(jobs: NewJob[]): Promise<void>;
+  /** Claims due jobs for one worker (FOR UPDATE SKIP LOCKED on PostgreSQL), leasing them until `leaseUntil`. */
+  claimJobs(worker: string, limit: number, now: string, leaseUntil: string): Promise<OutboxJob[]>;
+  completeJob(id: string, result: Record<string, unknown>, at: string): Promise<void>;
+  /** Records a failure; `dead` moves the job to the dead-letter state. */
+  failJob(id: string, error: string, nextAttemptAt: string, dead: boolean): Promise<void>;
+  getJob(id: string): Promise<OutboxJob | null>;
+  listJobs(filter?: { status?: JobStatus; caseId?: string }): Promise<OutboxJob[]>;
+  /** An admin re-queues a dead job. */
+  requeueJob(id: string, now: string): Promise<boolean>;
+
+  /**
+   * Proactive replies for channels that poll (the web chat): a deliverer appends them,
+   * the page reads those after the last sequence number it has seen.
+   */
+  appendNotices(conversationKey: string, replies: unknown[], at: string): Promise<number>;
+  readNotices(conversationKey: string, afterSeq: number): Promise<Array<{ seq: number; at: string; replies: unknown[] }>>;
+
+  /** Deduplication: true the first time a key is seen within ttl. */
+  markSeen(key: string, ttlMs: number, now: string): Promise<boolean>;
+}

@@ -1,6 +1,8 @@
 // The engine's contract: what goes in, what comes out. Channel-neutral and plain JSON.
 import type { DomainId, Lang, PlaybookId, Risk, Severity } from './ids.js';
 
+export type { DomainId, Lang, PlaybookId, Risk, Severity } from './ids.js';
+
 // ---------- understanding (src/understand implements it) ----------
 
 /** A named organisation recognised in text. */

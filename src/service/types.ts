@@ -1,8 +1,9 @@
 // The services every channel calls. Channels never talk to the engine or the store directly.
-import type { CaseStatus, ConversationState, EngineInput, Lang, Reply } from '../engine/types.js';
+import type { Lang } from '../engine/ids.js';
+import type { CaseStatus, ConversationState, EngineInput, Reply } from '../engine/types.js';
 import type { Actor, CaseRecord, ChannelAddress, ChannelName, NewJob, OutboxJob } from '../store/types.js';
 
-export type { Lang } from '../engine/ids.js';
+
 
 /** One inbound turn from a channel. */
 export interface InboundTurn {
@@ -56,4 +57,14 @@ export interface CaseRouter {
   jobsForNewCase(c: CaseRecord): NewJob[];
   /** Jobs that tell the researcher and the contact-point thread about a status change. */
   jobsForStatus(c: CaseRecord, status: CaseStatus, text?: string): NewJob[];
+}
+
+/** How an institution's cases reach its contact point (config/institutions.yaml). */
+export interface InstitutionRouting {
+  /** A contact-point id from content/contact-points.yaml, e.g. kuleuven. */
+  id: string;
+  slack?: { teamId?: string; channelId: string };
+  teams?: { serviceUrl: string; conversationId: string; tenantId?: string };
+  /** The web inbox always shows every case; this only says whether it is the main place. */
+  inbox: boolean;
 }

@@ -1,0 +1,55 @@
+// Schemas for the engine's own content files: sections, flags, ui texts and the lexicon.
+import { z } from 'zod';
+import { DIMENSIONS, SEVERITIES } from '../../engine/ids.js';
+import { localList, localText } from './playbook.js';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined by hyphens');
+
+export const sectionsFileSchema = z
+  .object({
+    sources: z.record(
+      id,
+      z.object({ file: z.string().min(1), title: localText, url: z.string().url() }).strict(),
+    ),
+    sections: z.record(
+      id,
+      z.object({ source: id, anchor: z.string().min(8), title: localText }).strict(),
+    ),
+  })
+  .strict();
+
+export const flagsFileSchema = z.record(
+  id,
+  z
+    .object({
+      dimension: z.enum(DIMENSIONS),
+      severity: z.enum(SEVERITIES),
+      label: localText,
+      cites: z.array(id).default([]),
+    })
+    .strict(),
+);
+
+/** Texts the program itself says (not a playbook's): content/ui/<area>.yaml, keyed "<area>.<key>". */
+export const uiFileSchema = z.record(z.string().regex(/^[a-z0-9-]+$/), localText);
+export type UiTexts = Record<string, { en: string; nl: string }>;
+export const uiSchema = uiFileSchema;
+
+export const lexiconSchema = z
+  .object({
+    yes: localList,
+    no: localList,
+    unsure: localList,
+    commands: z
+      .object({
+        restart: localList,
+        help: localList,
+        forget: localList,
+        english: localList,
+        dutch: localList,
+        cancel: localList,
+      })
+      .strict(),
+  })
+  .strict();
+export type Lexicon = z.infer<typeof lexiconSchema>;

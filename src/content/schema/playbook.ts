@@ -1,0 +1,158 @@
+// A playbook is a graph of steps: questions, checks and outcomes. Content authors write it in
+// dialogs/<id>.yaml; this schema is what they may write.
+import { z } from 'zod';
+import { DIMENSIONS, PLAYBOOK_IDS, RISKS } from '../../engine/ids.js';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined by hyphens, e.g. ask-country');
+
+export const localText = z.object({ en: z.string().trim().min(1), nl: z.string().trim().min(1) }).strict();
+export const localList = z
+  .object({ en: z.array(z.string().min(1)).default([]), nl: z.array(z.string().min(1)).default([]) })
+  .strict();
+
+/** All listed parts must hold. An empty condition always holds. */
+export const condition = z
+  .object({
+    /** All of these flags are raised. */
+    flags: z.array(id).optional(),
+    /** At least one of these flags is raised. */
+    anyFlags: z.array(id).optional(),
+    /** None of these flags is raised. */
+    notFlags: z.array(id).optional(),
+    /** The fact has one of these values (for lists: contains one of them). */
+    facts: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+    /** These facts are known (answered, even with "not sure"). */
+    known: z.array(z.string()).optional(),
+    /** The computed risk is one of these (outcome items only). */
+    risk: z.array(z.enum(RISKS)).optional(),
+  })
+  .strict();
+export type Condition = z.infer<typeof condition>;
+
+/** Where to go next: a step id, or the first branch whose condition holds (the last one should have none). */
+export const goto = z.union([
+  id,
+  z.array(z.object({ when: condition.optional(), goto: id }).strict()).min(1),
+]);
+export type Goto = z.infer<typeof goto>;
+
+export const answer = z
+  .object({
+    value: id,
+    label: localText,
+    /** Typed words that mean this answer, besides the label. */
+    synonyms: localList.optional(),
+    /** Situations recognised in what the user said earlier that already give this answer. */
+    signals: z.array(id).default([]),
+    flags: z.array(id).default([]),
+    next: id.optional(),
+  })
+  .strict();
+export type Answer = z.infer<typeof answer>;
+
+export const INPUT_KINDS = ['choice', 'yesno', 'country', 'domain', 'partner', 'text', 'institution'] as const;
+
+export const questionStep = z
+  .object({
+    type: z.literal('question'),
+    /** The fact this question fills; it is not asked when the fact is already known. */
+    fact: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a fact name is one word in camelCase, e.g. partnerKind'),
+    input: z.enum(INPUT_KINDS).default('choice'),
+    text: localText,
+    /** Why we ask, shown under the question. */
+    help: localText.optional(),
+    /** A short label for the summary card, e.g. "Partner's military ties". */
+    short: localText,
+    dimension: z.enum(DIMENSIONS),
+    cites: z.array(id).default([]),
+    answers: z.array(answer).default([]),
+    /** "I'm not sure" is always accepted; it raises these flags (besides the automatic unsure flag). */
+    unsure: z.object({ flags: z.array(id).default([]), next: id.optional() }).strict().default({ flags: [] }),
+    /** Ask only when this holds; otherwise go straight to `next`. */
+    when: condition.optional(),
+    next: goto.optional(),
+  })
+  .strict();
+export type QuestionStep = z.infer<typeof questionStep>;
+
+export const CHECKS = ['screen-partner', 'country-risk', 'critical-tech', 'restrictions'] as const;
+export type CheckName = (typeof CHECKS)[number];
+
+export const checkStep = z
+  .object({
+    type: z.literal('check'),
+    check: z.enum(CHECKS),
+    when: condition.optional(),
+    next: goto,
+  })
+  .strict();
+export type CheckStep = z.infer<typeof checkStep>;
+
+const adviceItem = z
+  .object({
+    id,
+    when: condition.optional(),
+    text: localText,
+    cites: z.array(id).min(1, 'every step cites the guideline section it rests on'),
+  })
+  .strict();
+export type AdviceItemSpec = z.infer<typeof adviceItem>;
+
+const referenceItem = z.object({ id, when: condition.optional() }).strict();
+
+export const CONTACT_TOPICS = ['export-control', 'human-rights', 'dual-use', 'ethics'] as const;
+
+export const outcomeStep = z
+  .object({
+    type: z.literal('outcome'),
+    /** What this comes down to; every matching paragraph is shown, in order. */
+    assessment: z.array(z.object({ when: condition.optional(), text: localText }).strict()).min(1),
+    risk: z
+      .object({
+        /** The lowest risk this outcome can have. */
+        floor: z.enum(RISKS).default('low'),
+        /** Raise the risk to at least this level when the condition holds. */
+        rules: z.array(z.object({ when: condition, risk: z.enum(RISKS) }).strict()).default([]),
+      })
+      .strict()
+      .default({ floor: 'low', rules: [] }),
+    steps: z.array(adviceItem).min(1),
+    /** Ids from content/measures.yaml. */
+    measures: z.array(referenceItem).default([]),
+    /** Ids from content/duties.yaml. */
+    duties: z.array(referenceItem).default([]),
+    /** When to recommend involving the contact point; by default at medium risk or above, or when a duty must be reported. */
+    escalate: z
+      .object({ when: condition.optional(), always: z.boolean().default(false), never: z.boolean().default(false) })
+      .strict()
+      .default({ always: false, never: false }),
+    /** Specialised addresses to show besides the main contact point. */
+    contactTopics: z.array(z.enum(CONTACT_TOPICS)).default([]),
+  })
+  .strict();
+export type OutcomeStep = z.infer<typeof outcomeStep>;
+
+/** Answers a knowledge question from content/faq.yaml and ends the conversation there. */
+export const faqStep = z
+  .object({
+    type: z.literal('faq'),
+  })
+  .strict();
+
+export const step = z.discriminatedUnion('type', [questionStep, checkStep, outcomeStep, faqStep]);
+export type Step = z.infer<typeof step>;
+
+export const playbookSchema = z
+  .object({
+    id: z.enum(PLAYBOOK_IDS),
+    title: localText,
+    /** A short description for menus and the App Home. */
+    description: localText,
+    /** Said when the playbook starts. */
+    intro: localText,
+    cites: z.array(id).default([]),
+    start: id,
+    steps: z.record(id, step),
+  })
+  .strict();
+export type Playbook = z.infer<typeof playbookSchema> & { rev: string; file: string };

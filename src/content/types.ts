@@ -44,6 +44,8 @@ export interface Restriction {
   countries: string[];
   /** Entity lists it applies to, e.g. seven-sons. */
   lists: string[];
+  /** Named entities it applies to when there is no list file, e.g. Huawei and ZTE. */
+  entities?: string[];
   /** Partner kinds it applies to (university, company, government, research-institute, military, any). */
   partnerKinds: string[];
   text: LocalText;

@@ -86,9 +86,12 @@ export interface TurnCommit {
   /** The version that was loaded; null for a new conversation. */
   expectedVersion: number | null;
   state: ConversationState;
+  /** The turn's time (the service's clock); the store's clock when absent. */
+  at?: string;
   /** Created in the same transaction as the state: an escalation and its delivery job. */
   newCases?: CaseRecord[];
-  caseEvents?: Array<{ caseId: string; event: CaseEvent }>;
+  /** `status` is applied only when the case is in one of `fromStatus` (an answer moves awaiting-info back to taken). */
+  caseEvents?: Array<{ caseId: string; event: CaseEvent; status?: CaseStatus; fromStatus?: CaseStatus[] }>;
   jobs?: NewJob[];
 }
 
@@ -103,6 +106,8 @@ export interface CaseUpdate {
   advice?: string;
   event: CaseEvent;
   jobs?: NewJob[];
+  /** Refuse the update unless the history still has this many events (job keys are derived from the event's index). */
+  expectedHistoryLength?: number;
 }
 
 export interface Store {
@@ -125,8 +130,12 @@ export interface Store {
   updateCase(update: CaseUpdate): Promise<CaseRecord | null>;
 
   enqueue(jobs: NewJob[]): Promise<void>;
-  /** Claims due jobs for one worker (FOR UPDATE SKIP LOCKED on PostgreSQL), leasing them until `leaseUntil`. */
-  claimJobs(worker: string, limit: number, now: string, leaseUntil: string): Promise<OutboxJob[]>;
+  /**
+   * Claims due jobs for one worker (FOR UPDATE SKIP LOCKED on PostgreSQL), leasing them until `leaseUntil`.
+   * Each claim counts as an attempt, so a job that crashes its worker still reaches the dead-letter state.
+   * `channels` limits the claim to channels this worker can deliver to.
+   */
+  claimJobs(worker: string, limit: number, now: string, leaseUntil: string, channels?: ChannelName[]): Promise<OutboxJob[]>;
   completeJob(id: string, result: Record<string, unknown>, at: string): Promise<void>;
   /** Records a failure; `dead` moves the job to the dead-letter state. */
   failJob(id: string, error: string, nextAttemptAt: string, dead: boolean): Promise<void>;
@@ -144,4 +153,6 @@ export interface Store {
 
   /** Deduplication: true the first time a key is seen within ttl. */
   markSeen(key: string, ttlMs: number, now: string): Promise<boolean>;
+  /** Drops deduplication keys whose ttl has passed; returns how many. */
+  purgeSeen(now: string): Promise<number>;
 }

@@ -1,0 +1,33 @@
+// The store's part of the environment. The central config module composes this schema.
+import { z } from 'zod';
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+export const storeConfigSchema = z.object({
+  /** PostgreSQL for several instances; unset means the embedded SQLite file. */
+  DATABASE_URL: optionalUrl,
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Conversation state older than this is deleted by the retention sweep. */
+  CONVERSATION_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  /** After this many delivery attempts a job goes to the dead-letter state. */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  /** Base delay of the exponential backoff between delivery attempts. */
+  OUTBOX_BACKOFF_MS: z.coerce.number().int().positive().default(1000),
+});
+
+export type StoreConfig = z.infer<typeof storeConfigSchema>;
+
+/** What openStore needs. */
+export interface StoreLocation {
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+export function storeLocationFromEnv(env: NodeJS.ProcessEnv): StoreLocation {
+  const config = storeConfigSchema.parse(env);
+  return config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR } : { dataDir: config.DATA_DIR };
+}

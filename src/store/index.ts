@@ -1,0 +1,31 @@
+// Opens the configured store: PostgreSQL when DATABASE_URL is set, else SQLite under DATA_DIR.
+import { join } from 'node:path';
+import type { StoreLocation } from './config.js';
+import { createPostgresStore } from './postgres/postgres-store.js';
+import { createSqliteStore } from './sqlite/sqlite-store.js';
+import type { Store } from './types.js';
+
+export { storeConfigSchema, storeLocationFromEnv } from './config.js';
+export type { StoreConfig, StoreLocation } from './config.js';
+export { createPostgresStore } from './postgres/postgres-store.js';
+export type { PostgresStoreOptions } from './postgres/postgres-store.js';
+export { createSqliteStore } from './sqlite/sqlite-store.js';
+export type { SqliteStoreOptions } from './sqlite/sqlite-store.js';
+
+export function sqlitePath(dataDir: string): string {
+  return join(dataDir, 'advisor.db');
+}
+
+/** Opens the store and runs its pending migrations. */
+export async function openStore(config: StoreLocation): Promise<Store> {
+  const store = config.databaseUrl
+    ? createPostgresStore({ connectionString: config.databaseUrl })
+    : createSqliteStore({ path: sqlitePath(config.dataDir) });
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  return store;
+}

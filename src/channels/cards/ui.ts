@@ -1,0 +1,9 @@
+// Builds the UiLookup the renderers take from the loaded UI texts and a language.
+import type { Lang } from '../../engine/ids.js';
+
+type UiTable = Record<string, { en: string; nl: string }>;
+
+/** Falls back to English, then to the key itself, so that a missing text never breaks a conversation. */
+export function uiLookup(texts: UiTable, lang: Lang): (key: string) => string {
+  return (key) => texts[key]?.[lang] ?? texts[key]?.en ?? key;
+}

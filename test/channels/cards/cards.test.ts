@@ -1,0 +1,213 @@
+// @vitest-environment jsdom
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadUi } from '../../../src/content/load.js';
+import {
+  escapeMarkdown,
+  parseCardSubmit,
+  renderCaseCard,
+  renderReplyCard,
+  renderWelcomeCard,
+  type AdaptiveCard,
+} from '../../../src/channels/cards/index.js';
+import { LANGS, type Lang } from '../../../src/engine/ids.js';
+import { collect, markdownEffects } from './card-json.js';
+import { HOSTILE, sampleCase, sampleReplies } from './samples.js';
+import { checkCard } from './validate-card.js';
+
+const ui = loadUi(join(import.meta.dirname, '../../../content/ui'));
+
+/** Fails the test on a missing UI text instead of showing a key to a user. */
+function strictUi(lang: Lang) {
+  return (key: string): string => {
+    const text = ui[key]?.[lang];
+    if (!text) throw new Error(`missing UI text ${key} (${lang})`);
+    return text;
+  };
+}
+
+const ZWSP = /\u200B/g;
+
+function expectValid(card: AdaptiveCard): void {
+  expect(card.version).toBe('1.5');
+  expect(card.$schema).toBe('http://adaptivecards.io/schemas/adaptive-card.json');
+  expect(checkCard(card).problems).toEqual([]);
+}
+
+function expectUserTextIsPlain(card: AdaptiveCard): void {
+  const s = collect(card);
+  for (const t of [...s.textBlocks, ...s.factValues]) expect(markdownEffects(t), t).toEqual([]);
+  const runs = s.textRuns.join('\n').replace(ZWSP, '');
+  expect(runs).toContain(HOSTILE);
+  // Nothing a user wrote ends up in a button or a URL.
+  for (const a of s.actions) {
+    expect(a.type).not.toBe('Action.OpenUrl');
+    expect(JSON.stringify(a)).not.toContain('evil.example');
+  }
+}
+
+describe('reply cards', () => {
+  for (const lang of LANGS) {
+    it(`renders every reply kind to a valid 1.5 card (${lang})`, () => {
+      const kinds = new Set<string>();
+      for (const reply of sampleReplies) {
+        kinds.add(reply.kind);
+        expectValid(renderReplyCard(reply, strictUi(lang)));
+      }
+      expect([...kinds].sort()).toEqual(['case-created', 'menu', 'outcome', 'question', 'text']);
+    });
+  }
+
+  it('shows what a user wrote verbatim, never as markdown, links or date macros', () => {
+    const withUserText = sampleReplies.filter((r) => JSON.stringify(r).includes('evil.example'));
+    expect(withUserText.map((r) => r.kind)).toEqual(['text', 'question', 'outcome', 'outcome']);
+    for (const reply of withUserText) {
+      const card = renderReplyCard(reply, strictUi('en'));
+      expectUserTextIsPlain(card);
+      const visible = checkCard(card).visibleText.replace(ZWSP, '');
+      expect(visible).toContain('**Bold** _it_ [click](https://evil.example) <b>x</b>');
+      expect(visible).not.toMatch(/2\/14\/2017|Feb/);
+    }
+  });
+
+  it('turns choices into buttons that send the value and the step back', () => {
+    const card = renderReplyCard(sampleReplies[1]!, strictUi('en'));
+    const { buttons } = checkCard(card);
+    expect(buttons).toEqual(['Yes', 'No', 'Not sure']);
+    const submits = collect(card).actions;
+    expect(submits.map((a) => a.data)).toEqual([
+      { action: 'yes', step: 'ask-partner-kind' },
+      { action: 'no', step: 'ask-partner-kind' },
+      { action: 'unsure', step: 'ask-partner-kind' },
+    ]);
+    for (const a of submits) expect(parseCardSubmit(a.data)).toEqual({ kind: 'engine', input: { type: 'action', value: (a.data as { action: string }).action, step: 'ask-partner-kind' } });
+    // No typing field when the question has no type hint or form.
+    expect(JSON.stringify(card)).not.toContain('Input.Text');
+  });
+
+  it('keeps long choice lists in rows of at most five buttons', () => {
+    const card = renderReplyCard(sampleReplies[2]!, strictUi('en'));
+    const rows = card.body.filter((e) => e.type === 'ActionSet');
+    expect(rows.every((r) => r.type === 'ActionSet' && r.actions.length <= 5)).toBe(true);
+    expect(checkCard(card).buttons).toHaveLength(12 + 1);
+  });
+
+  it('offers a typed answer when the question has a type hint or a form, and parses it as text', () => {
+    const hinted = renderReplyCard(sampleReplies[2]!, strictUi('nl'));
+    const input = hinted.body.find((e) => e.type === 'Input.Text');
+    expect(input).toMatchObject({ placeholder: 'a country', label: 'Of typ je antwoord' });
+    const form = renderReplyCard(sampleReplies[3]!, strictUi('en'));
+    expect(form.body.find((e) => e.type === 'Input.Text')).toMatchObject({ label: "Partner's name", placeholder: 'e.g. Ghent University' });
+    const send = collect(form).actions.find((a) => a.title === 'Send');
+    expect(send?.data).toEqual({ typed: true, step: 'ask-partner-name' });
+    // Teams merges the input values into the submitted data.
+    expect(parseCardSubmit({ ...(send?.data as object), answerText: '  Ghent University ' })).toEqual({
+      kind: 'engine',
+      input: { type: 'text', text: 'Ghent University' },
+    });
+    expect(parseCardSubmit({ typed: true, answerText: '   ' })).toEqual({ kind: 'invalid' });
+  });
+
+  it('shows the risk, steps with citations, measures, duties, flags, screening and the no-clearance note', () => {
+    const visible = checkCard(renderReplyCard(sampleReplies[4]!, strictUi('en'))).visibleText;
+    for (const part of [
+      'Risk: High',
+      'Talk to your contact point before you sign.',
+      'What are the risks? (what-are-the-risks)',
+      'Limit access to the lab.',
+      'Report the collaboration.',
+      'Seven Sons of National Defence (serious)',
+      'Harbin Institute of Technology — on the list',
+      'Harbin Eng. Co — possible match, not confirmed',
+      ui['cards.no-hit-note']!.en,
+      'researchsecurity@uhasselt.be',
+    ]) {
+      expect(visible).toContain(part);
+    }
+    const low = checkCard(renderReplyCard(sampleReplies[5]!, strictUi('en'))).visibleText;
+    expect(low).toContain('Risk: Low');
+    expect(low).not.toContain(ui['cards.screening']!.en);
+  });
+
+  it('welcome card offers one button per playbook that starts it', () => {
+    const card = renderWelcomeCard(
+      [
+        { id: 'partner-check', title: 'Check a partner', description: 'Screen a name.' },
+        { id: 'fieldwork-abroad', title: 'Fieldwork abroad', description: 'Travel.' },
+      ],
+      strictUi('en'),
+    );
+    expectValid(card);
+    const data = collect(card).actions.map((a) => a.data);
+    expect(data.map((d) => parseCardSubmit(d))).toEqual([
+      { kind: 'engine', input: { type: 'start', playbook: 'partner-check' } },
+      { kind: 'engine', input: { type: 'start', playbook: 'fieldwork-abroad' } },
+    ]);
+    expect(parseCardSubmit({ start: 'not-a-playbook' })).toEqual({ kind: 'invalid' });
+  });
+});
+
+describe('case card', () => {
+  for (const status of ['open', 'taken', 'awaiting-info', 'closed'] as const) {
+    for (const lang of LANGS) {
+      it(`is a valid 1.5 card for a ${status} case (${lang})`, () => {
+        const card = renderCaseCard(sampleCase(status), strictUi(lang));
+        expectValid(card);
+        expectUserTextIsPlain(card);
+      });
+    }
+  }
+
+  it('shows the researcher, answers, facts, flags, screening, risk, sources, next steps and history', () => {
+    const visible = checkCard(renderCaseCard(sampleCase('taken'), strictUi('en'))).visibleText.replace(ZWSP, '');
+    for (const part of [
+      'Research security case RS-2025-0001',
+      'Status: taken',
+      'aad-1',
+      'Checking a partner',
+      "Partner's name?",
+      `→ ${HOSTILE} (typed by the researcher)`,
+      '→ China (taken from what the researcher said earlier)',
+      'countries: CN, RU',
+      'Seven Sons of National Defence (serious)',
+      'Risk: High',
+      'Reporting to the contact point (reporting-duty)',
+      'Talk to your contact point before you sign.',
+      'Handled by: Contact Person',
+      `Who pays? ${HOSTILE}`,
+      `The ministry ${HOSTILE}`,
+    ]) {
+      expect(visible).toContain(part);
+    }
+  });
+
+  it('offers take only on an open case, ask and close until it is closed, nothing after', () => {
+    const titles = (status: 'open' | 'taken' | 'closed') =>
+      (renderCaseCard(sampleCase(status), strictUi('en')).actions ?? []).map((a) => a.title);
+    expect(titles('open')).toEqual(['Take case', 'Ask for more information', 'Close with advice']);
+    expect(titles('taken')).toEqual(['Ask for more information', 'Close with advice']);
+    expect(titles('closed')).toEqual([]);
+  });
+
+  it('sends case actions with the typed question or advice', () => {
+    const card = renderCaseCard(sampleCase('open'), strictUi('en'));
+    const submits = collect(card).actions.filter((a) => a.type === 'Action.Submit');
+    const byAction = Object.fromEntries(submits.map((a) => [(a.data as { caseAction: string }).caseAction, a.data as object]));
+    expect(parseCardSubmit(byAction.take)).toEqual({ kind: 'case', action: { action: 'take', caseId: 'case-1', text: '' } });
+    expect(parseCardSubmit({ ...byAction.ask, caseQuestion: ' Who funds it? ' })).toEqual({
+      kind: 'case',
+      action: { action: 'ask', caseId: 'case-1', text: 'Who funds it?' },
+    });
+    expect(parseCardSubmit({ ...byAction.close, caseAdvice: 'Go ahead.' })).toEqual({
+      kind: 'case',
+      action: { action: 'close', caseId: 'case-1', text: 'Go ahead.' },
+    });
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it('leaves nothing for markdown to act on, and keeps ordinary text readable', () => {
+    expect(markdownEffects(escapeMarkdown(HOSTILE))).toEqual([]);
+    expect(escapeMarkdown('Case RS-2025-0001 for KU Leuven')).toBe('Case RS-2025-0001 for KU Leuven');
+  });
+});

@@ -143,6 +143,12 @@ export interface ConversationState {
   /** Case refs created in this conversation. */
   cases: string[];
   pendingCaseQuestion?: PendingCaseQuestion;
+  /** The user chose the language; it is no longer taken from what they type. */
+  langChosen: boolean;
+  /** The question that started the playbook; the FAQ answers it. Kept only in this conversation. */
+  question?: string;
+  /** Situations recognised in what the user said, used to skip questions. */
+  signals: string[];
   turn: number;
 }
 

@@ -1,0 +1,39 @@
+// `advisor content check`: validates content/ and dialogs/ and every playbook graph.
+import { checkContent } from '../../content/check.js';
+import { loadContent } from '../../content/load.js';
+import { ContentError } from '../../content/yaml.js';
+import type { CliIO } from '../io.js';
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  if (args[0] !== 'check') {
+    io.stderr.write('usage: advisor content check [--content DIR] [--dialogs DIR]\n');
+    return 2;
+  }
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const contentDir = option('--content');
+  const dialogsDir = option('--dialogs');
+  try {
+    const content = loadContent({ ...(contentDir ? { contentDir } : {}), ...(dialogsDir ? { dialogsDir } : {}) });
+    const problems = checkContent(content);
+    if (problems.length > 0) {
+      io.stderr.write(`Content check found ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      return 1;
+    }
+    const steps = [...content.playbooks.values()].reduce((n, pb) => n + Object.keys(pb.steps).length, 0);
+    io.stdout.write(
+      `Content OK: ${content.playbooks.size} playbooks (${steps} steps), ${content.sections.size} cited sections, ` +
+        `${content.reference.faq.length} FAQ entries, ${content.reference.measures.length} measures, ${content.reference.duties.length} duties, ` +
+        `${content.reference.contactPoints.length} contact points.\n`,
+    );
+    return 0;
+  } catch (err) {
+    if (err instanceof ContentError) {
+      io.stderr.write(`Content error in ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}

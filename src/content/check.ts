@@ -1,0 +1,61 @@
+// `advisor content check`: everything a content author can get wrong, as readable lines.
+import { readdirSync } from 'node:fs';
+import { PLAYBOOK_IDS } from '../engine/ids.js';
+import { UNSURE_PREFIX } from '../engine/flags.js';
+import { checkCitationsInDir, referenceDocuments } from './anchors.js';
+import { checkGraph } from './graph.js';
+import type { Content } from './load.js';
+import type { Playbook } from './schema/playbook.js';
+
+function playbookReferences(pb: Playbook, content: Content): string[] {
+  const problems: string[] = [];
+  const flagKnown = (f: string) => content.flags.has(f) || f.startsWith(UNSURE_PREFIX);
+  const measureIds = new Set(content.reference.measures.map((m) => m.id));
+  const dutyIds = new Set(content.reference.duties.map((d) => d.id));
+  const checkFlags = (flags: readonly string[] | undefined, where: string) => {
+    for (const f of flags ?? []) if (!flagKnown(f)) problems.push(`${pb.file} ${where}: unknown flag "${f}" (add it to content/flags.yaml)`);
+  };
+  for (const [id, step] of Object.entries(pb.steps)) {
+    const where = `steps.${id}`;
+    if (step.type === 'question') {
+      step.answers.forEach((a, i) => checkFlags(a.flags, `${where}.answers[${i}].flags`));
+      checkFlags(step.unsure.flags, `${where}.unsure.flags`);
+    }
+    if (step.type === 'outcome') {
+      step.measures.forEach((m, i) => {
+        if (!measureIds.has(m.id)) problems.push(`${pb.file} ${where}.measures[${i}]: unknown measure "${m.id}" (see content/measures.yaml)`);
+      });
+      step.duties.forEach((d, i) => {
+        if (!dutyIds.has(d.id)) problems.push(`${pb.file} ${where}.duties[${i}]: unknown duty "${d.id}" (see content/duties.yaml)`);
+      });
+    }
+    // Flags named in conditions must exist too, or the condition can never hold.
+    const conditions = JSON.stringify(step).matchAll(/"(?:flags|anyFlags|notFlags)":\[([^\]]*)\]/g);
+    for (const m of conditions) {
+      for (const f of (m[1] ?? '').split(',').map((x) => x.replace(/"/g, '')).filter(Boolean)) {
+        if (!flagKnown(f)) problems.push(`${pb.file} ${where}: condition names unknown flag "${f}"`);
+      }
+    }
+  }
+  return problems;
+}
+
+export function checkContent(content: Content): string[] {
+  const problems: string[] = [];
+  for (const id of PLAYBOOK_IDS) {
+    if (!content.playbooks.has(id)) problems.push(`dialogs/: playbook "${id}" is missing`);
+  }
+  for (const pb of content.playbooks.values()) {
+    problems.push(...checkGraph(pb), ...playbookReferences(pb, content));
+  }
+  for (const r of content.reference.restrictions) {
+    if (!content.flags.has(r.flag)) problems.push(`restrictions.yaml ${r.id}.flag: unknown flag "${r.flag}" (add it to content/flags.yaml)`);
+  }
+  const documents: Record<string, unknown> = { ...referenceDocuments(content.reference) };
+  documents['flags.yaml'] = Object.fromEntries(content.flags);
+  for (const pb of content.playbooks.values()) documents[pb.file] = pb;
+  problems.push(...checkCitationsInDir(content.contentDir, documents));
+  const dialogFiles = readdirSync(content.dialogsDir).filter((f) => f.endsWith('.yaml'));
+  if (dialogFiles.length !== content.playbooks.size) problems.push(`dialogs/: ${dialogFiles.length} files but ${content.playbooks.size} playbooks`);
+  return problems;
+}

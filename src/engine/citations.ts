@@ -1,0 +1,21 @@
+// Resolves section ids to citations the reader can follow.
+import type { Content } from '../content/load.js';
+import type { Lang } from './ids.js';
+import type { Citation } from './types.js';
+
+export function cite(ids: readonly string[], content: Content, lang: Lang): Citation[] {
+  const out: Citation[] = [];
+  for (const id of ids) {
+    const section = content.sections.get(id);
+    if (!section) continue; // content check guarantees this does not happen
+    const source = content.sources.get(section.source);
+    out.push({ section: id, title: section.title[lang], source: source ? source.title[lang] : section.source });
+  }
+  return out;
+}
+
+export function uniqueCitations(lists: Citation[][]): Citation[] {
+  const seen = new Map<string, Citation>();
+  for (const list of lists) for (const c of list) if (!seen.has(c.section)) seen.set(c.section, c);
+  return [...seen.values()];
+}

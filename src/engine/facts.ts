@@ -1,0 +1,26 @@
+// Facts the user gave in free text, merged into the conversation so that nothing is asked twice.
+import type { ExtractedFacts, Facts, FactValue } from './types.js';
+
+function union(a: FactValue | undefined, b: readonly string[]): string[] {
+  const base = a === undefined ? [] : Array.isArray(a) ? a : [a];
+  return [...new Set([...base.filter((x) => x !== 'unsure'), ...b])];
+}
+
+/** Adds what was extracted without overwriting what the user already answered. */
+export function mergeExtracted(facts: Facts, extracted: ExtractedFacts): Facts {
+  const next: Facts = { ...facts };
+  const partner = extracted.institutions.find((i) => i.kind !== 'funder' && i.country !== 'BE');
+  const countries = [...extracted.countries, ...(partner?.country ? [partner.country] : [])];
+  if (countries.length) next.countries = union(next.countries, countries);
+  if (extracted.domains.length) next.domains = union(next.domains, extracted.domains);
+  if (extracted.funders.length) next.funders = union(next.funders, extracted.funders);
+  if (extracted.partnerKind && next.partnerKind === undefined) next.partnerKind = extracted.partnerKind;
+  if (partner && next.partnerName === undefined) next.partnerName = partner.name;
+  if (extracted.homeInstitution && next.institution === undefined) next.institution = extracted.homeInstitution;
+  return next;
+}
+
+export function factList(value: FactValue | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,356 @@
+// Walks a playbook graph: skips what is known, runs checks, asks the next question, ends in an outcome.
+import type { Goto, Playbook, QuestionStep } from '../content/schema/playbook.js';
+import { isUnsure, matchChoice, matchInstitution, saysNo } from './answers.js';
+import { runCheck } from './checks.js';
+import { holds } from './conditions.js';
+import { answerFaq } from './faq-answer.js';
+import { factList, mergeExtracted } from './facts.js';
+import { unsureFlag } from './flags.js';
+import type { PlaybookId } from './ids.js';
+import { buildOutcome } from './outcome.js';
+import { countryName, summaryMarkdown } from './summary.js';
+import { containsPhrase, normalize } from './text.js';
+import type { Turn } from './turn.js';
+import type { AnswerRecord, Choice, ExtractedFacts, ScreeningHit } from './types.js';
+
+const MAX_STEPS_PER_TURN = 200;
+const MAX_FREE_TEXT = 200;
+
+export function resolveGoto(turn: Turn, goto: Goto | undefined): string | undefined {
+  if (goto === undefined || typeof goto === 'string') return goto;
+  const scope = { facts: turn.state.facts, flags: new Set(turn.state.flags) };
+  return goto.find((branch) => holds(branch.when, scope))?.goto;
+}
+
+function addFlags(turn: Turn, flags: readonly string[]): void {
+  for (const f of flags) if (!turn.state.flags.includes(f)) turn.state.flags.push(f);
+}
+
+function addHits(turn: Turn, hits: readonly ScreeningHit[]): void {
+  for (const h of hits) {
+    if (!turn.state.screening.some((s) => s.list === h.list && s.id === h.id)) turn.state.screening.push(h);
+  }
+}
+
+export function startPlaybook(turn: Turn, id: PlaybookId, extracted?: ExtractedFacts): void {
+  const pb = turn.ctx.content.playbooks.get(id);
+  if (!pb) {
+    turn.showMenu();
+    return;
+  }
+  const s = turn.state;
+  // Facts from a clarifying question belong to this question; otherwise only the user's own institution carries over.
+  const kept = s.phase === 'clarifying' ? s.facts : s.facts.institution !== undefined ? { institution: s.facts.institution } : {};
+  s.facts = extracted ? mergeExtracted(kept, extracted) : kept;
+  if (extracted) s.signals = [...new Set([...(s.phase === 'clarifying' ? s.signals : []), ...extracted.signals])];
+  else if (s.phase !== 'clarifying') s.signals = [];
+  s.playbook = { id, rev: pb.rev };
+  s.step = pb.start;
+  s.answers = [];
+  s.flags = [];
+  s.screening = [];
+  s.outcome = undefined;
+  s.clarify = undefined;
+  s.phase = 'asking';
+  turn.say(pb.intro[s.lang]);
+  advance(turn);
+}
+
+function isKnown(q: QuestionStep, turn: Turn): boolean {
+  const value = turn.state.facts[q.fact];
+  if (value === undefined) return false;
+  return Array.isArray(value) ? value.length > 0 : value !== '';
+}
+
+function labelFor(q: QuestionStep, value: string, turn: Turn): string {
+  const lang = turn.state.lang;
+  if (value === 'unsure') return turn.t('not-sure');
+  const answer = q.answers.find((a) => a.value === value);
+  if (answer) return answer.label[lang];
+  return value;
+}
+
+function record(turn: Turn, stepId: string, q: QuestionStep, value: string, label: string, typed: boolean, inferred: boolean): void {
+  const rec: AnswerRecord = { step: stepId, fact: q.fact, question: q.text[turn.state.lang], value, label, typed, inferred };
+  turn.state.answers = [...turn.state.answers.filter((a) => a.step !== stepId), rec];
+}
+
+/** Records an answer (typed, clicked or inferred), raises its flags and moves on. */
+function applyAnswer(turn: Turn, stepId: string, q: QuestionStep, value: string, label: string, typed: boolean, inferred: boolean): void {
+  const s = turn.state;
+  let next: string | undefined;
+  if (value === 'unsure') {
+    if (!isKnown(q, turn)) s.facts[q.fact] = q.input === 'country' || q.input === 'domain' ? ['unsure'] : 'unsure';
+    addFlags(turn, [unsureFlag(q.fact), ...q.unsure.flags]);
+    next = q.unsure.next;
+  } else {
+    const answer = q.answers.find((a) => a.value === value);
+    if (answer) {
+      s.facts[q.fact] = value;
+      addFlags(turn, answer.flags);
+      next = answer.next;
+    }
+  }
+  record(turn, stepId, q, value, label, typed, inferred);
+  s.step = next ?? resolveGoto(turn, q.next);
+}
+
+/** Turns a known fact into the answer it implies, so the question is skipped but still on the card. */
+function applyKnown(turn: Turn, stepId: string, q: QuestionStep): void {
+  const value = turn.state.facts[q.fact];
+  const lang = turn.state.lang;
+  const values = factList(value);
+  if (values.includes('unsure')) {
+    applyAnswer(turn, stepId, q, 'unsure', turn.t('not-sure'), false, true);
+    return;
+  }
+  let label = values.join(', ');
+  if (q.input === 'country') label = values.map((c) => countryName(c, lang)).join(', ');
+  if (q.input === 'domain') {
+    label = values.map((d) => turn.ctx.content.reference.techAreas.find((a) => a.id === d)?.name[lang] ?? turn.t('domain-none')).join(', ');
+  }
+  if (q.input === 'institution') label = turn.ctx.content.reference.contactPoints.find((c) => c.id === values[0])?.name ?? label;
+  const single = values[0] ?? '';
+  if ((q.input === 'choice' || q.input === 'yesno') && q.answers.some((a) => a.value === single)) {
+    applyAnswer(turn, stepId, q, single, labelFor(q, single, turn), false, true);
+    return;
+  }
+  record(turn, stepId, q, values.join(','), label, false, true);
+  const answer = q.answers.find((a) => values.includes(a.value));
+  if (answer) addFlags(turn, answer.flags);
+  turn.state.step = answer?.next ?? resolveGoto(turn, q.next);
+}
+
+/** An answer implied by a situation recognised in what the user said (signals). */
+function inferFromSignals(turn: Turn, q: QuestionStep): string | undefined {
+  const signals = new Set(turn.state.signals);
+  return q.answers.find((a) => a.signals.some((sig) => signals.has(sig)))?.value;
+}
+
+function choicesFor(turn: Turn, q: QuestionStep): Choice[] {
+  const lang = turn.state.lang;
+  const unsure = { label: turn.t('not-sure'), value: 'answer:unsure' };
+  switch (q.input) {
+    case 'choice':
+    case 'yesno':
+      return [...q.answers.map((a) => ({ label: a.label[lang], value: `answer:${a.value}` })), unsure];
+    case 'domain':
+      return [
+        ...turn.ctx.content.reference.techAreas.map((a) => ({ label: a.name[lang], value: `answer:${a.id}` })),
+        { label: turn.t('domain-none'), value: 'answer:none' },
+        unsure,
+      ];
+    case 'institution':
+      return [...turn.ctx.content.reference.contactPoints.map((c) => ({ label: c.short, value: `answer:${c.id}` })), unsure];
+    default:
+      return [unsure];
+  }
+}
+
+const TYPE_HINT: Record<QuestionStep['input'], string> = {
+  choice: 'type-hint-choice',
+  yesno: 'type-hint-choice',
+  country: 'type-hint-country',
+  domain: 'type-hint-domain',
+  partner: 'type-hint-partner',
+  text: 'type-hint-text',
+  institution: 'type-hint-choice',
+};
+
+export function ask(turn: Turn, stepId: string, q: QuestionStep): void {
+  const lang = turn.state.lang;
+  turn.replies.push({
+    kind: 'question',
+    text: q.text[lang],
+    ...(q.help ? { help: q.help[lang] } : {}),
+    step: stepId,
+    choices: choicesFor(turn, q),
+    typeHint: turn.t(TYPE_HINT[q.input]),
+    ...(q.input === 'partner'
+      ? { form: { field: q.fact, label: turn.t('form-partner-label'), placeholder: turn.t('form-partner-placeholder') } }
+      : {}),
+  });
+  turn.state.phase = 'asking';
+}
+
+export function currentQuestion(turn: Turn): { id: string; q: QuestionStep } | undefined {
+  const pb = turn.playbook;
+  const id = turn.state.step;
+  if (!pb || !id) return undefined;
+  const node = pb.steps[id];
+  return node && node.type === 'question' ? { id, q: node } : undefined;
+}
+
+/** Re-asks the current question (after a language change or a stale click). */
+export function reask(turn: Turn): void {
+  const current = currentQuestion(turn);
+  if (current && turn.state.phase === 'asking') ask(turn, current.id, current.q);
+  else turn.showMenu();
+}
+
+export function advance(turn: Turn): void {
+  const pb = turn.playbook;
+  const s = turn.state;
+  if (!pb) return turn.showMenu();
+  for (let guard = 0; guard < MAX_STEPS_PER_TURN; guard++) {
+    const id = s.step;
+    const node = id ? pb.steps[id] : undefined;
+    if (!id || !node) break; // content check rules this out; fall through to a polite reset
+    const scope = { facts: s.facts, flags: new Set(s.flags) };
+    if ((node.type === 'question' || node.type === 'check') && node.when && !holds(node.when, scope)) {
+      s.step = resolveGoto(turn, node.next);
+      continue;
+    }
+    switch (node.type) {
+      case 'question': {
+        if (isKnown(node, turn)) {
+          applyKnown(turn, id, node);
+          continue;
+        }
+        const inferred = inferFromSignals(turn, node);
+        if (inferred) {
+          applyAnswer(turn, id, node, inferred, labelFor(node, inferred, turn), false, true);
+          continue;
+        }
+        ask(turn, id, node);
+        return;
+      }
+      case 'check': {
+        const result = runCheck(node.check, s, turn.ctx);
+        addFlags(turn, result.flags);
+        addHits(turn, result.hits);
+        s.step = resolveGoto(turn, node.next);
+        continue;
+      }
+      case 'outcome': {
+        finishOutcome(turn, pb, id);
+        return;
+      }
+      case 'faq': {
+        answerFaq(turn, s.question ?? '');
+        return;
+      }
+    }
+  }
+  turn.say(turn.t('state-reset'));
+  s.phase = 'idle';
+  turn.showMenu();
+}
+
+export function finishOutcome(turn: Turn, pb: Playbook, stepId: string): void {
+  const node = pb.steps[stepId];
+  if (!node || node.type !== 'outcome') return;
+  const s = turn.state;
+  const outcome = buildOutcome(pb, node, s, turn.ctx.content);
+  s.outcome = outcome;
+  s.phase = 'outcome';
+  turn.replies.push({ kind: 'outcome', outcome, summaryMarkdown: summaryMarkdown(outcome, s.facts, s.answers, turn.ctx.content, s.lang) });
+  if (outcome.escalate) {
+    turn.menu(turn.t('escalate-offer'), [
+      { label: turn.t('escalate-yes'), value: 'escalate:yes' },
+      { label: turn.t('escalate-no'), value: 'escalate:no' },
+    ]);
+  } else {
+    turn.menu(turn.t('escalate-optional'), [
+      { label: turn.t('escalate-yes-anyway'), value: 'escalate:yes' },
+      { label: turn.t('new-question'), value: 'menu' },
+    ]);
+  }
+}
+
+/** A button click on the current question. */
+export function applyButton(turn: Turn, value: string): void {
+  const current = currentQuestion(turn);
+  if (!current) return turn.showMenu();
+  const { id, q } = current;
+  const s = turn.state;
+  const lang = s.lang;
+  if (value === 'unsure') {
+    applyAnswer(turn, id, q, 'unsure', turn.t('not-sure'), false, false);
+  } else if (q.input === 'domain') {
+    const area = turn.ctx.content.reference.techAreas.find((a) => a.id === value);
+    if (!area && value !== 'none') return reask(turn);
+    s.facts[q.fact] = [value];
+    record(turn, id, q, value, area ? area.name[lang] : turn.t('domain-none'), false, false);
+    s.step = resolveGoto(turn, q.next);
+  } else if (q.input === 'institution') {
+    const cp = turn.ctx.content.reference.contactPoints.find((c) => c.id === value);
+    if (!cp) return reask(turn);
+    s.facts[q.fact] = cp.id;
+    record(turn, id, q, cp.id, cp.name, false, false);
+    s.step = resolveGoto(turn, q.next);
+  } else {
+    if (!q.answers.some((a) => a.value === value)) return reask(turn);
+    applyAnswer(turn, id, q, value, labelFor(q, value, turn), false, false);
+  }
+  advance(turn);
+}
+
+/** Typed text while a question is open. Returns false when the text did not answer it. */
+export function applyTyped(turn: Turn, text: string): boolean {
+  const current = currentQuestion(turn);
+  if (!current) return false;
+  const { id, q } = current;
+  const s = turn.state;
+  const lang = s.lang;
+  const shown = text.trim().slice(0, MAX_FREE_TEXT);
+  if (isUnsure(text, turn.ctx.content) && q.input !== 'text') {
+    applyAnswer(turn, id, q, 'unsure', shown, true, false);
+    advance(turn);
+    return true;
+  }
+  const extracted = turn.ctx.understand.extract(text);
+  switch (q.input) {
+    case 'country': {
+      if (extracted.countries.length === 0) return false;
+      s.facts = mergeExtracted(s.facts, extracted);
+      s.facts[q.fact] = [...new Set([...factList(s.facts[q.fact]).filter((c) => c !== 'unsure'), ...extracted.countries])];
+      record(turn, id, q, extracted.countries.join(','), shown, true, false);
+      s.step = resolveGoto(turn, q.next);
+      break;
+    }
+    case 'domain': {
+      const areas = turn.ctx.content.reference.techAreas;
+      const n = normalize(text);
+      const byName = areas.filter((a) => containsPhrase(n, normalize(a.name.en)) || containsPhrase(n, normalize(a.name.nl))).map((a) => a.id);
+      const domains = [...new Set([...extracted.domains, ...byName])];
+      const none = saysNo(text, turn.ctx.content) || containsPhrase(n, normalize(turn.t('domain-none')));
+      if (domains.length === 0 && !none) return false;
+      s.facts = mergeExtracted(s.facts, extracted);
+      s.facts[q.fact] = domains.length ? domains : ['none'];
+      record(turn, id, q, domains.join(',') || 'none', shown, true, false);
+      s.step = resolveGoto(turn, q.next);
+      break;
+    }
+    case 'partner':
+    case 'text': {
+      if (shown === '') return false;
+      s.facts = mergeExtracted(s.facts, extracted);
+      s.facts[q.fact] = shown;
+      record(turn, id, q, shown, shown, true, false);
+      s.step = resolveGoto(turn, q.next);
+      break;
+    }
+    case 'institution': {
+      const cp = matchInstitution(text, turn.ctx.content);
+      if (!cp) return false;
+      s.facts[q.fact] = cp;
+      record(turn, id, q, cp, shown, true, false);
+      s.step = resolveGoto(turn, q.next);
+      break;
+    }
+    default: {
+      const match = matchChoice(q, text, turn.ctx.content, lang);
+      if (match.kind === 'answer') applyAnswer(turn, id, q, match.value, shown, true, false);
+      else if (match.kind === 'unsure') applyAnswer(turn, id, q, 'unsure', shown, true, false);
+      else {
+        // Not an answer, but it may carry facts that answer this question ("it's a company in Malta").
+        s.facts = mergeExtracted(s.facts, extracted);
+        s.signals = [...new Set([...s.signals, ...extracted.signals])];
+        if (!isKnown(q, turn) && !inferFromSignals(turn, q)) return false;
+      }
+    }
+  }
+  advance(turn);
+  return true;
+}

@@ -1,0 +1,52 @@
+// Conversation state: plain JSON with a version. Anything stored that does not fit is replaced by a
+// fresh state, so that an old or damaged record never crashes a conversation.
+import { z } from 'zod';
+import { LANGS, PLAYBOOK_IDS, RISKS, SEVERITIES } from './ids.js';
+import { STATE_VERSION, type ConversationState, type Lang } from './types.js';
+
+export function freshState(lang: Lang = 'en'): ConversationState {
+  return { v: STATE_VERSION, lang, phase: 'idle', facts: {}, answers: [], flags: [], screening: [], cases: [], signals: [], langChosen: false, turn: 0 };
+}
+
+const citation = z.object({ section: z.string(), title: z.string(), source: z.string() });
+const advice = z.object({ id: z.string(), text: z.string(), cites: z.array(citation) });
+const hit = z.object({
+  list: z.string(), listName: z.string(), listDate: z.string(), id: z.string(), name: z.string(), matched: z.string(),
+  score: z.number(), match: z.boolean(), why: z.string(), country: z.string().optional(), topics: z.array(z.string()).optional(),
+});
+const outcome = z.object({
+  playbook: z.enum(PLAYBOOK_IDS), playbookTitle: z.string(), risk: z.enum(RISKS), riskLabel: z.string(), assessment: z.string(),
+  riskReasons: z.array(z.string()),
+  flags: z.array(z.object({ id: z.string(), label: z.string(), severity: z.enum(SEVERITIES), dimension: z.string() })),
+  screening: z.array(hit), steps: z.array(advice), measures: z.array(advice), duties: z.array(advice), escalate: z.boolean(),
+  contactPoint: z.object({ id: z.string(), name: z.string(), email: z.string(), specialised: z.array(z.object({ topic: z.string(), email: z.string() })) }).optional(),
+  citations: z.array(citation),
+});
+
+export const conversationStateSchema = z.object({
+  v: z.literal(STATE_VERSION),
+  lang: z.enum(LANGS),
+  phase: z.enum(['idle', 'clarifying', 'asking', 'outcome', 'choosing-institution', 'confirming', 'escalated']),
+  playbook: z.object({ id: z.enum(PLAYBOOK_IDS), rev: z.string() }).optional(),
+  step: z.string().optional(),
+  facts: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  answers: z.array(z.object({
+    step: z.string(), fact: z.string(), question: z.string(), value: z.string(), label: z.string(), typed: z.boolean(), inferred: z.boolean(),
+  })),
+  flags: z.array(z.string()),
+  screening: z.array(hit),
+  outcome: outcome.optional(),
+  clarify: z.array(z.enum(PLAYBOOK_IDS)).optional(),
+  cases: z.array(z.string()),
+  pendingCaseQuestion: z.object({ caseId: z.string(), caseRef: z.string() }).optional(),
+  langChosen: z.boolean(),
+  question: z.string().optional(),
+  signals: z.array(z.string()),
+  turn: z.number().int().nonnegative(),
+});
+
+/** Returns a valid state, or null when the stored value cannot be used. */
+export function parseState(value: unknown): ConversationState | null {
+  const parsed = conversationStateSchema.safeParse(value);
+  return parsed.success ? (parsed.data as ConversationState) : null;
+}

@@ -1,0 +1,286 @@
+// The engine: (state, input) → (state, replies, effects). Pure and deterministic: everything it needs
+// from outside (time, a fresh id, who is talking) arrives in `meta`, everything it knows in `ctx`.
+import { isUnsure, saysNo, saysYes, matchInstitution } from './answers.js';
+import type { EngineContext } from './context.js';
+import { answerFaqEntry } from './faq-answer.js';
+import { rankFaq } from './faq.js';
+import { beginEscalation, cancelEscalation, chooseInstitution, confirmEscalation, declineEscalation } from './escalation.js';
+import { isPlaybookId, type Lang } from './ids.js';
+import { mergeExtracted } from './facts.js';
+import { advance, applyButton, applyTyped, reask, startPlaybook } from './runner.js';
+import { freshState, parseState } from './state.js';
+import { normalize, roughlyEquals, tokens } from './text.js';
+import { Turn } from './turn.js';
+import type { CaseStatus, ConversationState, EngineInput, StepResult, TurnMeta } from './types.js';
+
+/** Longer messages are cut before they are analysed; nothing in a question needs more. */
+const MAX_TEXT = 4000;
+/** A typed text that is not an answer switches topic only when it clearly is another question. */
+const SWITCH_CONFIDENCE = 0.7;
+
+export function step(prev: unknown, input: EngineInput, ctx: EngineContext, meta: TurnMeta): StepResult {
+  const restored = prev === null || prev === undefined ? freshState() : parseState(structuredClone(prev));
+  const turn = new Turn(ctx, meta, restored ?? freshState());
+  if (!restored) turn.say(turn.t('state-reset'));
+  turn.state.turn += 1;
+  if (playbookChanged(turn) && (input.type === 'text' || input.type === 'action')) {
+    return finish(turn);
+  }
+  handle(turn, input);
+  return finish(turn);
+}
+
+function finish(turn: Turn): StepResult {
+  return { state: turn.state, replies: turn.replies, effects: turn.effects };
+}
+
+/** A stored conversation whose playbook has since changed restarts it politely, keeping the facts. */
+function playbookChanged(turn: Turn): boolean {
+  const s = turn.state;
+  if (!s.playbook || s.phase !== 'asking') return false;
+  const current = turn.ctx.content.playbooks.get(s.playbook.id);
+  if (current && current.rev === s.playbook.rev) return false;
+  turn.say(turn.t('playbook-updated'));
+  if (!current) {
+    s.phase = 'idle';
+    s.playbook = undefined;
+    turn.showMenu();
+    return true;
+  }
+  s.playbook = { id: current.id, rev: current.rev };
+  s.step = current.start;
+  s.answers = [];
+  s.flags = [];
+  s.screening = [];
+  advance(turn);
+  return true;
+}
+
+function handle(turn: Turn, input: EngineInput): void {
+  switch (input.type) {
+    case 'text':
+      return handleText(turn, input.text);
+    case 'action':
+      return handleAction(turn, input.value, input.step);
+    case 'start':
+      return startPlaybook(turn, input.playbook);
+    case 'set-lang':
+      return setLang(turn, input.lang);
+    case 'case-question':
+      turn.state.pendingCaseQuestion = { caseId: input.caseId, caseRef: input.caseRef };
+      turn.menu(turn.t('case-question', { ref: input.caseRef, text: input.text }), [
+        { label: turn.t('case-answer-later'), value: 'case-answer:later' },
+      ]);
+      return;
+    case 'case-status':
+      return caseStatus(turn, input.caseRef, input.status, input.advice);
+  }
+}
+
+function setLang(turn: Turn, lang: Lang): void {
+  turn.state.lang = lang;
+  turn.state.langChosen = true;
+  turn.say(turn.t('lang-set'));
+  if (turn.state.phase === 'asking') reask(turn);
+}
+
+function caseStatus(turn: Turn, ref: string, status: CaseStatus, advice?: string): void {
+  const s = turn.state;
+  turn.say(turn.t(`case-status-${status}`, { ref, advice: advice ?? '' }));
+  if (status === 'closed' && s.pendingCaseQuestion?.caseRef === ref) s.pendingCaseQuestion = undefined;
+}
+
+function restart(turn: Turn): void {
+  const old = turn.state;
+  const next: ConversationState = { ...freshState(old.lang), langChosen: old.langChosen, cases: old.cases, turn: old.turn };
+  if (old.facts.institution !== undefined) next.facts.institution = old.facts.institution;
+  if (old.pendingCaseQuestion) next.pendingCaseQuestion = old.pendingCaseQuestion;
+  turn.state = next;
+  turn.say(turn.t('restarted'));
+  turn.showMenu();
+}
+
+function handleAction(turn: Turn, value: string, stepRef: string | undefined): void {
+  const s = turn.state;
+  const [kind, ...rest] = value.split(':');
+  const arg = rest.join(':');
+  switch (kind) {
+    case 'start':
+      if (isPlaybookId(arg)) return startPlaybook(turn, arg);
+      return turn.showMenu();
+    case 'menu':
+      s.phase = s.phase === 'asking' ? 'asking' : 'idle';
+      return turn.showMenu();
+    case 'restart':
+      return restart(turn);
+    case 'continue':
+      return reask(turn);
+    case 'lang':
+      if (arg === 'en' || arg === 'nl') return setLang(turn, arg);
+      return;
+    case 'faq': {
+      const entry = turn.ctx.content.reference.faq.find((f) => f.id === arg);
+      if (!entry) return turn.showMenu();
+      const related = rankFaq(`${entry.question.en} ${entry.question.nl}`, turn.ctx.content.reference.faq)
+        .map((r) => r.entry)
+        .filter((e) => e.id !== entry.id);
+      return answerFaqEntry(turn, entry, related);
+    }
+    case 'answer':
+      if (s.phase !== 'asking' || (stepRef !== undefined && stepRef !== s.step)) {
+        turn.say(turn.t('stale-click'));
+        return reask(turn);
+      }
+      return applyButton(turn, arg);
+    case 'escalate':
+      if (s.phase !== 'outcome') return staleOrMenu(turn);
+      return arg === 'yes' ? beginEscalation(turn) : declineEscalation(turn);
+    case 'inst':
+      if (s.phase !== 'choosing-institution') return staleOrMenu(turn);
+      return chooseInstitution(turn, arg);
+    case 'confirm':
+      if (s.phase !== 'confirming') return staleOrMenu(turn);
+      return arg === 'yes' ? confirmEscalation(turn) : cancelEscalation(turn);
+    case 'case-answer':
+      turn.say(turn.t('case-answer-postponed'));
+      return;
+    default:
+      turn.say(turn.t('not-understood'));
+      return turn.showMenu();
+  }
+}
+
+function staleOrMenu(turn: Turn): void {
+  turn.say(turn.t('stale-click'));
+  if (turn.state.phase === 'asking') reask(turn);
+  else turn.showMenu();
+}
+
+type Command = keyof EngineContext['content']['lexicon']['commands'];
+
+function command(turn: Turn, text: string): Command | undefined {
+  const n = normalize(text);
+  const commands = turn.ctx.content.lexicon.commands;
+  for (const name of Object.keys(commands) as Command[]) {
+    const phrases = [...commands[name].en, ...commands[name].nl].map(normalize);
+    if (phrases.some((p) => roughlyEquals(n, p))) return name;
+  }
+  return undefined;
+}
+
+function handleText(turn: Turn, raw: string): void {
+  const s = turn.state;
+  const text = raw.slice(0, MAX_TEXT);
+  if (normalize(text) === '') {
+    turn.say(turn.t('empty'));
+    return s.phase === 'asking' ? reask(turn) : turn.showMenu();
+  }
+  switch (command(turn, text)) {
+    case 'restart':
+      return restart(turn);
+    case 'help':
+      if (s.phase === 'asking') {
+        turn.showMenu();
+        return reask(turn);
+      }
+      return turn.showMenu();
+    case 'forget':
+      turn.effects.push({ type: 'forget-user' });
+      turn.state = { ...freshState(s.lang), langChosen: s.langChosen, turn: s.turn };
+      turn.say(turn.t('forgotten'));
+      return;
+    case 'english':
+      return setLang(turn, 'en');
+    case 'dutch':
+      return setLang(turn, 'nl');
+    case 'cancel':
+      if (s.phase === 'confirming' || s.phase === 'choosing-institution') return cancelEscalation(turn);
+      return restart(turn);
+    default:
+      break;
+  }
+  if (s.pendingCaseQuestion) {
+    const { caseId, caseRef } = s.pendingCaseQuestion;
+    turn.effects.push({ type: 'case-answer', caseId, caseRef, text });
+    s.pendingCaseQuestion = undefined;
+    turn.say(turn.t('case-answer-sent', { ref: caseRef }));
+    return;
+  }
+  switch (s.phase) {
+    case 'asking':
+      if (applyTyped(turn, text)) return;
+      return notAnAnswer(turn, text);
+    case 'choosing-institution': {
+      const id = matchInstitution(text, turn.ctx.content);
+      if (id) return chooseInstitution(turn, id);
+      if (saysNo(text, turn.ctx.content) || isUnsure(text, turn.ctx.content)) return chooseInstitution(turn, 'other');
+      turn.say(turn.t('not-understood-institution'));
+      return beginEscalation(turn);
+    }
+    case 'confirming':
+      if (saysYes(text, turn.ctx.content)) return confirmEscalation(turn);
+      if (saysNo(text, turn.ctx.content)) return cancelEscalation(turn);
+      turn.say(turn.t('not-understood'));
+      s.phase = 'outcome';
+      return beginEscalation(turn);
+    case 'clarifying': {
+      const pick = /^\d$/.test(normalize(text)) ? s.clarify?.[Number(normalize(text)) - 1] : undefined;
+      if (pick) return startPlaybook(turn, pick);
+      return newQuestion(turn, text);
+    }
+    case 'outcome':
+      if (s.outcome && saysYes(text, turn.ctx.content)) return beginEscalation(turn);
+      if (s.outcome && saysNo(text, turn.ctx.content)) return declineEscalation(turn);
+      return newQuestion(turn, text);
+    default:
+      return newQuestion(turn, text);
+  }
+}
+
+/** Typed text that does not answer the open question: another topic, or ask again. */
+function notAnAnswer(turn: Turn, text: string): void {
+  const u = turn.ctx.understand.route(text);
+  const current = turn.state.playbook?.id;
+  if (u.playbook && u.playbook !== current && !u.clarify && u.confidence >= SWITCH_CONFIDENCE && tokens(text).length >= 5) {
+    const title = turn.ctx.content.playbooks.get(u.playbook)?.title[turn.state.lang] ?? u.playbook;
+    turn.menu(turn.t('switch-topic', { title }), [
+      { label: turn.t('switch-to', { title }), value: `start:${u.playbook}` },
+      { label: turn.t('continue'), value: 'continue' },
+    ]);
+    return;
+  }
+  const current_ = turn.playbook && turn.state.step ? turn.playbook.steps[turn.state.step] : undefined;
+  const key =
+    current_?.type === 'question' && current_.input === 'country'
+      ? 'not-understood-country'
+      : current_?.type === 'question' && current_.input === 'domain'
+        ? 'not-understood-domain'
+        : 'not-understood';
+  turn.say(turn.t(key));
+  reask(turn);
+}
+
+function newQuestion(turn: Turn, text: string): void {
+  const s = turn.state;
+  const u = turn.ctx.understand.route(text);
+  if (!s.langChosen && u.lang) s.lang = u.lang;
+  s.question = text;
+  if (u.playbook && !u.clarify) return startPlaybook(turn, u.playbook, u.facts);
+  const alternatives = [...(u.playbook ? [u.playbook] : []), ...u.alternatives.map((a) => a.playbook)].filter(
+    (id, i, all) => all.indexOf(id) === i,
+  );
+  if (alternatives.length === 0) {
+    s.phase = 'idle';
+    turn.say(turn.t('off-topic'));
+    return turn.showMenu('empty');
+  }
+  // Keep what was understood so that the chosen playbook does not ask it again.
+  s.phase = 'clarifying';
+  s.facts = mergeExtracted(s.facts.institution !== undefined ? { institution: s.facts.institution } : {}, u.facts);
+  s.signals = u.facts.signals;
+  s.clarify = alternatives.slice(0, 3);
+  turn.menu(turn.t('clarify'), [
+    ...s.clarify.map((id) => ({ label: turn.ctx.content.playbooks.get(id)?.title[s.lang] ?? id, value: `start:${id}` })),
+    { label: turn.t('something-else'), value: 'menu' },
+  ]);
+}

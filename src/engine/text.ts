@@ -1,0 +1,58 @@
+// Normalising what people type, so that "Jà!!", "ja" and "*ja*" are the same answer.
+
+/** Lower case, no accents, no markup or emoji, single spaces. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/<[@#!][^>]*>/g, ' ') // Slack mentions and channel links
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/'(?![a-z])|(?<![a-z])'/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function tokens(text: string): string[] {
+  const n = normalize(text);
+  return n === '' ? [] : n.split(' ');
+}
+
+/** True when `phrase` occurs in `text` as whole words (both already normalized). */
+export function containsPhrase(text: string, phrase: string): boolean {
+  if (phrase === '') return false;
+  return ` ${text} `.includes(` ${phrase} `);
+}
+
+/** Levenshtein distance, stopping early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] ?? max + 1;
+}
+
+/** A typed text is close enough to a phrase: equal, or a small typo in a longer word. */
+export function roughlyEquals(text: string, phrase: string): boolean {
+  if (text === phrase) return true;
+  if (phrase.length < 5) return false;
+  const allowed = phrase.length >= 9 ? 2 : 1;
+  return editDistance(text, phrase, allowed) <= allowed;
+}
+
+/** Fills {name} placeholders. */
+export function fill(template: string, vars: Record<string, string> = {}): string {
+  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, key: string) => vars[key] ?? whole);
+}

@@ -52,7 +52,7 @@ export function startPlaybook(turn: Turn, id: PlaybookId, extracted?: ExtractedF
   s.outcome = undefined;
   s.clarify = undefined;
   s.phase = 'asking';
-  turn.say(pb.intro[s.lang]);
+  if (pb.intro) turn.say(pb.intro[s.lang]);
   advance(turn);
 }
 

@@ -148,8 +148,8 @@ export const playbookSchema = z
     title: localText,
     /** A short description for menus and the App Home. */
     description: localText,
-    /** Said when the playbook starts. */
-    intro: localText,
+    /** Said when the playbook starts (the FAQ has none: it answers straight away). */
+    intro: localText.optional(),
     cites: z.array(id).default([]),
     start: id,
     steps: z.record(id, step),

@@ -1,7 +1,7 @@
 // The services every channel calls. Channels never talk to the engine or the store directly.
 import type { Lang } from '../engine/ids.js';
 import type { CaseStatus, ConversationState, EngineInput, Reply } from '../engine/types.js';
-import type { Actor, CaseRecord, ChannelAddress, ChannelName, NewJob, OutboxJob } from '../store/types.js';
+import type { Actor, CaseEvent, CaseRecord, ChannelAddress, ChannelName, NewJob, OutboxJob } from '../store/types.js';
 
 
 
@@ -57,6 +57,12 @@ export interface CaseRouter {
   jobsForNewCase(c: CaseRecord): NewJob[];
   /** Jobs that tell the researcher and the contact-point thread about a status change. */
   jobsForStatus(c: CaseRecord, status: CaseStatus, text?: string): NewJob[];
+  /**
+   * Jobs for one case event (taken, asked, answered, closed): replies in the contact point's thread and,
+   * where the researcher should hear of it, a notice. `eventKey` is unique per event (its index in the
+   * history, or the turn that made it) and makes the idempotency keys deterministic.
+   */
+  jobsForEvent(c: CaseRecord, event: CaseEvent, eventKey: string): NewJob[];
 }
 
 /** How an institution's cases reach its contact point (config/institutions.yaml). */

@@ -1,0 +1,14 @@
+// Partner screening: the Seven Sons, institution-level restrictions and external sanctions datasets.
+export { createScreener, ListScreener, MATCH_THRESHOLD, POSSIBLE_THRESHOLD, type ScreenerOptions } from './screener.js';
+export {
+  loadDataset,
+  detectFormat,
+  DatasetError,
+  DATASET_FORMATS,
+  type DatasetFormat,
+  type DatasetSpec,
+  type LoadedDataset,
+} from './datasets.js';
+export { screeningConfigSchema, datasetSpecsFromConfig, type ScreeningConfig } from './config.js';
+export { readSevenSons, sevenSonsFileSchema, DEFAULT_SEVEN_SONS_FILE } from './seven-sons-file.js';
+export type { ScreeningEntity, ListRef } from './entity.js';

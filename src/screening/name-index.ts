@@ -1,0 +1,458 @@
+// The index behind screening: tokens of every listed name, postings from tokens to names, and a
+// deletion index for typos. A query touches only the names that share a rare enough token with it
+// (prefix filtering on token weights), so its cost does not grow with the size of the lists.
+import { namesOf, type NameKind, type ScreeningEntity } from './entity.js';
+import { HashMultiMap, HashMultiMapBuilder } from './hash-multimap.js';
+import { compactKey, isHan, type Normaliser } from './normalise.js';
+import { allowedEdits, tokenCredit } from './similarity.js';
+
+const KINDS: NameKind[] = ['name', 'alias', 'former', 'chinese', 'abbreviation'];
+/** A query longer than this is cut: names are short, and masks are 32-bit. */
+const MAX_QUERY_TOKENS = 24;
+/** A Chinese name followed by a campus ("哈尔滨工业大学深圳") matches the name when it has at least this many characters. */
+const MIN_HAN_PREFIX = 4;
+
+export interface QueryToken {
+  text: string;
+  /** Position in the query, left to right. */
+  position: number;
+  weight: number;
+  /** Vocabulary token id → credit. */
+  expansions: Map<number, number>;
+  place: boolean;
+}
+
+export interface PreparedQuery {
+  /** Sorted by weight, heaviest first. */
+  tokens: QueryToken[];
+  totalWeight: number;
+  key: string;
+}
+
+export interface RecordScore {
+  record: number;
+  score: number;
+  aligned: boolean;
+}
+
+export interface PairDetail {
+  query: string;
+  listed: string;
+  credit: number;
+}
+
+export interface RecordDetail {
+  pairs: PairDetail[];
+  /** Query words with no counterpart. */
+  unmatchedQuery: string[];
+  /** Words of the listed name with no counterpart. */
+  unmatchedListed: string[];
+  /** Query words let through as a campus or place. */
+  forgiven: string[];
+  /** True when the whole name only matched written together ("Bei Hang" = "Beihang"). */
+  compact: boolean;
+}
+
+export class NameIndex {
+  readonly entities: ScreeningEntity[];
+  readonly normaliser: Normaliser;
+  private readonly vocab: Map<string, number>;
+  private readonly tokenText: string[];
+  private readonly weights: Float32Array;
+  private readonly postStart: Int32Array;
+  private readonly postings: Int32Array;
+  private readonly recEntity: Int32Array;
+  private readonly recKind: Uint8Array;
+  private readonly recText: string[];
+  private readonly recStart: Int32Array;
+  private readonly recToks: Int32Array;
+  private readonly recWeight: Float32Array;
+  private readonly deletions: HashMultiMap;
+  private readonly compact: HashMultiMap;
+  private readonly abbreviations: Map<string, number[]>;
+  private readonly unknownWeight: number;
+  private readonly campusSets: Array<Set<string> | undefined>;
+  // Scratch space, reused by every query (the screener is synchronous).
+  private readonly tokStamp: Uint32Array;
+  private readonly tokMask: Int32Array;
+  private readonly tokCredit: Float32Array;
+  private readonly recStamp: Uint32Array;
+  private stamp = 0;
+
+  constructor(entities: ScreeningEntity[], normaliser: Normaliser) {
+    this.entities = entities;
+    this.normaliser = normaliser;
+    this.vocab = new Map();
+    this.tokenText = [];
+    const df: number[] = [];
+    const recEntity: number[] = [];
+    const recKind: number[] = [];
+    const recText: string[] = [];
+    const recStart: number[] = [0];
+    const recToks: number[] = [];
+    const abbreviations = new Map<string, number[]>();
+    this.campusSets = [];
+
+    const addRecord = (entity: number, text: string, kind: NameKind, seen: Set<string>): void => {
+      if (kind === 'abbreviation') {
+        const key = compactKey(normaliser.rawTokens(text));
+        if (key === '' || seen.has(`#${key}`)) return;
+        seen.add(`#${key}`);
+        const list = abbreviations.get(key) ?? [];
+        list.push(recEntity.length);
+        abbreviations.set(key, list);
+      } else {
+        const tokens = [...new Set(normaliser.tokens(text))];
+        const key = tokens.join(' ');
+        if (tokens.length === 0 || seen.has(key)) return;
+        seen.add(key);
+        for (const token of tokens) {
+          let id = this.vocab.get(token);
+          if (id === undefined) {
+            id = this.tokenText.length;
+            this.vocab.set(token, id);
+            this.tokenText.push(token);
+            df.push(0);
+          }
+          df[id]!++;
+          recToks.push(id);
+        }
+      }
+      recEntity.push(entity);
+      recKind.push(KINDS.indexOf(kind));
+      recText.push(text);
+      recStart.push(recToks.length);
+    };
+
+    entities.forEach((entity, i) => {
+      const seen = new Set<string>();
+      for (const { text, kind } of namesOf(entity)) addRecord(i, text, kind, seen);
+      this.campusSets.push(
+        entity.campuses.length > 0 ? new Set(entity.campuses.flatMap((c) => normaliser.rawTokens(c))) : undefined,
+      );
+    });
+
+    const records = recEntity.length;
+    const tokenCount = this.tokenText.length;
+    this.recEntity = Int32Array.from(recEntity);
+    this.recKind = Uint8Array.from(recKind);
+    this.recText = recText;
+    this.recStart = Int32Array.from(recStart);
+    this.recToks = Int32Array.from(recToks);
+    this.abbreviations = abbreviations;
+
+    // Rare tokens weigh more: a shared "Harbin" says more than a shared "University".
+    this.weights = new Float32Array(tokenCount);
+    for (let t = 0; t < tokenCount; t++) this.weights[t] = Math.log(1 + records / df[t]!);
+    this.unknownWeight = Math.log(1 + Math.max(records, 1));
+
+    this.postStart = new Int32Array(tokenCount + 1);
+    for (let t = 0; t < tokenCount; t++) this.postStart[t + 1] = this.postStart[t]! + df[t]!;
+    this.postings = new Int32Array(this.recToks.length);
+    const fill = this.postStart.slice(0, tokenCount);
+    this.recWeight = new Float32Array(records);
+    for (let r = 0; r < records; r++) {
+      let w = 0;
+      for (let j = this.recStart[r]!; j < this.recStart[r + 1]!; j++) {
+        const t = this.recToks[j]!;
+        this.postings[fill[t]!++] = r;
+        w += this.weights[t]!;
+      }
+      this.recWeight[r] = w;
+    }
+
+    const deletions = new HashMultiMapBuilder();
+    for (let t = 0; t < tokenCount; t++) {
+      const token = this.tokenText[t]!;
+      if (isHan(token) || allowedEdits(token.length) === 0) continue;
+      for (const variant of deletionVariants(token)) deletions.add(variant, t);
+    }
+    this.deletions = deletions.build();
+
+    const compact = new HashMultiMapBuilder();
+    for (let r = 0; r < records; r++) {
+      if (this.recStart[r + 1]! - this.recStart[r]! > 0) compact.add(this.recordKey(r), r);
+    }
+    this.compact = compact.build();
+
+    this.tokStamp = new Uint32Array(tokenCount);
+    this.tokMask = new Int32Array(tokenCount);
+    this.tokCredit = new Float32Array(tokenCount);
+    this.recStamp = new Uint32Array(records);
+  }
+
+  get recordCount(): number {
+    return this.recEntity.length;
+  }
+
+  get vocabularySize(): number {
+    return this.tokenText.length;
+  }
+
+  /** Bytes held in typed arrays (the JavaScript strings and maps come on top). */
+  get typedBytes(): number {
+    return (
+      this.weights.byteLength +
+      this.postStart.byteLength +
+      this.postings.byteLength +
+      this.recEntity.byteLength +
+      this.recKind.byteLength +
+      this.recStart.byteLength +
+      this.recToks.byteLength +
+      this.recWeight.byteLength +
+      this.deletions.bytes +
+      this.compact.bytes +
+      this.tokStamp.byteLength * 3 +
+      this.recStamp.byteLength
+    );
+  }
+
+  entityOf(record: number): ScreeningEntity {
+    return this.entities[this.recEntity[record]!]!;
+  }
+
+  entityIndexOf(record: number): number {
+    return this.recEntity[record]!;
+  }
+
+  kindOf(record: number): NameKind {
+    return KINDS[this.recKind[record]!]!;
+  }
+
+  textOf(record: number): string {
+    return this.recText[record]!;
+  }
+
+  /** Records whose whole name is this abbreviation. */
+  abbreviationRecords(key: string): readonly number[] {
+    return this.abbreviations.get(key) ?? [];
+  }
+
+  campusesOf(record: number): Set<string> | undefined {
+    return this.campusSets[this.recEntity[record]!];
+  }
+
+  /** Looks up every query token: exactly, with typos through the deletion index, or (exhaustive) against the whole vocabulary. */
+  prepare(tokens: string[], exhaustive = false): PreparedQuery {
+    const places = this.normaliser.places;
+    const prepared: QueryToken[] = tokens.slice(0, MAX_QUERY_TOKENS).map((text, position) => {
+      const expansions = exhaustive ? this.expandByScan(text) : this.expand(text);
+      const exact = this.vocab.get(text);
+      let weight = exact !== undefined ? this.weights[exact]! : 0;
+      if (exact === undefined) {
+        for (const id of expansions.keys()) weight = Math.max(weight, this.weights[id]!);
+        if (weight === 0) weight = this.unknownWeight;
+      }
+      return { text, position, weight, expansions, place: places.has(text) };
+    });
+    prepared.sort((a, b) => b.weight - a.weight || a.position - b.position);
+    const totalWeight = prepared.reduce((sum, t) => sum + t.weight, 0);
+    return { tokens: prepared, totalWeight, key: compactKey(tokens) };
+  }
+
+  private expand(text: string): Map<number, number> {
+    const out = new Map<number, number>();
+    const exact = this.vocab.get(text);
+    if (exact !== undefined) out.set(exact, 1);
+    if (isHan(text)) {
+      for (let k = text.length - 1; k >= MIN_HAN_PREFIX; k--) {
+        const id = this.vocab.get(text.slice(0, k));
+        if (id !== undefined && !out.has(id)) out.set(id, 1);
+      }
+      return out;
+    }
+    if (allowedEdits(text.length) === 0) return out;
+    for (const variant of deletionVariants(text)) {
+      this.deletions.forEach(variant, (id) => {
+        if (out.has(id)) return;
+        const credit = tokenCredit(text, this.tokenText[id]!);
+        if (credit > 0) out.set(id, credit);
+      });
+    }
+    return out;
+  }
+
+  /** The same expansions as expand(), found by comparing with every token: the linear-scan baseline. */
+  private expandByScan(text: string): Map<number, number> {
+    const out = new Map<number, number>();
+    const han = isHan(text);
+    for (let id = 0; id < this.tokenText.length; id++) {
+      const token = this.tokenText[id]!;
+      const credit = han
+        ? token === text || (token.length >= MIN_HAN_PREFIX && token.length < text.length && text.startsWith(token))
+          ? 1
+          : 0
+        : tokenCredit(text, token);
+      if (credit > 0) out.set(id, credit);
+    }
+    return out;
+  }
+
+  /** Marks, for this query, which query tokens each vocabulary token stands for and with what credit. */
+  private stampQuery(query: PreparedQuery): number {
+    const stamp = this.nextStamp();
+    query.tokens.forEach((token, qi) => {
+      for (const [t, credit] of token.expansions) {
+        if (this.tokStamp[t] !== stamp) {
+          this.tokStamp[t] = stamp;
+          this.tokMask[t] = 0;
+          this.tokCredit[t] = 0;
+        }
+        this.tokMask[t]! |= 1 << qi;
+        this.tokCredit[t] = Math.max(this.tokCredit[t]!, credit);
+      }
+    });
+    return stamp;
+  }
+
+  private nextStamp(): number {
+    this.stamp = (this.stamp + 1) >>> 0;
+    if (this.stamp === 0) {
+      this.tokStamp.fill(0);
+      this.recStamp.fill(0);
+      this.stamp = 1;
+    }
+    return this.stamp;
+  }
+
+  /**
+   * Every listed name that could reach minScore, scored. With exhaustive, every name is scored
+   * (the linear scan the benchmark compares with).
+   */
+  search(query: PreparedQuery, minScore: number, exhaustive = false): RecordScore[] {
+    const stamp = this.stampQuery(query);
+    const qt = query.tokens;
+
+    const out: RecordScore[] = [];
+    const consider = (r: number): void => {
+      const s = this.scoreRecord(query, r, stamp, undefined);
+      if (s.aligned || s.score >= minScore) out.push(s);
+    };
+
+    if (exhaustive) {
+      for (let r = 0; r < this.recEntity.length; r++) if (this.recStart[r + 1]! > this.recStart[r]!) consider(r);
+    } else {
+      for (const qi of this.prefixTokens(query, minScore)) {
+        for (const t of qt[qi]!.expansions.keys()) {
+          for (let p = this.postStart[t]!; p < this.postStart[t + 1]!; p++) {
+            const r = this.postings[p]!;
+            if (this.recStamp[r] === stamp) continue;
+            this.recStamp[r] = stamp;
+            consider(r);
+          }
+        }
+      }
+    }
+    // "Bei Hang University" = "Beihang University": the whole name written together.
+    if (query.tokens.length > 0) {
+      this.compact.forEach(query.key, (r) => {
+        if (this.recordKey(r) !== query.key) return;
+        const found = out.find((s) => s.record === r);
+        if (found?.aligned) return;
+        if (found) {
+          found.aligned = true;
+          found.score = Math.max(found.score, 0.95);
+        } else {
+          out.push({ record: r, score: 0.95, aligned: true });
+        }
+      });
+    }
+    return out;
+  }
+
+  /**
+   * The heaviest query tokens that together weigh more than a listed name can miss and still reach
+   * minScore: every such name shares at least one of them. The heaviest token that is not a place
+   * is always included, since a place may be let through as a campus.
+   */
+  private prefixTokens(query: PreparedQuery, minScore: number): number[] {
+    const total = query.totalWeight;
+    const required = (minScore * total) / (2 - minScore);
+    const chosen: number[] = [];
+    let covered = 0;
+    query.tokens.forEach((token, qi) => {
+      if (total - covered >= required) {
+        chosen.push(qi);
+        covered += token.weight;
+      }
+    });
+    const firstNonPlace = query.tokens.findIndex((t) => !t.place);
+    if (firstNonPlace >= 0 && !chosen.includes(firstNonPlace)) chosen.push(firstNonPlace);
+    return chosen;
+  }
+
+  private recordKey(r: number): string {
+    let key = '';
+    for (let j = this.recStart[r]!; j < this.recStart[r + 1]!; j++) key += this.tokenText[this.recToks[j]!]!;
+    return key;
+  }
+
+  /** Scores one record against a prepared query; search() must have stamped the query's tokens. */
+  private scoreRecord(query: PreparedQuery, r: number, stamp: number, detail: RecordDetail | undefined): RecordScore {
+    const qt = query.tokens;
+    const start = this.recStart[r]!;
+    const end = this.recStart[r + 1]!;
+    let usedQ = 0;
+    let pairSum = 0;
+    let pairedR = 0;
+    let lastPairedPos = -1;
+    for (let j = start; j < end; j++) {
+      const t = this.recToks[j]!;
+      const free = this.tokStamp[t] === stamp ? this.tokMask[t]! & ~usedQ : 0;
+      if (free === 0) {
+        detail?.unmatchedListed.push(this.tokenText[t]!);
+        continue;
+      }
+      const qi = 31 - Math.clz32(free & -free);
+      usedQ |= 1 << qi;
+      const credit = this.tokCredit[t]!;
+      const q = qt[qi]!;
+      pairSum += credit * (q.weight + this.weights[t]!);
+      pairedR++;
+      if (q.position > lastPairedPos) lastPairedPos = q.position;
+      detail?.pairs.push({ query: q.text, listed: this.tokenText[t]!, credit });
+    }
+    let queryWeight = query.totalWeight;
+    let unmatchedQ = 0;
+    const campuses = this.campusSets[this.recEntity[r]!];
+    for (let qi = 0; qi < qt.length; qi++) {
+      if (usedQ & (1 << qi)) continue;
+      const q = qt[qi]!;
+      const campus = campuses?.has(q.text) === true;
+      // A place after the name is a campus ("... Technology Weihai"); the entity's own campuses count anywhere.
+      if (pairedR > 0 && (campus || (q.place && q.position > lastPairedPos))) {
+        queryWeight -= q.weight;
+        detail?.forgiven.push(q.text);
+      } else {
+        unmatchedQ++;
+        detail?.unmatchedQuery.push(q.text);
+      }
+    }
+    const unmatchedR = end - start - pairedR;
+    const person = this.entities[this.recEntity[r]!]!.person;
+    const pairedQ = qt.length - unmatchedQ;
+    const aligned =
+      pairedR > 0 && unmatchedQ === 0 && (unmatchedR === 0 || (person && unmatchedR === 1 && pairedQ >= 2));
+    const score = pairSum / (queryWeight + this.recWeight[r]!);
+    return { record: r, score: Math.min(1, score), aligned };
+  }
+
+  /** Which words paired with which, for the explanation of a hit. */
+  explain(query: PreparedQuery, r: number): RecordDetail {
+    const stamp = this.stampQuery(query);
+    const detail: RecordDetail = { pairs: [], unmatchedQuery: [], unmatchedListed: [], forgiven: [], compact: false };
+    const s = this.scoreRecord(query, r, stamp, detail);
+    detail.compact = !s.aligned && this.recordKey(r) === query.key;
+    return detail;
+  }
+}
+
+/** The token and every form of it with one letter left out (symmetric-deletion typo lookup). */
+export function deletionVariants(token: string): string[] {
+  const out = [token];
+  for (let i = 0; i < token.length; i++) {
+    if (i > 0 && token[i] === token[i - 1]) continue;
+    out.push(token.slice(0, i) + token.slice(i + 1));
+  }
+  return out;
+}

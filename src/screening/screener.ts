@@ -1,0 +1,323 @@
+// The screener: every list indexed once at construction, then synchronous, I/O-free queries.
+import type { ReferenceContent, Restriction } from '../content/types.js';
+import type { Lang } from '../engine/ids.js';
+import type { ScreenedList, Screener, ScreeningHit, ScreeningResult } from '../engine/types.js';
+import type { LoadedDataset } from './datasets.js';
+import { NONE, type ListRef, type NameKind, type ScreeningEntity } from './entity.js';
+import { NameIndex, type PreparedQuery, type RecordDetail } from './name-index.js';
+import { compactKey, Normaliser, splitQualifiers } from './normalise.js';
+import { defaultNormalisationTable, type NormalisationTable } from './normalisation-table.js';
+import { defaultScreeningTexts, fill, type ScreeningTexts } from './texts.js';
+
+export const MATCH_THRESHOLD = 0.8;
+export const POSSIBLE_THRESHOLD = 0.6;
+const DEFAULT_LIMIT = 10;
+const COUNTRY_PENALTY = 0.9;
+const ABBREVIATION_INSIDE_SCORE = 0.6;
+const SEVEN_SONS_LIST = 'seven-sons';
+const RESTRICTED_LIST = 'restricted';
+
+export interface ScreenerOptions {
+  sevenSons: ReferenceContent['sevenSons'];
+  restrictions?: Restriction[];
+  datasets: LoadedDataset[];
+  staleAfterDays: number;
+  /** ISO date, for staleness: the screener reads no clock. */
+  today: string;
+  /** Defaults to content/lists/name-normalisation.yaml. */
+  normalisation?: NormalisationTable;
+  /** Defaults to content/lists/screening-texts.yaml. */
+  texts?: ScreeningTexts;
+  /** Language of the explanations; English by default. */
+  lang?: Lang;
+}
+
+interface Candidate {
+  entity: number;
+  record: number;
+  score: number;
+  match: boolean;
+  /** The explanation so far; token matches are explained only for the hits returned. */
+  why: string[];
+  query?: PreparedQuery;
+  qualifiers?: string;
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export class ListScreener implements Screener {
+  readonly index: NameIndex;
+  readonly lists: ScreenedList[];
+  private readonly normaliser: Normaliser;
+  private readonly texts: ScreeningTexts;
+  private readonly lang: Lang;
+  private readonly restrictions: Restriction[];
+
+  constructor(options: ScreenerOptions) {
+    const table = options.normalisation ?? defaultNormalisationTable();
+    this.texts = options.texts ?? defaultScreeningTexts();
+    this.lang = options.lang ?? 'en';
+    this.restrictions = options.restrictions ?? [];
+    const entries = options.sevenSons.entries;
+    this.normaliser = new Normaliser(table, entries.map((e) => e.city));
+    const sevenSons = sevenSonsEntities(options.sevenSons, this.restrictions, this.normaliser);
+    const entities: ScreeningEntity[] = [...sevenSons];
+    for (const dataset of options.datasets) for (const e of dataset.entities) entities.push(e);
+    this.index = new NameIndex(entities, this.normaliser);
+
+    const counts = new Map<string, number>();
+    for (const e of entities) counts.set(e.list.id, (counts.get(e.list.id) ?? 0) + 1);
+    const stale = (date: string): boolean => daysBetween(date, options.today) > options.staleAfterDays;
+    this.lists = [
+      {
+        id: SEVEN_SONS_LIST,
+        name: options.sevenSons.source.name,
+        date: options.sevenSons.source.date,
+        stale: false,
+        entries: sevenSons.length,
+      },
+      ...options.datasets.flatMap((d) =>
+        d.lists.map((l) => ({ id: l.id, name: l.name, date: l.date, stale: stale(l.date), entries: counts.get(l.id) ?? 0 })),
+      ),
+    ];
+    if (this.restrictions.length > 0) {
+      const dates = this.restrictions.map((r) => r.source.date).sort();
+      this.lists.push({
+        id: RESTRICTED_LIST,
+        name: [...new Set(this.restrictions.map((r) => r.source.name))].join('; '),
+        date: dates[dates.length - 1] ?? '',
+        stale: false,
+        entries: this.restrictions.length,
+      });
+    }
+  }
+
+  screen(name: string, options: { country?: string; limit?: number } = {}): ScreeningResult {
+    return this.run(name, options, false);
+  }
+
+  /** The same screening with every listed name scored, no index: the benchmark's baseline. */
+  screenLinear(name: string, options: { country?: string; limit?: number } = {}): ScreeningResult {
+    return this.run(name, options, true);
+  }
+
+  private run(name: string, options: { country?: string; limit?: number }, exhaustive: boolean): ScreeningResult {
+    const country = options.country?.trim().toLowerCase() || undefined;
+    const best = new Map<number, Candidate>();
+    const offer = (c: Candidate): void => {
+      const known = best.get(c.entity);
+      if (!known || Number(c.match) > Number(known.match) || (c.match === known.match && c.score > known.score)) {
+        best.set(c.entity, c);
+      }
+    };
+
+    const parts = splitQualifiers(name);
+    const fullTokens = this.normaliser.tokens(parts.full);
+    const variants: Array<{ tokens: string[]; qualifiers?: string }> = [{ tokens: fullTokens }];
+    if (parts.core !== undefined) {
+      const coreTokens = this.normaliser.tokens(parts.core);
+      if (coreTokens.length > 0 && coreTokens.join(' ') !== fullTokens.join(' ')) {
+        variants.push({ tokens: coreTokens, qualifiers: parts.qualifiers ?? '' });
+      }
+    }
+
+    for (const variant of variants) {
+      if (variant.tokens.length === 0) continue;
+      const query = this.index.prepare(variant.tokens, exhaustive);
+      for (const s of this.index.search(query, POSSIBLE_THRESHOLD, exhaustive)) {
+        const match = s.aligned && s.score >= MATCH_THRESHOLD;
+        offer({
+          entity: this.index.entityIndexOf(s.record),
+          record: s.record,
+          score: s.score,
+          match,
+          why: [],
+          query,
+          ...(variant.qualifiers !== undefined ? { qualifiers: variant.qualifiers } : {}),
+        });
+      }
+    }
+    this.screenAbbreviations(fullTokens, offer);
+
+    const hits: Candidate[] = [];
+    for (const c of best.values()) {
+      const entity = this.index.entities[c.entity]!;
+      if (country && entity.countries.length > 0) {
+        if (entity.countries.includes(country)) {
+          c.why.push(fill(this.texts.why.countryAgrees, this.lang, { country: country.toUpperCase() }));
+        } else {
+          c.score *= COUNTRY_PENALTY;
+          c.match = c.match && c.score >= MATCH_THRESHOLD;
+          c.why.push(
+            fill(this.texts.why.countryDiffers, this.lang, {
+              listed: entity.countries.map((x) => x.toUpperCase()).join(', '),
+              country: country.toUpperCase(),
+            }),
+          );
+        }
+      }
+      if (c.match || c.score >= POSSIBLE_THRESHOLD) hits.push(c);
+    }
+    hits.sort((a, b) => Number(b.match) - Number(a.match) || b.score - a.score);
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const out = hits.slice(0, limit).map((c) => this.toHit(c));
+    if (country) out.push(...this.countryRestrictions(country));
+    return { query: name, hits: out, lists: this.lists };
+  }
+
+  /**
+   * An abbreviation matches only as the whole query, or followed by a campus of that entity
+   * ("HIT Shenzhen"); inside a longer name ("BIT Mesra") it is only a possible hit.
+   */
+  private screenAbbreviations(tokens: string[], offer: (c: Candidate) => void): void {
+    if (tokens.length === 0) return;
+    const kind = this.kindLabel('abbreviation');
+    for (const r of this.index.abbreviationRecords(compactKey(tokens))) {
+      offer({
+        entity: this.index.entityIndexOf(r),
+        record: r,
+        score: 1,
+        match: true,
+        why: [fill(this.texts.why.abbreviation, this.lang, { matched: this.index.textOf(r), kind })],
+      });
+    }
+    if (tokens.length === 1) return;
+    tokens.forEach((token, i) => {
+      if (token.length < 2) return;
+      for (const r of this.index.abbreviationRecords(token)) {
+        const campuses = this.index.campusesOf(r);
+        const others = tokens.filter((_, j) => j !== i);
+        const notCampus = others.filter((t) => !this.normaliser.places.has(t) && campuses?.has(t) !== true);
+        const matched = this.index.textOf(r);
+        if (notCampus.length === 0) {
+          offer({
+            entity: this.index.entityIndexOf(r),
+            record: r,
+            score: 0.97,
+            match: true,
+            why: [
+              fill(this.texts.why.abbreviation, this.lang, { matched }),
+              fill(this.texts.why.campus, this.lang, { words: others.join(' ') }),
+            ],
+          });
+        } else if (token.length >= 3) {
+          offer({
+            entity: this.index.entityIndexOf(r),
+            record: r,
+            score: ABBREVIATION_INSIDE_SCORE,
+            match: false,
+            why: [fill(this.texts.why.abbreviationInside, this.lang, { matched, words: notCampus.join(' ') })],
+          });
+        }
+      }
+    });
+  }
+
+  private kindLabel(kind: NameKind): string {
+    return fill(this.texts.kinds[kind], this.lang);
+  }
+
+  private explainTokens(query: PreparedQuery, record: number, match: boolean, qualifiers: string | undefined): string[] {
+    const detail: RecordDetail = this.index.explain(query, record);
+    const values = { kind: this.kindLabel(this.index.kindOf(record)), matched: this.index.textOf(record) };
+    const why = this.texts.why;
+    const out: string[] = [];
+    if (match) out.push(fill(detail.compact ? why.compact : why.allWords, this.lang, values));
+    else out.push(fill(why.possible, this.lang, values));
+    for (const p of detail.pairs) {
+      if (p.credit < 1 && p.query !== p.listed) out.push(fill(why.typo, this.lang, { query: p.query, listed: p.listed }));
+      else if (p.query !== p.listed) out.push(fill(why.campus, this.lang, { words: p.query.slice(p.listed.length) }));
+    }
+    if (detail.forgiven.length > 0) out.push(fill(why.campus, this.lang, { words: detail.forgiven.join(' ') }));
+    if (qualifiers) out.push(fill(why.qualifier, this.lang, { words: qualifiers }));
+    if (!match && !detail.compact) {
+      if (detail.unmatchedQuery.length > 0) out.push(fill(why.queryExtra, this.lang, { words: detail.unmatchedQuery.join(' ') }));
+      if (detail.unmatchedListed.length > 0) out.push(fill(why.listedExtra, this.lang, { words: detail.unmatchedListed.join(' ') }));
+    }
+    return out;
+  }
+
+  private toHit(c: Candidate): ScreeningHit {
+    const entity = this.index.entities[c.entity]!;
+    const explained = c.query ? this.explainTokens(c.query, c.record, c.match, c.qualifiers) : [];
+    const why = [...explained, ...c.why];
+    if (entity.source) why.push(fill(this.texts.why.source, this.lang, { source: entity.source }));
+    for (const r of this.restrictions) {
+      if (r.lists.includes(entity.list.id)) why.push(fill(this.texts.why.restriction, this.lang, { text: r.text[this.lang] }));
+    }
+    const hit: ScreeningHit = {
+      list: entity.list.id,
+      listName: entity.list.name,
+      listDate: entity.list.date,
+      id: entity.id,
+      name: entity.name,
+      matched: this.index.textOf(c.record),
+      score: Math.round(c.score * 1000) / 1000,
+      match: c.match,
+      why: why.join('; '),
+    };
+    if (entity.countries.length > 0) hit.country = entity.countries.map((x) => x.toUpperCase()).join(';');
+    if (entity.topics.length > 0) hit.topics = [...entity.topics];
+    return hit;
+  }
+
+  /** Restrictions on every institution of a country (Iran, Russia, Belarus) apply whatever the name. */
+  private countryRestrictions(country: string): ScreeningHit[] {
+    const code = country.toUpperCase();
+    return this.restrictions
+      .filter((r) => r.lists.length === 0 && r.countries.some((c) => c.toUpperCase() === code))
+      .map((r) => ({
+        list: RESTRICTED_LIST,
+        listName: r.source.name,
+        listDate: r.source.date,
+        id: r.id,
+        name: r.text[this.lang],
+        matched: code,
+        score: 1,
+        match: true,
+        why: fill(this.texts.why.restrictedCountry, this.lang, { country: code }),
+        country: code,
+        topics: ['restriction', r.flag],
+      }));
+  }
+}
+
+/** The Seven Sons as entities: every name, former name, abbreviation and Chinese name, and their campuses. */
+function sevenSonsEntities(
+  sevenSons: ReferenceContent['sevenSons'],
+  restrictions: Restriction[],
+  normaliser: Normaliser,
+): ScreeningEntity[] {
+  const list: ListRef = { id: SEVEN_SONS_LIST, name: sevenSons.source.name, date: sevenSons.source.date };
+  const topics = restrictions.filter((r) => r.lists.includes(SEVEN_SONS_LIST)).map((r) => `restriction:${r.id}`);
+  return sevenSons.entries.map((e) => {
+    const nameTokens = new Set(normaliser.tokens(e.name));
+    const abbreviationTokens = new Set(e.abbreviations.flatMap((a) => normaliser.rawTokens(a)));
+    const campuses = new Set(normaliser.rawTokens(e.city));
+    // "Harbin Institute of Technology (Shenzhen)", "HIT Shenzhen": what follows the name is a campus.
+    for (const alias of e.aliases) {
+      const tokens = normaliser.tokens(alias);
+      const extra = tokens.filter((t) => !nameTokens.has(t) && !abbreviationTokens.has(t));
+      if (extra.length > 0 && extra.length <= 2 && extra.length < tokens.length) for (const t of extra) campuses.add(t);
+    }
+    return {
+      id: e.id,
+      name: e.name,
+      aliases: e.aliases,
+      formerNames: e.formerNames,
+      abbreviations: e.abbreviations,
+      chineseNames: e.chinese,
+      countries: ['cn'],
+      topics: topics.length > 0 ? topics : NONE,
+      person: false,
+      campuses: [...campuses],
+      list,
+    };
+  });
+}
+
+export function createScreener(options: ScreenerOptions): ListScreener {
+  return new ListScreener(options);
+}

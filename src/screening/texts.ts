@@ -1,0 +1,37 @@
+// The texts of screening (explanations, CLI output), read from content/lists/screening-texts.yaml.
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Lang } from '../engine/ids.js';
+import { readYamlFile } from '../content/yaml.js';
+import { DEFAULT_LISTS_DIR } from './normalisation-table.js';
+
+const text = z.object({ en: z.string().min(1), nl: z.string().min(1) }).strict();
+const group = <K extends string>(keys: readonly [K, ...K[]]) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>).strict();
+
+const WHY_KEYS = [
+  'allWords', 'compact', 'typo', 'campus', 'qualifier', 'possible', 'queryExtra', 'listedExtra',
+  'abbreviation', 'abbreviationInside', 'countryAgrees', 'countryDiffers', 'source', 'restriction',
+  'restrictedCountry',
+] as const;
+const KIND_KEYS = ['name', 'alias', 'former', 'chinese', 'abbreviation'] as const;
+const CLI_KEYS = ['match', 'possible', 'noHits', 'notClearance', 'stale', 'listsHeader', 'entries', 'dated', 'screened'] as const;
+
+export const screeningTextsSchema = z
+  .object({ why: group(WHY_KEYS), kinds: group(KIND_KEYS), cli: group(CLI_KEYS) })
+  .strict();
+export type ScreeningTexts = z.infer<typeof screeningTextsSchema>;
+
+export const DEFAULT_TEXTS_FILE = join(DEFAULT_LISTS_DIR, 'screening-texts.yaml');
+
+let cached: ScreeningTexts | undefined;
+
+export function defaultScreeningTexts(): ScreeningTexts {
+  cached ??= readYamlFile(DEFAULT_TEXTS_FILE, screeningTextsSchema);
+  return cached;
+}
+
+/** Fills {placeholders}. */
+export function fill(template: { en: string; nl: string }, lang: Lang, values: Record<string, string | number> = {}): string {
+  return template[lang].replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+}

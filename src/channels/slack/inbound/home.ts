@@ -1,0 +1,24 @@
+// The App Home tab, published whenever the user opens it.
+import type { App } from '@slack/bolt';
+import type { SlackRuntime } from '../runtime.js';
+import { renderHome } from '../render/home.js';
+import { playbookList } from '../render/start-menu.js';
+
+export function registerHome(app: App, rt: SlackRuntime): void {
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    rt.directory.rememberDm(event.user, event.channel);
+    const lang = (await rt.directory.lang(client, event.user)) ?? 'en';
+    const playbooks = playbookList(rt.deps.content.playbooks);
+    const titles = new Map<string, string>(playbooks.map((p) => [p.id, p.title[lang]]));
+    const cases = (await rt.deps.store.listCases({ researcherId: event.user })).filter((c) => c.researcher.channel === 'slack');
+    const view = renderHome(
+      playbooks.map((p) => ({ id: p.id, title: p.title[lang], description: p.description[lang] })),
+      cases,
+      titles,
+      lang,
+      rt.t,
+    );
+    await client.views.publish({ user_id: event.user, view });
+  });
+}

@@ -1,0 +1,80 @@
+// The Slack channel: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP on POST /slack/events of the
+// shared server. Everything from @slack/* stays inside this folder.
+import { webApi } from '@slack/bolt';
+import type { Express } from 'express';
+import type { ChannelDeps, ChannelModule } from '../types.js';
+import { createSlackApp } from './app.js';
+import { slackMode, type SlackConfig } from './config.js';
+import { SlackDeliverer } from './deliverer.js';
+import { SlackDirectory } from './directory.js';
+import { SlackHttpReceiver } from './receiver.js';
+import type { SlackRuntime } from './runtime.js';
+import { SocketConnector } from './socket.js';
+import { slackTexts } from './texts.js';
+import { boltLogger } from './bolt-logger.js';
+
+export { slackConfigSchema, slackMode, type SlackConfig, type SlackMode } from './config.js';
+export { SLACK_EVENTS_PATH } from './receiver.js';
+
+export interface SlackChannelOptions {
+  /** Web API base URL; tests point it at an in-process server. */
+  slackApiUrl?: string;
+  /** Clock for signature age checks and dedup. */
+  now?: () => Date;
+}
+
+export interface SlackChannelModule extends ChannelModule {
+  readonly name: 'slack';
+  readonly mode: 'socket' | 'http';
+  /** The Bolt app, for tests that feed payloads through its event path. */
+  readonly bolt: import('@slack/bolt').App;
+}
+
+export function createSlackChannel(deps: ChannelDeps, config: SlackConfig, options: SlackChannelOptions = {}): SlackChannelModule {
+  const mode = slackMode(config);
+  const token = config.SLACK_BOT_TOKEN;
+  if (mode === 'off' || !token) {
+    throw new Error('Slack needs SLACK_BOT_TOKEN and either SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
+  }
+  const log = deps.logger.child({ channel: 'slack' });
+  const rt: SlackRuntime = { deps, config, t: slackTexts(deps.content.ui), directory: new SlackDirectory(), log };
+  const apiUrl = options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {};
+  const now = options.now;
+
+  const receiver =
+    mode === 'http' && config.SLACK_SIGNING_SECRET
+      ? new SlackHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, logger: log, ...(now ? { now: () => now().getTime() } : {}) })
+      : undefined;
+  const bolt = createSlackApp(rt, {
+    token,
+    ...(receiver ? { receiver } : { appToken: config.SLACK_APP_TOKEN }),
+    clientOptions: apiUrl,
+    ...(now ? { now } : {}),
+  });
+  const socket = mode === 'socket' ? new SocketConnector(bolt, log) : null;
+
+  // Outbox deliveries fail fast on a 429 and hand the wait back to the outbox (retryAfterMs).
+  const deliveryClient = new webApi.WebClient(token, {
+    ...apiUrl,
+    logger: boltLogger(log),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: 15_000,
+  });
+
+  return {
+    name: 'slack',
+    mode,
+    bolt,
+    deliverer: new SlackDeliverer(rt, deliveryClient),
+    mount(server: Express): void {
+      receiver?.mount(server);
+    },
+    async start(): Promise<void> {
+      await socket?.start();
+    },
+    async stop(): Promise<void> {
+      await socket?.stop();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// The App Home tab: a start button per playbook and the user's own cases with their status.
+import type { types } from '@slack/bolt';
+import type { Lang, PlaybookId } from '../../../engine/ids.js';
+import type { CaseListItem } from '../../../store/types.js';
+import { ACTION } from '../actions.js';
+import { escapeSlack } from '../escape.js';
+import type { SlackTexts } from '../texts.js';
+import { type Block, button, divider, header, sections } from './blocks.js';
+import { MAX_BLOCKS_PER_VIEW } from './limits.js';
+import { statusLabel } from './case-card.js';
+
+export interface HomePlaybook {
+  id: PlaybookId;
+  title: string;
+  description: string;
+}
+
+/** Cases shown on the Home tab, newest first; older ones stay reachable through the contact point. */
+const MAX_CASES = 30;
+
+export function renderHome(
+  playbooks: HomePlaybook[],
+  cases: CaseListItem[],
+  playbookTitles: Map<string, string>,
+  lang: Lang,
+  t: SlackTexts,
+): types.HomeView {
+  const blocks: Block[] = [header(t('home-title', lang)), ...sections(escapeSlack(t('home-intro', lang))), divider()];
+  for (const p of playbooks) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*${escapeSlack(p.title)}*\n${escapeSlack(p.description)}`.slice(0, 3000) },
+      accessory: button(t('home-start', lang), `${ACTION.start}:${p.id}`, p.id),
+    });
+  }
+  blocks.push(divider(), header(t('home-cases', lang)));
+  const sorted = [...cases].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, MAX_CASES);
+  if (sorted.length === 0) {
+    blocks.push(...sections(`_${escapeSlack(t('home-no-cases', lang))}_`));
+  } else {
+    const lines = sorted.map(
+      (c) =>
+        `• ${escapeSlack(
+          t('home-case-line', lang, {
+            ref: c.ref,
+            playbook: playbookTitles.get(c.playbook) ?? c.playbook,
+            status: statusLabel(c.status, lang, t),
+            date: c.createdAt.slice(0, 10),
+          }),
+        )}`,
+    );
+    blocks.push(...sections(lines.join('\n')));
+  }
+  return { type: 'home', blocks: blocks.slice(0, MAX_BLOCKS_PER_VIEW) };
+}

@@ -102,13 +102,23 @@ export interface SubmitAction {
   associatedInputs?: 'auto' | 'none';
 }
 
+/** Universal Action (Teams): sent as an invoke, whose response can replace the card in place. */
+export interface ExecuteAction {
+  type: 'Action.Execute';
+  title: string;
+  verb: string;
+  data: SubmitData;
+  style?: 'default' | 'positive' | 'destructive';
+  associatedInputs?: 'auto' | 'none';
+}
+
 export interface ShowCardAction {
   type: 'Action.ShowCard';
   title: string;
   card: AdaptiveCard;
 }
 
-export type CardAction = SubmitAction | ShowCardAction;
+export type CardAction = SubmitAction | ExecuteAction | ShowCardAction;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';

@@ -1,0 +1,58 @@
+// Microsoft Teams, behind the channel interface. Every botbuilder import of the project stays in this
+// folder, so that the Microsoft 365 Agents SDK can replace the archived Bot Framework SDK here alone.
+import express, { type Express } from 'express';
+import { CloudAdapter } from 'botbuilder';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { ChannelDeps, ChannelModule } from '../types.js';
+import { ContactPointAccess, type AccessRules } from './access.js';
+import { createAuthentication, type AuthEndpointOverrides } from './auth.js';
+import { teamsEnabled, type TeamsConfig } from './config.js';
+import { TeamsDeliverer } from './deliverer.js';
+import { TeamsInbound } from './inbound.js';
+import { teamsTexts } from './texts.js';
+
+export { teamsConfigSchema, teamsEnabled, type TeamsConfig } from './config.js';
+export type { AccessRules } from './access.js';
+export type { AuthEndpointOverrides } from './auth.js';
+
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+export interface TeamsChannelOptions {
+  /** Per-institution contact-point users and channel (config/institutions.yaml), for the case-action check. */
+  institution?: AccessRules['institution'];
+  /** Private-cloud (or test) endpoints for token validation and outgoing calls. */
+  authEndpoints?: AuthEndpointOverrides;
+  /** Replaces the credentials for outgoing calls (tests; a certificate-based credential). */
+  credentialsFactory?: ServiceClientCredentialsFactory;
+}
+
+export function createTeamsChannel(deps: ChannelDeps, config: TeamsConfig, options: TeamsChannelOptions = {}): ChannelModule {
+  if (!teamsEnabled(config) || !config.MicrosoftAppId) {
+    // Without an app id Bot Framework would accept unauthenticated requests; never mount like that.
+    throw new Error('Teams needs MicrosoftAppId with MicrosoftAppPassword (or MicrosoftAppType=UserAssignedMSI with MicrosoftAppTenantId)');
+  }
+  const appId = config.MicrosoftAppId;
+  const auth = createAuthentication(config, options.authEndpoints, options.credentialsFactory);
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (_context, err) => {
+    deps.logger.error({ kind: 'teams-adapter-error', err: err instanceof Error ? err.name : 'unknown' }, 'teams: adapter error');
+  };
+  const texts = teamsTexts(deps.content.ui);
+  const rules: AccessRules = options.institution
+    ? { users: config.TEAMS_CONTACT_POINT_USERS, institution: options.institution }
+    : { users: config.TEAMS_CONTACT_POINT_USERS };
+  const access = new ContactPointAccess(rules, deps.logger);
+  const inbound = new TeamsInbound(deps, texts, access, { allowedTenants: config.TEAMS_ALLOWED_TENANTS });
+  const deliverer = new TeamsDeliverer(adapter, appId, auth.getOriginatingAudience(), deps, texts, inbound);
+
+  return {
+    name: 'teams',
+    deliverer,
+    mount(app: Express): void {
+      app.post(TEAMS_MESSAGES_PATH, express.json({ limit: '1mb' }), async (req, res) => {
+        await adapter.process(req, res, inbound.onTurn);
+      });
+      deps.logger.info({ kind: 'teams-mounted', path: TEAMS_MESSAGES_PATH }, 'teams: listening');
+    },
+  };
+}

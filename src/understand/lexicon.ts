@@ -1,0 +1,170 @@
+// Builds, once, the phrase indexes the router searches: gazetteers (countries, institutions,
+// funders), technology words, signals, intent cues, partner kinds, home and clarify cues.
+import type { DomainId, PartnerKind, PlaybookId } from '../engine/types.js';
+import type { InstitutionMention } from '../engine/types.js';
+import { PhraseIndex } from './phrases.js';
+import type { UnderstandContent } from './schema.js';
+import { fold } from './text.js';
+import { Vocabulary } from './vocabulary.js';
+
+export interface InstitutionEntry {
+  id: string;
+  name: string;
+  country?: string;
+  kind: InstitutionMention['kind'];
+  contactPoint?: string;
+  partnerKind?: PartnerKind;
+  signals: string[];
+}
+
+export interface FunderEntry {
+  id: string;
+  name: string;
+  country?: string;
+  signals: string[];
+}
+
+export type Place =
+  | { kind: 'country'; code: string; what: 'name' | 'demonym' | 'place' }
+  | { kind: 'institution'; institution: InstitutionEntry }
+  | { kind: 'funder'; funder: FunderEntry }
+  | { kind: 'ignore' };
+
+export interface Cue {
+  playbook: PlaybookId;
+  /** Index of the cue group within the playbook: a group counts once. */
+  group: number;
+  weight: number;
+}
+
+export interface Lexicon {
+  content: UnderstandContent;
+  places: PhraseIndex<Place>;
+  domains: PhraseIndex<DomainId>;
+  signals: PhraseIndex<string>;
+  signalExclusions: PhraseIndex<string>;
+  internalSignals: ReadonlySet<string>;
+  cues: PhraseIndex<Cue>;
+  partnerKinds: PhraseIndex<PartnerKind>;
+  homeBefore: PhraseIndex<true>;
+  homeSkip: ReadonlySet<string>;
+  clarify: PhraseIndex<true>;
+  en: ReadonlySet<string>;
+  nl: ReadonlySet<string>;
+  vocabulary: Vocabulary;
+}
+
+/** The Dutch adjective with its -e ending: Chinees → Chinese, Iraans → Iraanse, Russisch → Russische. */
+export function inflectDutch(adjective: string): string {
+  return adjective.endsWith('ees') ? `${adjective.slice(0, -3)}ese` : `${adjective}e`;
+}
+
+export function buildLexicon(content: UnderstandContent): Lexicon {
+  const cased = new Set(content.language.cased.map(fold));
+  const places = new PhraseIndex<Place>(cased);
+  for (const c of content.countries.countries) {
+    for (const n of [...c.en, ...c.nl, ...c.aliases]) places.add(n, { kind: 'country', code: c.code, what: 'name' });
+    const demonyms = [...c.demEn, ...c.demNl, ...c.adjNl, ...c.adjNl.map(inflectDutch)];
+    for (const d of demonyms) places.add(d, { kind: 'country', code: c.code, what: 'demonym' });
+    for (const p of c.places) places.add(p, { kind: 'country', code: c.code, what: 'place' });
+  }
+  for (const s of content.sevenSons.entries) {
+    const institution: InstitutionEntry = {
+      id: s.id,
+      name: s.name,
+      country: 'CN',
+      kind: 'university',
+      partnerKind: 'university',
+      signals: ['seven-sons', 'military-ties'],
+    };
+    for (const n of [s.name, ...s.formerNames, ...s.abbreviations, ...s.chinese, ...s.aliases]) {
+      places.add(n, { kind: 'institution', institution });
+    }
+  }
+  for (const i of content.institutions.institutions) {
+    const institution: InstitutionEntry = {
+      id: i.id,
+      name: i.name,
+      kind: i.kind,
+      signals: i.signals,
+      ...(i.country ? { country: i.country } : {}),
+      ...(i.contactPoint ? { contactPoint: i.contactPoint } : {}),
+      ...(i.partnerKind ? { partnerKind: i.partnerKind } : {}),
+    };
+    for (const n of [i.name, ...i.aliases]) places.add(n, { kind: 'institution', institution });
+  }
+  for (const f of content.funders.funders) {
+    const funder: FunderEntry = { id: f.id, name: f.name, signals: f.signals, ...(f.country ? { country: f.country } : {}) };
+    for (const n of [f.name, ...f.aliases]) places.add(n, { kind: 'funder', funder });
+  }
+  for (const n of content.language.ignore) places.add(n, { kind: 'ignore' });
+
+  const domains = new PhraseIndex<DomainId>();
+  for (const [domain, terms] of Object.entries(content.domains.domains) as Array<[DomainId, string[]]>) {
+    for (const t of terms) domains.add(t, domain);
+  }
+
+  const signals = new PhraseIndex<string>();
+  for (const [signal, terms] of Object.entries(content.signals.signals)) for (const t of terms) signals.add(t, signal);
+  const signalExclusions = new PhraseIndex<string>();
+  for (const [signal, terms] of Object.entries(content.signals.exclude)) for (const t of terms) signalExclusions.add(t, signal);
+
+  const cues = new PhraseIndex<Cue>();
+  for (const [playbook, intent] of Object.entries(content.intents.intents) as Array<[PlaybookId, (typeof content.intents.intents)[PlaybookId]]>) {
+    intent.cues.forEach((group, index) => {
+      for (const t of group.terms) cues.add(t, { playbook, group: index, weight: group.w });
+    });
+  }
+
+  const partnerKinds = new PhraseIndex<PartnerKind>();
+  for (const [kind, terms] of Object.entries(content.context.partnerKinds) as Array<[PartnerKind, string[]]>) {
+    for (const t of terms) partnerKinds.add(t, kind);
+  }
+  const homeBefore = new PhraseIndex<true>();
+  for (const t of content.context.home.before) homeBefore.add(t, true);
+  const clarify = new PhraseIndex<true>();
+  for (const t of content.context.clarify) clarify.add(t, true);
+
+  const en = new Set(content.language.en.map(fold));
+  const nl = new Set(content.language.nl.map(fold));
+  const common = new Set([...en, ...nl, ...content.language.noFuzzy.map(fold)]);
+  const words: string[] = [];
+  const stems: string[] = [];
+  const typoTargets: string[] = [];
+  for (const index of [domains, signals, cues, partnerKinds] as Array<{ vocabulary(): { words: string[]; stems: string[] } }>) {
+    const v = index.vocabulary();
+    words.push(...v.words);
+    typoTargets.push(...v.words);
+    stems.push(...v.stems);
+  }
+  // Names: all are known words, but only longer country names and institution words are typo
+  // targets (a city one letter from an ordinary word would turn "parts" into Paris).
+  for (const entry of places.entries) {
+    const p = entry.payload;
+    for (const part of entry.parts) {
+      if (part.kind !== 'word') continue;
+      words.push(part.text);
+      const target =
+        (p.kind === 'country' && p.what !== 'place' && part.text.length >= 6) ||
+        (p.kind === 'institution' && part.text.length >= 7 && !entry.cased);
+      if (target) typoTargets.push(part.text);
+    }
+  }
+
+  return {
+    content,
+    places,
+    domains,
+    signals,
+    signalExclusions,
+    internalSignals: new Set(content.signals.internal),
+    cues,
+    partnerKinds,
+    homeBefore,
+    homeSkip: new Set(content.context.home.skip.map(fold)),
+    clarify,
+    en,
+    nl,
+    vocabulary: new Vocabulary(words, typoTargets, stems, common),
+  };
+}

@@ -1,0 +1,35 @@
+// Reads content/understand/*.yaml (and content/lists/seven-sons.yaml), validated with zod.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readYamlFile } from '../content/yaml.js';
+import {
+  contextFileSchema,
+  countriesFileSchema,
+  domainsFileSchema,
+  fundersFileSchema,
+  institutionsFileSchema,
+  intentsFileSchema,
+  languageFileSchema,
+  sevenSonsFileSchema,
+  signalsFileSchema,
+  type UnderstandContent,
+} from './schema.js';
+
+export const DEFAULT_UNDERSTAND_CONTENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../content');
+
+export function loadUnderstandContent(contentDir: string = DEFAULT_UNDERSTAND_CONTENT_DIR): UnderstandContent {
+  const dir = join(contentDir, 'understand');
+  const sevenSonsFile = join(contentDir, 'lists', 'seven-sons.yaml');
+  return {
+    countries: readYamlFile(join(dir, 'countries.yaml'), countriesFileSchema),
+    institutions: readYamlFile(join(dir, 'institutions.yaml'), institutionsFileSchema),
+    sevenSons: existsSync(sevenSonsFile) ? readYamlFile(sevenSonsFile, sevenSonsFileSchema) : { entries: [] },
+    funders: readYamlFile(join(dir, 'funders.yaml'), fundersFileSchema),
+    domains: readYamlFile(join(dir, 'domains.yaml'), domainsFileSchema),
+    signals: readYamlFile(join(dir, 'signals.yaml'), signalsFileSchema),
+    intents: readYamlFile(join(dir, 'intents.yaml'), intentsFileSchema),
+    context: readYamlFile(join(dir, 'context.yaml'), contextFileSchema),
+    language: readYamlFile(join(dir, 'language.yaml'), languageFileSchema),
+  };
+}

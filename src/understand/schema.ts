@@ -1,0 +1,152 @@
+// zod schemas for content/understand/*.yaml (and the Seven Sons list the router shares with screening).
+import { z } from 'zod';
+import { DOMAIN_IDS, PLAYBOOK_IDS } from '../engine/ids.js';
+
+const oneOrMany = z.union([z.string().min(1), z.array(z.string().min(1))]).transform((v) => (typeof v === 'string' ? [v] : v));
+const list = z.array(z.string().min(1));
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined by hyphens');
+const code = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code in capitals');
+
+export const PARTNER_KINDS = ['university', 'company', 'government', 'research-institute', 'hospital', 'military', 'individual'] as const;
+export const INSTITUTION_KINDS = ['university', 'academy', 'company', 'defence', 'government', 'hospital', 'research-institute', 'funder'] as const;
+
+export const countriesFileSchema = z
+  .object({
+    countries: z.array(
+      z
+        .object({
+          code,
+          en: oneOrMany,
+          nl: oneOrMany,
+          demEn: list.default([]),
+          adjNl: oneOrMany.default([]),
+          demNl: list.default([]),
+          aliases: list.default([]),
+          places: list.default([]),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export const institutionsFileSchema = z
+  .object({
+    institutions: z.array(
+      z
+        .object({
+          id,
+          name: z.string().min(1),
+          country: code.optional(),
+          kind: z.enum(INSTITUTION_KINDS),
+          contactPoint: id.optional(),
+          partnerKind: z.enum(PARTNER_KINDS).optional(),
+          aliases: list,
+          signals: list.default([]),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/** content/lists/seven-sons.yaml, read for the names only (screening owns the file). */
+export const sevenSonsFileSchema = z.object({
+  entries: z.array(
+    z.object({
+      id,
+      name: z.string().min(1),
+      formerNames: list.default([]),
+      abbreviations: list.default([]),
+      chinese: list.default([]),
+      aliases: list.default([]),
+    }),
+  ),
+});
+
+export const fundersFileSchema = z
+  .object({
+    funders: z.array(
+      z
+        .object({
+          id,
+          name: z.string().min(1),
+          country: code.optional(),
+          aliases: list,
+          signals: list.default([]),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export const domainsFileSchema = z.object({ domains: z.record(z.enum(DOMAIN_IDS), list) }).strict();
+
+export const signalsFileSchema = z
+  .object({
+    signals: z.record(id, list),
+    exclude: z.record(id, list).default({}),
+    internal: z.array(id).default([]),
+  })
+  .strict();
+
+const weights = z.record(z.string().min(1), z.number());
+
+export const intentsFileSchema = z
+  .object({
+    minScore: z.number().positive(),
+    clarifyBelow: z.number().min(0).max(1),
+    riskCountries: z.array(code),
+    homeCountry: code,
+    intents: z.record(
+      z.enum(PLAYBOOK_IDS),
+      z
+        .object({
+          signals: weights.default({}),
+          facts: weights.default({}),
+          cues: z.array(z.object({ w: z.number(), terms: list }).strict()).default([]),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export const contextFileSchema = z
+  .object({
+    partnerKinds: z.record(z.enum(PARTNER_KINDS), list),
+    partnerKindOrder: z.array(z.enum(PARTNER_KINDS)),
+    home: z.object({ before: list, skip: list }).strict(),
+    clarify: list,
+    clarifyDefaults: z.array(z.enum(PLAYBOOK_IDS)).min(2),
+  })
+  .strict();
+
+export const languageFileSchema = z
+  .object({
+    en: list,
+    nl: list,
+    cased: list,
+    ignore: list,
+    noFuzzy: list,
+  })
+  .strict();
+
+export type CountriesFile = z.infer<typeof countriesFileSchema>;
+export type InstitutionsFile = z.infer<typeof institutionsFileSchema>;
+export type SevenSonsFile = z.infer<typeof sevenSonsFileSchema>;
+export type FundersFile = z.infer<typeof fundersFileSchema>;
+export type DomainsFile = z.infer<typeof domainsFileSchema>;
+export type SignalsFile = z.infer<typeof signalsFileSchema>;
+export type IntentsFile = z.infer<typeof intentsFileSchema>;
+export type ContextFile = z.infer<typeof contextFileSchema>;
+export type LanguageFile = z.infer<typeof languageFileSchema>;
+
+export interface UnderstandContent {
+  countries: CountriesFile;
+  institutions: InstitutionsFile;
+  sevenSons: SevenSonsFile;
+  funders: FundersFile;
+  domains: DomainsFile;
+  signals: SignalsFile;
+  intents: IntentsFile;
+  context: ContextFile;
+  language: LanguageFile;
+}

@@ -1,0 +1,48 @@
+// Turns a chat message into words: Slack markup and emoji out, accents folded, lower case.
+// The original spelling of each word is kept for names that only count with capitals (US, HIT).
+
+export interface Word {
+  /** The word as typed (apostrophes inside it removed). */
+  orig: string;
+  /** Lower case, accents folded. */
+  norm: string;
+}
+
+// <@U123> user mentions, <#C123|name> channels, <!here>; <url|label> keeps the label.
+const SLACK_ANGLE = /<([^<>|]*)(?:\|([^<>]*))?>/g;
+// :emoji_name: codes as Slack and Teams write them.
+const EMOJI_CODE = /:[a-z0-9_+-]{2,40}:/gi;
+// A word: letters and digits, with inner apostrophes (cv's, Xi'an) kept together.
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const MARKS = /\p{M}+/gu;
+const APOSTROPHES = /['’]/g;
+
+/** Lower case without accents: "Israëlische" → "israelische", "İTÜ" → "itu". */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(/ı/g, 'i').replace(/ß/g, 'ss');
+}
+
+function stripMarkup(text: string): string {
+  return text
+    .replace(SLACK_ANGLE, (_all, target: string, label: string | undefined) => {
+      if (label !== undefined) return ` ${label} `;
+      // A bare mention, channel or link says nothing about the question.
+      return ' ';
+    })
+    .replace(EMOJI_CODE, ' ');
+}
+
+/** The words of a text, in order. Punctuation, emoji, markup (*bold*, _it_, `code`) fall away. */
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of stripMarkup(text).matchAll(WORD)) {
+    const orig = m[0].replace(APOSTROPHES, '');
+    out.push({ orig, norm: fold(orig) });
+  }
+  return out;
+}
+
+/** The words of a vocabulary phrase, lower-cased and folded the same way as messages. */
+export function phraseWords(phrase: string): string[] {
+  return words(phrase).map((w) => w.norm);
+}

@@ -1,0 +1,130 @@
+// What the router knows of words: which are vocabulary, which are ordinary small words, and
+// how a word it does not know may still be one it knows (plural, typo, Dutch compound).
+import { allowedTypos, boundedDistance } from './fuzzy.js';
+import type { Token } from './phrases.js';
+import type { Word } from './text.js';
+
+export interface Expansion {
+  token: Token;
+  /** Set when a typo was corrected or a compound split: "colaborate → collaborat…". */
+  note?: string;
+}
+
+const MIN_FUZZY = 5;
+const MIN_PART = 4;
+
+export class Vocabulary {
+  private readonly words = new Set<string>();
+  private readonly stems: string[] = [];
+  private readonly stemsByFirst = new Map<string, string[]>();
+  private readonly wordsByFirstAndLength = new Map<string, string[]>();
+
+  constructor(
+    words: Iterable<string>,
+    typoTargets: Iterable<string>,
+    stems: Iterable<string>,
+    private readonly common: ReadonlySet<string>,
+  ) {
+    for (const w of words) this.words.add(w);
+    for (const w of [...new Set(typoTargets)].sort()) {
+      if (w.length < MIN_FUZZY || common.has(w) || /\d/.test(w)) continue;
+      const key = `${w[0]}${w.length}`;
+      const bucket = this.wordsByFirstAndLength.get(key);
+      if (bucket) bucket.push(w);
+      else this.wordsByFirstAndLength.set(key, [w]);
+    }
+    for (const s of [...new Set(stems)].sort()) {
+      this.stems.push(s);
+      const bucket = this.stemsByFirst.get(s[0] ?? '');
+      if (bucket) bucket.push(s);
+      else this.stemsByFirst.set(s[0] ?? '', [s]);
+    }
+  }
+
+  private startsWithStem(word: string): boolean {
+    const bucket = this.stemsByFirst.get(word[0] ?? '');
+    if (!bucket) return false;
+    for (const s of bucket) if (s.length >= MIN_PART && word.startsWith(s)) return true;
+    return false;
+  }
+
+  knows(word: string): boolean {
+    return this.words.has(word) || this.startsWithStem(word);
+  }
+
+  /** A message word with the forms it may stand for. */
+  expand(word: Word): Expansion {
+    const norm = word.norm;
+    const forms = [norm];
+    const token: Token = { orig: word.orig, forms };
+    if (this.common.has(norm) || this.knows(norm)) return { token };
+    if (norm.length >= MIN_PART + 1 && norm.endsWith('s') && this.words.has(norm.slice(0, -1))) {
+      forms.push(norm.slice(0, -1));
+      return { token };
+    }
+    const parts = this.splitCompound(norm);
+    if (parts.length > 0) {
+      forms.push(...parts);
+      return { token, note: `${norm} → ${parts.join(' + ')}` };
+    }
+    const fixed = this.correct(norm);
+    if (fixed !== undefined) {
+      forms.push(fixed);
+      return { token, note: `${norm} → ${fixed}` };
+    }
+    return { token };
+  }
+
+  /** Dutch compounds: "legerdrone" → "drone", "dronetechnologie" → "drone". */
+  private splitCompound(word: string): string[] {
+    if (word.length < 2 * MIN_PART - 1 || /\d/.test(word)) return [];
+    const out: string[] = [];
+    for (let k = 3; k <= word.length - MIN_PART; k++) {
+      const right = word.slice(k);
+      if (!this.common.has(right) && (this.words.has(right) || this.startsWithStem(right))) {
+        out.push(right);
+        break;
+      }
+    }
+    for (let k = word.length - 3; k >= MIN_PART; k--) {
+      const left = word.slice(0, k);
+      // Dutch joins compounds with s or e: onderzoeksdrone, veiligheidsonderzoek.
+      const bare = left.endsWith('s') || left.endsWith('e') ? left.slice(0, -1) : left;
+      const hit = [left, bare].find((l) => l.length >= MIN_PART && !this.common.has(l) && this.words.has(l));
+      if (hit) {
+        out.push(hit);
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** The nearest known word or word start within the typos allowed for its length. */
+  private correct(word: string): string | undefined {
+    if (word.length < MIN_FUZZY || /\d/.test(word)) return undefined;
+    const max = allowedTypos(word.length);
+    let best: string | undefined;
+    let bestDistance = max + 1;
+    for (let len = word.length - max; len <= word.length + max; len++) {
+      for (const candidate of this.wordsByFirstAndLength.get(`${word[0]}${len}`) ?? []) {
+        const bound = Math.min(max, bestDistance - 1);
+        if (bound < 1) break;
+        const d = boundedDistance(word, candidate, bound);
+        if (d < bestDistance) {
+          best = candidate;
+          bestDistance = d;
+        }
+      }
+    }
+    if (best !== undefined) return best;
+    // A typo inside a word start: "samewerking" → samenwerk…, "expotvergunning" → export…
+    for (const stem of this.stemsByFirst.get(word[0] ?? '') ?? []) {
+      if (stem.length < MIN_FUZZY) continue;
+      for (const len of [stem.length, stem.length - 1, stem.length + 1]) {
+        if (len > word.length) continue;
+        if (boundedDistance(word.slice(0, len), stem, 1) <= 1) return stem;
+      }
+    }
+    return undefined;
+  }
+}

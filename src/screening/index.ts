@@ -10,5 +10,5 @@ export {
   type LoadedDataset,
 } from './datasets.js';
 export { screeningConfigSchema, datasetSpecsFromConfig, type ScreeningConfig } from './config.js';
-export { readSevenSons, sevenSonsFileSchema, DEFAULT_SEVEN_SONS_FILE } from './seven-sons-file.js';
+export { readSevenSons, readRestrictions, DEFAULT_SEVEN_SONS_FILE, DEFAULT_RESTRICTIONS_FILE } from './reference-files.js';
 export type { ScreeningEntity, ListRef } from './entity.js';

@@ -63,7 +63,8 @@ export class ListScreener implements Screener {
     const entries = options.sevenSons.entries;
     this.normaliser = new Normaliser(table, entries.map((e) => e.city));
     const sevenSons = sevenSonsEntities(options.sevenSons, this.restrictions, this.normaliser);
-    const entities: ScreeningEntity[] = [...sevenSons];
+    const restricted = restrictedEntities(this.restrictions);
+    const entities: ScreeningEntity[] = [...sevenSons, ...restricted];
     for (const dataset of options.datasets) for (const e of dataset.entities) entities.push(e);
     this.index = new NameIndex(entities, this.normaliser);
 
@@ -86,10 +87,10 @@ export class ListScreener implements Screener {
       const dates = this.restrictions.map((r) => r.source.date).sort();
       this.lists.push({
         id: RESTRICTED_LIST,
-        name: [...new Set(this.restrictions.map((r) => r.source.name))].join('; '),
+        name: fill(this.texts.lists.restricted, this.lang),
         date: dates[dates.length - 1] ?? '',
         stale: false,
-        entries: this.restrictions.length,
+        entries: restricted.length,
       });
     }
   }
@@ -245,7 +246,7 @@ export class ListScreener implements Screener {
     const why = [...explained, ...c.why];
     if (entity.source) why.push(fill(this.texts.why.source, this.lang, { source: entity.source }));
     for (const r of this.restrictions) {
-      if (r.lists.includes(entity.list.id)) why.push(fill(this.texts.why.restriction, this.lang, { text: r.text[this.lang] }));
+      if (c.match && r.lists.includes(entity.list.id)) why.push(fill(this.texts.why.restriction, this.lang, { text: r.text[this.lang] }));
     }
     const hit: ScreeningHit = {
       list: entity.list.id,
@@ -267,17 +268,24 @@ export class ListScreener implements Screener {
   private countryRestrictions(country: string): ScreeningHit[] {
     const code = country.toUpperCase();
     return this.restrictions
-      .filter((r) => r.lists.length === 0 && r.countries.some((c) => c.toUpperCase() === code))
+      .filter(
+        (r) =>
+          r.lists.length === 0 &&
+          (r.entities ?? []).length === 0 &&
+          // A restriction on military institutions only says nothing about a name we cannot classify.
+          !r.partnerKinds.every((k) => k === 'military') &&
+          r.countries.some((c) => c.toUpperCase() === code),
+      )
       .map((r) => ({
         list: RESTRICTED_LIST,
         listName: r.source.name,
         listDate: r.source.date,
         id: r.id,
-        name: r.text[this.lang],
+        name: r.id,
         matched: code,
         score: 1,
         match: true,
-        why: fill(this.texts.why.restrictedCountry, this.lang, { country: code }),
+        why: fill(this.texts.why.restrictedCountry, this.lang, { country: code, text: r.text[this.lang] }),
         country: code,
         topics: ['restriction', r.flag],
       }));
@@ -316,6 +324,25 @@ function sevenSonsEntities(
       list,
     };
   });
+}
+
+/** Entities a restriction names without a list file (e.g. companies), on the list "restricted". */
+function restrictedEntities(restrictions: Restriction[]): ScreeningEntity[] {
+  return restrictions.flatMap((r) =>
+    (r.entities ?? []).map((name, i) => ({
+      id: `${r.id}:${i + 1}`,
+      name,
+      aliases: NONE,
+      formerNames: NONE,
+      abbreviations: NONE,
+      chineseNames: NONE,
+      countries: r.countries.map((c) => c.toLowerCase()),
+      topics: ['restriction', r.flag],
+      person: false,
+      campuses: NONE,
+      list: { id: RESTRICTED_LIST, name: r.source.name, date: r.source.date },
+    })),
+  );
 }
 
 export function createScreener(options: ScreenerOptions): ListScreener {

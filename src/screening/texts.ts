@@ -18,7 +18,7 @@ const KIND_KEYS = ['name', 'alias', 'former', 'chinese', 'abbreviation'] as cons
 const CLI_KEYS = ['match', 'possible', 'noHits', 'notClearance', 'stale', 'listsHeader', 'entries', 'dated', 'screened'] as const;
 
 export const screeningTextsSchema = z
-  .object({ why: group(WHY_KEYS), kinds: group(KIND_KEYS), cli: group(CLI_KEYS) })
+  .object({ why: group(WHY_KEYS), kinds: group(KIND_KEYS), cli: group(CLI_KEYS), lists: group(['restricted'] as const) })
   .strict();
 export type ScreeningTexts = z.infer<typeof screeningTextsSchema>;
 

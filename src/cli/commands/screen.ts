@@ -1,0 +1,243 @@
+// `advisor screen [--json] [--country CC] [--limit N] [--lang en|nl] NAME`
+// `advisor screen --csv FILE [--out PREFIX] [--json]`: a whole file of partners, with a CSV and a JSON report.
+import { writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { z } from 'zod';
+import { LANGS, type Lang } from '../../engine/ids.js';
+import type { ScreenedList, ScreeningHit, ScreeningResult } from '../../engine/types.js';
+import {
+  createScreener,
+  datasetSpecsFromConfig,
+  loadDataset,
+  readRestrictions,
+  readSevenSons,
+  screeningConfigSchema,
+  type ListScreener,
+} from '../../screening/index.js';
+import { readCsvRecords, csvCell } from '../../screening/read-lines.js';
+import { defaultScreeningTexts, fill, type ScreeningTexts } from '../../screening/texts.js';
+import type { CliIO } from '../io.js';
+
+const USAGE = `usage: advisor screen [--json] [--country CC] [--limit N] [--lang en|nl] NAME
+       advisor screen --csv FILE [--out PREFIX] [--lang en|nl]
+Datasets: SCREENING_DATASETS=path[,path...] (each may start with "format:" or "listid=ID:"),
+SCREENING_STALE_DAYS (default 30). See docs/screening.md.
+`;
+
+const argsSchema = z.object({
+  json: z.boolean(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, '--country takes a two-letter ISO country code, e.g. CN')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  lang: z.enum(LANGS),
+  csv: z.string().min(1).optional(),
+  out: z.string().min(1).optional(),
+  name: z.string(),
+});
+type Args = z.infer<typeof argsSchema>;
+
+function parseArgs(args: string[]): Args | string {
+  const raw: Record<string, unknown> = { json: false, lang: 'en' };
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--json') raw['json'] = true;
+    else if (a === '--country' || a === '--limit' || a === '--lang' || a === '--csv' || a === '--out') {
+      const value = args[++i];
+      if (value === undefined) return `${a} needs a value`;
+      raw[a.slice(2)] = value;
+    } else if (a.startsWith('--')) return `unknown option ${a}`;
+    else words.push(a);
+  }
+  raw['name'] = words.join(' ').trim();
+  const parsed = argsSchema.safeParse(raw);
+  if (!parsed.success) return parsed.error.issues.map((i) => i.message).join('; ');
+  if (!parsed.data.csv && parsed.data.name === '') return 'give a name to screen, or --csv FILE';
+  return parsed.data;
+}
+
+function buildScreener(io: CliIO, lang: Lang): { screener: ListScreener; staleDays: number } {
+  const config = screeningConfigSchema.parse(io.env);
+  const datasets = datasetSpecsFromConfig(config).map((spec) => loadDataset(spec));
+  const screener = createScreener({
+    sevenSons: readSevenSons(),
+    restrictions: readRestrictions(),
+    datasets,
+    staleAfterDays: config.SCREENING_STALE_DAYS,
+    today: new Date().toISOString().slice(0, 10),
+    lang,
+  });
+  return { screener, staleDays: config.SCREENING_STALE_DAYS };
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    io.stderr.write(`advisor screen: ${parsed}\n\n${USAGE}`);
+    return 2;
+  }
+  let built: { screener: ListScreener; staleDays: number };
+  try {
+    built = buildScreener(io, parsed.lang);
+  } catch (err) {
+    io.stderr.write(`advisor screen: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const texts = defaultScreeningTexts();
+  if (parsed.csv) return screenFile(parsed, built.screener, built.staleDays, texts, io);
+  const options = { ...(parsed.country ? { country: parsed.country } : {}), ...(parsed.limit ? { limit: parsed.limit } : {}) };
+  const result = built.screener.screen(parsed.name, options);
+  if (parsed.json) {
+    io.stdout.write(`${JSON.stringify(result)}\n`);
+  } else {
+    io.stdout.write(renderResult(result, texts, parsed.lang, built.staleDays));
+  }
+  return 0;
+}
+
+function renderResult(result: ScreeningResult, texts: ScreeningTexts, lang: Lang, staleDays: number): string {
+  const cli = texts.cli;
+  const lines: string[] = [`"${result.query}"`, ''];
+  if (result.hits.length === 0) lines.push(fill(cli.noHits, lang));
+  const rows = result.hits.map((h) => [
+    h.match ? fill(cli.match, lang) : fill(cli.possible, lang),
+    h.score.toFixed(2),
+    h.list,
+    h.name,
+    h.matched,
+  ]);
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length), 0));
+  result.hits.forEach((h, i) => {
+    const r = rows[i]!;
+    lines.push(r.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell)).join('  '));
+    lines.push(`    ${h.why}`);
+  });
+  lines.push('', `${fill(cli.listsHeader, lang)}:`);
+  for (const l of result.lists) lines.push(`  ${describeList(l, texts, lang, staleDays)}`);
+  lines.push('', fill(cli.notClearance, lang), '');
+  return lines.join('\n');
+}
+
+function describeList(l: ScreenedList, texts: ScreeningTexts, lang: Lang, staleDays: number): string {
+  const stale = l.stale ? ` — ${fill(texts.cli.stale, lang, { days: staleDays })}` : '';
+  return `${l.id}: ${l.name} (${fill(texts.cli.dated, lang)} ${l.date}, ${l.entries} ${fill(texts.cli.entries, lang)})${stale}`;
+}
+
+interface Partner {
+  row: number;
+  name: string;
+  country?: string;
+}
+
+function readPartners(file: string): Partner[] {
+  const partners: Partner[] = [];
+  let nameCol = 0;
+  let countryCol = -1;
+  let rowNo = 0;
+  for (const row of readCsvRecords(file)) {
+    rowNo++;
+    const cells = row.map((c) => c.trim());
+    const lower = cells.map((c) => c.toLowerCase());
+    if (rowNo === 1 && (lower.includes('name') || lower.includes('partner'))) {
+      nameCol = lower.includes('name') ? lower.indexOf('name') : lower.indexOf('partner');
+      countryCol = lower.indexOf('country');
+      continue;
+    }
+    const name = cells[nameCol];
+    if (!name) continue;
+    const country = countryCol >= 0 ? cells[countryCol] : undefined;
+    partners.push({ row: rowNo, name, ...(country && /^[A-Za-z]{2}$/.test(country) ? { country } : {}) });
+  }
+  return partners;
+}
+
+/** A bar on a terminal; otherwise a plain line every tenth, so logs stay readable. */
+function progress(io: CliIO, total: number): (done: number) => void {
+  const tty = (io.stderr as NodeJS.WriteStream).isTTY === true;
+  let lastTenth = -1;
+  return (done) => {
+    if (tty) {
+      const width = 30;
+      const filled = total === 0 ? width : Math.round((done / total) * width);
+      io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+      if (done === total) io.stderr.write('\n');
+      return;
+    }
+    const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
+    if (tenth !== lastTenth) {
+      lastTenth = tenth;
+      io.stderr.write(`screened ${done}/${total}\n`);
+    }
+  };
+}
+
+function screenFile(args: Args, screener: ListScreener, staleDays: number, texts: ScreeningTexts, io: CliIO): number {
+  let partners: Partner[];
+  try {
+    partners = readPartners(args.csv!);
+  } catch (err) {
+    io.stderr.write(`advisor screen: cannot read ${args.csv}: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const prefix = args.out ?? join(dirname(args.csv!), `${basename(args.csv!, extname(args.csv!))}.screening`);
+  const tick = progress(io, partners.length);
+  tick(0);
+  const results: Array<{ partner: Partner; hits: ScreeningHit[] }> = [];
+  partners.forEach((partner, i) => {
+    const r = screener.screen(partner.name, partner.country ? { country: partner.country } : {});
+    results.push({ partner, hits: r.hits });
+    tick(i + 1);
+  });
+
+  const header = ['row', 'partner', 'country', 'result', 'list', 'list_date', 'list_stale', 'id', 'listed_name', 'matched', 'score', 'why'];
+  const stale = new Map(screener.lists.map((l) => [l.id, l.stale]));
+  const lines = [header.join(',')];
+  for (const { partner, hits } of results) {
+    const base = [String(partner.row), partner.name, partner.country ?? ''];
+    if (hits.length === 0) {
+      lines.push([...base, 'no hit', '', '', '', '', '', '', '', ''].map(csvCell).join(','));
+      continue;
+    }
+    for (const h of hits) {
+      lines.push(
+        [
+          ...base,
+          h.match ? 'match' : 'possible',
+          h.list,
+          h.listDate,
+          stale.get(h.list) ? 'stale' : '',
+          h.id,
+          h.name,
+          h.matched,
+          h.score.toFixed(3),
+          h.why,
+        ]
+          .map(csvCell)
+          .join(','),
+      );
+    }
+  }
+  const matches = results.filter((r) => r.hits.some((h) => h.match)).length;
+  const possibleOnly = results.filter((r) => r.hits.length > 0 && !r.hits.some((h) => h.match)).length;
+  const report = {
+    source: args.csv,
+    screenedAt: new Date().toISOString(),
+    summary: { partners: partners.length, withMatch: matches, possibleOnly },
+    lists: screener.lists,
+    note: fill(texts.cli.notClearance, args.lang),
+    partners: results.map(({ partner, hits }) => ({ row: partner.row, name: partner.name, country: partner.country, hits })),
+  };
+  writeFileSync(`${prefix}.csv`, `${lines.join('\n')}\n`);
+  writeFileSync(`${prefix}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  const summary = fill(texts.cli.screened, args.lang, { count: partners.length, matches, possible: possibleOnly });
+  if (args.json) io.stdout.write(`${JSON.stringify({ csv: `${prefix}.csv`, json: `${prefix}.json`, ...report.summary })}\n`);
+  else {
+    const listLines = screener.lists.map((l) => `  ${describeList(l, texts, args.lang, staleDays)}`);
+    io.stdout.write(
+      [summary, `${prefix}.csv`, `${prefix}.json`, '', `${fill(texts.cli.listsHeader, args.lang)}:`, ...listLines, '', fill(texts.cli.notClearance, args.lang), ''].join('\n'),
+    );
+  }
+  return 0;
+}

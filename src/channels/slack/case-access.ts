@@ -11,7 +11,7 @@ export interface CardLocation {
 }
 
 const cardResultSchema = z.object({ channel: z.string().min(1), ts: z.string().min(1) });
-const cardPayloadSchema = z.object({ channelId: z.string().min(1).optional(), channel: z.string().min(1).optional() });
+const cardPayloadSchema = z.looseObject({ target: z.looseObject({ channelId: z.string().min(1) }) });
 
 /** The channel (and ts, once delivered) of the case's contact-point card, from its outbox job. */
 export async function cardLocation(rt: SlackRuntime, caseId: string): Promise<CardLocation | null> {
@@ -23,7 +23,7 @@ export async function cardLocation(rt: SlackRuntime, caseId: string): Promise<Ca
   }
   for (const job of cards) {
     const payload = cardPayloadSchema.safeParse(job.payload);
-    const channel = payload.success ? (payload.data.channelId ?? payload.data.channel) : undefined;
+    const channel = payload.success ? payload.data.target.channelId : undefined;
     if (channel) return { channel };
   }
   return null;

@@ -3,7 +3,7 @@
 // for that post first, so nothing is posted twice.
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
-import { CASE_STATUSES_SCHEMA, engineInputSchema } from './inputs.js';
+import { engineInputSchema } from './inputs.js';
 import type { Deliverer, DeliveryResult } from '../../service/types.js';
 import type { CaseEvent, CaseRecord, OutboxJob } from '../../store/types.js';
 import { cardLocation } from './case-access.js';
@@ -18,20 +18,21 @@ import type { SlackRuntime } from './runtime.js';
 
 type Client = webApi.WebClient;
 
+/** The CaseRouter's payload: { caseId, caseRef, institution, target: { teamId?, channelId } }. */
 const cardPayloadSchema = z.looseObject({
-  channelId: z.string().min(1).optional(),
-  channel: z.string().min(1).optional(),
-  teamId: z.string().optional(),
   caseId: z.string().optional(),
+  target: z.looseObject({ channelId: z.string().min(1), teamId: z.string().optional() }),
 });
 
+const actorSchema = z.object({ channel: z.string(), id: z.string(), name: z.string().optional() });
+
+/** The CaseRouter's payload: { caseId, caseRef, cardKey, target, event }. */
 const threadPayloadSchema = z.looseObject({
   caseId: z.string().optional(),
-  channelId: z.string().optional(),
-  ts: z.string().optional(),
-  status: CASE_STATUSES_SCHEMA.optional(),
-  action: z.string().optional(),
-  text: z.string().optional(),
+  target: z.looseObject({ channelId: z.string().min(1) }).optional(),
+  event: z
+    .looseObject({ action: z.string(), text: z.string().optional(), actor: actorSchema.optional() })
+    .optional(),
 });
 
 const noticePayloadSchema = z.looseObject({
@@ -127,8 +128,8 @@ export class SlackDeliverer implements Deliverer {
 
   private async caseCard(job: OutboxJob): Promise<Record<string, unknown>> {
     const payload = cardPayloadSchema.safeParse(job.payload);
-    const channel = payload.success ? (payload.data.channelId ?? payload.data.channel) : undefined;
-    if (!payload.success || !channel) throw new DeliveryProblem('case-card payload has no channelId', false);
+    if (!payload.success) throw new DeliveryProblem('case-card payload has no target.channelId', false);
+    const channel = payload.data.target.channelId;
     const c = await this.loadCase(job, payload.data.caseId);
     if (job.attempts > 0) {
       const earlier = await findEarlierPost(this.client, channel, job.idempotencyKey);
@@ -143,22 +144,20 @@ export class SlackDeliverer implements Deliverer {
     const payload = threadPayloadSchema.safeParse(job.payload);
     if (!payload.success) throw new DeliveryProblem('case-thread payload unreadable', false);
     const c = await this.loadCase(job, payload.data.caseId);
-    let channel = payload.data.channelId;
-    let ts = payload.data.ts;
-    if (!channel || !ts) {
-      const location = await cardLocation(this.rt, c.id);
-      channel = location?.channel;
-      ts = location?.ts;
-    }
+    const location = await cardLocation(this.rt, c.id);
+    const channel = location?.channel;
+    const ts = location?.ts;
     // The card goes first; until it is out, the thread has nowhere to go.
     if (!channel || !ts) throw new DeliveryProblem('card not delivered yet', true);
 
     const last = c.history[c.history.length - 1];
-    const action = payload.data.action ?? last?.action;
-    const text = payload.data.text ?? last?.text;
+    const event = payload.data.event;
+    const action = event?.action ?? last?.action;
+    const text = event ? event.text : last?.text;
+    const actor = (event?.actor as CaseEvent['actor'] | undefined) ?? last?.actor;
     let replyTs = job.attempts > 0 ? await findEarlierPost(this.client, channel, job.idempotencyKey, ts) : undefined;
     if (!replyTs) {
-      const message = threadMessage(this.rt, c, action, text, last?.actor);
+      const message = threadMessage(this.rt, c, action, text, actor);
       [replyTs] = await postMessages(this.client, channel, [message], { thread: ts, idempotencyKey: job.idempotencyKey });
     }
     const card = renderCaseCard(c, this.rt.t);

@@ -1,0 +1,147 @@
+// An in-process stand-in for slack.com/api: the real WebClient talks HTTP to it, and every call is recorded.
+// Posted messages are kept per channel with their metadata, so conversations.history/replies answer like Slack.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  at: number;
+}
+
+interface StoredMessage {
+  ts: string;
+  text?: unknown;
+  blocks?: unknown;
+  thread_ts?: string;
+  metadata?: unknown;
+}
+
+type Override = (args: Record<string, unknown>, call: number) => { status?: number; headers?: Record<string, string>; body: unknown } | undefined;
+
+const JSON_FIELDS = new Set(['blocks', 'metadata', 'view', 'attachments']);
+
+function parseArgs(raw: string, contentType: string): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    out[key] = JSON_FIELDS.has(key) ? (JSON.parse(value) as unknown) : value;
+  }
+  return out;
+}
+
+export class FakeSlackApi {
+  readonly calls: ApiCall[] = [];
+  readonly responses: Array<{ path: string; body: unknown }> = [];
+  readonly channels = new Map<string, StoredMessage[]>();
+  members = new Map<string, string[]>();
+  locales = new Map<string, string>();
+  private overrides = new Map<string, Override>();
+  private counts = new Map<string, number>();
+  private tsCounter = 1_700_000_000;
+  private server: Server | null = null;
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** Replaces the answer of a method (return undefined to fall back to the default). */
+  override(method: string, fn: Override): void {
+    this.overrides.set(method, fn);
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Waits until `count` calls to `method` were recorded. */
+  async waitFor(method: string, count = 1, timeoutMs = 5000): Promise<ApiCall[]> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const found = this.callsTo(method);
+      if (found.length >= count) return found;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`expected ${count} call(s) to ${method}, saw ${this.callsTo(method).length}: ${this.calls.map((c) => c.method).join(', ')}`);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const path = req.url ?? '';
+    if (path.startsWith('/response/')) {
+      this.responses.push({ path, body: JSON.parse(raw) as unknown });
+      res.writeHead(200).end('ok');
+      return;
+    }
+    const method = path.replace(/^\/api\//, '').split('?')[0] ?? '';
+    const args = parseArgs(raw, req.headers['content-type'] ?? '');
+    const call = (this.counts.get(method) ?? 0) + 1;
+    this.counts.set(method, call);
+    this.calls.push({ method, args, at: Date.now() });
+    const custom = this.overrides.get(method)?.(args, call);
+    const { status = 200, headers = {}, body } = custom ?? { body: this.answer(method, args) };
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `${this.tsCounter}.000100`;
+  }
+
+  private answer(method: string, args: Record<string, unknown>): unknown {
+    const channel = String(args['channel'] ?? '');
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0RSA', user: 'advisor' };
+      case 'chat.postMessage': {
+        const ts = this.nextTs();
+        const list = this.channels.get(channel) ?? [];
+        list.push({ ts, text: args['text'], blocks: args['blocks'], metadata: args['metadata'], ...(typeof args['thread_ts'] === 'string' ? { thread_ts: args['thread_ts'] } : {}) });
+        this.channels.set(channel, list);
+        return { ok: true, channel, ts, message: { ts, text: args['text'] } };
+      }
+      case 'chat.update':
+        return { ok: true, channel, ts: args['ts'] };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: this.nextTs() };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args['users'] ?? '').slice(1)}` } };
+      case 'conversations.members':
+        return { ok: true, members: this.members.get(channel) ?? [], response_metadata: { next_cursor: '' } };
+      case 'conversations.history': {
+        const top = (this.channels.get(channel) ?? []).filter((m) => !m.thread_ts);
+        return { ok: true, messages: [...top].reverse(), has_more: false };
+      }
+      case 'conversations.replies': {
+        const thread = (this.channels.get(channel) ?? []).filter((m) => m.thread_ts === args['ts']);
+        return { ok: true, messages: thread, has_more: false };
+      }
+      case 'users.info': {
+        const user = String(args['user'] ?? '');
+        return { ok: true, user: { id: user, locale: this.locales.get(user) ?? 'en-US' } };
+      }
+      case 'views.open':
+      case 'views.publish':
+        return { ok: true, view: { id: 'V1' } };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}

@@ -8,6 +8,8 @@ export type Part = { kind: 'word'; text: string } | { kind: 'prefix'; text: stri
 export interface Entry<T> {
   term: string;
   parts: Part[];
+  /** `^what is`: only counts at the start of the message (a greeting or mention may come first). */
+  anchored?: boolean;
   /** Set when the phrase only counts typed with these capitals (US, HIT). */
   cased?: string[];
   payload: T;
@@ -27,6 +29,8 @@ export interface Match<T> {
 }
 
 const PREFIX_KEY = 3;
+/** How many words may precede an anchored phrase ("hey, what is …", "@bot wat is …"). */
+const ANCHOR_SLACK = 2;
 
 /** Compiles "co-supervis*" into [co][supervis…]. */
 export function compile(term: string): Part[] {
@@ -63,10 +67,12 @@ export class PhraseIndex<T> {
   constructor(private readonly casedWords: ReadonlySet<string> = new Set()) {}
 
   add(term: string, payload: T): void {
-    const parts = compile(term);
+    const anchored = term.startsWith('^');
+    const parts = compile(anchored ? term.slice(1) : term);
     const first = parts[0];
     if (!first || first.kind === 'any') return;
     const entry: Entry<T> = { term, parts, payload };
+    if (anchored) entry.anchored = true;
     const folded = parts.map((p) => (p.kind === 'any' ? '*' : p.text)).join(' ');
     if (this.casedWords.has(folded)) entry.cased = term.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     this.entries.push(entry);
@@ -90,6 +96,7 @@ export class PhraseIndex<T> {
           for (const entry of candidates) {
             if (seen.has(entry)) continue;
             seen.add(entry);
+            if (entry.anchored && i > ANCHOR_SLACK) continue;
             if (this.matchesAt(entry, tokens, i)) out.push({ entry, start: i, end: i + entry.parts.length });
           }
         }

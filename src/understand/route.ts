@@ -97,12 +97,12 @@ export function routeAnalysis(lexicon: Lexicon, a: Analysis, facts: ExtractedFac
 
   let playbook: PlaybookId | null = null;
   let clarify = false;
-  if (best && top >= minScore && !a.onlyClarifyWords) {
+  if (best && top >= minScore) {
     playbook = best.playbook;
     clarify = confidence < clarifyBelow;
     why.push(`${best.playbook} scored ${top}: ${best.reasons.join(', ')}`);
     if (second && second.score > 0) why.push(`next: ${second.playbook} scored ${second.score}: ${second.reasons.join(', ')}`);
-  } else if (a.onlyClarifyWords || hasFacts || top > 0) {
+  } else if (a.onlyClarifyWords || hasFacts) {
     clarify = true;
     why.push(`too little to go on (best score ${top}, needs ${minScore}): asking`);
   } else {

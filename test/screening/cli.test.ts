@@ -1,0 +1,83 @@
+// `advisor screen` as a user runs it: --json, the readable table, and --csv with its reports.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/commands/screen.js';
+import { FIXTURES } from './helpers.js';
+
+async function screen(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await run(args, { stdout, stderr, stdin: new PassThrough(), env });
+  return { code, out, err };
+}
+
+const withDatasets = { SCREENING_DATASETS: join(FIXTURES, 'targets.simple.csv'), SCREENING_STALE_DAYS: '30' };
+
+describe('advisor screen', () => {
+  it('--json prints the query and hits with list, id, name, matched, score, match and why', async () => {
+    const { code, out } = await screen(['--json', 'Beihang', 'Univ', '(Hangzhou', 'campus)']);
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as { query: string; hits: Array<Record<string, unknown>> };
+    expect(result.query).toBe('Beihang Univ (Hangzhou campus)');
+    expect(result.hits[0]).toMatchObject({ list: 'seven-sons', id: 'buaa', name: 'Beihang University', match: true });
+    expect(typeof result.hits[0]?.['score']).toBe('number');
+    expect(typeof result.hits[0]?.['why']).toBe('string');
+    expect(typeof result.hits[0]?.['matched']).toBe('string');
+  });
+
+  it('--country is passed on', async () => {
+    const { out } = await screen(['--json', '--country', 'IR', 'Sharif University']);
+    const result = JSON.parse(out) as { hits: Array<{ list: string; id: string }> };
+    expect(result.hits.some((h) => h.list === 'restricted' && h.id === 'iran-institutional')).toBe(true);
+  });
+
+  it('prints a table with match and "possible, not a match", the lists and that no hit is not a clearance', async () => {
+    const { out } = await screen(['Beijing University of Technology']);
+    expect(out).toMatch(/possible, not a match/);
+    expect(out).toMatch(/seven-sons: .*2025-09-01/);
+    expect(out).toMatch(/No hit is not a clearance/);
+    const none = await screen(['University of Antwerp']);
+    expect(none.out).toMatch(/No hits/);
+    expect(none.out).toMatch(/No hit is not a clearance/);
+  });
+
+  it('flags a stale dataset from the environment', async () => {
+    const { out } = await screen(['Rostok Avia Test'], { ...withDatasets, SCREENING_STALE_DAYS: '1' });
+    expect(out).toMatch(/sanctions: .*STALE/);
+    expect(out).toMatch(/^match .*NK-test-0001|Rostok Avia Test JSC/m);
+  });
+
+  it('rejects a bad option with usage', async () => {
+    const { code, err } = await screen(['--country', 'China', 'X']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/two-letter/);
+  });
+
+  it('--csv screens a file of partners into a CSV and a JSON report, with progress on stderr', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'screen-cli-'));
+    const prefix = join(dir, 'faculty');
+    const { code, out, err } = await screen(['--csv', join(FIXTURES, 'partners.csv'), '--out', prefix], withDatasets);
+    expect(code).toBe(0);
+    expect(err).toMatch(/screened 5\/5/);
+    expect(out).toMatch(/Screened 5 names: 3 with a match, 1 with only possible hits/);
+    const csv = readFileSync(`${prefix}.csv`, 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('row,partner,country,result,list,list_date,list_stale,id,listed_name,matched,score,why');
+    expect(csv.some((l) => l.startsWith('2,Harbin Inst. of Tech.,CN,match,seven-sons,'))).toBe(true);
+    expect(csv.some((l) => l.startsWith('4,University of Antwerp,BE,no hit'))).toBe(true);
+    const report = JSON.parse(readFileSync(`${prefix}.json`, 'utf8')) as {
+      summary: { partners: number; withMatch: number };
+      partners: Array<{ name: string; hits: Array<{ id: string; match: boolean }> }>;
+      note: string;
+    };
+    expect(report.summary).toMatchObject({ partners: 5, withMatch: 3 });
+    expect(report.partners.find((p) => p.name === 'Rostok Avia Test JSC')?.hits[0]).toMatchObject({ id: 'NK-test-0001', match: true });
+    expect(report.note).toMatch(/not a clearance/);
+  });
+});

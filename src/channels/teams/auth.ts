@@ -53,10 +53,6 @@ class StrictAuthentication extends BotFrameworkAuthentication {
     return this.inner.createUserTokenClient(claimsIdentity);
   }
 
-  override getOriginatingAudience(): string {
-    return this.inner.getOriginatingAudience();
-  }
-
   override async authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
     try {
       return await this.inner.authenticateChannelRequest(authHeader);
@@ -72,11 +68,14 @@ class StrictAuthentication extends BotFrameworkAuthentication {
  */
 export type AuthEndpointOverrides = Partial<ConfigurationBotFrameworkAuthenticationOptions>;
 
+/** The audience (OAuth scope) of outgoing connector calls in the public cloud. */
+const PUBLIC_CLOUD_SCOPE = 'https://api.botframework.com';
+
 export function createAuthentication(
   config: TeamsConfig,
   overrides: AuthEndpointOverrides = {},
   credentialsFactory?: ServiceClientCredentialsFactory,
-): BotFrameworkAuthentication {
+): { auth: BotFrameworkAuthentication; audience: string } {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.MicrosoftAppId,
     MicrosoftAppPassword: config.MicrosoftAppPassword,
@@ -84,5 +83,6 @@ export function createAuthentication(
     MicrosoftAppType: config.MicrosoftAppType,
     ...overrides,
   };
-  return new StrictAuthentication(new ConfigurationBotFrameworkAuthentication(options, credentialsFactory));
+  const auth = new StrictAuthentication(new ConfigurationBotFrameworkAuthentication(options, credentialsFactory));
+  return { auth, audience: overrides.ToChannelFromBotOAuthScope ?? PUBLIC_CLOUD_SCOPE };
 }

@@ -15,13 +15,17 @@ import type { TeamsTexts } from './texts.js';
 
 const TEAMS_CHANNEL_ID = 'msteams';
 
-/** Where the contact-point channel is: InstitutionRouting.teams, at the top of the payload or under `teams`. */
+/** Where the contact-point channel is: InstitutionRouting.teams, under `target` (the case router), `teams`, or at the top. */
 const routingSchema = z.object({
   serviceUrl: z.url(),
   conversationId: z.string().min(1),
   tenantId: z.string().min(1).optional(),
 });
-const caseCardPayloadSchema = z.union([routingSchema.loose(), z.object({ teams: routingSchema }).loose().transform((p) => p.teams)]);
+const caseCardPayloadSchema = z.union([
+  z.object({ target: routingSchema }).loose().transform((p) => p.target),
+  z.object({ teams: routingSchema }).loose().transform((p) => p.teams),
+  routingSchema.loose(),
+]);
 
 /** What a delivered case card left behind, for thread replies and card updates. */
 const cardResultSchema = z.object({
@@ -33,7 +37,20 @@ const cardResultSchema = z.object({
 });
 type CardResult = z.infer<typeof cardResultSchema>;
 
-const threadPayloadSchema = z.object({ text: z.string().optional() }).loose();
+/** A case event for the thread (the case router's payload), or a ready text. */
+const threadPayloadSchema = z
+  .object({
+    text: z.string().optional(),
+    event: z
+      .object({
+        action: z.string(),
+        actor: z.object({ id: z.string(), name: z.string().optional(), channel: z.string() }).loose(),
+        text: z.string().optional(),
+      })
+      .loose()
+      .optional(),
+  })
+  .loose();
 /** The inputs a notice to the researcher carries: a contact point's question, or a status change. */
 const noticeInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('case-question'), caseId: z.string(), caseRef: z.string(), text: z.string() }),
@@ -122,8 +139,9 @@ export class TeamsDeliverer implements Deliverer {
           id: posted.activityId,
           attachments: [attachmentOf(withUniversalActions(renderCaseCard(c, this.texts.ui(lang))))],
         });
-        if (payload.text) {
-          await context.sendActivity({ type: ActivityTypes.Message, attachments: [attachmentOf(renderReplyCard({ kind: 'text', text: payload.text }, this.texts.ui(lang)))] });
+        const text = this.threadText(payload, c, lang);
+        if (text) {
+          await context.sendActivity({ type: ActivityTypes.Message, attachments: [attachmentOf(renderReplyCard({ kind: 'text', text }, this.texts.ui(lang)))] });
         }
       });
     } catch (err) {
@@ -156,6 +174,17 @@ export class TeamsDeliverer implements Deliverer {
       return failure;
     }
     return { ok: true, result: { replies: result.replies.length } };
+  }
+
+  /** "Carla Contact asked the researcher:\n<question>" — who did what, and the words they wrote, shown verbatim. */
+  private threadText(payload: z.infer<typeof threadPayloadSchema>, c: CaseRecord, lang: CaseRecord['draft']['lang']): string | null {
+    if (payload.text) return payload.text;
+    const event = payload.event;
+    if (!event) return null;
+    const ui = this.texts.ui(lang);
+    const who = event.actor.channel === 'admin' ? '' : (event.actor.name ?? (event.action === 'answered' ? (c.researcher.name ?? c.researcher.id) : event.actor.id));
+    const head = `${who ? `${who} ` : ''}${ui(`cards.event-${event.action}`)}`;
+    return event.text ? `${head}:\n${event.text}` : head;
   }
 
   /** The delivered case card of this case, from the outbox's record of the case-card job. */

@@ -32,7 +32,7 @@ export function createTeamsChannel(deps: ChannelDeps, config: TeamsConfig, optio
     throw new Error('Teams needs MicrosoftAppId with MicrosoftAppPassword (or MicrosoftAppType=UserAssignedMSI with MicrosoftAppTenantId)');
   }
   const appId = config.MicrosoftAppId;
-  const auth = createAuthentication(config, options.authEndpoints, options.credentialsFactory);
+  const { auth, audience } = createAuthentication(config, options.authEndpoints, options.credentialsFactory);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (_context, err) => {
     deps.logger.error({ kind: 'teams-adapter-error', err: err instanceof Error ? err.name : 'unknown' }, 'teams: adapter error');
@@ -43,7 +43,7 @@ export function createTeamsChannel(deps: ChannelDeps, config: TeamsConfig, optio
     : { users: config.TEAMS_CONTACT_POINT_USERS };
   const access = new ContactPointAccess(rules, deps.logger);
   const inbound = new TeamsInbound(deps, texts, access, { allowedTenants: config.TEAMS_ALLOWED_TENANTS });
-  const deliverer = new TeamsDeliverer(adapter, appId, auth.getOriginatingAudience(), deps, texts, inbound);
+  const deliverer = new TeamsDeliverer(adapter, appId, audience, deps, texts, inbound);
 
   return {
     name: 'teams',

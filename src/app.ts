@@ -1,0 +1,243 @@
+// The composition root of `npm start`: content, engine, store, services, channels, the outbox worker and
+// the HTTP server, wired once. Slack and Teams are imported only when their settings are present.
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import type { Logger } from 'pino';
+import type { ChannelDeps, ChannelModule } from './channels/types.js';
+import { createWebChannel } from './channels/web/index.js';
+import { slackMode } from './channels/slack/config.js';
+import { teamsEnabled } from './channels/teams/config.js';
+import { ConfigError, contactPointsWithOverrides, isLoopback, loadInstitutions, type AppConfig, type Institutions } from './config/index.js';
+import { loadContent, type Content } from './content/load.js';
+import type { EngineContext } from './engine/context.js';
+import { step } from './engine/step.js';
+import { createLogger } from './logger.js';
+import { createScreener, datasetSpecsFromConfig, DatasetError, loadDataset } from './screening/index.js';
+import { createHttpApp, type Readiness } from './server/http.js';
+import { instrumentCases, instrumentConversations, instrumentDeliverer } from './server/instrument.js';
+import { createMetrics, type Metrics } from './server/metrics.js';
+import { createCaseRouter } from './service/case-router.js';
+import { createCaseService } from './service/case-service.js';
+import { createConversationService } from './service/conversation-service.js';
+import { createOutboxWorker, type OutboxWorker } from './service/outbox-worker.js';
+import { createRetentionSweeper } from './service/retention.js';
+import type { Deliverer } from './service/types.js';
+import { openStore } from './store/index.js';
+import type { ChannelName, Store } from './store/types.js';
+import { createUnderstander } from './understand/index.js';
+
+export interface AppOptions {
+  logger?: Logger;
+  clock?: () => Date;
+}
+
+export interface RunningApp {
+  /** http://host:port, with the port actually bound (PORT=0 picks a free one). */
+  url: string;
+  port: number;
+  store: Store;
+  metrics: Metrics;
+  logger: Logger;
+  channels: ChannelName[];
+  /** Stops accepting, finishes requests and deliveries in flight, closes the store. Idempotent. */
+  stop(): Promise<void>;
+}
+
+function applyInstitutions(content: Content, institutions: Institutions): Content {
+  return { ...content, reference: { ...content.reference, contactPoints: contactPointsWithOverrides(institutions) } };
+}
+
+function loadScreeningDatasets(config: AppConfig) {
+  try {
+    return datasetSpecsFromConfig(config).map(loadDataset);
+  } catch (error) {
+    if (error instanceof DatasetError) throw new ConfigError([`SCREENING_DATASETS: ${error.message}`]);
+    throw error;
+  }
+}
+
+async function optionalChannels(config: AppConfig, deps: ChannelDeps, institutions: Institutions, logger: Logger): Promise<ChannelModule[]> {
+  const channels: ChannelModule[] = [];
+  if (slackMode(config) !== 'off') {
+    const { createSlackChannel } = await import('./channels/slack/index.js');
+    channels.push(createSlackChannel(deps, config));
+  } else if (config.SLACK_BOT_TOKEN) {
+    logger.warn('SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN or SLACK_SIGNING_SECRET: Slack stays off');
+  }
+  if (teamsEnabled(config)) {
+    const { createTeamsChannel } = await import('./channels/teams/index.js');
+    channels.push(
+      createTeamsChannel(deps, config, {
+        institution: (id) => {
+          const institution = institutions.byId.get(id);
+          if (!institution) return undefined;
+          const conversationId = institution.routing.teams?.conversationId;
+          return { users: institution.contactPointIds.teams, ...(conversationId ? { conversationId } : {}) };
+        },
+      }),
+    );
+  } else if (config.MicrosoftAppId) {
+    logger.warn('MicrosoftAppId is set without MicrosoftAppPassword (or a managed identity): Teams stays off');
+  }
+  return channels;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolveListen(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((r) => {
+    timer = setTimeout(() => r('timeout'), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function startApp(config: AppConfig, options: AppOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = options.clock ?? (() => new Date());
+  const started = performance.now();
+
+  const loaded = loadContent({
+    ...(config.CONTENT_DIR ? { contentDir: resolve(config.CONTENT_DIR) } : {}),
+    ...(config.DIALOGS_DIR ? { dialogsDir: resolve(config.DIALOGS_DIR) } : {}),
+  });
+  const institutions = loadInstitutions(resolve(config.INSTITUTIONS_FILE), loaded.reference.contactPoints);
+  const content = applyInstitutions(loaded, institutions);
+  const ctx: EngineContext = {
+    content,
+    understand: createUnderstander({ contentDir: content.contentDir }),
+    screen: createScreener({
+      sevenSons: content.reference.sevenSons,
+      restrictions: content.reference.restrictions,
+      datasets: loadScreeningDatasets(config),
+      staleAfterDays: config.SCREENING_STALE_DAYS,
+      today: clock().toISOString().slice(0, 10),
+    }),
+  };
+
+  const store = await openStore(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR } : { dataDir: config.DATA_DIR });
+  const metrics = createMetrics();
+  const router = createCaseRouter(institutions.routing);
+  let worker: OutboxWorker | undefined;
+  const wake = (): void => worker?.wake();
+
+  const conversations = instrumentConversations(
+    createConversationService({
+      store,
+      step: (state, input, meta) => step(state, input, ctx, meta),
+      router,
+      clock,
+      newId: randomUUID,
+      logger,
+      onJobs: wake,
+    }),
+    metrics,
+  );
+  const cases = instrumentCases(createCaseService({ store, router, clock, logger }), metrics, wake);
+  const deps: ChannelDeps = { conversations, cases, store, content, logger };
+
+  let channels: ChannelModule[];
+  try {
+    const secureCookies = config.PUBLIC_URL?.startsWith('https://') ?? false;
+    const web = await createWebChannel(deps, {
+      defaultLang: config.DEFAULT_LANG,
+      secureCookies,
+      ...(config.INBOX_TOKEN ? { inboxToken: config.INBOX_TOKEN } : {}),
+    });
+    channels = [web, ...(await optionalChannels(config, deps, institutions, logger))];
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+
+  const deliverers = new Map<ChannelName, Deliverer>(channels.map((c) => [c.name, instrumentDeliverer(c.deliverer, metrics)]));
+  worker = createOutboxWorker({
+    store,
+    deliverers,
+    clock,
+    logger,
+    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+    backoffMs: config.OUTBOX_BACKOFF_MS,
+    pollMs: config.OUTBOX_POLL_MS,
+    workerId: `${hostname()}-${process.pid}`,
+  });
+  const retention = createRetentionSweeper({ store, clock, logger, retentionDays: config.CONVERSATION_RETENTION_DAYS });
+
+  let stopping = false;
+  const readiness = async (): Promise<Readiness> => {
+    const storeOk = await withTimeout(store.ping().then(() => true, () => false), 2000);
+    const checks: Readiness['checks'] = {
+      store: storeOk === true ? 'ok' : 'failing',
+      content: content.playbooks.size > 0 ? 'ok' : 'failing',
+      accepting: stopping ? 'failing' : 'ok',
+    };
+    return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
+  };
+
+  const publicHost = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : undefined;
+  const app = createHttpApp({
+    logger,
+    metrics,
+    channels,
+    readiness,
+    loopback: isLoopback(config.HOST),
+    allowedHosts: publicHost ? [publicHost] : [],
+    trustProxy: config.TRUST_PROXY,
+  });
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, app);
+  let port: number;
+  try {
+    port = await listen(server, config.PORT, config.HOST);
+  } catch (error) {
+    await store.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new ConfigError([`PORT ${config.PORT} on ${config.HOST} is already in use (set PORT to a free port)`]);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new ConfigError([`HOST "${config.HOST}" is not an address of this machine`]);
+    throw error;
+  }
+
+  for (const channel of channels) {
+    // A platform that cannot be reached must not keep the web chat from starting.
+    await channel.start?.().catch((error: unknown) => logger.error({ channel: channel.name, err: (error as Error).name }, 'channel failed to start'));
+  }
+  worker.start();
+  retention.start();
+
+  const hostForUrl = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const url = `http://${hostForUrl}:${port}`;
+  logger.info(
+    { port, host: config.HOST, store: store.kind, channels: channels.map((c) => c.name), playbooks: content.playbooks.size, ms: Math.round(performance.now() - started) },
+    'advisor listening',
+  );
+
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      stopping = true;
+      const began = performance.now();
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeIdleConnections();
+      if ((await withTimeout(closed, config.SHUTDOWN_TIMEOUT_MS)) === 'timeout') server.closeAllConnections();
+      retention.stop();
+      const left = Math.max(100, config.SHUTDOWN_TIMEOUT_MS - (performance.now() - began));
+      if ((await withTimeout(worker?.stop() ?? Promise.resolve(), left)) === 'timeout') logger.warn('deliveries still running at shutdown');
+      for (const channel of channels) await channel.stop?.().catch(() => undefined);
+      await store.close();
+      logger.info({ ms: Math.round(performance.now() - began) }, 'advisor stopped');
+    })();
+    return stopped;
+  };
+
+  return { url, port, store, metrics, logger, channels: channels.map((c) => c.name), stop };
+}

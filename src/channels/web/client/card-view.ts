@@ -1,0 +1,55 @@
+// Renders an Adaptive Card JSON with the `adaptivecards` library and reports Action.Submit clicks.
+import type { AC } from './globals.js';
+
+/**
+ * TextBlock markdown, minimal and safe: HTML is escaped first, then backslash escapes are undone and
+ * **bold** / _italic_ applied. Everything someone wrote arrives as TextRuns, which are never processed.
+ */
+function processMarkdown(text: string, result: AC.IMarkdownProcessingResult): void {
+  const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const formatted = escaped
+    .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+    .replace(/(^|\s)_(.+?)_(?=\s|$|[.,;:])/g, '$1<em>$2</em>')
+    .replace(/\\(.)/g, '$1')
+    .replace(/\n/g, '<br>');
+  result.outputHtml = formatted;
+  result.didProcess = true;
+}
+
+let configured = false;
+
+function configure(): AC.HostConfig {
+  if (!configured) {
+    AdaptiveCards.AdaptiveCard.onProcessMarkdown = processMarkdown;
+    configured = true;
+  }
+  return new AdaptiveCards.HostConfig({
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+    supportsInteractivity: true,
+    spacing: { small: 4, default: 8, medium: 16, large: 24, extraLarge: 32, padding: 12 },
+    actions: { maxActions: 12, actionsOrientation: 'horizontal', actionAlignment: 'left', buttonSpacing: 8, spacing: 'default' },
+  });
+}
+
+export interface Submitted {
+  data: Record<string, unknown>;
+  /** What the researcher chose or typed, for their side of the transcript. */
+  label: string;
+}
+
+export function renderCard(card: unknown, onSubmit: (submitted: Submitted) => void): HTMLElement {
+  const adaptive = new AdaptiveCards.AdaptiveCard();
+  adaptive.hostConfig = configure();
+  adaptive.onExecuteAction = (action: AC.Action) => {
+    if (!(action instanceof AdaptiveCards.SubmitAction)) return;
+    const data = (action.data ?? {}) as Record<string, unknown>;
+    const typed = typeof data.answerText === 'string' ? data.answerText : undefined;
+    onSubmit({ data, label: typed ?? action.title ?? '' });
+  };
+  adaptive.parse(card);
+  const element = adaptive.render();
+  const wrapper = document.createElement('div');
+  wrapper.className = 'card';
+  if (element) wrapper.appendChild(element);
+  return wrapper;
+}

@@ -1,0 +1,148 @@
+// The contact point's inbox pages: the list of cases, one case (summary, history, actions) and the login.
+// Server-rendered HTML with plain forms; every text from a case goes through the escaping template.
+import type { Content } from '../../../content/load.js';
+import type { CaseStatus, Lang } from '../../../engine/types.js';
+import type { CaseEvent, CaseListItem, CaseRecord } from '../../../store/types.js';
+import { caseDocument } from '../../../server/exports/case-document.js';
+import { html, page, type Html } from '../html.js';
+
+export type T = (key: string) => string;
+
+export function inboxTexts(content: Content, lang: Lang): T {
+  return (key) => content.ui[`inbox.${key}`]?.[lang] ?? content.ui[`inbox.${key}`]?.en ?? key;
+}
+
+const STATUSES: CaseStatus[] = ['open', 'taken', 'awaiting-info', 'closed'];
+
+function frame(t: T, lang: Lang, title: string, main: Html, loggedIn: boolean): string {
+  const body = html`<header class="bar">
+  <h1>${t('title')}</h1>
+  <nav><a href="/inbox">${t('all-cases')}</a>${loggedIn ? html`<form method="post" action="/inbox/logout" class="inline"><button type="submit" class="link">${t('logout')}</button></form>` : ''}</nav>
+</header>
+<main class="inbox">${main}</main>`;
+  return page({ lang, title, body, styles: ['/static/web.css'] });
+}
+
+function when(iso: string): string {
+  return iso.replace('T', ' ').slice(0, 16);
+}
+
+function riskBadge(risk: string, label: string): Html {
+  return html`<span class="badge risk-${risk}">${label}</span>`;
+}
+
+export interface ListView {
+  cases: CaseListItem[];
+  status?: CaseStatus;
+  lang: Lang;
+  tokenLogin: boolean;
+  institutionName: (id: string) => string;
+  playbookTitle: (id: string) => string;
+  actorName: string;
+}
+
+export function listPage(t: T, view: ListView): string {
+  const filters = html`<p class="filters">${[undefined, ...STATUSES].map(
+    (s) => html`<a href="/inbox${s ? `?status=${s}` : ''}"${view.status === s ? html` aria-current="page"` : ''}>${s ? t(`status-${s}`) : t('all')}</a>`,
+  )}</p>`;
+  const rows = view.cases.map(
+    (c) => html`<tr data-ref="${c.ref}">
+  <td><a href="/inbox/cases/${encodeURIComponent(c.ref)}">${c.ref}</a></td>
+  <td>${when(c.createdAt)}</td>
+  <td>${view.institutionName(c.institution)}</td>
+  <td>${view.playbookTitle(c.playbook)}</td>
+  <td>${riskBadge(c.risk, t(`risk-${c.risk}`))}</td>
+  <td><span class="badge status">${t(`status-${c.status}`)}</span></td>
+  <td>${c.assignee?.name ?? c.assignee?.id ?? ''}</td>
+</tr>`,
+  );
+  const table = view.cases.length
+    ? html`<table><thead><tr><th>${t('case-ref')}</th><th>${t('created')}</th><th>${t('institution')}</th><th>${t('topic')}</th><th>${t('risk')}</th><th>${t('status')}</th><th>${t('assignee')}</th></tr></thead><tbody>${rows}</tbody></table>`
+    : html`<p>${t('no-cases')}</p>`;
+  const nameForm = html`<section><form method="post" action="/inbox/name">
+  <label for="cp-name">${t('name-label')}</label>
+  <input id="cp-name" name="name" maxlength="80" value="${view.actorName}" autocomplete="name">
+  <button type="submit">${t('save')}</button>
+</form></section>`;
+  return frame(t, view.lang, t('title'), html`${filters}${table}${nameForm}`, view.tokenLogin);
+}
+
+function historyItem(t: T, e: CaseEvent): Html {
+  const who = e.actor.name ?? (e.actor.channel === 'admin' ? t('system') : e.actor.id);
+  return html`<li><strong>${t(`event-${e.action}`)}</strong> — ${who} <span class="note">(${e.actor.channel}, ${when(e.at)})</span>${
+    e.text ? html`<div class="quote">${e.text}</div>` : ''
+  }</li>`;
+}
+
+export interface CaseView {
+  record: CaseRecord;
+  content: Content;
+  lang: Lang;
+  tokenLogin: boolean;
+  flash?: string;
+  error?: string;
+}
+
+function actions(t: T, record: CaseRecord): Html {
+  const base = `/inbox/cases/${encodeURIComponent(record.ref)}`;
+  const parts: Html[] = [];
+  if (record.status === 'open') {
+    parts.push(html`<form class="action" method="post" action="${base}/take"><button type="submit" name="go" value="take">${t('take')}</button></form>`);
+  }
+  if (record.status === 'taken' || record.status === 'awaiting-info') {
+    parts.push(html`<form class="action" method="post" action="${base}/ask">
+  <label for="question">${t('ask-label')}</label>
+  <textarea id="question" name="text" required maxlength="4000"></textarea>
+  <button type="submit">${t('ask')}</button>
+</form>`);
+  }
+  if (record.status !== 'closed') {
+    parts.push(html`<form class="action" method="post" action="${base}/close">
+  <label for="advice">${t('close-label')}</label>
+  <textarea id="advice" name="text" required maxlength="4000"></textarea>
+  <button type="submit">${t('close')}</button>
+</form>`);
+  }
+  return html`<section><h2>${t('actions')}</h2>${parts.length ? parts : html`<p>${t('closed-note')}</p>`}</section>`;
+}
+
+export function casePage(t: T, view: CaseView): string {
+  const { record } = view;
+  const doc = caseDocument(record, view.content);
+  const base = `/inbox/cases/${encodeURIComponent(record.ref)}`;
+  const main = html`<h1>${doc.title}</h1>
+${view.flash ? html`<p class="flash" role="status">${view.flash}</p>` : ''}
+${view.error ? html`<p class="error" role="alert">${view.error}</p>` : ''}
+<p><span class="badge status" id="case-status">${t(`status-${record.status}`)}</span> ${riskBadge(record.draft.outcome.risk, doc.risk.level)}
+ — <a href="${base}/summary.md">${t('download-md')}</a> · <a href="${base}/summary.pdf">${t('download-pdf')}</a></p>
+<table>${doc.meta.map((m) => html`<tr><th>${m.label}</th><td>${m.value}</td></tr>`)}
+${record.assignee ? html`<tr><th>${t('assignee')}</th><td>${record.assignee.name ?? record.assignee.id}</td></tr>` : ''}</table>
+${actions(t, record)}
+<section id="history"><h2>${t('history')}</h2><ol class="history">${record.history.map((e) => historyItem(t, e))}</ol></section>
+<section id="summary"><h2>${doc.risk.label}: ${doc.risk.level}</h2><p>${doc.risk.assessment}</p></section>
+${doc.sections.map(
+  (s) => html`<section><h2>${s.title}</h2>${s.numbered ? html`<ol>${s.items.map((i) => item(i))}</ol>` : html`<ul>${s.items.map((i) => item(i))}</ul>`}</section>`,
+)}`;
+  return frame(t, view.lang, `${record.ref} — ${t('title')}`, main, view.tokenLogin);
+}
+
+function item(i: { text: string; note?: string }): Html {
+  return html`<li>${i.text}${i.note ? html`<br><span class="note">${i.note}</span>` : ''}</li>`;
+}
+
+export function loginPage(t: T, lang: Lang, failed: boolean): string {
+  const main = html`<section><h2>${t('login-title')}</h2>
+${failed ? html`<p class="error" role="alert">${t('login-failed')}</p>` : ''}
+<form method="post" action="/inbox/login">
+  <label for="token">${t('token-label')}</label>
+  <input id="token" name="token" type="password" autocomplete="current-password" required>
+  <label for="name">${t('name-label')}</label>
+  <input id="name" name="name" maxlength="80" autocomplete="name">
+  <button type="submit">${t('login')}</button>
+</form></section>`;
+  return frame(t, lang, t('login-title'), main, false);
+}
+
+export function notFoundPage(t: T, lang: Lang, loggedIn: boolean): string {
+  return frame(t, lang, t('not-found'), html`<p>${t('not-found')}</p>`, loggedIn);
+}

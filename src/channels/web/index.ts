@@ -1,0 +1,64 @@
+// The web channel: the researchers' chat at /, the contact points' inbox at /inbox, their static files,
+// and the deliverer that brings notices to the researcher's page.
+import express, { type Express } from 'express';
+import type { Lang } from '../../engine/types.js';
+import type { ChannelDeps, ChannelModule } from '../types.js';
+import { loadAssets } from './assets.js';
+import { chatRoutes } from './chat/routes.js';
+import { createWebDeliverer } from './deliverer.js';
+import { inboxRoutes } from './inbox/routes.js';
+
+export { createWebDeliverer } from './deliverer.js';
+export { sessionFromId, SESSION_COOKIE } from './session.js';
+
+export interface WebChannelOptions {
+  defaultLang: Lang;
+  /** Required to open /inbox when the server is not on a loopback address. */
+  inboxToken?: string;
+  /** Cookies get the Secure attribute (the server is reached over https). */
+  secureCookies: boolean;
+}
+
+export async function createWebChannel(deps: ChannelDeps, options: WebChannelOptions): Promise<ChannelModule> {
+  const assets = await loadAssets();
+  const defaultName = deps.content.ui['inbox.default-actor']?.[options.defaultLang] ?? 'Contact point';
+  return {
+    name: 'web',
+    deliverer: createWebDeliverer({ conversations: deps.conversations, store: deps.store }),
+    mount(app: Express) {
+      app.get('/static/:file', (req, res) => {
+        const asset = assets.get(String(req.params.file));
+        if (!asset) {
+          res.status(404).end();
+          return;
+        }
+        res.setHeader('Cache-Control', 'public, max-age=300');
+        res.type(asset.type).send(asset.body);
+      });
+      app.use('/api/chat', express.json({ limit: '32kb' }));
+      app.use(
+        chatRoutes({
+          conversations: deps.conversations,
+          store: deps.store,
+          content: deps.content,
+          defaultLang: options.defaultLang,
+          secureCookies: options.secureCookies,
+        }),
+      );
+      app.use(
+        '/inbox',
+        inboxRoutes({
+          cases: deps.cases,
+          store: deps.store,
+          content: deps.content,
+          defaultLang: options.defaultLang,
+          auth: {
+            ...(options.inboxToken ? { token: options.inboxToken } : {}),
+            secureCookies: options.secureCookies,
+            defaultName,
+          },
+        }),
+      );
+    },
+  };
+}

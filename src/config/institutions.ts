@@ -1,0 +1,126 @@
+// config/institutions.yaml: where each institution's escalations go (Slack channel, Teams channel, the
+// inbox), who may act on them, and addresses that override content/contact-points.yaml.
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import type { ContactPoint } from '../content/types.js';
+import { ContentError, readYamlFile } from '../content/yaml.js';
+import type { InstitutionRouting } from '../service/types.js';
+import { ConfigError } from './errors.js';
+
+const email = z.email({ error: 'use an e-mail address, e.g. researchsecurity@example.be' });
+const slackId = z.string().regex(/^[A-Z0-9]+$/, 'Slack ids are upper-case letters and digits, e.g. C0123ABCD');
+
+export const institutionEntrySchema = z
+  .object({
+    /** A contact-point id from content/contact-points.yaml. */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use the id from content/contact-points.yaml, e.g. kuleuven'),
+    /** Whether the web inbox is a main place for this institution's cases (it always shows them). */
+    inbox: z.boolean().default(true),
+    slack: z.object({ channelId: slackId, teamId: slackId.optional() }).strict().optional(),
+    teams: z
+      .object({
+        serviceUrl: z.url({ protocol: /^https?$/, error: 'use the Bot Framework service URL, e.g. https://smba.trafficmanager.net/emea/' }),
+        conversationId: z.string().min(1),
+        tenantId: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Who may take, ask and close this institution's cases, per channel (user ids). */
+    contactPoints: z
+      .object({
+        slack: z.array(slackId).default([]),
+        teams: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .default({ slack: [], teams: [] }),
+    /** Overrides or adds addresses; the others stay as content/contact-points.yaml gives them. */
+    emails: z
+      .object({
+        main: email.optional(),
+        exportControl: email.optional(),
+        humanRights: email.optional(),
+        dualUse: email.optional(),
+        ethics: email.optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const institutionsFileSchema = z
+  .object({ institutions: z.array(institutionEntrySchema).default([]) })
+  .strict();
+
+export type InstitutionEntry = z.infer<typeof institutionEntrySchema>;
+
+export interface Institution {
+  routing: InstitutionRouting;
+  /** The contact point with the file's addresses applied. */
+  contactPoint: ContactPoint;
+  /** User ids per channel that may act on this institution's cases. */
+  contactPointIds: { slack: string[]; teams: string[] };
+}
+
+export interface Institutions {
+  list: Institution[];
+  byId: Map<string, Institution>;
+  routing: InstitutionRouting[];
+}
+
+/**
+ * Every contact point in the content is an institution; the file adds channels and overrides addresses.
+ * An id the content does not know is an error, so that a typo does not silently drop a channel.
+ */
+export function buildInstitutions(entries: InstitutionEntry[], contactPoints: ContactPoint[], file: string): Institutions {
+  const known = new Map(contactPoints.map((cp) => [cp.id, cp]));
+  const problems: string[] = [];
+  const entryById = new Map<string, InstitutionEntry>();
+  entries.forEach((entry, index) => {
+    if (!known.has(entry.id)) {
+      problems.push(`${file}: institutions[${index}].id "${entry.id}" is not in content/contact-points.yaml (use one of: ${[...known.keys()].join(', ')})`);
+    } else if (entryById.has(entry.id)) {
+      problems.push(`${file}: institutions[${index}].id "${entry.id}" is listed twice`);
+    }
+    entryById.set(entry.id, entry);
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const list = contactPoints.map((cp): Institution => {
+    const entry = entryById.get(cp.id);
+    const routing: InstitutionRouting = { id: cp.id, inbox: entry?.inbox ?? true };
+    if (entry?.slack) routing.slack = entry.slack.teamId ? { channelId: entry.slack.channelId, teamId: entry.slack.teamId } : { channelId: entry.slack.channelId };
+    if (entry?.teams) {
+      routing.teams = { serviceUrl: entry.teams.serviceUrl, conversationId: entry.teams.conversationId };
+      if (entry.teams.tenantId) routing.teams.tenantId = entry.teams.tenantId;
+    }
+    const emails = { ...cp.emails };
+    for (const [key, value] of Object.entries(entry?.emails ?? {})) {
+      if (value !== undefined) emails[key as keyof typeof emails] = value;
+    }
+    return {
+      routing,
+      contactPoint: { ...cp, emails },
+      contactPointIds: { slack: entry?.contactPoints.slack ?? [], teams: entry?.contactPoints.teams ?? [] },
+    };
+  });
+  return { list, byId: new Map(list.map((i) => [i.routing.id, i])), routing: list.map((i) => i.routing) };
+}
+
+/** Reads the file; a missing file means "every institution, inbox only". */
+export function loadInstitutions(file: string, contactPoints: ContactPoint[]): Institutions {
+  if (!existsSync(file)) return buildInstitutions([], contactPoints, file);
+  try {
+    const parsed = readYamlFile(file, institutionsFileSchema);
+    return buildInstitutions(parsed.institutions, contactPoints, file);
+  } catch (error) {
+    if (error instanceof ContentError) {
+      throw new ConfigError(error.problems.map((p) => `INSTITUTIONS_FILE ${error.file}: ${p}`));
+    }
+    throw error;
+  }
+}
+
+/** The contact points with the file's addresses, for the engine's outcome and the PDF. */
+export function contactPointsWithOverrides(institutions: Institutions): ContactPoint[] {
+  return institutions.list.map((i) => i.contactPoint);
+}

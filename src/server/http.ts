@@ -1,0 +1,82 @@
+// The one HTTP server of `npm start`: health, metrics, the web chat and inbox, and Slack/Teams routes
+// when those channels are configured. Request logs carry the route, status and duration, never a body.
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { ChannelModule } from '../channels/types.js';
+import type { Metrics } from './metrics.js';
+import { hostCheck, sameOriginWrites, securityHeaders } from './security.js';
+
+export interface Readiness {
+  ready: boolean;
+  checks: Record<string, 'ok' | 'failing'>;
+}
+
+export interface HttpAppDeps {
+  logger: Logger;
+  metrics: Metrics;
+  channels: ChannelModule[];
+  readiness: () => Promise<Readiness>;
+  /** Bound to a loopback address: only local Host names are accepted. */
+  loopback: boolean;
+  /** Host names besides localhost that may reach a loopback server (PUBLIC_URL's). */
+  allowedHosts: string[];
+  trustProxy: boolean;
+}
+
+/** Paths that platforms (not browsers) post to; they carry their own signatures. */
+const PLATFORM_PATHS = ['/slack/', '/api/messages'];
+
+function routeLabel(req: Request): string {
+  const route = (req.route as { path?: unknown } | undefined)?.path;
+  const base = req.baseUrl ?? '';
+  if (typeof route === 'string') return `${base}${route}`;
+  return req.path.startsWith('/static/') ? '/static/:file' : 'unmatched';
+}
+
+export function createHttpApp(deps: HttpAppDeps): Express {
+  const { logger, metrics } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy);
+  app.set('query parser', 'simple');
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const started = performance.now();
+    res.on('finish', () => {
+      const route = routeLabel(req);
+      const seconds = (performance.now() - started) / 1000;
+      metrics.httpLatency.observe(seconds, { route, status: `${String(res.statusCode).slice(0, 1)}xx` });
+      if (route !== '/healthz' && route !== '/readyz' && route !== '/metrics') {
+        logger.debug({ method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'http');
+      }
+    });
+    next();
+  });
+  app.use(securityHeaders);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const readiness = await deps.readiness();
+    res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'not-ready', checks: readiness.checks });
+  });
+  app.get('/metrics', (_req, res) => {
+    res.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.render());
+  });
+
+  app.use(hostCheck(deps.loopback, deps.allowedHosts));
+  app.use(sameOriginWrites(PLATFORM_PATHS));
+  for (const channel of deps.channels) channel.mount(app);
+
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ error: 'not-found' });
+  });
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
+    // Body-parser errors (too large, bad JSON) are the client's; anything else is ours.
+    if (status >= 500) logger.error({ err: { name: (error as Error).name, stack: (error as Error).stack }, route: routeLabel(req) }, 'request failed');
+    if (!res.headersSent) res.status(status).json({ error: status === 413 ? 'too-large' : status < 500 ? 'bad-request' : 'internal-error' });
+  });
+  return app;
+}

@@ -14,6 +14,7 @@ export interface Analysis {
   signals: Match<string>[];
   cues: Match<Cue>[];
   partnerKinds: Match<PartnerKind>[];
+  faqTopics: Match<string>[];
   /** Token positions where a "this is where I work" phrase ends. */
   homeEnds: Set<number>;
   lang?: Lang;
@@ -73,6 +74,7 @@ export function analyse(lexicon: Lexicon, text: string): Analysis {
     signals,
     cues: lexicon.cues.matchAll(tokens),
     partnerKinds: lexicon.partnerKinds.matchAll(tokens),
+    faqTopics: lexicon.faqTopics.matchAll(tokens),
     homeEnds,
     onlyClarifyWords,
   };

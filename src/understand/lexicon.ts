@@ -49,6 +49,8 @@ export interface Lexicon {
   homeBefore: PhraseIndex<true>;
   homeSkip: ReadonlySet<string>;
   clarify: PhraseIndex<true>;
+  /** FAQ keywords, payload the FAQ entry id. */
+  faqTopics: PhraseIndex<string>;
   en: ReadonlySet<string>;
   nl: ReadonlySet<string>;
   vocabulary: Vocabulary;
@@ -57,6 +59,21 @@ export interface Lexicon {
 /** The Dutch adjective with its -e ending: Chinees → Chinese, Iraans → Iraanse, Russisch → Russische. */
 export function inflectDutch(adjective: string): string {
   return adjective.endsWith('ees') ? `${adjective.slice(0, -3)}ese` : `${adjective}e`;
+}
+
+const ENDINGS = ['ieen', 'ies', 'ien', 'en', 'es', 's', 'e', 'y'];
+
+/** FAQ keywords are written once; "critical technologies" should also find "critical technology". */
+export function loosen(term: string): string {
+  return term
+    .split(/\s+/)
+    .map((w) => {
+      const f = fold(w);
+      if (f.length < 6 || !/^[a-z]+$/.test(f)) return w;
+      const ending = ENDINGS.find((e) => f.endsWith(e) && f.length - e.length >= 5);
+      return `${ending ? f.slice(0, -ending.length) : f}*`;
+    })
+    .join(' ');
 }
 
 export function buildLexicon(content: UnderstandContent): Lexicon {
@@ -125,16 +142,21 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
   const clarify = new PhraseIndex<true>();
   for (const t of content.context.clarify) clarify.add(t, true);
 
+  const faqTopics = new PhraseIndex<string>();
+  for (const entry of content.faq) for (const k of [...entry.keywords.en, ...entry.keywords.nl]) faqTopics.add(loosen(k), entry.id);
+
   const en = new Set(content.language.en.map(fold));
   const nl = new Set(content.language.nl.map(fold));
   const common = new Set([...en, ...nl, ...content.language.noFuzzy.map(fold)]);
   const words: string[] = [];
   const stems: string[] = [];
   const typoTargets: string[] = [];
+  const conceptWords: string[] = [];
   for (const index of [domains, signals, cues, partnerKinds] as Array<{ vocabulary(): { words: string[]; stems: string[] } }>) {
     const v = index.vocabulary();
     words.push(...v.words);
     typoTargets.push(...v.words);
+    conceptWords.push(...v.words);
     stems.push(...v.stems);
   }
   // Names: all are known words, but only longer country names and institution words are typo
@@ -163,8 +185,9 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
     homeBefore,
     homeSkip: new Set(content.context.home.skip.map(fold)),
     clarify,
+    faqTopics,
     en,
     nl,
-    vocabulary: new Vocabulary(words, typoTargets, stems, common),
+    vocabulary: new Vocabulary(words, typoTargets, conceptWords, stems, common),
   };
 }

@@ -7,6 +7,7 @@ import {
   contextFileSchema,
   countriesFileSchema,
   domainsFileSchema,
+  faqKeywordsFileSchema,
   fundersFileSchema,
   institutionsFileSchema,
   intentsFileSchema,
@@ -21,11 +22,13 @@ export const DEFAULT_UNDERSTAND_CONTENT_DIR = resolve(dirname(fileURLToPath(impo
 export function loadUnderstandContent(contentDir: string = DEFAULT_UNDERSTAND_CONTENT_DIR): UnderstandContent {
   const dir = join(contentDir, 'understand');
   const sevenSonsFile = join(contentDir, 'lists', 'seven-sons.yaml');
+  const faqFile = join(contentDir, 'faq.yaml');
   return {
     countries: readYamlFile(join(dir, 'countries.yaml'), countriesFileSchema),
     institutions: readYamlFile(join(dir, 'institutions.yaml'), institutionsFileSchema),
     sevenSons: existsSync(sevenSonsFile) ? readYamlFile(sevenSonsFile, sevenSonsFileSchema) : { entries: [] },
     funders: readYamlFile(join(dir, 'funders.yaml'), fundersFileSchema),
+    faq: existsSync(faqFile) ? readYamlFile(faqFile, faqKeywordsFileSchema) : [],
     domains: readYamlFile(join(dir, 'domains.yaml'), domainsFileSchema),
     signals: readYamlFile(join(dir, 'signals.yaml'), signalsFileSchema),
     intents: readYamlFile(join(dir, 'intents.yaml'), intentsFileSchema),

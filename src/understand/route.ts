@@ -35,6 +35,7 @@ function scorePlaybooks(lexicon: Lexicon, a: Analysis, facts: ExtractedFacts): S
   for (const id of PLAYBOOK_IDS) scores.set(id, { playbook: id, score: 0, reasons: [] });
 
   const groupsSeen = new Set<string>();
+  const engaged = new Set<PlaybookId>();
   for (const m of a.cues) {
     const { playbook, group, weight } = m.entry.payload;
     const key = `${playbook}#${group}`;
@@ -43,6 +44,7 @@ function scorePlaybooks(lexicon: Lexicon, a: Analysis, facts: ExtractedFacts): S
     const s = scores.get(playbook);
     if (!s) continue;
     s.score += weight;
+    if (weight > 0) engaged.add(playbook);
     s.reasons.push(`${weight > 0 ? '+' : ''}${weight} "${typed(a.tokens, m)}"`);
   }
 
@@ -60,14 +62,24 @@ function scorePlaybooks(lexicon: Lexicon, a: Analysis, facts: ExtractedFacts): S
       const words = signalWords.get(signal);
       if (words === undefined || weight === 0) continue;
       s.score += weight;
+      if (weight > 0) engaged.add(id);
       s.reasons.push(`${weight > 0 ? '+' : ''}${weight} ${signal} ("${words}")`);
     }
+    if (intent.factsNeedCue && !engaged.has(id)) continue;
     for (const [feature, weight] of Object.entries(intent.facts)) {
       const what = features.get(feature);
       if (what === undefined || weight === 0) continue;
       s.score += weight;
       s.reasons.push(`${weight > 0 ? '+' : ''}${weight} ${feature} (${what})`);
     }
+  }
+  // A guideline topic in a knowledge question ("what counts as critical technology?").
+  const faqTopics = lexicon.content.intents.faqTopics;
+  const faq = scores.get('faq');
+  const topic = a.faqTopics[0];
+  if (faqTopics && faq && topic && groupsSeen.has(`faq#${faqTopics.needsGroup}`)) {
+    faq.score += faqTopics.weight;
+    faq.reasons.push(`+${faqTopics.weight} topic ${topic.entry.payload} ("${typed(a.tokens, topic)}")`);
   }
   // Best first; ties keep the order of PLAYBOOK_IDS, so the result is always the same.
   return [...scores.values()].sort((x, y) => y.score - x.score);

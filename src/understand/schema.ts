@@ -62,6 +62,14 @@ export const sevenSonsFileSchema = z.object({
   ),
 });
 
+/** content/faq.yaml, read for its keywords only (the FAQ content is owned elsewhere). */
+export const faqKeywordsFileSchema = z.array(
+  z.object({
+    id: z.string().min(1),
+    keywords: z.object({ en: list.default([]), nl: list.default([]) }),
+  }),
+);
+
 export const fundersFileSchema = z
   .object({
     funders: z.array(
@@ -96,12 +104,16 @@ export const intentsFileSchema = z
     clarifyBelow: z.number().min(0).max(1),
     riskCountries: z.array(code),
     homeCountry: code,
+    /** FAQ keywords count for the faq playbook, but only when its question-form cue group matched. */
+    faqTopics: z.object({ weight: z.number(), needsGroup: z.number().int().min(0) }).strict().optional(),
     intents: z.record(
       z.enum(PLAYBOOK_IDS),
       z
         .object({
           signals: weights.default({}),
           facts: weights.default({}),
+          /** Facts count only once a cue or signal of this playbook matched (a country alone is not a partnership). */
+          factsNeedCue: z.boolean().default(false),
           cues: z.array(z.object({ w: z.number(), terms: list }).strict()).default([]),
         })
         .strict(),
@@ -132,6 +144,7 @@ export const languageFileSchema = z
 export type CountriesFile = z.infer<typeof countriesFileSchema>;
 export type InstitutionsFile = z.infer<typeof institutionsFileSchema>;
 export type SevenSonsFile = z.infer<typeof sevenSonsFileSchema>;
+export type FaqKeywordsFile = z.infer<typeof faqKeywordsFileSchema>;
 export type FundersFile = z.infer<typeof fundersFileSchema>;
 export type DomainsFile = z.infer<typeof domainsFileSchema>;
 export type SignalsFile = z.infer<typeof signalsFileSchema>;
@@ -144,6 +157,7 @@ export interface UnderstandContent {
   institutions: InstitutionsFile;
   sevenSons: SevenSonsFile;
   funders: FundersFile;
+  faq: FaqKeywordsFile;
   domains: DomainsFile;
   signals: SignalsFile;
   intents: IntentsFile;

@@ -15,6 +15,8 @@ const MIN_PART = 4;
 
 export class Vocabulary {
   private readonly words = new Set<string>();
+  /** Words of the technology, signal and cue lists: the only parts a compound is split into. */
+  private readonly concepts = new Set<string>();
   private readonly stems: string[] = [];
   private readonly stemsByFirst = new Map<string, string[]>();
   private readonly wordsByFirstAndLength = new Map<string, string[]>();
@@ -22,10 +24,12 @@ export class Vocabulary {
   constructor(
     words: Iterable<string>,
     typoTargets: Iterable<string>,
+    concepts: Iterable<string>,
     stems: Iterable<string>,
     private readonly common: ReadonlySet<string>,
   ) {
     for (const w of words) this.words.add(w);
+    for (const w of concepts) this.concepts.add(w);
     for (const w of [...new Set(typoTargets)].sort()) {
       if (w.length < MIN_FUZZY || common.has(w) || /\d/.test(w)) continue;
       const key = `${w[0]}${w.length}`;
@@ -81,7 +85,7 @@ export class Vocabulary {
     const out: string[] = [];
     for (let k = 3; k <= word.length - MIN_PART; k++) {
       const right = word.slice(k);
-      if (!this.common.has(right) && (this.words.has(right) || this.startsWithStem(right))) {
+      if (!this.common.has(right) && (this.concepts.has(right) || this.startsWithStem(right))) {
         out.push(right);
         break;
       }
@@ -90,7 +94,7 @@ export class Vocabulary {
       const left = word.slice(0, k);
       // Dutch joins compounds with s or e: onderzoeksdrone, veiligheidsonderzoek.
       const bare = left.endsWith('s') || left.endsWith('e') ? left.slice(0, -1) : left;
-      const hit = [left, bare].find((l) => l.length >= MIN_PART && !this.common.has(l) && this.words.has(l));
+      const hit = [left, bare].find((l) => l.length >= MIN_PART && !this.common.has(l) && this.concepts.has(l));
       if (hit) {
         out.push(hit);
         break;

@@ -130,10 +130,15 @@ export function registerCaseActions(app: App, rt: SlackRuntime): void {
       }
       await ack();
       const actor = actorOf(body.user);
-      const result =
-        callbackId === VIEW.ask
-          ? await rt.deps.cases.ask(meta.data.caseId, actor, text)
-          : await rt.deps.cases.close(meta.data.caseId, actor, text);
+      let result: CaseActionResult;
+      if (callbackId === VIEW.ask) {
+        // Asking about an open case means handling it: take it first, so the question has an owner.
+        const current = await rt.deps.cases.get(meta.data.caseId);
+        if (current?.status === 'open') await rt.deps.cases.take(meta.data.caseId, actor);
+        result = await rt.deps.cases.ask(meta.data.caseId, actor, text);
+      } else {
+        result = await rt.deps.cases.close(meta.data.caseId, actor, text);
+      }
       rt.log.info({ action: callbackId, ok: result.ok }, 'case action');
       await report(rt, client, result, body.user.id, meta.data, lang);
     });

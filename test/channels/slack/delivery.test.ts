@@ -1,0 +1,82 @@
+// The outbox deliverer against the fake Web API: rate limits, idempotent retries, permanent failures;
+// inbound replies that wait out a 429; Socket Mode that cannot reach Slack.
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSlackChannel, slackConfigSchema } from '../../../src/channels/slack/index.js';
+import type { OutboxJob } from '../../../src/store/types.js';
+import { CONTACT_CHANNEL, createHarness, type Harness } from './harness.js';
+
+async function caseCardJob(h: Harness): Promise<OutboxJob> {
+  await h.postEvent('event-message-im-reply.json', { EVENT_ID: 'Ev0CONFIRM', TEXT: 'confirm' });
+  await h.api.waitFor('chat.postMessage');
+  await h.settle();
+  const jobs = await h.store.listJobs({ status: 'pending' });
+  const card = jobs.find((j) => j.kind === 'case-card');
+  if (!card) throw new Error('no case-card job');
+  return card;
+}
+
+describe('Slack deliverer', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('maps a 429 to a retryable failure with the Retry-After delay', async () => {
+    const job = await caseCardJob(h);
+    h.api.override('chat.postMessage', () => ({ status: 429, headers: { 'retry-after': '7' }, body: { ok: false, error: 'ratelimited' } }));
+    const result = await h.channel.deliverer.deliver(job);
+    expect(result).toEqual({ ok: false, retryable: true, error: 'rate_limited', retryAfterMs: 7000 });
+  });
+
+  it('does not post the card twice when a retry follows an uncertain failure', async () => {
+    const job = await caseCardJob(h);
+    const first = await h.channel.deliverer.deliver(job);
+    expect(first.ok).toBe(true);
+    // The worker never heard back (timeout), so it tries again with attempts = 1.
+    const again = await h.channel.deliverer.deliver({ ...job, attempts: 1 });
+    expect(again).toEqual({ ok: true, result: { channel: CONTACT_CHANNEL, ts: first.ok ? first.result['ts'] : '', found: true } });
+    expect(h.api.callsTo('chat.postMessage').filter((c) => c.args['channel'] === CONTACT_CHANNEL)).toHaveLength(1);
+    expect(h.api.callsTo('conversations.history')[0]?.args).toMatchObject({ channel: CONTACT_CHANNEL, include_all_metadata: 'true' });
+  });
+
+  it('gives up on a channel that does not exist', async () => {
+    const job = await caseCardJob(h);
+    h.api.override('chat.postMessage', () => ({ body: { ok: false, error: 'channel_not_found' } }));
+    expect(await h.channel.deliverer.deliver(job)).toEqual({ ok: false, retryable: false, error: 'channel_not_found' });
+  });
+
+  it('waits out a 429 on a reply and then posts it', async () => {
+    h.api.override('chat.postMessage', (_args, call) =>
+      call === 1 ? { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } } : undefined,
+    );
+    const started = Date.now();
+    await h.postEvent('event-message-im.json', { EVENT_ID: 'Ev0LIMITED' });
+    const calls = await h.api.waitFor('chat.postMessage', 2, 8000);
+    expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+    expect(calls[1]?.args['channel']).toBe('D0RESEARCH');
+    expect(Date.now() - started).toBeLessThan(8000);
+  });
+});
+
+describe('Slack Socket Mode start', () => {
+  it('does not throw when Slack is unreachable, and stops cleanly', async () => {
+    const config = slackConfigSchema.parse({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test' });
+    const logger = pino({ level: 'silent' });
+    const unused = new Proxy({}, { get: () => () => Promise.reject(new Error('not used')) });
+    const channel = createSlackChannel(
+      { conversations: unused as never, cases: unused as never, store: unused as never, content: { ui: {}, playbooks: new Map() } as never, logger },
+      config,
+      // Nothing listens on port 9: every call fails at once.
+      { slackApiUrl: 'http://127.0.0.1:9/api/' },
+    );
+    expect(channel.mode).toBe('socket');
+    const started = Date.now();
+    await expect(channel.start?.()).resolves.toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(11_000);
+    await channel.stop?.();
+  });
+});

@@ -35,6 +35,10 @@ export async function createWebChannel(deps: ChannelDeps, options: WebChannelOpt
         res.setHeader('Cache-Control', 'public, max-age=300');
         res.type(asset.type).send(asset.body);
       });
+      // Browsers ask for it on every page; answering keeps the logs and the console clean.
+      app.get('/favicon.ico', (_req, res) => {
+        res.status(204).end();
+      });
       app.use('/api/chat', express.json({ limit: '32kb' }));
       app.use(
         chatRoutes({

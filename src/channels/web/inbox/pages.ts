@@ -68,7 +68,9 @@ export function listPage(t: T, view: ListView): string {
 }
 
 function historyItem(t: T, e: CaseEvent): Html {
-  const who = e.actor.name ?? (e.actor.channel === 'admin' ? t('system') : e.actor.id);
+  // Ids (hashed web sessions, Slack or Teams ids) mean nothing to a reader: show a role instead.
+  const role = e.actor.channel === 'admin' ? t('system') : e.action === 'created' || e.action === 'answered' ? t('researcher') : t('default-actor');
+  const who = e.actor.name ?? role;
   return html`<li><strong>${t(`event-${e.action}`)}</strong> — ${who} <span class="note">(${e.actor.channel}, ${when(e.at)})</span>${
     e.text ? html`<div class="quote">${e.text}</div>` : ''
   }</li>`;

@@ -78,6 +78,7 @@ export class NameIndex {
   private readonly tokCredit: Float32Array;
   private readonly recStamp: Uint32Array;
   private stamp = 0;
+  private lastAligned = false;
 
   constructor(entities: ScreeningEntity[], normaliser: Normaliser) {
     this.entities = entities;
@@ -164,8 +165,10 @@ export class NameIndex {
     const deletions = new HashMultiMapBuilder();
     for (let t = 0; t < tokenCount; t++) {
       const token = this.tokenText[t]!;
-      if (isHan(token) || allowedEdits(token.length) === 0) continue;
-      for (const variant of deletionVariants(token)) deletions.add(variant, t);
+      if (isHan(token) || allowedEdits(token.length + 1) === 0) continue;
+      // Four-letter tokens go in as they are: a five-letter query with one letter too many finds them.
+      if (allowedEdits(token.length) === 0) deletions.add(token, t);
+      else for (const variant of deletionVariants(token)) deletions.add(variant, t);
     }
     this.deletions = deletions.build();
 
@@ -235,7 +238,8 @@ export class NameIndex {
   /** Looks up every query token: exactly, with typos through the deletion index, or (exhaustive) against the whole vocabulary. */
   prepare(tokens: string[], exhaustive = false): PreparedQuery {
     const places = this.normaliser.places;
-    const prepared: QueryToken[] = tokens.slice(0, MAX_QUERY_TOKENS).map((text, position) => {
+    const unique = [...new Set(tokens)].slice(0, MAX_QUERY_TOKENS);
+    const prepared: QueryToken[] = unique.map((text, position) => {
       const expansions = exhaustive ? this.expandByScan(text) : this.expand(text);
       const exact = this.vocab.get(text);
       let weight = exact !== undefined ? this.weights[exact]! : 0;
@@ -247,7 +251,7 @@ export class NameIndex {
     });
     prepared.sort((a, b) => b.weight - a.weight || a.position - b.position);
     const totalWeight = prepared.reduce((sum, t) => sum + t.weight, 0);
-    return { tokens: prepared, totalWeight, key: compactKey(tokens) };
+    return { tokens: prepared, totalWeight, key: compactKey(unique) };
   }
 
   private expand(text: string): Map<number, number> {
@@ -261,8 +265,10 @@ export class NameIndex {
       }
       return out;
     }
-    if (allowedEdits(text.length) === 0) return out;
-    for (const variant of deletionVariants(text)) {
+    // A four-letter query may be a five-letter name with a letter dropped ("Roya" for "Royal").
+    if (allowedEdits(text.length + 1) === 0) return out;
+    const variants = allowedEdits(text.length) === 0 ? [text] : deletionVariants(text);
+    for (const variant of variants) {
       this.deletions.forEach(variant, (id) => {
         if (out.has(id)) return;
         const credit = tokenCredit(text, this.tokenText[id]!);
@@ -325,8 +331,8 @@ export class NameIndex {
 
     const out: RecordScore[] = [];
     const consider = (r: number): void => {
-      const s = this.scoreRecord(query, r, stamp, undefined);
-      if (s.aligned || s.score >= minScore) out.push(s);
+      const score = this.scoreRecord(query, r, stamp, undefined);
+      if (this.lastAligned || score >= minScore) out.push({ record: r, score, aligned: this.lastAligned });
     };
 
     if (exhaustive) {
@@ -388,7 +394,7 @@ export class NameIndex {
   }
 
   /** Scores one record against a prepared query; search() must have stamped the query's tokens. */
-  private scoreRecord(query: PreparedQuery, r: number, stamp: number, detail: RecordDetail | undefined): RecordScore {
+  private scoreRecord(query: PreparedQuery, r: number, stamp: number, detail: RecordDetail | undefined): number {
     const qt = query.tokens;
     const start = this.recStart[r]!;
     const end = this.recStart[r + 1]!;
@@ -433,16 +439,17 @@ export class NameIndex {
     const pairedQ = qt.length - unmatchedQ;
     const aligned =
       pairedR > 0 && unmatchedQ === 0 && (unmatchedR === 0 || (person && unmatchedR === 1 && pairedQ >= 2));
-    const score = pairSum / (queryWeight + this.recWeight[r]!);
-    return { record: r, score: Math.min(1, score), aligned };
+    // Returned through a field, not an object: this runs for thousands of names per query.
+    this.lastAligned = aligned;
+    return Math.min(1, pairSum / (queryWeight + this.recWeight[r]!));
   }
 
   /** Which words paired with which, for the explanation of a hit. */
   explain(query: PreparedQuery, r: number): RecordDetail {
     const stamp = this.stampQuery(query);
     const detail: RecordDetail = { pairs: [], unmatchedQuery: [], unmatchedListed: [], forgiven: [], compact: false };
-    const s = this.scoreRecord(query, r, stamp, detail);
-    detail.compact = !s.aligned && this.recordKey(r) === query.key;
+    this.scoreRecord(query, r, stamp, detail);
+    detail.compact = !this.lastAligned && this.recordKey(r) === query.key;
     return detail;
   }
 }

@@ -2,7 +2,10 @@
 // query go through it, so the comparison only sees meaningful, canonical tokens.
 import anyAscii from 'any-ascii';
 import type { NormalisationTable } from './normalisation-table.js';
+import { tokenCredit } from './similarity.js';
 
+/** Legal forms this long are recognised with a typo; shorter ones (AO, OOO) only as written. */
+const MIN_FUZZY_LEGAL_FORM = 6;
 const HAN_RUN = /[\p{Script=Han}]+/gu;
 const HAS_HAN = /\p{Script=Han}/u;
 const NON_HAN_RUN = /[^\p{Script=Han}]+/gu;
@@ -58,6 +61,7 @@ export class Normaliser {
   private readonly stopwords: Set<string>;
   readonly places: Set<string>;
   private readonly qualifierSuffixes: string[];
+  private readonly longLegalForms: string[];
 
   constructor(table: NormalisationTable, extraPlaces: Iterable<string> = []) {
     this.abbreviations = new Map(Object.entries(table.abbreviations));
@@ -68,6 +72,7 @@ export class Normaliser {
       for (const token of this.rawTokens(place)) this.places.add(token);
     }
     this.qualifierSuffixes = table.qualifierWords.filter((w) => isHan(w));
+    this.longLegalForms = table.legalForms.filter((w) => w.length >= MIN_FUZZY_LEGAL_FORM);
   }
 
   /** Tokens before words are dropped: transliterated, lower-case, abbreviations expanded. */
@@ -88,10 +93,19 @@ export class Normaliser {
   /** The tokens a comparison uses: stop words, legal forms and "campus" words dropped. */
   tokens(text: string): string[] {
     const raw = this.rawTokens(text);
-    const kept = raw.filter((t) => !this.dropped.has(t));
+    const kept = raw.filter((t) => !this.dropped.has(t) && !this.isMisspeltLegalForm(t));
     if (kept.length > 0) return kept;
     // A name made only of such words ("The Company") still needs something to compare.
     return raw.filter((t) => !this.stopwords.has(t));
+  }
+
+  /** "Limitied", "Compnay": long legal forms are dropped even with a typo. */
+  private isMisspeltLegalForm(token: string): boolean {
+    if (token.length < MIN_FUZZY_LEGAL_FORM - 1) return false;
+    for (const form of this.longLegalForms) {
+      if (Math.abs(form.length - token.length) <= 1 && tokenCredit(token, form) > 0) return true;
+    }
+    return false;
   }
 
   private canonical(token: string): string {

@@ -10,10 +10,10 @@ import { defaultNormalisationTable, type NormalisationTable } from './normalisat
 import { defaultScreeningTexts, fill, type ScreeningTexts } from './texts.js';
 
 export const MATCH_THRESHOLD = 0.8;
-export const POSSIBLE_THRESHOLD = 0.6;
+export const POSSIBLE_THRESHOLD = 0.7;
 const DEFAULT_LIMIT = 10;
 const COUNTRY_PENALTY = 0.9;
-const ABBREVIATION_INSIDE_SCORE = 0.6;
+const ABBREVIATION_INSIDE_SCORE = 0.7;
 const SEVEN_SONS_LIST = 'seven-sons';
 const RESTRICTED_LIST = 'restricted';
 

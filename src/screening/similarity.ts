@@ -7,6 +7,9 @@ export function allowedEdits(length: number): number {
   return 2;
 }
 
+/** From this length on, a typo may also hit the first letter. */
+export const LONG_WORD = 6;
+
 /** Credit for a token pair at this edit distance: exact 1, one typo 0.9, two typos 0.8. */
 export function creditForDistance(distance: number): number {
   return 1 - 0.1 * distance;
@@ -49,13 +52,15 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
 }
 
 /**
- * Credit (0..1) for comparing two tokens, 0 when they are different words. Typos are allowed only
- * when both tokens are long enough and start with the same letter.
+ * Credit (0..1) for comparing two tokens, 0 when they are different words. Typos are allowed by the
+ * length of the longer token (a dropped letter makes the query shorter), none below five letters.
  */
 export function tokenCredit(query: string, listed: string): number {
   if (query === listed) return 1;
-  const max = Math.min(allowedEdits(query.length), allowedEdits(listed.length));
-  if (max === 0 || query.charCodeAt(0) !== listed.charCodeAt(0)) return 0;
+  const max = allowedEdits(Math.max(query.length, listed.length));
+  if (max === 0) return 0;
+  // In short words a different first letter makes a different name (Sedov, Medov).
+  if (Math.min(query.length, listed.length) < LONG_WORD && query.charCodeAt(0) !== listed.charCodeAt(0)) return 0;
   const d = boundedEditDistance(query, listed, max);
   return d <= max ? creditForDistance(d) : 0;
 }

@@ -2,11 +2,12 @@
 // in the context, and screening is an in-memory index.
 import type { CheckName } from '../content/schema/playbook.js';
 import type { EngineContext } from './context.js';
-import type { ConversationState, ScreeningHit } from './types.js';
+import type { ConversationState, ScreenedList, ScreeningHit, ScreeningSummary } from './types.js';
 
 export interface CheckResult {
   flags: string[];
   hits: ScreeningHit[];
+  screened?: ScreeningSummary;
 }
 
 function asList(value: ConversationState['facts'][string] | undefined): string[] {
@@ -19,9 +20,11 @@ function screenPartner(state: ConversationState, ctx: EngineContext): CheckResul
   const country = asList(state.facts.countries)[0];
   const flags: string[] = [];
   const hits: ScreeningHit[] = [];
+  const lists = new Map<string, ScreenedList>();
   for (const name of names) {
     const result = ctx.screen.screen(name, country ? { country, limit: 5 } : { limit: 5 });
     hits.push(...result.hits);
+    for (const l of result.lists) lists.set(l.id, l);
     if (result.lists.some((l) => l.stale)) flags.push('stale-screening-data');
   }
   for (const h of hits) {
@@ -30,7 +33,7 @@ function screenPartner(state: ConversationState, ctx: EngineContext): CheckResul
     else if (h.list === 'sanctions' || (h.topics ?? []).some((t) => t.startsWith('sanction'))) flags.push('sanctions-hit');
     else flags.push('restricted-list-hit');
   }
-  return { flags, hits };
+  return { flags, hits, ...(names.length ? { screened: { names, lists: [...lists.values()] } } : {}) };
 }
 
 function countryRisk(state: ConversationState, ctx: EngineContext): CheckResult {

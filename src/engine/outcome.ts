@@ -89,6 +89,7 @@ export function buildOutcome(
     riskReasons,
     flags,
     screening: state.screening,
+    ...(state.screened ? { screened: state.screened } : {}),
     steps,
     measures,
     duties,

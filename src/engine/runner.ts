@@ -9,7 +9,7 @@ import { unsureFlag } from './flags.js';
 import type { PlaybookId } from './ids.js';
 import { buildOutcome } from './outcome.js';
 import { countryName, summaryMarkdown } from './summary.js';
-import { containsPhrase, normalize } from './text.js';
+import { containsPhrase, normalize, tokens } from './text.js';
 import type { Turn } from './turn.js';
 import type { AnswerRecord, Choice, ExtractedFacts, ScreeningHit } from './types.js';
 
@@ -49,6 +49,7 @@ export function startPlaybook(turn: Turn, id: PlaybookId, extracted?: ExtractedF
   s.answers = [];
   s.flags = [];
   s.screening = [];
+  s.screened = undefined;
   s.outcome = undefined;
   s.clarify = undefined;
   s.phase = 'asking';
@@ -219,6 +220,7 @@ export function advance(turn: Turn): void {
         const result = runCheck(node.check, s, turn.ctx);
         addFlags(turn, result.flags);
         addHits(turn, result.hits);
+        if (result.screened) s.screened = result.screened;
         s.step = resolveGoto(turn, node.next);
         continue;
       }
@@ -287,6 +289,21 @@ export function applyButton(turn: Turn, value: string): void {
 }
 
 /** Typed text while a question is open. Returns false when the text did not answer it. */
+/** A typed text that is not an answer switches topic only when it clearly is another question. */
+const SWITCH_CONFIDENCE = 0.7;
+
+/** The playbook a typed text clearly asks about, when it is not the current one. */
+export function otherTopic(turn: Turn, text: string): PlaybookId | undefined {
+  const u = turn.ctx.understand.route(text);
+  const current = turn.state.playbook?.id;
+  if (u.playbook && u.playbook !== current && !u.clarify && u.confidence >= SWITCH_CONFIDENCE && tokens(text).length >= 5) return u.playbook;
+  return undefined;
+}
+
+function opensOtherTopic(turn: Turn, text: string): boolean {
+  return otherTopic(turn, text) !== undefined;
+}
+
 export function applyTyped(turn: Turn, text: string): boolean {
   const current = currentQuestion(turn);
   if (!current) return false;
@@ -295,7 +312,7 @@ export function applyTyped(turn: Turn, text: string): boolean {
   const lang = s.lang;
   const shown = text.trim().slice(0, MAX_FREE_TEXT);
   if (isUnsure(text, turn.ctx.content) && q.input !== 'text') {
-    applyAnswer(turn, id, q, 'unsure', shown, true, false);
+    applyAnswer(turn, id, q, 'unsure', turn.t('not-sure'), true, false);
     advance(turn);
     return true;
   }
@@ -341,9 +358,12 @@ export function applyTyped(turn: Turn, text: string): boolean {
     }
     default: {
       const match = matchChoice(q, text, turn.ctx.content, lang);
-      if (match.kind === 'answer') applyAnswer(turn, id, q, match.value, shown, true, false);
-      else if (match.kind === 'unsure') applyAnswer(turn, id, q, 'unsure', shown, true, false);
+      // The contact point reads the answer as the button says it; `typed` tells it was typed.
+      if (match.kind === 'answer') applyAnswer(turn, id, q, match.value, labelFor(q, match.value, turn), true, false);
+      else if (match.kind === 'unsure') applyAnswer(turn, id, q, 'unsure', turn.t('not-sure'), true, false);
       else {
+        // Clearly another question: let the caller offer to switch rather than read an answer into it.
+        if (opensOtherTopic(turn, text)) return false;
         // Not an answer, but it may carry facts that answer this question ("it's a company in Malta").
         s.facts = mergeExtracted(s.facts, extracted);
         s.signals = [...new Set([...s.signals, ...extracted.signals])];

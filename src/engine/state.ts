@@ -14,11 +14,15 @@ const hit = z.object({
   list: z.string(), listName: z.string(), listDate: z.string(), id: z.string(), name: z.string(), matched: z.string(),
   score: z.number(), match: z.boolean(), why: z.string(), country: z.string().optional(), topics: z.array(z.string()).optional(),
 });
+const screened = z.object({
+  names: z.array(z.string()),
+  lists: z.array(z.object({ id: z.string(), name: z.string(), date: z.string(), stale: z.boolean(), entries: z.number() })),
+});
 const outcome = z.object({
   playbook: z.enum(PLAYBOOK_IDS), playbookTitle: z.string(), risk: z.enum(RISKS), riskLabel: z.string(), assessment: z.string(),
   riskReasons: z.array(z.string()),
   flags: z.array(z.object({ id: z.string(), label: z.string(), severity: z.enum(SEVERITIES), dimension: z.string() })),
-  screening: z.array(hit), steps: z.array(advice), measures: z.array(advice), duties: z.array(advice), escalate: z.boolean(),
+  screening: z.array(hit), screened: screened.optional(), steps: z.array(advice), measures: z.array(advice), duties: z.array(advice), escalate: z.boolean(),
   contactPoint: z.object({ id: z.string(), name: z.string(), email: z.string(), specialised: z.array(z.object({ topic: z.string(), email: z.string() })) }).optional(),
   citations: z.array(citation),
 });
@@ -35,6 +39,7 @@ export const conversationStateSchema = z.object({
   })),
   flags: z.array(z.string()),
   screening: z.array(hit),
+  screened: screened.optional(),
   outcome: outcome.optional(),
   clarify: z.array(z.enum(PLAYBOOK_IDS)).optional(),
   cases: z.array(z.string()),

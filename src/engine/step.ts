@@ -7,16 +7,14 @@ import { rankFaq } from './faq.js';
 import { beginEscalation, cancelEscalation, chooseInstitution, confirmEscalation, declineEscalation } from './escalation.js';
 import { isPlaybookId, type Lang } from './ids.js';
 import { mergeExtracted } from './facts.js';
-import { advance, applyButton, applyTyped, reask, startPlaybook } from './runner.js';
+import { advance, applyButton, applyTyped, otherTopic, reask, startPlaybook } from './runner.js';
 import { freshState, parseState } from './state.js';
-import { normalize, roughlyEquals, tokens } from './text.js';
+import { normalize, roughlyEquals } from './text.js';
 import { Turn } from './turn.js';
 import type { CaseStatus, ConversationState, EngineInput, StepResult, TurnMeta } from './types.js';
 
 /** Longer messages are cut before they are analysed; nothing in a question needs more. */
 const MAX_TEXT = 4000;
-/** A typed text that is not an answer switches topic only when it clearly is another question. */
-const SWITCH_CONFIDENCE = 0.7;
 
 export function step(prev: unknown, input: EngineInput, ctx: EngineContext, meta: TurnMeta): StepResult {
   const restored = prev === null || prev === undefined ? freshState() : parseState(structuredClone(prev));
@@ -239,12 +237,11 @@ function handleText(turn: Turn, raw: string): void {
 
 /** Typed text that does not answer the open question: another topic, or ask again. */
 function notAnAnswer(turn: Turn, text: string): void {
-  const u = turn.ctx.understand.route(text);
-  const current = turn.state.playbook?.id;
-  if (u.playbook && u.playbook !== current && !u.clarify && u.confidence >= SWITCH_CONFIDENCE && tokens(text).length >= 5) {
-    const title = turn.ctx.content.playbooks.get(u.playbook)?.title[turn.state.lang] ?? u.playbook;
+  const other = otherTopic(turn, text);
+  if (other) {
+    const title = turn.ctx.content.playbooks.get(other)?.title[turn.state.lang] ?? other;
     turn.menu(turn.t('switch-topic', { title }), [
-      { label: turn.t('switch-to', { title }), value: `start:${u.playbook}` },
+      { label: turn.t('switch-to', { title }), value: `start:${other}` },
       { label: turn.t('continue'), value: 'continue' },
     ]);
     return;

@@ -59,10 +59,16 @@ export function summaryMarkdown(outcome: Outcome, facts: Facts, answers: AnswerR
   const flags = outcome.flags.filter((f) => f.severity !== 'info');
   if (flags.length) out.push(`## ${t('summary-flags')}`, ...flags.map((f) => `- ${f.label}`), '');
   out.push(`## ${t('summary-screening')}`);
-  if (outcome.screening.length) {
-    for (const h of outcome.screening) {
-      out.push(`- ${h.name} — ${h.listName} (${h.listDate}): ${h.match ? t('screening-match') : t('screening-possible')} (${Math.round(h.score * 100)} %, ${h.why})`);
-    }
+  for (const h of outcome.screening) {
+    out.push(`- ${h.name} — ${h.listName} (${h.listDate}): ${h.match ? t('screening-match') : t('screening-possible')} (${Math.round(h.score * 100)} %, ${h.why})`);
+  }
+  const screened = outcome.screened;
+  if (screened) {
+    if (outcome.screening.length === 0) out.push(`- ${t('screening-none', { name: screened.names.join(', ') })}`);
+    out.push(`- ${t('screening-lists', { lists: screened.lists.map((l) => `${l.name} (${l.date})`).join('; ') })}`);
+    for (const l of screened.lists.filter((x) => x.stale)) out.push(`- ${t('screening-stale', { name: l.name, date: l.date })}`);
+  } else {
+    out.push(`- ${t('screening-not-done')}`);
   }
   out.push(`- ${t('screening-disclaimer')}`, '');
   out.push(`## ${t('summary-steps')}`, ...items(outcome.steps, true), '');

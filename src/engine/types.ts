@@ -137,6 +137,8 @@ export interface ConversationState {
   answers: AnswerRecord[];
   flags: string[];
   screening: ScreeningHit[];
+  /** The names screened in this conversation and the lists they were checked against. */
+  screened?: ScreeningSummary;
   outcome?: Outcome;
   /** The alternatives offered by a clarifying question. */
   clarify?: PlaybookId[];
@@ -181,6 +183,11 @@ export interface ContactPointView {
   specialised: Array<{ topic: string; email: string }>;
 }
 
+export interface ScreeningSummary {
+  names: string[];
+  lists: ScreenedList[];
+}
+
 export interface Outcome {
   playbook: PlaybookId;
   playbookTitle: string;
@@ -192,6 +199,8 @@ export interface Outcome {
   riskReasons: string[];
   flags: FlagView[];
   screening: ScreeningHit[];
+  /** What was screened, so that "no hits" can name the lists and their dates. */
+  screened?: ScreeningSummary;
   steps: AdviceItem[];
   measures: AdviceItem[];
   duties: AdviceItem[];

@@ -1,0 +1,150 @@
+// `advisor chat`: the advisor in the terminal, on the same store as the server, so that a case
+// escalated here shows in `advisor cases` and in the web inbox.
+// `--jsonl`: one user message per input line, one JSON line out per message, for programs.
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { createInterface } from 'node:readline';
+import pino from 'pino';
+import { clickedChoice, toPlain } from '../../channels/cli/render.js';
+import type { EngineInput, Lang, Reply } from '../../engine/types.js';
+import { factList } from '../../engine/facts.js';
+import { createAdvisorEngine } from '../../runtime/engine.js';
+import { contactPointsWithOverrides, isConfigError, loadConfig, loadInstitutions, readEnv } from '../../config/index.js';
+import { loadContent } from '../../content/load.js';
+import { createCaseRouter } from '../../service/case-router.js';
+import { createConversationService } from '../../service/conversation-service.js';
+import type { TurnResult } from '../../service/types.js';
+import { openStore, storeLocationFromEnv } from '../../store/index.js';
+import type { CliIO } from '../io.js';
+
+interface ChatOptions {
+  lang?: Lang;
+  jsonl: boolean;
+  user: string;
+}
+
+function parseOptions(args: string[], io: CliIO): ChatOptions | string {
+  const options: ChatOptions = { jsonl: false, user: io.env.ADVISOR_USER ?? userInfo().username };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--jsonl') options.jsonl = true;
+    else if (arg === '--lang') {
+      const lang = args[++i];
+      if (lang !== 'en' && lang !== 'nl') return '--lang takes en or nl';
+      options.lang = lang;
+    } else if (arg === '--user') {
+      const user = args[++i];
+      if (!user) return '--user takes a name';
+      options.user = user;
+    } else return `unknown option ${arg}`;
+  }
+  return options;
+}
+
+/** The `case` of a JSON line: the outcome reached in this conversation, if any. */
+function caseView(result: TurnResult) {
+  const outcome = result.state.outcome;
+  if (!outcome) return null;
+  const md = result.replies.find((r): r is Extract<Reply, { kind: 'outcome' }> => r.kind === 'outcome')?.summaryMarkdown;
+  return {
+    playbook: outcome.playbook,
+    facts: {
+      countries: factList(result.state.facts.countries).filter((c) => c !== 'unsure'),
+      domains: factList(result.state.facts.domains).filter((d) => d !== 'unsure' && d !== 'none'),
+    },
+    risk: outcome.risk,
+    escalate: outcome.escalate,
+    actions: outcome.steps.map((s) => s.text),
+    summary: md ?? outcome.steps.map((s) => `- ${s.text}`).join('\n'),
+    cases: result.state.cases,
+  };
+}
+
+function printHuman(io: CliIO, replies: Reply[]): void {
+  for (const reply of replies) {
+    const plain = toPlain(reply);
+    io.stdout.write(`\n${plain.text}\n`);
+    if (plain.buttons.length) io.stdout.write(plain.buttons.map((b, i) => `  [${i + 1}] ${b}`).join('\n') + '\n');
+  }
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const options = parseOptions(args, io);
+  if (typeof options === 'string') {
+    io.stderr.write(`advisor chat: ${options}\nusage: advisor chat [--lang en|nl] [--jsonl] [--user NAME]\n`);
+    return 2;
+  }
+  const env = readEnv(io.env);
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (isConfigError(err)) {
+      io.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const logger = pino({ level: env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
+  const content = loadContent();
+  const institutions = loadInstitutions(config.INSTITUTIONS_FILE, content.reference.contactPoints);
+  content.reference.contactPoints = contactPointsWithOverrides(institutions);
+  const engine = createAdvisorEngine({ content, env });
+  const store = await openStore(storeLocationFromEnv(env));
+  const conversations = createConversationService({
+    store,
+    step: engine.step,
+    router: createCaseRouter(institutions.routing),
+    clock: () => new Date(),
+    newId: randomUUID,
+    logger,
+  });
+  const key = `cli:${options.user}`;
+  const address = { userId: options.user };
+  let last: Reply[] = [];
+  let noticeSeq = 0;
+
+  const send = async (input: EngineInput): Promise<TurnResult> => {
+    const result = await conversations.handle({ channel: 'cli', conversationKey: key, user: { id: options.user }, address, input, ...(options.lang ? { lang: options.lang } : {}) });
+    last = result.replies;
+    return result;
+  };
+  const showNotices = async (): Promise<void> => {
+    for (const notice of await store.readNotices(key, noticeSeq)) {
+      noticeSeq = notice.seq;
+      if (!options.jsonl) printHuman(io, notice.replies as Reply[]);
+    }
+  };
+
+  try {
+    // Notices from a contact point since the last session come first.
+    await showNotices();
+    if (options.lang) await send({ type: 'set-lang', lang: options.lang });
+    if (!options.jsonl) {
+      io.stdout.write('Research Security Advisor — type your question; "help" for topics, a number to click a button, Ctrl-D to quit.\n');
+    }
+    const lines = createInterface({ input: io.stdin, terminal: false });
+    if (!options.jsonl) io.stdout.write('\n> ');
+    for await (const raw of lines) {
+      const line = raw.replace(/\r$/, '');
+      const numbered = !options.jsonl && /^\d{1,2}$/.test(line.trim()) ? Number(line.trim()) : undefined;
+      const buttons: Array<{ value: string; step?: string }> = last.flatMap((r) =>
+        r.kind === 'question' ? r.choices.map((c) => ({ value: c.value, step: r.step })) : r.kind === 'menu' ? r.choices.map((c) => ({ value: c.value })) : [],
+      );
+      const byNumber = numbered !== undefined ? buttons[numbered - 1] : undefined;
+      const clicked = byNumber ?? clickedChoice(last, line);
+      const input: EngineInput = clicked ? { type: 'action', ...clicked } : { type: 'text', text: line };
+      const result = await send(input);
+      if (options.jsonl) {
+        io.stdout.write(JSON.stringify({ replies: result.replies.map(toPlain), case: caseView(result) }) + '\n');
+      } else {
+        printHuman(io, result.replies);
+        await showNotices();
+        io.stdout.write('\n> ');
+      }
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

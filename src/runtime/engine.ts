@@ -1,0 +1,36 @@
+// Builds the engine with everything it reads: content, the router and the screener.
+// Shared by the server and the terminal chat so that both give the same advice.
+import { loadContent, type Content } from '../content/load.js';
+import type { EngineContext } from '../engine/context.js';
+import { step } from '../engine/step.js';
+import type { ConversationState, EngineInput, StepResult, TurnMeta } from '../engine/types.js';
+import { createScreener, datasetSpecsFromConfig, loadDataset, screeningConfigSchema } from '../screening/index.js';
+import { createUnderstander } from '../understand/index.js';
+
+export interface AdvisorEngine {
+  content: Content;
+  ctx: EngineContext;
+  step(state: ConversationState | null, input: EngineInput, meta: TurnMeta): StepResult;
+}
+
+export interface EngineOptions {
+  content?: Content;
+  env?: NodeJS.ProcessEnv;
+  /** ISO date used to tell whether a screening dataset is stale. */
+  today?: string;
+}
+
+export function createAdvisorEngine(options: EngineOptions = {}): AdvisorEngine {
+  const content = options.content ?? loadContent();
+  const screening = screeningConfigSchema.parse(options.env ?? {});
+  const datasets = datasetSpecsFromConfig(screening).map((spec) => loadDataset(spec));
+  const screen = createScreener({
+    sevenSons: content.reference.sevenSons,
+    restrictions: content.reference.restrictions,
+    datasets,
+    staleAfterDays: screening.SCREENING_STALE_DAYS,
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+  });
+  const ctx: EngineContext = { content, understand: createUnderstander({ contentDir: content.contentDir }), screen };
+  return { content, ctx, step: (state, input, meta) => step(state, input, ctx, meta) };
+}

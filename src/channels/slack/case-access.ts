@@ -41,6 +41,8 @@ export async function mayActOnCase(
   fallbackChannel: string | undefined,
 ): Promise<boolean> {
   if (rt.config.SLACK_CONTACT_POINT_USERS.includes(user)) return true;
+  const c = await rt.deps.cases.get(caseId);
+  if (c && rt.institutionContactPoints(c.institution).includes(user)) return true;
   const location = await cardLocation(rt, caseId);
   const channel = location?.channel ?? fallbackChannel;
   if (!channel || channel.startsWith('D')) return false;

@@ -21,6 +21,8 @@ export interface SlackChannelOptions {
   slackApiUrl?: string;
   /** Clock for signature age checks and dedup. */
   now?: () => Date;
+  /** Per-institution Slack user ids allowed to act on its cases (contactPoints.slack in config/institutions.yaml). */
+  institutionContactPoints?: (institution: string) => readonly string[];
 }
 
 export interface SlackChannelModule extends ChannelModule {
@@ -37,7 +39,14 @@ export function createSlackChannel(deps: ChannelDeps, config: SlackConfig, optio
     throw new Error('Slack needs SLACK_BOT_TOKEN and either SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
   }
   const log = deps.logger.child({ channel: 'slack' });
-  const rt: SlackRuntime = { deps, config, t: slackTexts(deps.content.ui), directory: new SlackDirectory(), log };
+  const rt: SlackRuntime = {
+    deps,
+    config,
+    t: slackTexts(deps.content.ui),
+    directory: new SlackDirectory(),
+    log,
+    institutionContactPoints: options.institutionContactPoints ?? (() => []),
+  };
   const apiUrl = options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {};
   const now = options.now;
 

@@ -11,4 +11,6 @@ export interface SlackRuntime {
   t: SlackTexts;
   directory: SlackDirectory;
   log: Logger;
+  /** Slack user ids that may act on one institution's cases besides its channel members (config/institutions.yaml). */
+  institutionContactPoints: (institution: string) => readonly string[];
 }

@@ -214,3 +214,18 @@ describe('Slack escalation with configured contact-point users', () => {
     }
   });
 });
+
+describe('Slack escalation with an institution\'s own contact-point users', () => {
+  it('lets that institution\'s listed user act, and nobody else\'s', async () => {
+    const h = await createHarness({}, { institutionContactPoints: (institution) => (institution === 'uhasselt' ? ['U0UHASSELT'] : ['U0KULEUVEN']) });
+    try {
+      const { caseId, cardTs } = await escalate(h);
+      await clickCase(h, 'U0KULEUVEN', 'rsa_case_take', caseId, cardTs);
+      expect((await h.cases.get(caseId))?.status).toBe('open');
+      await clickCase(h, 'U0UHASSELT', 'rsa_case_take', caseId, cardTs);
+      expect((await h.cases.get(caseId))?.status).toBe('taken');
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -174,7 +174,10 @@ function slackContent(): Content {
 
 const content = slackContent();
 
-export async function createHarness(env: Record<string, string> = {}, options: { slowHandleMs?: number } = {}): Promise<Harness> {
+export async function createHarness(
+  env: Record<string, string> = {},
+  options: { slowHandleMs?: number; institutionContactPoints?: (institution: string) => readonly string[] } = {},
+): Promise<Harness> {
   const api = new FakeSlackApi();
   await api.start();
   const dir = mkdtempSync(join(tmpdir(), 'slack-test-'));
@@ -205,7 +208,10 @@ export async function createHarness(env: Record<string, string> = {}, options: {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     ...env,
   });
-  const channel = createSlackChannel({ conversations, cases, store, content, logger }, config, { slackApiUrl: api.apiUrl });
+  const channel = createSlackChannel({ conversations, cases, store, content, logger }, config, {
+    slackApiUrl: api.apiUrl,
+    ...(options.institutionContactPoints ? { institutionContactPoints: options.institutionContactPoints } : {}),
+  });
   const worker = createOutboxWorker({
     store,
     deliverers: new Map([['slack', channel.deliverer]]),

@@ -59,7 +59,8 @@ export function requireInbox(options: InboxAuthOptions) {
       next();
       return;
     }
-    if (req.method === 'GET' && req.accepts(['html', 'json']) === 'html') {
+    // A browser goes to the login form; a client that sent a token (or wants JSON) gets 401.
+    if (req.method === 'GET' && !req.headers.authorization && req.accepts(['html', 'json']) === 'html') {
       res.redirect(303, '/inbox/login');
       return;
     }

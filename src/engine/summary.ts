@@ -4,9 +4,17 @@ import { makeT } from './i18n.js';
 import type { Lang } from './ids.js';
 import type { AdviceItem, AnswerRecord, Citation, Facts, Outcome } from './types.js';
 
+// Building an Intl.DisplayNames costs more than a whole turn; one per language is enough.
+const regionNames = new Map<Lang, Intl.DisplayNames>();
+
 export function countryName(code: string, lang: Lang): string {
   try {
-    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+    let names = regionNames.get(lang);
+    if (!names) {
+      names = new Intl.DisplayNames([lang], { type: 'region' });
+      regionNames.set(lang, names);
+    }
+    return names.of(code) ?? code;
   } catch {
     return code;
   }

@@ -1,30 +1,42 @@
 // Typo tolerance: optimal-string-alignment distance (insert, delete, substitute, swap two
-// neighbours), bounded so that most comparisons stop early.
+// neighbours), bounded so that most comparisons stop early. Rows are reused: routing a message
+// must not churn the garbage collector.
 
-/** The OSA distance between a and b, or max + 1 when it is larger than max. */
+const MAX_LENGTH = 64;
+let rows: Int32Array[] = [new Int32Array(MAX_LENGTH + 1), new Int32Array(MAX_LENGTH + 1), new Int32Array(MAX_LENGTH + 1)];
+
+/** The OSA distance between a and b, or max + 1 when it is larger than max (or a word is very long). */
 export function boundedDistance(a: string, b: string, max: number): number {
   const la = a.length;
   const lb = b.length;
-  if (Math.abs(la - lb) > max) return max + 1;
-  let prevPrev: number[] = [];
-  let prev: number[] = Array.from({ length: lb + 1 }, (_, j) => j);
+  if (Math.abs(la - lb) > max || la > MAX_LENGTH || lb > MAX_LENGTH) return max + 1;
+  let [prevPrev, prev, cur] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
-    const cur: number[] = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= lb; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, (prevPrev[j - 2] ?? 0) + 1);
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : 1;
+      let d = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        d = Math.min(d, (prevPrev[j - 2] as number) + 1);
       }
-      cur.push(d);
+      cur[j] = d;
       if (d < rowMin) rowMin = d;
     }
-    if (rowMin > max) return max + 1;
+    if (rowMin > max) {
+      rows = [prevPrev, prev, cur];
+      return max + 1;
+    }
+    const spare = prevPrev;
     prevPrev = prev;
     prev = cur;
+    cur = spare;
   }
-  return prev[lb] ?? max + 1;
+  rows = [prevPrev, prev, cur];
+  return prev[lb] as number;
 }
 
 /** How many typos a word of this length may carry and still be recognised. */

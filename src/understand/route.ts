@@ -121,8 +121,10 @@ export function routeAnalysis(lexicon: Lexicon, a: Analysis, facts: ExtractedFac
     why.push('no cue for any playbook: off-topic');
   }
 
+  // Without a playbook, a stray point (a country alone) is no reason to offer a playbook.
+  const floor = playbook ? 1 : minScore / 2;
   const alternatives = ranked
-    .filter((s) => s.score > 0 && s.playbook !== playbook)
+    .filter((s) => s.score >= floor && s.playbook !== playbook)
     .slice(0, 3)
     .map((s) => ({ playbook: s.playbook, score: s.score }));
   if (clarify && alternatives.length < 2) {

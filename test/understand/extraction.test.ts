@@ -1,0 +1,119 @@
+// Facts a good advisor hears in a question: countries, technology areas, institutions, funders,
+// the kind of partner, the user's own institution and the situation.
+import { describe, expect, it } from 'vitest';
+import { createUnderstander } from '../../src/understand/index.js';
+
+const u = createUnderstander();
+
+describe('countries', () => {
+  it.each([
+    ['a collaboration with Tsinghua', 'CN'],
+    ['a visiting professor from Beihang', 'CN'],
+    ['a partner in Tehran', 'IR'],
+    ['a PhD student with a CSC scholarship', 'CN'],
+    ['fieldwork in Xinjiang', 'CN'],
+    ['interviews in Tibet', 'CN'],
+    ['een project op de Krim', 'UA'],
+    ['een Chinese universiteit', 'CN'],
+    ['een Iraanse partner', 'IR'],
+    ['de Russische academie', 'RU'],
+    ['een Wit-Russische onderzoeker', 'BY'],
+    ['samenwerken met Saoedi-Arabië', 'SA'],
+    ['een Israëlisch bedrijf', 'IL'],
+    ['een israelisch bedrijf', 'IL'],
+    ['someone from the IRGC', 'IR'],
+    ['an engineer at Aselsan', 'TR'],
+    ['researchers at KAUST', 'SA'],
+    ['a lab in Pyongyang', 'KP'],
+    ['a startup in Abu Dhabi', 'AE'],
+  ])('%s → %s', (text, code) => {
+    expect(u.extract(text).countries).toContain(code);
+  });
+
+  it('does not read ordinary words as countries', () => {
+    expect(u.extract('can you help us with this, it is a bit urgent').countries).toEqual([]);
+    expect(u.extract('I want to polish the English text of my paper').countries).toEqual([]);
+    expect(u.extract('a partner in Latin America').countries).toEqual([]);
+  });
+
+  it('lists the foreign country first and Belgium last', () => {
+    expect(u.extract('Your Belgian doctoral student wants to do research in China').countries).toEqual(['CN', 'BE']);
+  });
+});
+
+describe('technology areas', () => {
+  it.each([
+    ['UAV swarms', 'robotics'],
+    ['een onbemand luchtvaartuig', 'robotics'],
+    ['onbemande luchtvaartuigen', 'robotics'],
+    ['dronetechnologie', 'robotics'],
+    ['lidar for cars', 'sensing'],
+    ['radar signal processing', 'sensing'],
+    ['warmtebeeldcamera', 'sensing'],
+    ['encryption software', 'connectivity'],
+    ['versleuteling', 'connectivity'],
+    ['hypersonic propulsion', 'space'],
+    ['satellite imagery', 'space'],
+    ['satellietnavigatie', 'space'],
+    ['battery chemistry', 'energy'],
+    ['batterijtechnologie', 'energy'],
+    ['quantum sensing', 'quantum'],
+    ['halfgeleiders', 'semiconductors'],
+    ['gene editing with CRISPR', 'biotech'],
+    ['facial recognition', 'ai'],
+    ['additive manufacturing', 'materials'],
+  ])('%s → %s', (text, domain) => {
+    expect(u.extract(text).domains).toContain(domain);
+  });
+});
+
+describe('institutions, funders and partners', () => {
+  it('recognises the Seven Sons by name and abbreviation, with the signal', () => {
+    const facts = u.extract('co-authors from Harbin Engineering University and NUAA');
+    expect(facts.institutions.map((i) => i.id)).toEqual(expect.arrayContaining(['heu', 'nuaa']));
+    expect(facts.signals).toContain('seven-sons');
+  });
+
+  it('only reads HIT as Harbin when written in capitals', () => {
+    expect(u.extract('a professor from HIT').institutions.map((i) => i.id)).toContain('hit');
+    expect(u.extract('that hit me hard').institutions).toEqual([]);
+  });
+
+  it.each([
+    ['a CSC scholarship', 'csc'],
+    ['the European Defence Fund', 'edf'],
+    ['het Europees Defensiefonds', 'edf'],
+    ['a DEFRA call', 'defra'],
+    ['a Horizon Europe project', 'horizon-europe'],
+    ['my FWO application', 'fwo'],
+    ['funded by BELSPO', 'belspo'],
+  ])('%s → funder %s', (text, funder) => {
+    expect(u.extract(text).funders).toContain(funder);
+  });
+
+  it.each([
+    ['can i collab w/ a uni in iran', 'university'],
+    ['een bedrijf uit Malta', 'company'],
+    ['a foreign government agency', 'government'],
+    ['een onderzoeker in een ziekenhuis met banden met het leger', 'hospital'],
+    ['a researcher who worked for the army', 'military'],
+  ])('%s → partner kind %s', (text, kind) => {
+    expect(u.extract(text).partnerKind).toBe(kind);
+  });
+
+  it('tells the home institution from a Flemish partner', () => {
+    expect(u.extract("I'm at KU Leuven and want to work with a Chinese company").homeInstitution).toBe('kuleuven');
+    expect(u.extract('ik werk aan de UGent').homeInstitution).toBe('ugent');
+    const partner = u.extract('we want to collaborate with VUB on batteries');
+    expect(partner.homeInstitution).toBeUndefined();
+    expect(partner.institutions.map((i) => i.id)).toContain('vub');
+  });
+
+  it('recognises situations and says why', () => {
+    const facts = u.extract('Little is known about this company and the owners are unclear');
+    expect(facts.signals).toContain('unknown-owners');
+    expect(facts.why.some((w) => w.includes('unknown-owners'))).toBe(true);
+    expect(u.extract('an online lecture on dual-use technology').signals).toEqual(expect.arrayContaining(['online-lecture', 'dual-use']));
+    expect(u.extract('co-supervisor at a university on the sanctions list').signals).toEqual(expect.arrayContaining(['sanctions', 'co-supervision']));
+  });
+});

@@ -208,6 +208,13 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     expect(denied.status()).toBe(404);
     await stranger.close();
 
+    // The language can be chosen: the page's own texts and the advisor's replies switch to Dutch.
+    const beforeNl = await botCount(researcher);
+    await researcher.click('button[data-lang="nl"]');
+    await waitForMoreBot(researcher, beforeNl);
+    expect(await researcher.locator('#composer button').innerText()).toBe('Verstuur');
+    expect(await researcher.locator('.msg.bot').last().innerText()).toMatch(/Nederlands/);
+
     // No script errors and no CSP violations in the researcher's page.
     expect(browserErrors).toEqual([]);
     await researcherContext.close();

@@ -1,0 +1,63 @@
+// Transcripts of export control: an online lecture with participants outside the EU, a shipment of
+// listed items, and an intra-EU transfer of cryptanalysis know-how.
+import { describe, expect, it } from 'vitest';
+import { answerOf, converse, expectOutcome } from './cases-harness.js';
+
+describe('export-control', () => {
+  it('an online lecture on dual-use technology with participants from outside the EU', () => {
+    const t = converse('export-control', 'Next month I give an online lecture on our laser technology with participants from outside the EU', [
+      'India',
+      'know-how',
+      'yes',
+      'yes, it is listed',
+      'IIT Madras',
+      'no',
+    ]);
+    expectOutcome(t, {
+      risk: ['high'],
+      steps: ['determine-listed', 'licence-before-sharing', 'intangible-is-export', 'lecture-outside-eu', 'check-sanctions', 'criminal-liability'],
+      phrases: ['flemish or brussels government', 'online with participants from outside the eu', 'criminally liable'],
+      duties: ['dual-use-export-licence', 'intangible-transfer', 'lecture-outside-eu', 'criminal-liability', 'reporting-obligation'],
+      notAsked: ['ask-channel'],
+    });
+    expect(answerOf(t, 'ask-channel')).toEqual({ value: 'lecture', inferred: true });
+  });
+
+  it('unsure whether samples are listed: medium, ask the contact point, licence duty shown', () => {
+    const t = converse('export-control', 'I want to ship samples of a new ceramic material to a lab in the United States', [
+      'samples',
+      { click: 'answer:shipment' },
+      'ja',
+      'weet niet',
+      'MIT',
+      'no',
+    ]);
+    expectOutcome(t, {
+      risk: ['medium'],
+      steps: ['determine-listed', 'licence-before-sharing', 'check-sanctions'],
+      duties: ['dual-use-export-licence'],
+      noDuties: ['intangible-transfer', 'criminal-liability'],
+      notAsked: ['ask-country'],
+    });
+    expect(t.outcome.escalate).toBe(true);
+  });
+
+  it('cryptanalysis know-how to another EU country needs an intra-EU licence (Dutch)', () => {
+    const t = converse('export-control', 'Mag ik onze cryptanalyse-software mailen naar een collega in Duitsland? Is daar een exportvergunning voor nodig?', [
+      'software',
+      'per e-mail',
+      'nee, iedereen zit binnen de EU',
+      'weet niet',
+      'ja',
+      'TU München',
+      'nee',
+    ]);
+    expectOutcome(t, {
+      risk: ['medium', 'high'],
+      steps: ['intra-eu-licence', 'criminal-liability'],
+      phrases: ['cryptanalyse'],
+      duties: ['intra-eu-licence', 'criminal-liability'],
+      noDuties: ['dual-use-export-licence', 'lecture-outside-eu'],
+    });
+  });
+});

@@ -9,6 +9,11 @@ import { allowedEdits, tokenCredit } from './similarity.js';
 const KINDS: NameKind[] = ['name', 'alias', 'former', 'chinese', 'abbreviation'];
 /** A query longer than this is cut: names are short, and masks are 32-bit. */
 const MAX_QUERY_TOKENS = 24;
+/**
+ * Candidates are the names that could reach this score. Names between the "possible" threshold and
+ * this one are still scored when they share the heaviest words, but not searched for otherwise.
+ */
+const CANDIDATE_SCORE = 0.8;
 /** A Chinese name followed by a campus ("哈尔滨工业大学深圳") matches the name when it has at least this many characters. */
 const MIN_HAN_PREFIX = 4;
 
@@ -67,6 +72,8 @@ export class NameIndex {
   private readonly recStart: Int32Array;
   private readonly recToks: Int32Array;
   private readonly recWeight: Float32Array;
+  /** 1 when the record names a person: kept beside the other typed arrays, not read from the entity objects. */
+  private readonly recPerson: Uint8Array;
   private readonly deletions: HashMultiMap;
   private readonly compact: HashMultiMap;
   private readonly abbreviations: Map<string, number[]>;
@@ -137,6 +144,7 @@ export class NameIndex {
     const tokenCount = this.tokenText.length;
     this.recEntity = Int32Array.from(recEntity);
     this.recKind = Uint8Array.from(recKind);
+    this.recPerson = Uint8Array.from(recEntity, (e) => (entities[e]!.person ? 1 : 0));
     this.recText = recText;
     this.recStart = Int32Array.from(recStart);
     this.recToks = Int32Array.from(recToks);
@@ -338,8 +346,13 @@ export class NameIndex {
     if (exhaustive) {
       for (let r = 0; r < this.recEntity.length; r++) if (this.recStart[r + 1]! > this.recStart[r]!) consider(r);
     } else {
-      for (const qi of this.prefixTokens(query, minScore)) {
-        for (const t of qt[qi]!.expansions.keys()) {
+      const prefix = this.prefixTokens(query, Math.max(minScore, CANDIDATE_SCORE));
+      for (const [n, qi] of prefix.entries()) {
+        const token = qt[qi]!;
+        // Typo neighbours of a common known word ("technologies" for "technology") would bring in
+        // thousands of names; the heaviest token, and every unknown one, still looks them up.
+        const exact = n > 0 && token.expansions.get(this.vocab.get(token.text) ?? -1) === 1;
+        for (const t of exact ? [this.vocab.get(token.text)!] : token.expansions.keys()) {
           for (let p = this.postStart[t]!; p < this.postStart[t + 1]!; p++) {
             const r = this.postings[p]!;
             if (this.recStamp[r] === stamp) continue;
@@ -435,7 +448,7 @@ export class NameIndex {
       }
     }
     const unmatchedR = end - start - pairedR;
-    const person = this.entities[this.recEntity[r]!]!.person;
+    const person = this.recPerson[r] === 1;
     const pairedQ = qt.length - unmatchedQ;
     const aligned =
       pairedR > 0 && unmatchedQ === 0 && (unmatchedR === 0 || (person && unmatchedR === 1 && pairedQ >= 2));

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { ChannelDeps, ChannelModule } from './channels/types.js';
 import { createWebChannel } from './channels/web/index.js';
+import { createCliDeliverer } from './channels/cli/deliverer.js';
 import { slackMode } from './channels/slack/config.js';
 import { teamsEnabled } from './channels/teams/config.js';
 import { ConfigError, contactPointsWithOverrides, isLoopback, loadInstitutions, type AppConfig, type Institutions } from './config/index.js';
@@ -62,7 +63,11 @@ async function optionalChannels(config: AppConfig, deps: ChannelDeps, institutio
   const channels: ChannelModule[] = [];
   if (slackMode(config) !== 'off') {
     const { createSlackChannel } = await import('./channels/slack/index.js');
-    channels.push(createSlackChannel(deps, config));
+    channels.push(
+      createSlackChannel(deps, config, {
+        institutionContactPoints: (id) => institutions.byId.get(id)?.contactPointIds.slack ?? [],
+      }),
+    );
   } else if (config.SLACK_BOT_TOKEN) {
     logger.warn('SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN or SLACK_SIGNING_SECRET: Slack stays off');
   }
@@ -162,6 +167,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   }
 
   const deliverers = new Map<ChannelName, Deliverer>(channels.map((c) => [c.name, instrumentDeliverer(c.deliverer, metrics)]));
+  // Researchers who escalated from `advisor chat` find the contact point's notices there next time.
+  deliverers.set('cli', instrumentDeliverer(createCliDeliverer(store, conversations, clock), metrics));
   worker = createOutboxWorker({
     store,
     deliverers,

@@ -3,14 +3,15 @@
 import { loadContent, type Content } from '../content/load.js';
 import type { EngineContext } from '../engine/context.js';
 import { step } from '../engine/step.js';
-import type { ConversationState, EngineInput, StepResult, TurnMeta } from '../engine/types.js';
+import type { EngineInput, StepResult, TurnMeta } from '../engine/types.js';
 import { createScreener, datasetSpecsFromConfig, loadDataset, screeningConfigSchema } from '../screening/index.js';
 import { createUnderstander } from '../understand/index.js';
 
 export interface AdvisorEngine {
   content: Content;
   ctx: EngineContext;
-  step(state: ConversationState | null, input: EngineInput, meta: TurnMeta): StepResult;
+  /** Takes stored state as it comes (possibly old or damaged): the engine validates it. */
+  step(state: unknown, input: EngineInput, meta: TurnMeta): StepResult;
 }
 
 export interface EngineOptions {

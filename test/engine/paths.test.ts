@@ -2,97 +2,14 @@
 // (as the routing conditions see the flags and facts), with every kind of answer: clicked, typed, not sure.
 import { describe, expect, it } from 'vitest';
 import { PLAYBOOK_IDS } from '../../src/engine/ids.js';
-import type { Playbook } from '../../src/content/schema/playbook.js';
-import type { ConversationState, EngineInput, Reply } from '../../src/engine/types.js';
-import { meta, testEngine } from '../helpers/engine.js';
-
-const MAX_PATHS = 20_000;
-
-interface PathEnd {
-  path: string[];
-  replies: Reply[];
-  state: ConversationState;
-}
-
-/** What routing conditions (a step's `when`, a branching `next`) test: only these change which steps follow. */
-function routingTests(pb: Playbook): { facts: Set<string>; flags: Set<string> } {
-  const routing = Object.values(pb.steps).flatMap((st) =>
-    st.type === 'question' || st.type === 'check' ? [st.when, ...(Array.isArray(st.next) ? st.next.map((b) => b.when) : [])] : [],
-  );
-  const facts = new Set<string>();
-  const flags = new Set<string>();
-  for (const c of routing) {
-    if (!c) continue;
-    for (const f of [...(c.flags ?? []), ...(c.anyFlags ?? []), ...(c.notFlags ?? [])]) flags.add(f);
-    for (const [k, v] of Object.entries(c.facts ?? {})) for (const x of Array.isArray(v) ? v : [v]) facts.add(`${k}=${x}`);
-    for (const k of c.known ?? []) facts.add(`${k}=*`);
-  }
-  return { facts, flags };
-}
-
-/** One button per group of equivalent edges: same flags, same next step, value not tested by a condition. */
-function representativeChoices(pb: Playbook, question: Extract<Reply, { kind: 'question' }>, tested: Set<string>) {
-  const step = pb.steps[question.step];
-  const groups = new Map<string, { value: string; label: string }>();
-  for (const c of question.choices) {
-    const value = c.value.replace(/^answer:/, '');
-    let key = value;
-    if (step?.type === 'question') {
-      const answer = step.answers.find((a) => a.value === value);
-      if (step.input === 'domain' && value !== 'none' && value !== 'unsure') key = 'some-area';
-      else if (answer && !tested.has(`${step.fact}=${value}`)) key = `${[...answer.flags].sort().join(',')}>${answer.next ?? ''}`;
-    }
-    if (!groups.has(key)) groups.set(key, { value: c.value, label: c.label });
-  }
-  return [...groups.values()];
-}
-
-function enumerate(playbook: (typeof PLAYBOOK_IDS)[number]): PathEnd[] {
-  const engine = testEngine();
-  const pb = engine.content.playbooks.get(playbook);
-  if (!pb) throw new Error(`no playbook ${playbook}`);
-  const routing = routingTests(pb);
-  const tested = routing.facts;
-  const ends: PathEnd[] = [];
-  const seen = new Set<string>();
-  const walk = (state: ConversationState | null, replies: Reply[], path: string[]): void => {
-    if (ends.length >= MAX_PATHS) throw new Error(`${playbook}: more than ${MAX_PATHS} paths`);
-    const question = replies.find((r): r is Extract<Reply, { kind: 'question' }> => r.kind === 'question');
-    if (!question || !state) {
-      ends.push({ path, replies, state: state as ConversationState });
-      return;
-    }
-    // The future depends on the step, the raised flags and the fact values conditions test: one walk each.
-    const testedFacts = Object.entries(state.facts)
-      .flatMap(([k, v]) => [`${k}=*`, ...(Array.isArray(v) ? v : [v]).map((x) => `${k}=${x}`)])
-      .filter((pair) => tested.has(pair))
-      .sort();
-    const testedFlags = state.flags.filter((f) => routing.flags.has(f)).sort();
-    const signature = JSON.stringify([question.step, testedFlags, testedFacts]);
-    if (seen.has(signature)) return;
-    seen.add(signature);
-    const inputs: EngineInput[] = representativeChoices(pb, question, tested).map((c) => ({ type: 'action', value: c.value, step: question.step }));
-    // Partner names and countries are typed: a listed name and an unlisted one; a higher-risk country and another.
-    if (question.form) inputs.push({ type: 'text', text: 'Harbin Institute of Technology' }, { type: 'text', text: 'Universidade de Lisboa' });
-    else if (question.typeHint && question.choices.length === 1 && pb.steps[question.step]?.type === 'question') {
-      const step = pb.steps[question.step];
-      if (step?.type === 'question' && step.input === 'country') inputs.push({ type: 'text', text: 'Russia' }, { type: 'text', text: 'Portugal' });
-      else if (step?.type === 'question') inputs.push({ type: 'text', text: 'Something I typed' });
-    }
-    for (const input of inputs) {
-      const result = engine.step(state, input, meta());
-      walk(result.state, result.replies, [...path, `${question.step}=${input.type === 'text' ? input.text : input.value}`]);
-    }
-  };
-  const start = engine.step(null, { type: 'start', playbook }, meta());
-  walk(start.state, start.replies, []);
-  return ends;
-}
+import type { Reply } from '../../src/engine/types.js';
+import { testEngine } from '../helpers/engine.js';
+import { enumeratePaths } from '../helpers/paths.js';
 
 describe('every path through every playbook', () => {
   for (const id of PLAYBOOK_IDS.filter((p) => p !== 'faq')) {
     it(`${id}: every path ends in an outcome with cited steps`, () => {
-      const ends = enumerate(id);
+      const ends = enumeratePaths(id);
       expect(ends.length).toBeGreaterThan(1);
       for (const end of ends) {
         const outcome = end.replies.find((r): r is Extract<Reply, { kind: 'outcome' }> => r.kind === 'outcome');

@@ -265,10 +265,10 @@ export async function benchScreening(): Promise<void> {
   const sample = queries.filter((_, i) => i % Math.floor(QUERIES / LINEAR_QUERIES) === 0).slice(0, LINEAR_QUERIES);
   for (const q of sample) {
     let t0 = performance.now();
-    const linear = screener.screenLinear(q.text, { limit: 20 });
+    const linear = screener.screenLinear(q.text, { limit: 1000 });
     linearTotal += performance.now() - t0;
     t0 = performance.now();
-    const indexed = screener.screen(q.text, { limit: 20 });
+    const indexed = screener.screen(q.text, { limit: 1000 });
     indexTotal += performance.now() - t0;
     const key = (r: typeof linear) => r.hits.filter((h) => h.match).map((h) => h.id).sort().join(',');
     if (key(linear) === key(indexed)) agree++;

@@ -3,7 +3,7 @@
 // version check reloads and runs the step again, so no update is lost.
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { freshState, parseState } from '../engine/state.js';
+import { freshState } from '../engine/state.js';
 import type { ConversationState, EngineInput, Lang, StepResult, TurnMeta } from '../engine/types.js';
 import type { Actor, CaseEvent, CaseRecord, Store, TurnCommit } from '../store/types.js';
 import type { CaseRouter, ConversationService, InboundTurn, TurnResult } from './types.js';
@@ -103,8 +103,8 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
       const started = performance.now();
       for (let attempt = 1; attempt <= maxRetries + 1; attempt++) {
         const record = await store.loadConversation(turn.conversationKey);
-        // A stored state the engine no longer understands starts afresh, keeping the row's version.
-        let state = record ? parseState(record.state) : null;
+        // The engine validates stored state itself (an old or damaged one starts afresh); the row's version stays.
+        let state = record ? record.state : null;
         if (!record && turn.lang) state = newState(turn.lang);
         const at = clock().toISOString();
         const meta: TurnMeta = { at, newId: newId(), user: { id: turn.user.id, channel: turn.channel } };

@@ -11,6 +11,8 @@ export const storeConfigSchema = z.object({
   /** PostgreSQL for several instances; unset means the embedded SQLite file. */
   DATABASE_URL: optionalUrl,
   DATA_DIR: z.string().min(1).default('./data'),
+  /** SQLite only: which commits wait for the disk; see SqliteStoreOptions.durability. */
+  SQLITE_DURABILITY: z.enum(['cases', 'full', 'process']).default('cases'),
   /** Conversation state older than this is deleted by the retention sweep. */
   CONVERSATION_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   /** After this many delivery attempts a job goes to the dead-letter state. */
@@ -25,9 +27,12 @@ export type StoreConfig = z.infer<typeof storeConfigSchema>;
 export interface StoreLocation {
   databaseUrl?: string;
   dataDir: string;
+  sqliteDurability?: 'cases' | 'full' | 'process';
 }
 
 export function storeLocationFromEnv(env: NodeJS.ProcessEnv): StoreLocation {
   const config = storeConfigSchema.parse(env);
-  return config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR } : { dataDir: config.DATA_DIR };
+  const location: StoreLocation = { dataDir: config.DATA_DIR, sqliteDurability: config.SQLITE_DURABILITY };
+  if (config.DATABASE_URL) location.databaseUrl = config.DATABASE_URL;
+  return location;
 }

@@ -10,7 +10,7 @@ export type { StoreConfig, StoreLocation } from './config.js';
 export { createPostgresStore } from './postgres/postgres-store.js';
 export type { PostgresStoreOptions } from './postgres/postgres-store.js';
 export { createSqliteStore } from './sqlite/sqlite-store.js';
-export type { SqliteStoreOptions } from './sqlite/sqlite-store.js';
+export type { SqliteDurability, SqliteStoreOptions } from './sqlite/sqlite-store.js';
 
 export function sqlitePath(dataDir: string): string {
   return join(dataDir, 'advisor.db');
@@ -20,7 +20,7 @@ export function sqlitePath(dataDir: string): string {
 export async function openStore(config: StoreLocation): Promise<Store> {
   const store = config.databaseUrl
     ? createPostgresStore({ connectionString: config.databaseUrl })
-    : createSqliteStore({ path: sqlitePath(config.dataDir) });
+    : createSqliteStore({ path: sqlitePath(config.dataDir), ...(config.sqliteDurability ? { durability: config.sqliteDurability } : {}) });
   try {
     await store.migrate();
   } catch (error) {

@@ -13,7 +13,8 @@ import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const COUNT = 500;
 const FAILURE_RATE = 0.3;
-const KILLED_RUNS = 10;
+/** At most this many runs are killed; a run after them may finish. */
+const KILLED_RUNS = 12;
 const CHILD = join(import.meta.dirname, 'fixtures', 'crash-child.ts');
 
 /** A small seeded generator, so a failing run can be replayed with its seed. */
@@ -70,6 +71,7 @@ describe('crash test', () => {
 
     let runs = 0;
     let kills = 0;
+    let killsWhileDelivering = 0;
     const deadline = Date.now() + 80_000;
     for (;;) {
       if (Date.now() > deadline) throw new Error(`not finished in time (seed ${seed})`);
@@ -80,7 +82,7 @@ describe('crash test', () => {
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       const ready = new Promise<void>((resolve) => child.stdout.on('data', () => resolve()));
       // The first KILLED_RUNS runs die at a random moment after start-up; the next one may finish.
-      const killAfter = random() * 1200;
+      const killAfter = random() * 400;
       const killTimer =
         runs <= KILLED_RUNS ? ready.then(() => new Promise<'kill'>((resolve) => setTimeout(() => resolve('kill'), killAfter))) : new Promise<'kill'>((resolve) => setTimeout(() => resolve('kill'), 30_000));
       const outcome = await Promise.race([exited, killTimer]);
@@ -90,6 +92,7 @@ describe('crash test', () => {
         throw new Error(`the last run did not finish (seed ${seed}): ${stderr}`);
       }
       if (outcome === 'kill') {
+        if (channel.posts.size > 0 && channel.posts.size < COUNT) killsWhileDelivering++;
         child.kill('SIGKILL');
         await exited;
         kills++;
@@ -106,11 +109,11 @@ describe('crash test', () => {
     await store.close();
     const duplicates = [...channel.posts.values()].filter((n) => n !== 1).length;
     console.info(
-      `crash test (seed ${seed}): ${runs} runs, ${kills} SIGKILLs; ${cases.length} cases, ${jobs.length} jobs; ` +
+      `crash test (seed ${seed}): ${runs} runs, ${kills} SIGKILLs (${killsWhileDelivering} while delivering); ${cases.length} cases, ${jobs.length} jobs; ` +
         `${channel.stats.postAttempts} posts tried, ${channel.stats.failedBefore} failed before posting, ${channel.stats.failedAfter} failed after posting, ` +
         `${channel.stats.lookupsFound} retries found the earlier post; ${duplicates} keys posted more than once`,
     );
-    expect(kills).toBe(KILLED_RUNS);
+    expect(killsWhileDelivering).toBeGreaterThanOrEqual(3);
     expect(cases).toHaveLength(COUNT);
     expect(jobs).toHaveLength(COUNT);
     expect(jobs.every((j) => j.status === 'done')).toBe(true);

@@ -27,12 +27,18 @@ export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests. */
   path: string;
   /**
-   * FULL (default) makes every commit durable on power loss, so a confirmed escalation is never
-   * lost; NORMAL is durable against process crashes only and is faster on slow disks.
+   * When a commit waits for the disk (fsync). WAL makes every commit survive a killed process; the
+   * fsync adds power loss and OS crashes, at ~2 ms a commit on a VM disk.
+   * - 'cases' (default): commits that write cases, case events, outbox jobs or a "forget me" are
+   *   synced; a plain conversation turn is not (a power cut may lose the last turns, never an escalation).
+   * - 'full': every commit is synced.
+   * - 'process': none is; survives process crashes only (tests, benchmarks).
    */
-  synchronous?: 'FULL' | 'NORMAL';
+  durability?: SqliteDurability;
   busyTimeoutMs?: number;
 }
+
+export type SqliteDurability = 'cases' | 'full' | 'process';
 
 type Row = Record<string, unknown>;
 
@@ -40,7 +46,19 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   const db = new Database(options.path);
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  const durability = options.durability ?? 'cases';
+  const baseSync = durability === 'full' ? 'FULL' : 'NORMAL';
+  db.pragma(`synchronous = ${baseSync}`);
+  /** Runs a write whose loss on power failure would matter with an fsync at its commit. */
+  const synced = <R>(important: boolean, fn: () => R): R => {
+    if (!important || durability !== 'cases') return fn();
+    db.pragma('synchronous = FULL');
+    try {
+      return fn();
+    } finally {
+      db.pragma('synchronous = NORMAL');
+    }
+  };
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   db.pragma('foreign_keys = ON');
 
@@ -248,10 +266,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return row ? toConversation(row) : null;
     },
     async commitTurn(commit) {
-      return commitTurnTx(commit);
+      const important = Boolean(commit.newCases?.length || commit.caseEvents?.length || commit.jobs?.length);
+      return synced(important, () => commitTurnTx(commit));
     },
     async deleteConversationsOfUser(channel, userId) {
-      return forgetTx(channel, userId);
+      return synced(true, () => forgetTx(channel, userId));
     },
     async expireConversations(before) {
       return expireTx(normalizeTime(before));
@@ -272,12 +291,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return db.prepare(sql).all(...args).map(toCaseListItem);
     },
     async updateCase(update) {
-      if (!updateCaseTx(update)) return null;
+      if (!synced(true, () => updateCaseTx(update))) return null;
       return store.getCase(update.caseId);
     },
 
     async enqueue(jobs) {
-      write(() => insertJobs(jobs, new Date().toISOString()))();
+      synced(true, () => write(() => insertJobs(jobs, new Date().toISOString()))());
     },
     async claimJobs(worker, limit, now, leaseUntil, channels) {
       return claimTx(worker, limit, normalizeTime(now), normalizeTime(leaseUntil), channels);

@@ -56,7 +56,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
       if (pushUnique(countries, p.code)) why.push(`country ${p.code} ← "${words}"`);
     } else if (p.kind === 'institution') {
       const inst: InstitutionEntry = p.institution;
-      if (!institutions.some((i) => i.id === inst.id)) {
+      if (!inst.group && !institutions.some((i) => i.id === inst.id)) {
         institutions.push({
           id: inst.id,
           name: inst.name,

@@ -15,6 +15,8 @@ export interface InstitutionEntry {
   contactPoint?: string;
   partnerKind?: PartnerKind;
   signals: string[];
+  /** A group of institutions: it signals a risk but names no partner. */
+  group?: boolean;
 }
 
 export interface FunderEntry {
@@ -104,6 +106,7 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
       name: i.name,
       kind: i.kind,
       signals: i.signals,
+      ...(i.group ? { group: true } : {}),
       ...(i.country ? { country: i.country } : {}),
       ...(i.contactPoint ? { contactPoint: i.contactPoint } : {}),
       ...(i.partnerKind ? { partnerKind: i.partnerKind } : {}),

@@ -42,6 +42,8 @@ export const institutionsFileSchema = z
           partnerKind: z.enum(PARTNER_KINDS).optional(),
           aliases: list,
           signals: list.default([]),
+          /** A group of institutions (the Seven Sons): naming it signals a risk but names no partner. */
+          group: z.boolean().default(false),
         })
         .strict(),
     ),

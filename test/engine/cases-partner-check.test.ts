@@ -9,9 +9,9 @@ describe('partner-check: the guideline examples', () => {
     const t = converse(
       'partner-check',
       'A European university asked me to take measurements on a sample. In the publication process, co-authors appear from universities known as Seven Sons of Defence. What should I do?',
-      // The router currently reads "Seven Sons" as the partner's name (country CN), so the name, kind,
-      // country and military-ties questions are not asked.
-      ['a joint publication', 'no', 'no'],
+      // "Seven Sons" names a group, not the partner: the partner's name is asked; its kind (a university)
+      // and the co-authors' country (CN) were said.
+      ['University of Vienna', 'a joint publication', 'no', 'no'],
     );
     expectOutcome(t, {
       risk: ['medium', 'high'],

@@ -35,6 +35,8 @@ export interface SqliteStoreOptions {
    * - 'process': none is; survives process crashes only (tests, benchmarks).
    */
   durability?: SqliteDurability;
+  /** Older spelling: FULL is durability 'full', NORMAL is 'process'. `durability` wins when both are given. */
+  synchronous?: 'FULL' | 'NORMAL';
   busyTimeoutMs?: number;
 }
 
@@ -46,7 +48,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   const db = new Database(options.path);
   db.pragma('journal_mode = WAL');
-  const durability = options.durability ?? 'cases';
+  const durability: SqliteDurability =
+    options.durability ?? (options.synchronous === 'FULL' ? 'full' : options.synchronous === 'NORMAL' ? 'process' : 'cases');
   const baseSync = durability === 'full' ? 'FULL' : 'NORMAL';
   db.pragma(`synchronous = ${baseSync}`);
   /** Runs a write whose loss on power failure would matter with an fsync at its commit. */

@@ -4,7 +4,7 @@ import type { ConversationState, EngineInput } from '../src/engine/types.js';
 import { percentile } from './stats.js';
 
 export async function benchEngine(): Promise<void> {
-  const engine = createAdvisorEngine({ env: {} });
+  const engine = createAdvisorEngine();
   const script: EngineInput[] = [
     { type: 'text', text: 'Can I work on drones with a university in China?' },
     { type: 'text', text: 'Tsinghua University' },

@@ -8,14 +8,13 @@ import type { Logger } from 'pino';
 import type { ChannelDeps, ChannelModule } from './channels/types.js';
 import { createWebChannel } from './channels/web/index.js';
 import { createCliDeliverer } from './channels/cli/deliverer.js';
+import { createAdvisorEngine } from './runtime/engine.js';
 import { slackMode } from './channels/slack/config.js';
 import { teamsEnabled } from './channels/teams/config.js';
 import { ConfigError, contactPointsWithOverrides, isLoopback, loadInstitutions, type AppConfig, type Institutions } from './config/index.js';
 import { loadContent, type Content } from './content/load.js';
-import type { EngineContext } from './engine/context.js';
-import { step } from './engine/step.js';
 import { createLogger } from './logger.js';
-import { createScreener, datasetSpecsFromConfig, DatasetError, loadDataset } from './screening/index.js';
+import { datasetSpecsFromConfig, DatasetError, loadDataset } from './screening/index.js';
 import { createHttpApp, type Readiness } from './server/http.js';
 import { instrumentCases, instrumentConversations, instrumentDeliverer } from './server/instrument.js';
 import { createMetrics, type Metrics } from './server/metrics.js';
@@ -27,7 +26,6 @@ import { createRetentionSweeper } from './service/retention.js';
 import type { Deliverer } from './service/types.js';
 import { openStore } from './store/index.js';
 import type { ChannelName, Store } from './store/types.js';
-import { createUnderstander } from './understand/index.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -119,17 +117,13 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   });
   const institutions = loadInstitutions(resolve(config.INSTITUTIONS_FILE), loaded.reference.contactPoints);
   const content = applyInstitutions(loaded, institutions);
-  const ctx: EngineContext = {
+  const engine = createAdvisorEngine({
     content,
-    understand: createUnderstander({ contentDir: content.contentDir }),
-    screen: createScreener({
-      sevenSons: content.reference.sevenSons,
-      restrictions: content.reference.restrictions,
-      datasets: loadScreeningDatasets(config),
-      staleAfterDays: config.SCREENING_STALE_DAYS,
-      today: clock().toISOString().slice(0, 10),
-    }),
-  };
+    datasets: loadScreeningDatasets(config),
+    staleAfterDays: config.SCREENING_STALE_DAYS,
+    today: clock().toISOString().slice(0, 10),
+  });
+
 
   const store = await openStore(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR } : { dataDir: config.DATA_DIR });
   const metrics = createMetrics();
@@ -140,7 +134,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const conversations = instrumentConversations(
     createConversationService({
       store,
-      step: (state, input, meta) => step(state, input, ctx, meta),
+      step: engine.step,
       router,
       clock,
       newId: randomUUID,

@@ -1,10 +1,10 @@
 // Builds the engine with everything it reads: content, the router and the screener.
-// Shared by the server and the terminal chat so that both give the same advice.
+// Shared by the server, the terminal chat, the benchmarks and the tests, so that all give the same advice.
 import { loadContent, type Content } from '../content/load.js';
 import type { EngineContext } from '../engine/context.js';
 import { step } from '../engine/step.js';
 import type { EngineInput, StepResult, TurnMeta } from '../engine/types.js';
-import { createScreener, datasetSpecsFromConfig, loadDataset, screeningConfigSchema } from '../screening/index.js';
+import { createScreener, type LoadedDataset } from '../screening/index.js';
 import { createUnderstander } from '../understand/index.js';
 
 export interface AdvisorEngine {
@@ -16,20 +16,21 @@ export interface AdvisorEngine {
 
 export interface EngineOptions {
   content?: Content;
-  env?: NodeJS.ProcessEnv;
+  /** Sanctions and other lists loaded from SCREENING_DATASETS (the Seven Sons and restrictions come with the content). */
+  datasets?: LoadedDataset[];
+  /** A dataset older than this is flagged as stale. */
+  staleAfterDays?: number;
   /** ISO date used to tell whether a screening dataset is stale. */
   today?: string;
 }
 
 export function createAdvisorEngine(options: EngineOptions = {}): AdvisorEngine {
   const content = options.content ?? loadContent();
-  const screening = screeningConfigSchema.parse(options.env ?? {});
-  const datasets = datasetSpecsFromConfig(screening).map((spec) => loadDataset(spec));
   const screen = createScreener({
     sevenSons: content.reference.sevenSons,
     restrictions: content.reference.restrictions,
-    datasets,
-    staleAfterDays: screening.SCREENING_STALE_DAYS,
+    datasets: options.datasets ?? [],
+    staleAfterDays: options.staleAfterDays ?? 30,
     today: options.today ?? new Date().toISOString().slice(0, 10),
   });
   const ctx: EngineContext = { content, understand: createUnderstander({ contentDir: content.contentDir }), screen };

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createAdvisorEngine, type AdvisorEngine } from '../../src/runtime/engine.js';
+import { loadDataset } from '../../src/screening/index.js';
 import type { ConversationState, EngineInput, Outcome, PlaybookId, Reply } from '../../src/engine/types.js';
 
 /** A sanctions list for the tests: fictitious entries, so that a "hit" never depends on real data. */
@@ -21,7 +22,7 @@ export function caseEngine(): AdvisorEngine {
   const dir = mkdtempSync(join(tmpdir(), 'cases-'));
   const file = join(dir, 'sanctions.csv');
   writeFileSync(file, SANCTIONS_FIXTURE);
-  shared = createAdvisorEngine({ env: { SCREENING_DATASETS: `simple-csv:listid=sanctions:${file}` }, today: '2025-10-01' });
+  shared = createAdvisorEngine({ datasets: [loadDataset({ path: file, format: 'simple-csv', listId: 'sanctions' })], today: '2025-10-01' });
   return shared;
 }
 

@@ -6,7 +6,7 @@ import { createAdvisorEngine, type AdvisorEngine } from '../../src/runtime/engin
 let shared: AdvisorEngine | undefined;
 
 export function testEngine(): AdvisorEngine {
-  shared ??= createAdvisorEngine({ env: {}, today: '2026-01-01' });
+  shared ??= createAdvisorEngine({ today: '2026-01-01' });
   return shared;
 }
 

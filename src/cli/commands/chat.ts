@@ -9,6 +9,7 @@ import { clickedChoice, toPlain } from '../../channels/cli/render.js';
 import type { EngineInput, Lang, Reply } from '../../engine/types.js';
 import { factList } from '../../engine/facts.js';
 import { createAdvisorEngine } from '../../runtime/engine.js';
+import { datasetSpecsFromConfig, loadDataset } from '../../screening/index.js';
 import { contactPointsWithOverrides, isConfigError, loadConfig, loadInstitutions, readEnv } from '../../config/index.js';
 import { loadContent } from '../../content/load.js';
 import { createCaseRouter } from '../../service/case-router.js';
@@ -89,7 +90,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const content = loadContent();
   const institutions = loadInstitutions(config.INSTITUTIONS_FILE, content.reference.contactPoints);
   content.reference.contactPoints = contactPointsWithOverrides(institutions);
-  const engine = createAdvisorEngine({ content, env });
+  const engine = createAdvisorEngine({
+    content,
+    datasets: datasetSpecsFromConfig(config).map(loadDataset),
+    staleAfterDays: config.SCREENING_STALE_DAYS,
+  });
   const store = await openStore(storeLocationFromEnv(env));
   const conversations = createConversationService({
     store,

@@ -15,14 +15,20 @@ import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/types.js';
 import { percentile } from './stats.js';
 
+/** A whole conversation that ends in a confirmed escalation (as in test/engine/escalation.test.ts). */
 const SCRIPT: EngineInput[] = [
-  { type: 'text', text: 'Can I work on drones with a university in China?' },
-  { type: 'text', text: 'Tsinghua University' },
-  { type: 'text', text: 'not sure' },
-  { type: 'action', value: 'answer:applied', step: 'ask-trl' },
-  { type: 'text', text: 'no' },
-  { type: 'text', text: 'nope' },
-  { type: 'action', value: 'answer:data-software-knowhow', step: 'ask-sharing' },
+  ...[
+    'I want to collaborate on drone technology with a university in China. Is that possible?',
+    'Tsinghua University',
+    'yes',
+    'applied',
+    'no',
+    'no',
+    'data and software',
+  ].map((text): EngineInput => ({ type: 'text', text })),
+  { type: 'action', value: 'escalate:yes' },
+  { type: 'action', value: 'inst:uhasselt' },
+  { type: 'action', value: 'confirm:yes' },
 ];
 
 type Step = (state: ConversationState | null, input: EngineInput, meta: TurnMeta) => StepResult;
@@ -31,7 +37,7 @@ type Step = (state: ConversationState | null, input: EngineInput, meta: TurnMeta
 async function realEngine(): Promise<{ step: Step } | null> {
   try {
     const { createAdvisorEngine } = await import('../src/runtime/engine.js');
-    return createAdvisorEngine({ env: {} });
+    return createAdvisorEngine();
   } catch (error) {
     console.log(`  (real engine unavailable: ${error instanceof Error ? error.message.split('\n')[0] : 'error'})`);
     return null;
@@ -43,7 +49,7 @@ function realisticState(step: Step | null): { state: ConversationState; source: 
   if (step) {
     let state: ConversationState | null = null;
     for (const input of SCRIPT) state = step(state, input, { at: new Date().toISOString(), newId: randomUUID(), user: { id: 'bench', channel: 'web' } }).state;
-    if (state?.outcome) return { state, source: 'the real engine, end of a drone/China conversation' };
+    if (state?.outcome) return { state, source: 'the real engine, end of an escalated drone/China conversation' };
   }
   const text = (n: number) => 'Lorem ipsum research security guideline text '.repeat(n).trim();
   const cite = { section: 'vlir-risks', title: 'What are the risks?', source: 'vlir' };
@@ -155,7 +161,7 @@ export async function benchStore(): Promise<void> {
     }
 
     // The service with a step that returns the realistic state: the cost of service + store alone.
-    // It confirms an escalation on the last turn of each conversation (1 turn in 7), so synced commits count too.
+    // It confirms an escalation on the last turn of each conversation (1 turn in 10), so synced commits count too.
     const last = SCRIPT.at(-1);
     const fakeStep: Step = (prev, input, meta) => {
       const next = { ...state, turn: (prev?.turn ?? 0) + 1 };
@@ -166,7 +172,7 @@ export async function benchStore(): Promise<void> {
       };
       return { state: next, replies: [], effects: [{ type: 'escalate', case: draft }] };
     };
-    const steps: Array<[string, Step]> = [['fake step with the realistic state, escalating 1 turn in 7 (service + store only)', fakeStep]];
+    const steps: Array<[string, Step]> = [['fake step with the realistic state, escalating 1 turn in 10 (service + store only)', fakeStep]];
     if (engine) steps.unshift(['real engine', engine.step]);
     else console.log('  (the real engine did not load: service figures use a fake step only)');
     for (const [label, step] of steps) {

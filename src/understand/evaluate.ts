@@ -1,7 +1,7 @@
 // Runs an evaluation set (eval/routing.yaml, eval/paraphrases.yaml) through the router:
 // accuracy per playbook and per language, and recall of countries and technology areas.
 import { z } from 'zod';
-import { DOMAIN_IDS, PLAYBOOK_IDS } from '../engine/ids.js';
+import { DOMAIN_IDS, LANGS, PLAYBOOK_IDS } from '../engine/ids.js';
 import type { Understander } from '../engine/types.js';
 import { readYamlFile } from '../content/yaml.js';
 
@@ -12,6 +12,8 @@ export const evalSetSchema = z.array(
       playbooks: z.array(z.enum(PLAYBOOK_IDS).nullable()).min(1),
       countries: z.array(z.string().regex(/^[A-Z]{2}$/)).default([]),
       domains: z.array(z.enum(DOMAIN_IDS)).default([]),
+      /** The language the question is written in; without it, the router's own guess is used. */
+      lang: z.enum(LANGS).optional(),
     })
     .strict(),
 );
@@ -70,7 +72,7 @@ export function evaluateSet(understander: Understander, name: string, items: rea
     if (ok) report.overall.correct++;
     if (ok && u.clarify) report.clarified++;
     bump(report.byPlaybook, item.playbooks[0] ?? 'null', ok);
-    bump(report.byLang, u.lang ?? 'unknown', ok);
+    bump(report.byLang, item.lang ?? u.lang ?? 'unknown', ok);
     const missingCountries = item.countries.filter((c) => !u.facts.countries.includes(c));
     const missingDomains = item.domains.filter((d) => !u.facts.domains.includes(d));
     report.countries.expected += item.countries.length;

@@ -153,6 +153,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       defaultLang: config.DEFAULT_LANG,
       secureCookies,
       ...(config.INBOX_TOKEN ? { inboxToken: config.INBOX_TOKEN } : {}),
+      inboxInstitutions: institutions.inboxCredentials,
     });
     channels = [web, ...(await optionalChannels(config, deps, institutions, logger))];
   } catch (error) {

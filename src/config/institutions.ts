@@ -10,12 +10,41 @@ import { ConfigError } from './errors.js';
 const email = z.email({ error: 'use an e-mail address, e.g. researchsecurity@example.be' });
 const slackId = z.string().regex(/^[A-Z0-9]+$/, 'Slack ids are upper-case letters and digits, e.g. C0123ABCD');
 
+/** SHA-256 of the empty string: a hash of nothing would let a blank login in. */
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+const HOW_TO_HASH = 'see docs/operations.md, "Inbox access per institution"';
+
+const tokenSha256 = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-fA-F]{64}$/, `must be the SHA-256 of the inbox token: 64 hexadecimal characters (${HOW_TO_HASH})`)
+  .refine((hex) => hex.toLowerCase() !== EMPTY_SHA256, 'is the SHA-256 of an empty token: hash the token itself')
+  .transform((hex) => hex.toLowerCase());
+
+/** `inbox: true|false` (the older form) or `inbox: { main, tokenSha256 }`. */
+const inboxSchema = z.preprocess(
+  (value) => (typeof value === 'boolean' ? { main: value } : value),
+  z
+    .object(
+      {
+        /** Whether the web inbox is a main place for this institution's cases. */
+        main: z.boolean().default(true),
+        /** The institution's contact points log in to /inbox with the token whose SHA-256 this is. */
+        tokenSha256: tokenSha256.optional(),
+        /** Only there to say clearly that a token never goes in this file. */
+        token: z.never({ error: `never put the token itself in this file: put its SHA-256 in tokenSha256 (${HOW_TO_HASH})` }).optional(),
+      },
+      { error: 'use true, false or { tokenSha256: <64 hex characters> }' },
+    )
+    .strict(),
+);
+
 export const institutionEntrySchema = z
   .object({
     /** A contact-point id from content/contact-points.yaml. */
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use the id from content/contact-points.yaml, e.g. kuleuven'),
-    /** Whether the web inbox is a main place for this institution's cases (it always shows them). */
-    inbox: z.boolean().default(true),
+    /** The web inbox for this institution's cases: whether it is a main place for them, and its login. */
+    inbox: inboxSchema.default({ main: true }),
     slack: z.object({ channelId: slackId, teamId: slackId.optional() }).strict().optional(),
     teams: z
       .object({
@@ -59,12 +88,22 @@ export interface Institution {
   contactPoint: ContactPoint;
   /** User ids per channel that may act on this institution's cases. */
   contactPointIds: { slack: string[]; teams: string[] };
+  /** Lower-case hex SHA-256 of the token that opens /inbox for this institution's cases only. */
+  inboxTokenSha256?: string;
+}
+
+/** One institution's inbox login, as the web inbox needs it. */
+export interface InboxCredential {
+  institution: string;
+  tokenSha256: string;
 }
 
 export interface Institutions {
   list: Institution[];
   byId: Map<string, Institution>;
   routing: InstitutionRouting[];
+  /** The institutions that have their own inbox token. */
+  inboxCredentials: InboxCredential[];
 }
 
 /**
@@ -83,11 +122,23 @@ export function buildInstitutions(entries: InstitutionEntry[], contactPoints: Co
     }
     entryById.set(entry.id, entry);
   });
+  // One token must open one institution's cases: a shared hash would make the login ambiguous.
+  const hashOwner = new Map<string, number>();
+  entries.forEach((entry, index) => {
+    const hash = entry.inbox.tokenSha256;
+    if (hash === undefined) return;
+    const first = hashOwner.get(hash);
+    if (first !== undefined) {
+      problems.push(`${file}: institutions[${index}].inbox.tokenSha256 is the same as institutions[${first}]'s: give each institution its own token`);
+    } else {
+      hashOwner.set(hash, index);
+    }
+  });
   if (problems.length > 0) throw new ConfigError(problems);
 
   const list = contactPoints.map((cp): Institution => {
     const entry = entryById.get(cp.id);
-    const routing: InstitutionRouting = { id: cp.id, inbox: entry?.inbox ?? true };
+    const routing: InstitutionRouting = { id: cp.id, inbox: entry?.inbox.main ?? true };
     if (entry?.slack) routing.slack = entry.slack.teamId ? { channelId: entry.slack.channelId, teamId: entry.slack.teamId } : { channelId: entry.slack.channelId };
     if (entry?.teams) {
       routing.teams = { serviceUrl: entry.teams.serviceUrl, conversationId: entry.teams.conversationId };
@@ -101,9 +152,15 @@ export function buildInstitutions(entries: InstitutionEntry[], contactPoints: Co
       routing,
       contactPoint: { ...cp, emails },
       contactPointIds: { slack: entry?.contactPoints.slack ?? [], teams: entry?.contactPoints.teams ?? [] },
+      ...(entry?.inbox.tokenSha256 ? { inboxTokenSha256: entry.inbox.tokenSha256 } : {}),
     };
   });
-  return { list, byId: new Map(list.map((i) => [i.routing.id, i])), routing: list.map((i) => i.routing) };
+  return {
+    list,
+    byId: new Map(list.map((i) => [i.routing.id, i])),
+    routing: list.map((i) => i.routing),
+    inboxCredentials: list.flatMap((i) => (i.inboxTokenSha256 ? [{ institution: i.routing.id, tokenSha256: i.inboxTokenSha256 }] : [])),
+  };
 }
 
 /** Reads the file; a missing file means "every institution, inbox only". */

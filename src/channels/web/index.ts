@@ -6,6 +6,7 @@ import type { ChannelDeps, ChannelModule } from '../types.js';
 import { loadAssets } from './assets.js';
 import { chatRoutes } from './chat/routes.js';
 import { createWebDeliverer } from './deliverer.js';
+import { createInboxAuth, type InboxCredential } from './inbox/auth.js';
 import { inboxRoutes } from './inbox/routes.js';
 
 export { createWebDeliverer } from './deliverer.js';
@@ -13,8 +14,10 @@ export { sessionFromId, SESSION_COOKIE } from './session.js';
 
 export interface WebChannelOptions {
   defaultLang: Lang;
-  /** Required to open /inbox when the server is not on a loopback address. */
+  /** Required to open /inbox when the server is not on a loopback address; sees every institution. */
   inboxToken?: string;
+  /** Institutions whose contact points log in with their own token and see only their cases. */
+  inboxInstitutions?: InboxCredential[];
   /** Cookies get the Secure attribute (the server is reached over https). */
   secureCookies: boolean;
 }
@@ -22,6 +25,14 @@ export interface WebChannelOptions {
 export async function createWebChannel(deps: ChannelDeps, options: WebChannelOptions): Promise<ChannelModule> {
   const assets = await loadAssets();
   const defaultName = deps.content.ui['inbox.default-actor']?.[options.defaultLang] ?? 'Contact point';
+  const institutionNames = new Map(deps.content.reference.contactPoints.map((cp) => [cp.id, cp.name]));
+  const inboxAuth = createInboxAuth({
+    ...(options.inboxToken ? { adminToken: options.inboxToken } : {}),
+    institutions: options.inboxInstitutions ?? [],
+    secureCookies: options.secureCookies,
+    defaultName,
+    institutionName: (id) => institutionNames.get(id) ?? id,
+  });
   return {
     name: 'web',
     deliverer: createWebDeliverer({ conversations: deps.conversations, store: deps.store }),
@@ -56,11 +67,8 @@ export async function createWebChannel(deps: ChannelDeps, options: WebChannelOpt
           store: deps.store,
           content: deps.content,
           defaultLang: options.defaultLang,
-          auth: {
-            ...(options.inboxToken ? { token: options.inboxToken } : {}),
-            secureCookies: options.secureCookies,
-            defaultName,
-          },
+          auth: inboxAuth,
+          secureCookies: options.secureCookies,
         }),
       );
     },

@@ -39,6 +39,8 @@ export interface ListView {
   institutionName: (id: string) => string;
   playbookTitle: (id: string) => string;
   actorName: string;
+  /** The institution whose token the contact point logged in with; absent for the admin and on open loopback. */
+  viewerInstitution?: string;
 }
 
 export function listPage(t: T, view: ListView): string {
@@ -64,7 +66,8 @@ export function listPage(t: T, view: ListView): string {
   <input id="cp-name" name="name" maxlength="80" value="${view.actorName}" autocomplete="name">
   <button type="submit">${t('save')}</button>
 </form></section>`;
-  return frame(t, view.lang, t('title'), html`${filters}${table}${nameForm}`, view.tokenLogin);
+  const scope = view.viewerInstitution ? html`<h2 id="viewer-institution">${view.viewerInstitution}</h2>` : '';
+  return frame(t, view.lang, t('title'), html`${scope}${filters}${table}${nameForm}`, view.tokenLogin);
 }
 
 function historyItem(t: T, e: CaseEvent): Html {

@@ -1,30 +1,25 @@
-// The contact point's inbox: every case with its status, summary and history, and the same take /
-// ask-for-information / close workflow as Slack and Teams, through the CaseService.
+// The contact point's inbox: the cases the viewer may see with their status, summary and history, and
+// the same take / ask-for-information / close workflow as Slack and Teams, through the CaseService.
+// A case the viewer may not see answers exactly like one that does not exist (404), everywhere.
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Content } from '../../../content/load.js';
 import { LANGS, type Lang } from '../../../engine/ids.js';
 import type { CaseActionResult, CaseService } from '../../../service/types.js';
-import type { Store } from '../../../store/types.js';
+import type { CaseRecord, Store } from '../../../store/types.js';
 import { exportKind, sendExport } from '../../../server/exports/send.js';
 import { setCookie } from '../cookies.js';
-import {
-  clearLoginCookie,
-  inboxActor,
-  INBOX_NAME_COOKIE,
-  requireInbox,
-  sameSecret,
-  setLoginCookie,
-  type InboxAuthOptions,
-} from './auth.js';
+import { INBOX_NAME_COOKIE, type InboxAuth } from './auth.js';
 import { casePage, inboxTexts, listPage, loginPage, notFoundPage } from './pages.js';
+import { caseFilter, sees } from './viewer.js';
 
 export interface InboxRoutesDeps {
   cases: CaseService;
   store: Store;
   content: Content;
   defaultLang: Lang;
-  auth: InboxAuthOptions;
+  auth: InboxAuth;
+  secureCookies: boolean;
 }
 
 const statusQuery = z.enum(['open', 'taken', 'awaiting-info', 'closed']).optional().catch(undefined);
@@ -36,16 +31,22 @@ const ACTION_NOTICE = z.enum(['taken', 'asked', 'closed']).optional().catch(unde
 const ACTION_ERROR = z.enum(['wrong-status', 'not-found', 'not-allowed', 'empty']).optional().catch(undefined);
 
 export function inboxRoutes(deps: InboxRoutesDeps): Router {
-  const { cases, store, content, auth } = deps;
+  const { cases, store, content, auth, secureCookies } = deps;
   const router = Router();
   const lang = (req: Request): Lang => {
     const q = z.enum(LANGS).safeParse(req.query.lang);
     return q.success ? q.data : deps.defaultLang;
   };
-  const tokenLogin = auth.token !== undefined;
+  const tokenLogin = auth.loginRequired;
+  /** The case when it exists and the viewer may see it; null otherwise, so both look the same. */
+  const visibleCase = async (req: Request): Promise<CaseRecord | null> => {
+    const ref = refParam.safeParse(req.params.ref);
+    const record = ref.success ? await store.getCase(ref.data) : null;
+    return record && sees(auth.viewer(req), record.institution) ? record : null;
+  };
 
   router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }));
-  router.use(requireInbox(auth));
+  router.use(auth.guard);
 
   router.get('/login', (req, res) => {
     if (!tokenLogin) {
@@ -57,33 +58,34 @@ export function inboxRoutes(deps: InboxRoutesDeps): Router {
 
   router.post('/login', (req, res) => {
     const form = loginForm.safeParse(req.body);
-    if (!auth.token || !form.success || !sameSecret(form.data.token, auth.token)) {
+    const viewer = form.success ? auth.login(form.data.token) : null;
+    if (!form.success || !viewer) {
       res.redirect(303, '/inbox/login?failed=1');
       return;
     }
-    setLoginCookie(res, auth);
-    if (form.data.name) setCookie(res, INBOX_NAME_COOKIE, form.data.name, { secure: auth.secureCookies, path: '/inbox' });
+    auth.setSession(res, viewer);
+    if (form.data.name) setCookie(res, INBOX_NAME_COOKIE, form.data.name, { secure: secureCookies, path: '/inbox' });
     res.redirect(303, '/inbox');
   });
 
   router.post('/logout', (_req, res) => {
-    clearLoginCookie(res, auth);
+    auth.clearSession(res);
     res.redirect(303, tokenLogin ? '/inbox/login' : '/inbox');
   });
 
   router.post('/name', (req, res) => {
     const form = nameForm.safeParse(req.body);
-    if (form.success) setCookie(res, INBOX_NAME_COOKIE, form.data.name, { secure: auth.secureCookies, path: '/inbox' });
+    if (form.success) setCookie(res, INBOX_NAME_COOKIE, form.data.name, { secure: secureCookies, path: '/inbox' });
     res.redirect(303, '/inbox');
   });
 
   router.get('/', async (req, res) => {
     const l = lang(req);
     const status = statusQuery.parse(req.query.status);
-    const list = await store.listCases(status ? { status } : {});
+    const viewer = auth.viewer(req);
+    const list = await store.listCases({ ...caseFilter(viewer), ...(status ? { status } : {}) });
     list.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     const names = new Map(content.reference.contactPoints.map((cp) => [cp.id, cp.name]));
-    const actor = inboxActor(req, auth);
     res.type('html').send(
       listPage(inboxTexts(content, l), {
         cases: list,
@@ -92,21 +94,21 @@ export function inboxRoutes(deps: InboxRoutesDeps): Router {
         tokenLogin,
         institutionName: (id) => names.get(id) ?? id,
         playbookTitle: (id) => [...content.playbooks.values()].find((p) => p.id === id)?.title[l] ?? id,
-        actorName: actor.name === auth.defaultName ? '' : (actor.name ?? ''),
+        actorName: auth.personName(req),
+        ...(viewer.kind === 'institution' ? { viewerInstitution: names.get(viewer.institution) ?? viewer.institution } : {}),
       }),
     );
   });
 
   router.get('/api/cases', async (req, res) => {
     const status = statusQuery.parse(req.query.status);
-    res.json({ cases: await store.listCases(status ? { status } : {}) });
+    res.json({ cases: await store.listCases({ ...caseFilter(auth.viewer(req)), ...(status ? { status } : {}) }) });
   });
 
   router.get('/cases/:ref', async (req, res) => {
     const l = lang(req);
     const t = inboxTexts(content, l);
-    const ref = refParam.safeParse(req.params.ref);
-    const record = ref.success ? await store.getCase(ref.data) : null;
+    const record = await visibleCase(req);
     if (!record) {
       res.status(404).type('html').send(notFoundPage(t, l, tokenLogin));
       return;
@@ -127,8 +129,7 @@ export function inboxRoutes(deps: InboxRoutesDeps): Router {
 
   router.get('/cases/:ref/:file', async (req, res) => {
     const kind = exportKind(req.params.file);
-    const ref = refParam.safeParse(req.params.ref);
-    const record = kind && ref.success ? await store.getCase(ref.data) : null;
+    const record = kind ? await visibleCase(req) : null;
     if (!record || !kind) {
       res.status(404).json({ error: 'not-found' });
       return;
@@ -138,23 +139,24 @@ export function inboxRoutes(deps: InboxRoutesDeps): Router {
 
   function act(name: 'take' | 'ask' | 'close', done: string) {
     return async (req: Request, res: Response): Promise<void> => {
-      const ref = refParam.safeParse(req.params.ref);
-      if (!ref.success) {
-        res.status(404).json({ error: 'not-found' });
+      // Checked before acting: another institution's case is refused like a missing one, and stays as it is.
+      const record = await visibleCase(req);
+      if (!record) {
+        res.status(404).type('html').send(notFoundPage(inboxTexts(content, lang(req)), lang(req), tokenLogin));
         return;
       }
-      const base = `/inbox/cases/${encodeURIComponent(ref.data)}`;
-      const actor = inboxActor(req, auth);
+      const base = `/inbox/cases/${encodeURIComponent(record.ref)}`;
+      const actor = auth.actor(req);
       let result: CaseActionResult;
       if (name === 'take') {
-        result = await cases.take(ref.data, actor);
+        result = await cases.take(record.id, actor);
       } else {
         const form = textForm.safeParse(req.body);
         if (!form.success) {
           res.redirect(303, `${base}?error=empty`);
           return;
         }
-        result = name === 'ask' ? await cases.ask(ref.data, actor, form.data.text) : await cases.close(ref.data, actor, form.data.text);
+        result = name === 'ask' ? await cases.ask(record.id, actor, form.data.text) : await cases.close(record.id, actor, form.data.text);
       }
       res.redirect(303, result.ok ? `${base}?done=${done}` : `${base}?error=${result.reason}`);
     };

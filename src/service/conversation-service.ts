@@ -61,7 +61,6 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
       caseEvents: [],
       jobs: [],
     };
-    let forget = false;
     for (const effect of result.effects) {
       if (effect.type === 'escalate') {
         const draft = effect.case;
@@ -91,10 +90,10 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         // The turn commits at most once per loaded version, so this key is unique per answer.
         commit.jobs?.push(...router.jobsForEvent(target, event, `answer:${turn.conversationKey}:${expectedVersion ?? 0}`));
       } else if (effect.type === 'forget-user') {
-        forget = true;
+        commit.forgetUser = true;
       }
     }
-    return { commit, forget };
+    return commit;
   }
 
   return {
@@ -110,13 +109,12 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         const meta: TurnMeta = { at, newId: newId(), user: { id: turn.user.id, channel: turn.channel } };
         if (turn.user.name !== undefined && meta.user) meta.user.name = turn.user.name;
         const result = step(state, turn.input, meta);
-        const { commit, forget } = await buildCommit(turn, record?.version ?? null, result, at);
+        const commit = await buildCommit(turn, record?.version ?? null, result, at);
         const committed = await store.commitTurn(commit);
         if (!committed.ok) {
           logger.debug({ conversationKey: turn.conversationKey, attempt }, 'conversation changed meanwhile, retrying');
           continue;
         }
-        if (forget) await store.deleteConversationsOfUser(turn.channel, turn.user.id);
         const createdCases = commit.newCases ?? [];
         if ((commit.jobs?.length ?? 0) > 0) deps.onJobs?.();
         logger.info(

@@ -93,6 +93,8 @@ export interface TurnCommit {
   /** `status` is applied only when the case is in one of `fromStatus` (an answer moves awaiting-info back to taken). */
   caseEvents?: Array<{ caseId: string; event: CaseEvent; status?: CaseStatus; fromStatus?: CaseStatus[] }>;
   jobs?: NewJob[];
+  /** "forget me": after saving, delete every conversation (this one included) and notice of this channel's user, in the same transaction. */
+  forgetUser?: boolean;
 }
 
 export type CommitResult = { ok: true; version: number } | { ok: false; reason: 'conflict' };

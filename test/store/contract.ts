@@ -116,6 +116,22 @@ export function storeContract(name: string, harness: StoreHarness): void {
         expect(await store.readNotices('web:u1', 0)).toEqual([]);
         expect((await store.getCase('c1'))?.status).toBe('open');
       });
+      it('"forget me" inside a turn: the turn commits and the user\'s conversations are gone in the same transaction', async () => {
+        await store.commitTurn(turn('web:u1', null, state(1), { newCases: [caseRecord('c1')] }));
+        await store.commitTurn({ ...turn('web:u1:other', null, state(1)), userId: 'u1' });
+        await store.commitTurn(turn('web:u2', null, state(1)));
+        await store.appendNotices('web:u1', ['hello'], T0);
+        expect(await store.commitTurn(turn('web:u1', 1, state(2), { forgetUser: true }))).toEqual({ ok: true, version: 2 });
+        expect(await store.loadConversation('web:u1')).toBeNull();
+        expect(await store.loadConversation('web:u1:other')).toBeNull();
+        expect(await store.readNotices('web:u1', 0)).toEqual([]);
+        expect(await store.loadConversation('web:u2')).not.toBeNull();
+        expect(await store.getCase('c1')).not.toBeNull();
+        // A stale "forget me" (conflict) deletes nothing.
+        await store.commitTurn(turn('web:u2', 1, state(2)));
+        expect((await store.commitTurn({ ...turn('web:u2', 1, state(3), { forgetUser: true }) })).ok).toBe(false);
+        expect(await store.loadConversation('web:u2')).not.toBeNull();
+      });
     });
 
     describe('cases', () => {

@@ -73,6 +73,15 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     ]);
   }
 
+  async function forget(client: Client, channel: string, userId: string): Promise<number> {
+    await client.query(
+      'DELETE FROM notices WHERE conversation_key IN (SELECT key FROM conversations WHERE channel = $1 AND user_id = $2)',
+      [channel, userId],
+    );
+    const deleted = await client.query('DELETE FROM conversations WHERE channel = $1 AND user_id = $2', [channel, userId]);
+    return deleted.rowCount ?? 0;
+  }
+
   interface CaseChange {
     status?: CaseStatus;
     fromStatus?: CaseStatus[];
@@ -189,18 +198,12 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
           await applyCaseEvent(client, e.caseId, e.event, change, false);
         }
         await insertJobs(client, commit.jobs, at);
+        if (commit.forgetUser) await forget(client, commit.channel, commit.userId);
         return { ok: true, version };
       });
     },
     async deleteConversationsOfUser(channel, userId) {
-      return tx(async (client) => {
-        await client.query(
-          'DELETE FROM notices WHERE conversation_key IN (SELECT key FROM conversations WHERE channel = $1 AND user_id = $2)',
-          [channel, userId],
-        );
-        const deleted = await client.query('DELETE FROM conversations WHERE channel = $1 AND user_id = $2', [channel, userId]);
-        return deleted.rowCount ?? 0;
-      });
+      return tx((client) => forget(client, channel, userId));
     },
     async expireConversations(before) {
       return tx(async (client) => {

@@ -211,6 +211,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       applyCaseEvent(e.caseId, e.event, change, false);
     }
     insertJobs(commit.jobs, at);
+    if (commit.forgetUser) forget(commit.channel, commit.userId);
     return { ok: true, version };
   });
 
@@ -239,12 +240,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     return rows.map((row) => toJob(claim.get(worker, leaseUntil, row.seq)));
   });
 
-  const forgetTx = write((channel: ChannelName, userId: string): number => {
+  function forget(channel: ChannelName, userId: string): number {
     const keys = db.prepare('SELECT key FROM conversations WHERE channel = ? AND user_id = ?').all(channel, userId) as Row[];
     const dropNotices = db.prepare('DELETE FROM notices WHERE conversation_key = ?');
     for (const row of keys) dropNotices.run(row.key);
     return db.prepare('DELETE FROM conversations WHERE channel = ? AND user_id = ?').run(channel, userId).changes;
-  });
+  }
+  const forgetTx = write(forget);
 
   const expireTx = write((before: string): number => {
     db.prepare('DELETE FROM notices WHERE at < ?').run(before);
@@ -269,7 +271,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return row ? toConversation(row) : null;
     },
     async commitTurn(commit) {
-      const important = Boolean(commit.newCases?.length || commit.caseEvents?.length || commit.jobs?.length);
+      const important = Boolean(commit.newCases?.length || commit.caseEvents?.length || commit.jobs?.length || commit.forgetUser);
       return synced(important, () => commitTurnTx(commit));
     },
     async deleteConversationsOfUser(channel, userId) {

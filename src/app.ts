@@ -125,7 +125,11 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   });
 
 
-  const store = await openStore(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR } : { dataDir: config.DATA_DIR });
+  const store = await openStore({
+    dataDir: config.DATA_DIR,
+    sqliteDurability: config.SQLITE_DURABILITY,
+    ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+  });
   const metrics = createMetrics();
   const router = createCaseRouter(institutions.routing);
   let worker: OutboxWorker | undefined;

@@ -17,7 +17,8 @@ import type { CaseStatus, ConversationState, EngineInput, StepResult, TurnMeta }
 const MAX_TEXT = 4000;
 
 export function step(prev: unknown, input: EngineInput, ctx: EngineContext, meta: TurnMeta): StepResult {
-  const restored = prev === null || prev === undefined ? freshState() : parseState(structuredClone(prev));
+  // Parsing returns a fresh copy, so the caller's state is never changed (no clone needed).
+  const restored = prev === null || prev === undefined ? freshState() : parseState(prev);
   const turn = new Turn(ctx, meta, restored ?? freshState());
   if (!restored) turn.say(turn.t('state-reset'));
   turn.state.turn += 1;

@@ -43,6 +43,22 @@ describe('conversation state', () => {
     expect(c.state?.phase).toBe('idle');
   });
 
+  it('never changes the state it was given', () => {
+    const c = new Conversation();
+    c.say('I want to collaborate on drone technology with a university in China');
+    const given = c.state;
+    const snapshot = JSON.stringify(given);
+    for (const text of ['Tsinghua University', 'yes', 'applied', 'no', 'no', 'data and software']) {
+      testEngine().step(given, { type: 'text', text }, meta());
+      c.say(text);
+    }
+    expect(JSON.stringify(given)).toBe(snapshot);
+    const outcomeState = c.state;
+    const outcomeSnapshot = JSON.stringify(outcomeState);
+    testEngine().step(outcomeState, { type: 'action', value: 'escalate:yes' }, meta());
+    expect(JSON.stringify(outcomeState)).toBe(outcomeSnapshot);
+  });
+
   it('is deterministic: the same state and input give the same result', () => {
     const engine = testEngine();
     const m = meta();

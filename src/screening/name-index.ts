@@ -16,6 +16,8 @@ const MAX_QUERY_TOKENS = 24;
 const CANDIDATE_SCORE = 0.8;
 /** A Chinese name followed by a campus ("哈尔滨工业大学深圳") matches the name when it has at least this many characters. */
 const MIN_HAN_PREFIX = 4;
+/** Past this many names for the rarest word a match must hold, they are intersected with the next rarest. */
+const INTERSECT_FROM = 2_000;
 
 export interface QueryToken {
   text: string;
@@ -84,6 +86,12 @@ export class NameIndex {
   private readonly tokMask: Int32Array;
   private readonly tokCredit: Float32Array;
   private readonly recStamp: Uint32Array;
+  /** Records that hold a word of a second required query word, for intersecting long postings. */
+  private readonly recMark: Uint32Array;
+  private readonly expandStamp: Uint32Array;
+  private expandStampValue = 0;
+  /** Campus word → records of the entities with that campus (a campus may stand in for a query word). */
+  private readonly campusRecords: Map<string, number[]>;
   private stamp = 0;
   private lastAligned = false;
 
@@ -170,13 +178,16 @@ export class NameIndex {
       this.recWeight[r] = w;
     }
 
+    // Symmetric deletion: a token goes in with every form of it with up to as many letters left
+    // out as it may have typos. Two tokens within the allowed distance share such a form: the
+    // longer needs at most that many deletions, the shorter that many less the difference in
+    // length, which is never more than its own allowance. Four-letter tokens go in as they are:
+    // a five-letter query with one letter too many finds them.
     const deletions = new HashMultiMapBuilder();
     for (let t = 0; t < tokenCount; t++) {
       const token = this.tokenText[t]!;
       if (isHan(token) || allowedEdits(token.length + 1) === 0) continue;
-      // Four-letter tokens go in as they are: a five-letter query with one letter too many finds them.
-      if (allowedEdits(token.length) === 0) deletions.add(token, t);
-      else for (const variant of deletionVariants(token)) deletions.add(variant, t);
+      for (const variant of deletionVariants(token, allowedEdits(token.length))) deletions.add(variant, t);
     }
     this.deletions = deletions.build();
 
@@ -190,6 +201,19 @@ export class NameIndex {
     this.tokMask = new Int32Array(tokenCount);
     this.tokCredit = new Float32Array(tokenCount);
     this.recStamp = new Uint32Array(records);
+    this.recMark = new Uint32Array(records);
+    this.expandStamp = new Uint32Array(tokenCount);
+
+    this.campusRecords = new Map();
+    for (let r = 0; r < records; r++) {
+      const campuses = this.campusSets[this.recEntity[r]!];
+      if (!campuses || this.recStart[r + 1]! === this.recStart[r]!) continue;
+      for (const campus of campuses) {
+        const list = this.campusRecords.get(campus) ?? [];
+        list.push(r);
+        this.campusRecords.set(campus, list);
+      }
+    }
   }
 
   get recordCount(): number {
@@ -275,15 +299,27 @@ export class NameIndex {
     }
     // A four-letter query may be a five-letter name with a letter dropped ("Roya" for "Royal").
     if (allowedEdits(text.length + 1) === 0) return out;
-    const variants = allowedEdits(text.length) === 0 ? [text] : deletionVariants(text);
-    for (const variant of variants) {
+    // A token found under several deletion forms is compared once.
+    const seen = this.nextExpandStamp();
+    if (exact !== undefined) this.expandStamp[exact] = seen;
+    for (const variant of deletionVariants(text, allowedEdits(text.length))) {
       this.deletions.forEach(variant, (id) => {
-        if (out.has(id)) return;
+        if (this.expandStamp[id] === seen) return;
+        this.expandStamp[id] = seen;
         const credit = tokenCredit(text, this.tokenText[id]!);
         if (credit > 0) out.set(id, credit);
       });
     }
     return out;
+  }
+
+  private nextExpandStamp(): number {
+    this.expandStampValue = (this.expandStampValue + 1) >>> 0;
+    if (this.expandStampValue === 0) {
+      this.expandStamp.fill(0);
+      this.expandStampValue = 1;
+    }
+    return this.expandStampValue;
   }
 
   /** The same expansions as expand(), found by comparing with every token: the linear-scan baseline. */
@@ -324,6 +360,7 @@ export class NameIndex {
     if (this.stamp === 0) {
       this.tokStamp.fill(0);
       this.recStamp.fill(0);
+      this.recMark.fill(0);
       this.stamp = 1;
     }
     return this.stamp;
@@ -335,32 +372,19 @@ export class NameIndex {
    */
   search(query: PreparedQuery, minScore: number, exhaustive = false): RecordScore[] {
     const stamp = this.stampQuery(query);
-    const qt = query.tokens;
-
     const out: RecordScore[] = [];
-    const consider = (r: number): void => {
+    const visit = (r: number): void => {
+      if (this.recStamp[r] === stamp) return;
+      this.recStamp[r] = stamp;
       const score = this.scoreRecord(query, r, stamp, undefined);
       if (this.lastAligned || score >= minScore) out.push({ record: r, score, aligned: this.lastAligned });
     };
 
     if (exhaustive) {
-      for (let r = 0; r < this.recEntity.length; r++) if (this.recStart[r + 1]! > this.recStart[r]!) consider(r);
+      for (let r = 0; r < this.recEntity.length; r++) if (this.recStart[r + 1]! > this.recStart[r]!) visit(r);
     } else {
-      const prefix = this.prefixTokens(query, Math.max(minScore, CANDIDATE_SCORE));
-      for (const [n, qi] of prefix.entries()) {
-        const token = qt[qi]!;
-        // Typo neighbours of a common known word ("technologies" for "technology") would bring in
-        // thousands of names; the heaviest token, and every unknown one, still looks them up.
-        const exact = n > 0 && token.expansions.get(this.vocab.get(token.text) ?? -1) === 1;
-        for (const t of exact ? [this.vocab.get(token.text)!] : token.expansions.keys()) {
-          for (let p = this.postStart[t]!; p < this.postStart[t + 1]!; p++) {
-            const r = this.postings[p]!;
-            if (this.recStamp[r] === stamp) continue;
-            this.recStamp[r] = stamp;
-            consider(r);
-          }
-        }
-      }
+      this.visitMatchCandidates(query, stamp, visit);
+      this.visitPossibleCandidates(query, minScore, visit);
     }
     // "Bei Hang University" = "Beihang University": the whole name written together.
     if (query.tokens.length > 0) {
@@ -377,6 +401,75 @@ export class NameIndex {
       });
     }
     return out;
+  }
+
+  /**
+   * Every name that can be a match, complete: a match pairs every query word except a place after
+   * the name or a campus of the entity. So a match holds a typo form of the rarest word that must
+   * be paired, or is of an entity with a campus among the query words. When that word is common,
+   * its names are kept only if they also hold a form of the next rarest such word.
+   */
+  private visitMatchCandidates(query: PreparedQuery, stamp: number, visit: (r: number) => void): void {
+    const qt = query.tokens;
+    let anchor = -1;
+    let anchorCount = Infinity;
+    let second = -1;
+    let secondCount = Infinity;
+    for (let qi = 0; qi < qt.length; qi++) {
+      const token = qt[qi]!;
+      // The first word can never be let through as a place: nothing before it is paired.
+      if (token.place && token.position > 0) continue;
+      const count = this.postingCount(token);
+      if (count < anchorCount) {
+        second = anchor;
+        secondCount = anchorCount;
+        anchor = qi;
+        anchorCount = count;
+      } else if (count < secondCount) {
+        second = qi;
+        secondCount = count;
+      }
+    }
+    for (const token of qt) for (const r of this.campusRecords.get(token.text) ?? []) visit(r);
+    if (anchor < 0 || anchorCount === 0) return;
+    const intersect = second >= 0 && anchorCount > INTERSECT_FROM;
+    if (intersect) {
+      for (const t of qt[second]!.expansions.keys()) {
+        for (let p = this.postStart[t]!; p < this.postStart[t + 1]!; p++) this.recMark[this.postings[p]!] = stamp;
+      }
+    }
+    for (const t of qt[anchor]!.expansions.keys()) {
+      for (let p = this.postStart[t]!; p < this.postStart[t + 1]!; p++) {
+        const r = this.postings[p]!;
+        if (!intersect || this.recMark[r] === stamp) visit(r);
+      }
+    }
+  }
+
+  /** Names that hold a typo form of this query word. */
+  private postingCount(token: QueryToken): number {
+    let count = 0;
+    for (const t of token.expansions.keys()) count += this.postStart[t + 1]! - this.postStart[t]!;
+    return count;
+  }
+
+  /**
+   * Names that may score as "possible, not a match" without being a match: best effort, bounded.
+   * Those that share one of the heaviest query words (prefix filtering), with typos for the
+   * heaviest word and every unknown one; typo neighbours of a common known word ("technologies"
+   * for "technology") would bring in thousands of names.
+   */
+  private visitPossibleCandidates(query: PreparedQuery, minScore: number, visit: (r: number) => void): void {
+    const qt = query.tokens;
+    const prefix = this.prefixTokens(query, Math.max(minScore, CANDIDATE_SCORE));
+    for (const [n, qi] of prefix.entries()) {
+      const token = qt[qi]!;
+      const exactId = this.vocab.get(token.text);
+      const exact = n > 0 && exactId !== undefined && token.expansions.get(exactId) === 1;
+      for (const t of exact ? [exactId] : token.expansions.keys()) {
+        for (let p = this.postStart[t]!; p < this.postStart[t + 1]!; p++) visit(this.postings[p]!);
+      }
+    }
   }
 
   /**
@@ -467,12 +560,22 @@ export class NameIndex {
   }
 }
 
-/** The token and every form of it with one letter left out (symmetric-deletion typo lookup). */
-export function deletionVariants(token: string): string[] {
-  const out = [token];
-  for (let i = 0; i < token.length; i++) {
-    if (i > 0 && token[i] === token[i - 1]) continue;
-    out.push(token.slice(0, i) + token.slice(i + 1));
+/** The token and every distinct form of it with up to `deletes` letters left out (symmetric-deletion typo lookup). */
+export function deletionVariants(token: string, deletes = 1): string[] {
+  const out = new Set<string>([token]);
+  let frontier = [token];
+  for (let d = 0; d < deletes; d++) {
+    const next: string[] = [];
+    for (const form of frontier) {
+      for (let i = 0; i < form.length; i++) {
+        if (i > 0 && form[i] === form[i - 1]) continue;
+        const shorter = form.slice(0, i) + form.slice(i + 1);
+        if (out.has(shorter)) continue;
+        out.add(shorter);
+        next.push(shorter);
+      }
+    }
+    frontier = next;
   }
-  return out;
+  return [...out];
 }

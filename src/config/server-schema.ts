@@ -9,7 +9,10 @@ export const serverConfigSchema = z.object({
   PORT: wholeNumber(1, 65535, 3978),
   /** 127.0.0.1 keeps everything on this machine; any other address requires INBOX_TOKEN. */
   HOST: textWithDefault('127.0.0.1'),
-  /** The contact points' key to /inbox when HOST is not a loopback address. */
+  /**
+   * The admin key to /inbox: every institution's cases. Required when HOST is not a loopback address.
+   * Institutions' own tokens (their cases only) are SHA-256 hashes in INSTITUTIONS_FILE.
+   */
   INBOX_TOKEN: optionalText({ min: 16, message: 'must be at least 16 characters (a long random string)' }),
   LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
   /** Which institution's cases go where (Slack channel, Teams channel, inbox). */

@@ -26,7 +26,7 @@ const statusQuery = z.enum(['open', 'taken', 'awaiting-info', 'closed']).optiona
 const refParam = z.string().min(1).max(64);
 const textForm = z.object({ text: z.string().trim().min(1).max(4000) });
 const nameForm = z.object({ name: z.string().trim().max(80).default('') });
-const loginForm = z.object({ token: z.string().max(1000), name: z.string().trim().max(80).optional() });
+const loginForm = z.object({ token: z.string().trim().max(1000), name: z.string().trim().max(80).optional() });
 const ACTION_NOTICE = z.enum(['taken', 'asked', 'closed']).optional().catch(undefined);
 const ACTION_ERROR = z.enum(['wrong-status', 'not-found', 'not-allowed', 'empty']).optional().catch(undefined);
 

@@ -5,11 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackChannel, slackConfigSchema } from '../../../src/channels/slack/index.js';
 import type { OutboxJob } from '../../../src/store/types.js';
 import { CONTACT_CHANNEL, createHarness, type Harness } from './harness.js';
+import { escalateDroneCase } from './researcher.js';
 
 async function caseCardJob(h: Harness): Promise<OutboxJob> {
-  await h.postEvent('event-message-im-reply.json', { EVENT_ID: 'Ev0CONFIRM', TEXT: 'confirm' });
-  await h.api.waitFor('chat.postMessage');
-  await h.settle();
+  await escalateDroneCase(h);
   const jobs = await h.store.listJobs({ status: 'pending' });
   const card = jobs.find((j) => j.kind === 'case-card');
   if (!card) throw new Error('no case-card job');
@@ -56,6 +55,7 @@ describe('Slack deliverer', () => {
     const started = Date.now();
     await h.postEvent('event-message-im.json', { EVENT_ID: 'Ev0LIMITED' });
     const calls = await h.api.waitFor('chat.postMessage', 2, 8000);
+    await h.waitForTurns(1);
     expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
     expect(calls[1]?.args['channel']).toBe('D0RESEARCH');
     expect(Date.now() - started).toBeLessThan(8000);

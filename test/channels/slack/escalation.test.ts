@@ -1,204 +1,220 @@
-// From a DM conversation to the contact point's card and back: take, ask (the question reaches the
-// researcher, the answer the card's thread), close with advice. Real store, services and outbox worker.
+// From a DM conversation with the real engine to the contact point's card and back: take, ask (the question
+// reaches the researcher, the typed answer the card's thread), close with advice. Real engine, SQLite store,
+// services and outbox worker; only slack.com is the in-process FakeSlackApi.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONTACT_CHANNEL, HOSTILE, createHarness, type Harness } from './harness.js';
-import type { ApiCall } from './fake-slack-api.js';
+import type { StoredMessage } from './fake-slack-api.js';
+import { CONTACT_CHANNEL, createHarness, type Harness } from './harness.js';
+import {
+  DM,
+  DRONE_QUESTION,
+  HOSTILE_PARTNER,
+  HOSTILE_PARTNER_ESCAPED,
+  RESEARCHER,
+  click,
+  deliverAll,
+  escalateAndDeliver,
+  escalateDroneCase,
+  messagesIn,
+  submitModal,
+  textSince,
+  typeDm,
+} from './researcher.js';
 
 const MEMBER = 'U0CONTACT';
+const INFERRED = 'taken from what they wrote';
 const STRANGER = 'U0STRANGER';
 
-function jsonInner(value: string): string {
-  return JSON.stringify(value).slice(1, -1);
+function escaped(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function text(call: ApiCall | undefined): string {
-  return JSON.stringify(call?.args ?? {});
-}
-
-function actionIds(call: ApiCall | undefined): string[] {
-  const blocks = (call?.args['blocks'] ?? []) as Array<{ type: string; elements?: Array<{ action_id?: string }> }>;
+function actionIds(message: StoredMessage | undefined): string[] {
+  const blocks = (message?.blocks ?? []) as Array<{ type: string; elements?: Array<{ action_id?: string }> }>;
   return blocks.filter((b) => b.type === 'actions').flatMap((b) => (b.elements ?? []).map((e) => e.action_id ?? ''));
 }
 
-async function escalate(h: Harness): Promise<{ caseId: string; ref: string; cardTs: string }> {
-  await h.postEvent('event-message-im.json', { EVENT_ID: 'Ev0START' });
-  await h.api.waitFor('chat.postMessage', 1);
-  await h.postPayload('block-actions-choice.json', {
-    MESSAGE_TS: '1741600000.000900',
-    ACTION_ID: 'rsa_choice:0',
-    BLOCK_ID: 'b1',
-    LABEL: 'Yes',
-    VALUE: jsonInner(JSON.stringify({ v: 'yes', s: 'ask-partner' })),
-  });
-  await h.api.waitFor('chat.postMessage', 2);
-  await h.postPayload('block-actions-choice.json', {
-    MESSAGE_TS: '1741600000.000901',
-    ACTION_ID: 'rsa_choice:0',
-    BLOCK_ID: 'b2',
-    LABEL: 'Yes, send it',
-    VALUE: jsonInner(JSON.stringify({ v: 'confirm' })),
-  });
-  await h.api.waitFor('chat.postMessage', 3);
-  const [item] = await h.store.listCases({ researcherId: 'U0RESEARCH' });
-  if (!item) throw new Error('no case was created');
-  await h.settle();
-  const before = h.api.callsTo('chat.postMessage').length;
-  await h.worker.runOnce();
-  const card = h.api.callsTo('chat.postMessage')[before];
-  const cardTs = h.api.channels.get(CONTACT_CHANNEL)?.[0]?.ts ?? '';
-  expect(card?.args['channel']).toBe(CONTACT_CHANNEL);
-  return { caseId: item.id, ref: item.ref, cardTs };
+function card(h: Harness): StoredMessage | undefined {
+  return messagesIn(h, CONTACT_CHANNEL).find((m) => !m.thread_ts);
 }
 
-async function clickCase(h: Harness, user: string, actionId: string, caseId: string, cardTs: string): Promise<void> {
-  const res = await h.postPayload('block-actions-case.json', { USER: user, ACTION_ID: actionId, CASE_ID: caseId, CARD_TS: cardTs });
-  expect(res.status).toBe(200);
-  await h.settle();
+function threadOf(h: Harness, ts: string): StoredMessage[] {
+  return messagesIn(h, CONTACT_CHANNEL).filter((m) => m.thread_ts === ts);
 }
 
-async function submitModal(h: Harness, user: string, openCall: ApiCall | undefined, answer: string): Promise<Response> {
-  const view = openCall?.args['view'] as { callback_id: string; private_metadata: string };
-  const res = await h.postPayload('view-submission.json', {
-    USER: user,
-    CALLBACK: view.callback_id,
-    META: jsonInner(view.private_metadata),
-    TEXT: answer,
-  });
-  await h.settle();
-  return res;
-}
-
-describe('Slack escalation', () => {
+describe('Slack escalation with the real engine', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await createHarness();
     h.api.members.set(CONTACT_CHANNEL, [MEMBER, 'U0OTHERCP']);
   });
   afterEach(async () => {
+    expect(h.problems()).toEqual([]);
     await h.close();
   });
 
-  it('posts the full case card to the contact-point channel and gives the researcher a case number', async () => {
-    const { ref } = await escalate(h);
-    const created = h.api.callsTo('chat.postMessage').find((c) => c.args['channel'] === 'D0RESEARCH' && text(c).includes(ref));
-    expect(text(created)).toContain(`Your case number: ${ref}`);
+  it('asks the drone question by clicks and typing, and the case reaches the contact point with everything on it', async () => {
+    const c = await escalateDroneCase(h);
+    // The conversation: typed and clicked answers, each answered in the DM.
+    expect(h.handled.map((t) => t.input.type)).toEqual(['text', 'text', 'action', 'text', 'action', 'action', 'action', 'action', 'action']);
+    expect(h.handled[2]?.input).toEqual({ type: 'action', value: 'answer:yes', step: 'ask-dual-use' });
+    const dm = JSON.stringify(messagesIn(h, DM));
+    expect(dm).toContain("What is the partner's name?");
+    expect(dm).toContain('Risk: High');
+    expect(dm).toContain('→ *Yes, listed items are involved*'); // the clicked row is replaced by the choice
+    expect(dm).toContain(`Your case number: ${c.ref}`);
+    expect(dm).not.toContain('<!channel>');
 
-    const card = h.api.callsTo('chat.postMessage').find((c) => c.args['channel'] === CONTACT_CHANNEL);
-    const body = text(card);
-    for (const part of [
-      ref,
-      '<@U0RESEARCH>', // the researcher, as a mention Slack renders as their name
-      'Partner in a sensitive technology', // the playbook
-      'partnerName', // the facts
-      'Is the partner a university?', // every question …
-      '→ Yes', // … and answer
-      'Seven Sons university (serious)', // flags
-      'Harbin Institute of Technology (match', // screening hits
-      'High risk', // the risk
-      'vlir-reporting: Reporting', // cited guideline sections
-      'Contact your research-security contact point before signing.', // next steps
-    ]) {
-      expect(body).toContain(part);
+    expect(c).toMatchObject({ status: 'open', institution: 'uhasselt', playbook: 'sensitive-tech-partner', risk: 'high' });
+    expect(c.researcher).toMatchObject({ channel: 'slack', id: RESEARCHER, address: { channel: DM, user: RESEARCHER } });
+    expect(messagesIn(h, CONTACT_CHANNEL)).toHaveLength(0); // nothing goes out before the worker runs
+
+    expect(await deliverAll(h)).toBe(1);
+    const posted = messagesIn(h, CONTACT_CHANNEL);
+    expect(posted).toHaveLength(1);
+    const body = JSON.stringify(posted[0]);
+    const outcome = c.draft.outcome;
+    expect(body).toContain(c.ref);
+    expect(body).toContain(`<@${RESEARCHER}>`); // the researcher, as a mention Slack shows as their name
+    expect(body).toContain(escaped(outcome.playbookTitle));
+    expect(body).toContain('Sensitive technology with a partner abroad');
+    // The facts, with what the researcher typed escaped.
+    expect(body).toContain(`partnerName: ${HOSTILE_PARTNER_ESCAPED}`);
+    expect(body).toContain('countries: CN');
+    // Every question and answer, the typed and the inferred ones marked.
+    expect(c.draft.answers.length).toBeGreaterThanOrEqual(8);
+    for (const a of c.draft.answers) {
+      expect(body).toContain(JSON.stringify(escaped(a.question)).slice(1, -1));
+      expect(body).toContain(JSON.stringify(`→ ${escaped(a.label)}`).slice(1, -1));
     }
-    // What the researcher typed is on the card, escaped.
-    expect(body).toContain('&lt;!channel&gt; &amp; &lt;@U0BOSS&gt;');
-    expect(body).not.toContain(HOSTILE);
-    expect(actionIds(card)).toEqual(['rsa_case_take', 'rsa_case_ask', 'rsa_case_close']);
-    expect(card?.args['metadata']).toMatchObject({ event_type: 'rsa_delivery', event_payload: { key: expect.stringContaining('case-card:') } });
+    expect(body).toContain(`→ ${HOSTILE_PARTNER_ESCAPED} _(typed)_`);
+    expect(body).toContain('→ Applied research or development (TRL 3 or higher) _(typed)_');
+    expect(body).toContain(`→ China _(${INFERRED})_`);
+    // Flags with their severity, the screening hit, the risk.
+    expect(outcome.flags.map((f) => f.id)).toEqual(expect.arrayContaining(['seven-sons', 'dual-use', 'higher-risk-country']));
+    for (const f of outcome.flags) expect(body).toContain(escaped(`${f.label} (${f.severity})`));
+    expect(outcome.screening.map((s) => s.list)).toContain('seven-sons');
+    expect(body).toContain('Beihang University (match; ');
+    expect(body).toContain('*High*');
+    // Cited guideline sections and the next steps.
+    expect(outcome.citations.length).toBeGreaterThan(0);
+    for (const cite of outcome.citations) expect(body).toContain(`${escaped(cite.section)}: ${escaped(cite.title)}`);
+    for (const step of outcome.steps) expect(body).toContain(JSON.stringify(escaped(step.text)).slice(1, -1));
+    // Nothing the researcher typed can ping anyone.
+    expect(body).not.toContain('<!channel>');
+    expect(body).not.toContain('<@U0BOSS>');
+    expect(actionIds(posted[0])).toEqual(['rsa_case_take', 'rsa_case_ask', 'rsa_case_close']);
+    expect(posted[0]?.metadata).toMatchObject({ event_type: 'rsa_delivery', event_payload: { key: `case-card:${c.id}:slack` } });
+    // Delivered once: a second run finds nothing to do.
+    expect(await deliverAll(h)).toBe(0);
+    expect(messagesIn(h, CONTACT_CHANNEL)).toHaveLength(1);
+  });
+
+  it('take, ask in a modal, the researcher types the answer, close with advice: each reaches the other side', async () => {
+    const { c, cardTs } = await escalateAndDeliver(h);
+    const dmBefore = messagesIn(h, DM).length;
+
+    // Take: the card changes in place, the thread says who, the researcher is told.
+    await click(h, CONTACT_CHANNEL, 'Take case', MEMBER);
+    expect((await h.cases.get(c.id))?.status).toBe('taken');
+    expect(JSON.stringify(card(h))).toContain(`<@${MEMBER}>`);
+    expect(actionIds(card(h))).toEqual(['rsa_case_ask', 'rsa_case_close']);
+    await deliverAll(h);
+    expect(JSON.stringify(threadOf(h, cardTs))).toContain(`<@${MEMBER}> took this case.`);
+    expect(textSince(h, DM, dmBefore)).toContain(`Case ${c.ref} was taken by your contact point.`);
+
+    // Ask: a modal; the question (with markup that must not ping) reaches the researcher's DM.
+    await click(h, CONTACT_CHANNEL, 'Ask for more information', MEMBER);
+    expect((h.api.callsTo('views.open').at(-1)?.args['view'] as { callback_id: string }).callback_id).toBe('rsa_view_ask');
+    const ok = await submitModal(h, MEMBER, 'Which drone components? <!here>');
+    expect(ok.status).toBe(200);
+    expect((await h.cases.get(c.id))?.status).toBe('awaiting-info');
+    const beforeQuestion = messagesIn(h, DM).length;
+    await deliverAll(h);
+    const question = textSince(h, DM, beforeQuestion);
+    expect(question).toContain(`Your contact point has a question about case ${c.ref}:`);
+    expect(question).toContain('Which drone components? &lt;!here&gt;');
+    expect(question).not.toContain('<!here>');
+    expect(JSON.stringify(threadOf(h, cardTs))).toContain(`<@${MEMBER}> asked the researcher:\\n>Which drone components? &lt;!here&gt;`);
+
+    // The researcher types the answer in the DM; it lands in the card's thread, escaped.
+    const answer = 'Only the flight-controller firmware <!channel> & nothing else';
+    await typeDm(h, answer);
+    expect(textSince(h, DM, beforeQuestion)).toContain(`Thanks, I passed your answer on for case ${c.ref}.`);
+    expect((await h.cases.get(c.id))?.status).toBe('taken');
+    await deliverAll(h);
+    const thread = JSON.stringify(threadOf(h, cardTs));
+    expect(thread).toContain(`The researcher answered:\\n>${escaped(answer)}`);
+    expect(thread).not.toContain('<!channel>');
+
+    // Close with advice: the card loses its buttons and shows the advice; the researcher's DM gets it.
+    await click(h, CONTACT_CHANNEL, 'Close with advice', MEMBER);
+    expect((h.api.callsTo('views.open').at(-1)?.args['view'] as { callback_id: string }).callback_id).toBe('rsa_view_close');
+    await submitModal(h, MEMBER, 'Apply for an export licence before sharing the firmware.');
+    const closed = await h.cases.get(c.id);
+    expect(closed).toMatchObject({ status: 'closed', advice: 'Apply for an export licence before sharing the firmware.', assignee: { id: MEMBER } });
+    expect(actionIds(card(h))).toEqual([]);
+    expect(JSON.stringify(card(h))).toContain('Apply for an export licence before sharing the firmware.');
+    const beforeAdvice = messagesIn(h, DM).length;
+    await deliverAll(h);
+    expect(textSince(h, DM, beforeAdvice)).toContain(`Case ${c.ref} is closed. Advice from your contact point:\\n\\nApply for an export licence before sharing the firmware.`);
+    expect(JSON.stringify(threadOf(h, cardTs))).toContain(`<@${MEMBER}> closed this case with advice:`);
+    // The audit trail has every step.
+    expect(closed?.history.map((e) => e.action)).toEqual(['created', 'delivered', 'taken', 'asked', 'answered', 'closed']);
+    expect(await h.store.listJobs({ status: 'dead' })).toEqual([]);
   });
 
   it('refuses a non-member politely and changes nothing', async () => {
-    const { caseId, cardTs } = await escalate(h);
-    const updatesBefore = h.api.callsTo('chat.update').length;
-    await clickCase(h, STRANGER, 'rsa_case_take', caseId, cardTs);
+    const { c } = await escalateAndDeliver(h);
+    const before = JSON.stringify(card(h));
+    await click(h, CONTACT_CHANNEL, 'Take case', STRANGER);
     const [refusal] = h.api.callsTo('chat.postEphemeral');
     expect(refusal?.args).toMatchObject({ channel: CONTACT_CHANNEL, user: STRANGER });
     expect(String(refusal?.args['text'])).toContain('only the contact point');
-    expect((await h.cases.get(caseId))?.status).toBe('open');
-    expect(h.api.callsTo('chat.update')).toHaveLength(updatesBefore);
+    expect((await h.cases.get(c.id))?.status).toBe('open');
+    expect(JSON.stringify(card(h))).toBe(before);
     // Nor can they open the ask or close modals.
-    await clickCase(h, STRANGER, 'rsa_case_close', caseId, cardTs);
+    await click(h, CONTACT_CHANNEL, 'Close with advice', STRANGER);
     expect(h.api.callsTo('views.open')).toHaveLength(0);
   });
 
-  it('lets a member take the case; the card shows it and the researcher is told', async () => {
-    const { caseId, ref, cardTs } = await escalate(h);
-    await clickCase(h, MEMBER, 'rsa_case_take', caseId, cardTs);
-    expect((await h.cases.get(caseId))?.status).toBe('taken');
-    const update = h.api.callsTo('chat.update').find((c) => c.args['ts'] === cardTs);
-    expect(text(update)).toContain('taken');
-    expect(actionIds(update)).toEqual(['rsa_case_ask', 'rsa_case_close']);
-
-    const posts = h.api.callsTo('chat.postMessage').length;
-    await h.worker.runOnce();
-    const after = h.api.callsTo('chat.postMessage').slice(posts);
-    const thread = after.find((c) => c.args['channel'] === CONTACT_CHANNEL);
-    expect(thread?.args['thread_ts']).toBe(cardTs);
-    expect(text(thread)).toContain(`<@${MEMBER}> took this case.`);
-    const notice = after.find((c) => c.args['channel'] === 'D0RESEARCH');
-    expect(text(notice)).toContain(`Case ${ref} is now taken.`);
-  });
-
-  it('asks for more information in a modal: the question reaches the researcher, the reply the card thread', async () => {
-    const { caseId, ref, cardTs } = await escalate(h);
-    await clickCase(h, MEMBER, 'rsa_case_ask', caseId, cardTs);
-    const [open] = h.api.callsTo('views.open');
-    expect((open?.args['view'] as { callback_id: string }).callback_id).toBe('rsa_view_ask');
-
-    // Someone outside the channel cannot submit it either.
-    const refused = await submitModal(h, STRANGER, open, 'Who pays?');
+  it('refuses a modal submitted by someone outside the channel', async () => {
+    const { c } = await escalateAndDeliver(h);
+    await click(h, CONTACT_CHANNEL, 'Ask for more information', MEMBER);
+    const refused = await submitModal(h, STRANGER, 'Who pays?');
     expect(await refused.json()).toMatchObject({ response_action: 'errors' });
-    expect((await h.cases.get(caseId))?.status).toBe('open');
-
-    const ok = await submitModal(h, MEMBER, open, 'Who funds the <!here> project?');
-    expect(ok.status).toBe(200);
-    expect((await h.cases.get(caseId))?.status).toBe('awaiting-info');
-    let posts = h.api.callsTo('chat.postMessage').length;
-    await h.worker.runOnce();
-    let after = h.api.callsTo('chat.postMessage').slice(posts);
-    // Asking about an open case takes it first: the researcher hears both.
-    expect(after.some((c) => c.args['channel'] === 'D0RESEARCH' && text(c).includes(`Case ${ref} is now taken.`))).toBe(true);
-    const question = after.find((c) => c.args['channel'] === 'D0RESEARCH' && text(c).includes('asks about'));
-    expect(text(question)).toContain(`The contact point asks about ${ref}: Who funds the &lt;!here&gt; project?`);
-    const asked = after.filter((c) => c.args['channel'] === CONTACT_CHANNEL).map(text);
-    expect(asked.some((t) => t.includes(`<@${MEMBER}> asked the researcher:`) && t.includes('Who funds the &lt;!here&gt; project?'))).toBe(true);
-
-    await h.postEvent('event-message-im-reply.json', { EVENT_ID: 'Ev0ANSWER', TEXT: 'The FWO &amp; a company' });
-    await h.settle();
-    posts = h.api.callsTo('chat.postMessage').length;
-    await h.worker.runOnce();
-    after = h.api.callsTo('chat.postMessage').slice(posts);
-    const answer = after.find((c) => c.args['channel'] === CONTACT_CHANNEL);
-    expect(answer?.args['thread_ts']).toBe(cardTs);
-    expect(text(answer)).toContain('The researcher answered:');
-    expect(text(answer)).toContain('answered:\\n>The FWO &amp; a company');
+    expect((await h.cases.get(c.id))?.status).toBe('open');
   });
 
-  it('closes with advice: the advice reaches the researcher and the card loses its buttons', async () => {
-    const { caseId, ref, cardTs } = await escalate(h);
-    await clickCase(h, MEMBER, 'rsa_case_close', caseId, cardTs);
-    const [open] = h.api.callsTo('views.open');
-    expect((open?.args['view'] as { callback_id: string }).callback_id).toBe('rsa_view_close');
-    await submitModal(h, MEMBER, open, 'Sign only with an export-control check.');
-    const closed = await h.cases.get(caseId);
-    expect(closed?.status).toBe('closed');
-    const update = h.api.callsTo('chat.update').filter((c) => c.args['ts'] === cardTs).pop();
-    expect(actionIds(update)).toEqual([]);
-    expect(text(update)).toContain('Sign only with an export-control check.');
-    const posts = h.api.callsTo('chat.postMessage').length;
-    await h.worker.runOnce();
-    const notice = h.api.callsTo('chat.postMessage').slice(posts).find((c) => c.args['channel'] === 'D0RESEARCH');
-    expect(text(notice)).toContain(`Case ${ref} is now closed. Advice: Sign only with an export-control check.`);
+  it('asking about an open case takes it first, so the researcher hears both', async () => {
+    const { c } = await escalateAndDeliver(h);
+    await click(h, CONTACT_CHANNEL, 'Ask for more information', MEMBER);
+    await submitModal(h, MEMBER, 'Who funds the project?');
+    const before = messagesIn(h, DM).length;
+    await deliverAll(h);
+    const dm = textSince(h, DM, before);
+    expect(dm).toContain(`Case ${c.ref} was taken by your contact point.`);
+    expect(dm).toContain('Who funds the project?');
+    expect((await h.cases.get(c.id))?.history.map((e) => e.action)).toEqual(['created', 'delivered', 'taken', 'asked']);
   });
 
   it('tells the second contact point when a case was already taken', async () => {
-    const { caseId, cardTs } = await escalate(h);
-    await clickCase(h, MEMBER, 'rsa_case_take', caseId, cardTs);
-    await clickCase(h, 'U0OTHERCP', 'rsa_case_take', caseId, cardTs);
+    const { c } = await escalateAndDeliver(h);
+    // The second one still sees the card as it was, with its "Take case" button.
+    const stale = structuredClone(card(h));
+    await click(h, CONTACT_CHANNEL, 'Take case', MEMBER);
+    await click(h, CONTACT_CHANNEL, 'Take case', 'U0OTHERCP', { message: stale });
     const ephemeral = h.api.callsTo('chat.postEphemeral').pop();
     expect(ephemeral?.args['user']).toBe('U0OTHERCP');
     expect(String(ephemeral?.args['text'])).toContain('already moved on');
-    expect((await h.cases.get(caseId))?.assignee?.id).toBe(MEMBER);
+    expect((await h.cases.get(c.id))?.assignee?.id).toBe(MEMBER);
+  });
+
+  it('keeps a typed <!channel> escaped in the DM replies too', async () => {
+    await typeDm(h, DRONE_QUESTION);
+    await typeDm(h, HOSTILE_PARTNER);
+    const sent = JSON.stringify(h.api.callsTo('chat.postMessage').map((c) => c.args));
+    expect(sent).not.toContain('<!channel>');
+    expect(sent).not.toContain('<@U0BOSS>');
   });
 });
 
@@ -206,24 +222,22 @@ describe('Slack escalation with configured contact-point users', () => {
   it('lets a user in SLACK_CONTACT_POINT_USERS act without being a channel member', async () => {
     const h = await createHarness({ SLACK_CONTACT_POINT_USERS: 'U0DELEGATE' });
     try {
-      const { caseId, cardTs } = await escalate(h);
-      await clickCase(h, 'U0DELEGATE', 'rsa_case_take', caseId, cardTs);
-      expect((await h.cases.get(caseId))?.status).toBe('taken');
+      const { c } = await escalateAndDeliver(h);
+      await click(h, CONTACT_CHANNEL, 'Take case', 'U0DELEGATE');
+      expect((await h.cases.get(c.id))?.status).toBe('taken');
     } finally {
       await h.close();
     }
   });
-});
 
-describe('Slack escalation with an institution\'s own contact-point users', () => {
-  it('lets that institution\'s listed user act, and nobody else\'s', async () => {
+  it("lets that institution's listed user act, and nobody else's", async () => {
     const h = await createHarness({}, { institutionContactPoints: (institution) => (institution === 'uhasselt' ? ['U0UHASSELT'] : ['U0KULEUVEN']) });
     try {
-      const { caseId, cardTs } = await escalate(h);
-      await clickCase(h, 'U0KULEUVEN', 'rsa_case_take', caseId, cardTs);
-      expect((await h.cases.get(caseId))?.status).toBe('open');
-      await clickCase(h, 'U0UHASSELT', 'rsa_case_take', caseId, cardTs);
-      expect((await h.cases.get(caseId))?.status).toBe('taken');
+      const { c } = await escalateAndDeliver(h);
+      await click(h, CONTACT_CHANNEL, 'Take case', 'U0KULEUVEN');
+      expect((await h.cases.get(c.id))?.status).toBe('open');
+      await click(h, CONTACT_CHANNEL, 'Take case', 'U0UHASSELT');
+      expect((await h.cases.get(c.id))?.status).toBe('taken');
     } finally {
       await h.close();
     }

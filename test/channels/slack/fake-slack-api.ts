@@ -9,7 +9,7 @@ export interface ApiCall {
   at: number;
 }
 
-interface StoredMessage {
+export interface StoredMessage {
   ts: string;
   text?: unknown;
   blocks?: unknown;
@@ -29,6 +29,16 @@ function parseArgs(raw: string, contentType: string): Record<string, unknown> {
     out[key] = JSON_FIELDS.has(key) ? (JSON.parse(value) as unknown) : value;
   }
   return out;
+}
+
+let blockCounter = 0;
+
+/** Like Slack, gives every block without a block_id one, so a click can name the row it came from. */
+function withBlockIds(blocks: unknown): unknown {
+  if (!Array.isArray(blocks)) return blocks;
+  return blocks.map((b: unknown) =>
+    b && typeof b === 'object' && !('block_id' in b) ? { ...(b as Record<string, unknown>), block_id: `auto${++blockCounter}` } : b,
+  );
 }
 
 export class FakeSlackApi {
@@ -113,12 +123,18 @@ export class FakeSlackApi {
       case 'chat.postMessage': {
         const ts = this.nextTs();
         const list = this.channels.get(channel) ?? [];
-        list.push({ ts, text: args['text'], blocks: args['blocks'], metadata: args['metadata'], ...(typeof args['thread_ts'] === 'string' ? { thread_ts: args['thread_ts'] } : {}) });
+        const blocks = withBlockIds(args['blocks']);
+        list.push({ ts, text: args['text'], blocks, metadata: args['metadata'], ...(typeof args['thread_ts'] === 'string' ? { thread_ts: args['thread_ts'] } : {}) });
         this.channels.set(channel, list);
-        return { ok: true, channel, ts, message: { ts, text: args['text'] } };
+        return { ok: true, channel, ts, message: { ts, text: args['text'], blocks } };
       }
-      case 'chat.update':
+      case 'chat.update': {
+        const stored = this.channels.get(channel)?.find((m) => m.ts === args['ts']);
+        if (!stored) return { ok: false, error: 'message_not_found' };
+        stored.text = args['text'];
+        stored.blocks = withBlockIds(args['blocks']);
         return { ok: true, channel, ts: args['ts'] };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
       case 'conversations.open':

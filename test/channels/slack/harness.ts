@@ -1,29 +1,26 @@
-// Builds the real Slack channel on a real express server, with the real store (SQLite in a temp dir),
-// ConversationService, CaseService, CaseRouter and OutboxWorker. Only the engine's step is a small
-// deterministic stand-in, and slack.com is the in-process FakeSlackApi.
+// Builds the real Slack channel on a real express server, with the real engine (content, router, screener),
+// the real store (SQLite in a temp dir), ConversationService, CaseService, CaseRouter and OutboxWorker.
+// Only slack.com is a stand-in: the in-process FakeSlackApi.
 import { createHmac } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import pino from 'pino';
-import { readdirSync } from 'node:fs';
-import { DEFAULT_CONTENT_DIR, DEFAULT_DIALOGS_DIR, loadContent, loadUi, type Content } from '../../../src/content/load.js';
-import { playbookSchema, type Playbook } from '../../../src/content/schema/playbook.js';
-import { parseYaml } from '../../../src/content/yaml.js';
-import type { PlaybookId } from '../../../src/engine/ids.js';
-import { freshState } from '../../../src/engine/state.js';
-import type { CaseDraft, ConversationState, EngineInput, Reply, StepResult, TurnMeta } from '../../../src/engine/types.js';
+import type { Content } from '../../../src/content/load.js';
 import { createCaseRouter } from '../../../src/service/case-router.js';
 import { createCaseService } from '../../../src/service/case-service.js';
 import { createConversationService } from '../../../src/service/conversation-service.js';
 import { createOutboxWorker, type OutboxWorker } from '../../../src/service/outbox-worker.js';
-import type { CaseService, ConversationService, InboundTurn } from '../../../src/service/types.js';
+import type { CaseService, ConversationService, InboundTurn, TurnResult } from '../../../src/service/types.js';
 import { createSqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../../src/store/types.js';
 import { createSlackChannel, slackConfigSchema, type SlackChannelModule } from '../../../src/channels/slack/index.js';
+import { testEngine } from '../../helpers/engine.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -46,100 +43,14 @@ export function sign(body: string, timestamp = Math.floor(Date.now() / 1000), se
   return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature };
 }
 
-function draftFor(meta: TurnMeta, state: ConversationState): CaseDraft {
-  const ref = `RS-${meta.newId.slice(0, 6).toUpperCase()}`;
-  return {
-    id: meta.newId,
-    ref,
-    playbook: 'sensitive-tech-partner',
-    lang: state.lang,
-    institution: 'uhasselt',
-    createdAt: meta.at,
-    facts: { partnerName: String(state.facts['partnerName'] ?? ''), country: 'CN' },
-    answers: state.answers,
-    outcome: {
-      playbook: 'sensitive-tech-partner',
-      playbookTitle: 'Partner in a sensitive technology',
-      risk: 'high',
-      riskLabel: 'High risk',
-      assessment: 'Several elements come together.',
-      riskReasons: ['sensitive technology', 'country of concern'],
-      flags: [{ id: 'seven-sons', label: 'Seven Sons university', severity: 'serious', dimension: 'partner' }],
-      screening: [{ list: 'seven-sons', listName: 'Seven Sons of National Defence', listDate: '2024-01-01', id: 'hit', name: 'Harbin Institute of Technology', matched: 'HIT', score: 1, match: true, why: 'exact alias' }],
-      steps: [{ id: 's1', text: 'Contact your research-security contact point before signing.', cites: [{ section: 'vlir-reporting', title: 'Reporting', source: 'vlir' }] }],
-      measures: [],
-      duties: [],
-      escalate: true,
-      contactPoint: { id: 'uhasselt', name: 'UHasselt research security', email: 'researchsecurity@uhasselt.be', specialised: [] },
-      citations: [{ section: 'vlir-reporting', title: 'Reporting', source: 'vlir' }],
-    },
-    summaryMarkdown: '**High risk**',
-  };
-}
-
-/**
- * The engine's contract in miniature: any text starts a question with two choices (asking for the partner);
- * the "yes" choice gives an outcome that recommends the contact point with a confirm menu; "confirm"
- * escalates; a case question waits for the researcher's next text, which answers it.
- */
-export function miniStep(prev: ConversationState | null, input: EngineInput, meta: TurnMeta): StepResult {
-  const state = structuredClone(prev ?? freshState('en'));
-  state.turn += 1;
-  const replies: Reply[] = [];
-  if (input.type === 'case-question') {
-    state.pendingCaseQuestion = { caseId: input.caseId, caseRef: input.caseRef };
-    return { state, replies: [{ kind: 'text', text: `The contact point asks about ${input.caseRef}: ${input.text}` }], effects: [] };
-  }
-  if (input.type === 'case-status') {
-    const advice = input.advice ? ` Advice: ${input.advice}` : '';
-    return { state, replies: [{ kind: 'text', text: `Case ${input.caseRef} is now ${input.status}.${advice}` }], effects: [] };
-  }
-  if (input.type === 'text' && state.pendingCaseQuestion) {
-    const { caseId, caseRef } = state.pendingCaseQuestion;
-    delete state.pendingCaseQuestion;
-    return { state, replies: [{ kind: 'text', text: 'Sent to the contact point.' }], effects: [{ type: 'case-answer', caseId, caseRef, text: input.text }] };
-  }
-  if ((input.type === 'action' && input.value === 'confirm') || (input.type === 'text' && input.text === 'confirm')) {
-    const draft = draftFor(meta, state);
-    state.phase = 'escalated';
-    state.cases.push(draft.ref);
-    replies.push({ kind: 'case-created', caseRef: draft.ref, contactPoint: draft.outcome.contactPoint!, text: 'Your contact point has your case.' });
-    return { state, replies, effects: [{ type: 'escalate', case: draft }] };
-  }
-  if (input.type === 'action' && input.value === 'yes' && input.step === 'ask-partner') {
-    state.answers.push({ step: 'ask-partner', fact: 'partnerKnown', question: 'Is the partner a university?', value: 'yes', label: 'Yes', typed: false, inferred: false });
-    state.phase = 'outcome';
-    const draft = draftFor(meta, state);
-    replies.push({ kind: 'outcome', outcome: draft.outcome, summaryMarkdown: draft.summaryMarkdown });
-    replies.push({ kind: 'menu', text: 'Send this to your contact point?', choices: [{ label: 'Yes, send it', value: 'confirm' }, { label: 'No', value: 'decline' }] });
-    return { state, replies, effects: [] };
-  }
-  if (input.type === 'text' || input.type === 'start') {
-    if (input.type === 'text') {
-      state.facts['partnerName'] = input.text;
-      state.answers.push({ step: 'describe', fact: 'partnerName', question: 'Who is the partner?', value: input.text, label: input.text, typed: true, inferred: false });
-    }
-    state.phase = 'asking';
-    state.step = 'ask-partner';
-    replies.push({
-      kind: 'question',
-      step: 'ask-partner',
-      text: `You wrote: ${input.type === 'text' ? input.text : input.playbook}. Is the partner a university?`,
-      help: 'Universities & institutes count.',
-      choices: [{ label: 'Yes', value: 'yes' }, { label: 'No', value: 'no' }],
-      typeHint: "the partner's name",
-      form: { field: 'partnerDetails', label: "The partner's details", placeholder: 'Name, country, website' },
-    });
-  }
-  return { state, replies, effects: [] };
-}
-
 export interface Harness {
   api: FakeSlackApi;
   store: Store;
   cases: CaseService;
   conversations: ConversationService;
   handled: InboundTurn[];
+  /** What the real ConversationService answered, turn by turn (same order as `handled`). */
+  results: TurnResult[];
   channel: SlackChannelModule;
   worker: OutboxWorker;
   content: Content;
@@ -151,28 +62,14 @@ export interface Harness {
   postCommand(name: string, tokens?: Record<string, string>): Promise<Response>;
   /** Waits until the channel finished everything it started (posted replies etc.). */
   settle(ms?: number): Promise<void>;
+  /** How many inbound turns the channel has answered (all their messages posted). */
+  turnsAnswered(): number;
+  /** Waits until `count` turns were answered. */
+  waitForTurns(count: number, timeoutMs?: number): Promise<void>;
+  /** Log lines at error level or above (a failed turn). */
+  problems(): Array<{ msg?: string }>;
   close(): Promise<void>;
 }
-
-/**
- * The real content. While other content is being written a playbook may be invalid for a moment; the Slack
- * tests only need the UI texts and the playbook titles, so they then take the valid playbooks alone.
- */
-function slackContent(): Content {
-  try {
-    return loadContent();
-  } catch {
-    const playbooks = new Map<PlaybookId, Playbook>();
-    for (const name of readdirSync(DEFAULT_DIALOGS_DIR).filter((f) => f.endsWith('.yaml'))) {
-      const file = join(DEFAULT_DIALOGS_DIR, name);
-      const parsed = playbookSchema.safeParse(parseYaml(readFileSync(file, 'utf8'), file));
-      if (parsed.success) playbooks.set(parsed.data.id, { ...parsed.data, rev: 'test', file: name });
-    }
-    return { ui: loadUi(join(DEFAULT_CONTENT_DIR, 'ui')), playbooks } as unknown as Content;
-  }
-}
-
-const content = slackContent();
 
 export async function createHarness(
   env: Record<string, string> = {},
@@ -183,23 +80,36 @@ export async function createHarness(
   const dir = mkdtempSync(join(tmpdir(), 'slack-test-'));
   const store = createSqliteStore({ path: join(dir, 'advisor.db'), synchronous: 'NORMAL' });
   await store.migrate();
-  const logger = pino({ level: 'silent' });
+  // The channel logs "turn answered" after the last post of a turn: tests wait for that, not for a quiet period.
+  const logLines: Array<{ msg?: string; level?: number }> = [];
+  const logger = pino(
+    { level: 'info' },
+    new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logLines.push(JSON.parse(line) as { msg?: string; level?: number });
+        done();
+      },
+    }),
+  );
+  const engine = testEngine();
   const router = createCaseRouter([{ id: 'uhasselt', slack: { teamId: TEAM, channelId: CONTACT_CHANNEL }, inbox: true }]);
-  let ids = 0;
   const real = createConversationService({
     store,
-    step: miniStep,
+    step: engine.step,
     router,
     clock: () => new Date(),
-    newId: () => `case${++ids}x${Date.now().toString(36)}`,
+    newId: randomUUID,
     logger,
   });
   const handled: InboundTurn[] = [];
+  const results: TurnResult[] = [];
   const conversations: ConversationService = {
     async handle(turn) {
       handled.push(turn);
       if (options.slowHandleMs) await new Promise((r) => setTimeout(r, options.slowHandleMs));
-      return real.handle(turn);
+      const result = await real.handle(turn);
+      results.push(result);
+      return result;
     },
   };
   const cases = createCaseService({ store, router, clock: () => new Date(), logger });
@@ -208,6 +118,7 @@ export async function createHarness(
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     ...env,
   });
+  const content = engine.content;
   const channel = createSlackChannel({ conversations, cases, store, content, logger }, config, {
     slackApiUrl: api.apiUrl,
     ...(options.institutionContactPoints ? { institutionContactPoints: options.institutionContactPoints } : {}),
@@ -243,6 +154,15 @@ export async function createHarness(
     }
   }
 
+  const turnsAnswered = () => logLines.filter((l) => l.msg === 'turn answered').length;
+  async function waitForTurns(count: number, timeoutMs = 5000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (turnsAnswered() < count) {
+      if (Date.now() > until) throw new Error(`expected ${count} answered turns, saw ${turnsAnswered()}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
   const tokens = (extra: Record<string, string>) => ({ RESPONSE_URL: `${api.url}/response/1`, TEAM, EVENT_ID: 'Ev0MSG00001', ...extra });
 
   return {
@@ -251,6 +171,7 @@ export async function createHarness(
     cases,
     conversations,
     handled,
+    results,
     channel,
     worker,
     content,
@@ -269,6 +190,9 @@ export async function createHarness(
       return post(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded');
     },
     settle,
+    turnsAnswered,
+    waitForTurns,
+    problems: () => logLines.filter((l) => (l.level ?? 0) >= 50),
     async close() {
       await worker.stop();
       http.closeAllConnections();

@@ -1,17 +1,18 @@
-// Every inbound kind through Bolt's real event path: DM, mention, slash command, buttons, modal, App Home.
+// Every inbound kind through Bolt's real event path, answered by the real engine: DM, mention, slash command,
+// buttons, the details modal, App Home.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOSTILE, createHarness, type Harness } from './harness.js';
+import { DM, DRONE_QUESTION, RESEARCHER, click, escalateDroneCase, messagesIn, submitModal, typeDm } from './researcher.js';
 
 type Blocks = Array<Record<string, unknown>>;
+type Button = { action_id: string; value: string; text: { text: string } };
 
-function blocksOf(args: Record<string, unknown>): Blocks {
-  return (args['blocks'] ?? []) as Blocks;
+function blocksOf(args: Record<string, unknown> | undefined): Blocks {
+  return (args?.['blocks'] ?? []) as Blocks;
 }
 
-function buttons(blocks: Blocks): Array<{ action_id: string; value: string; text: { text: string } }> {
-  return blocks
-    .filter((b) => b['type'] === 'actions')
-    .flatMap((b) => b['elements'] as Array<{ action_id: string; value: string; text: { text: string } }>);
+function buttons(blocks: Blocks): Button[] {
+  return blocks.filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as Button[]);
 }
 
 /** A JSON string's content, ready to drop between quotes in a fixture. */
@@ -25,38 +26,48 @@ describe('Slack inbound', () => {
     h = await createHarness();
   });
   afterEach(async () => {
+    expect(h.problems()).toEqual([]);
     await h.close();
   });
 
-  it('answers a DM with Block Kit: the question, a button per choice, the form button and the typing hint', async () => {
-    await h.postEvent('event-message-im.json');
-    const [post] = await h.api.waitFor('chat.postMessage');
-    expect(post?.args['channel']).toBe('D0RESEARCH');
-    expect(post?.args['thread_ts']).toBeUndefined();
+  it('answers a DM with Block Kit: the question, its choices, the form button and the typing hint', async () => {
+    await typeDm(h, DRONE_QUESTION);
     const turn = h.handled[0];
     expect(turn?.conversationKey).toBe('slack:T0RSA:D0RESEARCH:U0RESEARCH');
-    expect(turn?.address).toMatchObject({ team: 'T0RSA', channel: 'D0RESEARCH', user: 'U0RESEARCH' });
-    // The engine gets plain text: Slack's entities decoded.
-    expect(turn?.input).toEqual({ type: 'text', text: `We want to work with HIT ${HOSTILE}` });
-    const blocks = blocksOf(post!.args);
+    expect(turn?.address).toMatchObject({ team: 'T0RSA', channel: DM, user: RESEARCHER });
+    expect(turn?.input).toEqual({ type: 'text', text: DRONE_QUESTION });
+    const [post] = h.api.callsTo('chat.postMessage');
+    expect(post?.args['channel']).toBe(DM);
+    expect(post?.args['thread_ts']).toBeUndefined();
+    const blocks = blocksOf(post?.args);
+    const text = JSON.stringify(blocks);
+    // The engine asks for the partner's name: a free-text question with a form and an "I'm not sure" choice.
+    const question = h.results[0]?.replies.find((r) => r.kind === 'question');
+    if (question?.kind !== 'question') throw new Error('the engine asked no question');
+    expect(question.step).toBe('ask-partner-name');
+    expect(text).toContain(`*${question.text}*`);
     const all = buttons(blocks);
-    expect(all.map((b) => b.text.text)).toEqual(['Enter the details', 'Yes', 'No']);
-    expect(JSON.parse(all[1]!.value)).toEqual({ v: 'yes', s: 'ask-partner' });
-    expect(JSON.stringify(blocks)).toContain("the partner's name");
+    expect(all.map((b) => b.text.text)).toEqual(['Enter the details', ...question.choices.map((c) => c.label)]);
+    expect(all.slice(1).map((b) => JSON.parse(b.value) as unknown)).toEqual(question.choices.map((c) => ({ v: c.value, s: 'ask-partner-name' })));
+    expect(JSON.parse(all[0]!.value)).toMatchObject({ s: 'ask-partner-name', f: 'partnerName' });
+    expect(text).toContain(`You can also type your answer: ${question.typeHint ?? '?'}.`);
   });
 
-  it('escapes everything the user typed, so <!channel> and <@U…> never ping', async () => {
+  it('decodes Slack entities for the engine and escapes everything it sends back, so <!channel> never pings', async () => {
     await h.postEvent('event-message-im.json');
-    const [post] = await h.api.waitFor('chat.postMessage');
-    const sent = JSON.stringify(post!.args);
+    await h.waitForTurns(1);
+    // The engine gets plain text: Slack's entities decoded.
+    expect(h.handled[0]?.input).toEqual({ type: 'text', text: `We want to work with HIT ${HOSTILE}` });
+    await typeDm(h, `Harbin Institute of Technology ${HOSTILE}`);
+    const sent = JSON.stringify(h.api.callsTo('chat.postMessage').map((c) => c.args));
     expect(sent).not.toContain('<!channel>');
     expect(sent).not.toContain('<@U0BOSS>');
-    expect(sent).toContain('&lt;!channel&gt; &amp; &lt;@U0BOSS&gt;');
-    // The engine's own "&" is escaped too.
-    expect(sent).toContain('Universities &amp; institutes count.');
+    // Whatever the engine echoed of it arrives escaped.
+    const echoed = JSON.stringify(h.results.map((r) => r.replies)).includes('<!channel>');
+    if (echoed) expect(sent).toContain('&lt;!channel&gt; &amp; &lt;@U0BOSS&gt;');
   });
 
-  it('ignores the bot\'s own messages and other subtypes', async () => {
+  it("ignores the bot's own messages and other subtypes", async () => {
     await h.postEvent('event-message-bot.json');
     await h.settle();
     expect(h.handled).toHaveLength(0);
@@ -64,18 +75,23 @@ describe('Slack inbound', () => {
 
   it('answers an @mention in the thread of the mention', async () => {
     await h.postEvent('event-app-mention.json');
-    const [post] = await h.api.waitFor('chat.postMessage');
+    await h.waitForTurns(1);
+    const [post] = h.api.callsTo('chat.postMessage');
     expect(post?.args['channel']).toBe('C0GENERAL');
     expect(post?.args['thread_ts']).toBe('1741600100.000400');
     expect(h.handled[0]?.conversationKey).toBe('slack:T0RSA:C0GENERAL:1741600100.000400');
     expect(h.handled[0]?.input).toEqual({ type: 'text', text: 'we host a visiting researcher from HIT' });
+    // The engine's answer went to that thread.
+    expect(h.results[0]?.replies.length).toBeGreaterThan(0);
+    expect(h.api.callsTo('chat.postMessage').every((c) => c.args['thread_ts'] === '1741600100.000400')).toBe(true);
   });
 
   it('runs /research-security with text in the DM and tells the user so, ephemerally', async () => {
     const res = await h.postCommand('command-research-security.json', { TEXT: 'visiting researcher from HIT' });
     expect(res.status).toBe(200);
-    const [post] = await h.api.waitFor('chat.postMessage');
-    expect(post?.args['channel']).toBe('D0RESEARCH');
+    await h.waitForTurns(1);
+    const [post] = h.api.callsTo('chat.postMessage');
+    expect(post?.args['channel']).toBe(DM);
     expect(h.handled[0]?.input).toEqual({ type: 'text', text: 'visiting researcher from HIT' });
     await h.settle();
     expect(h.api.responses[0]?.body).toMatchObject({ response_type: 'ephemeral', text: "I've answered you in our direct messages." });
@@ -84,34 +100,34 @@ describe('Slack inbound', () => {
   it('shows the playbook menu for /research-security without text', async () => {
     await h.postCommand('command-research-security.json', { TEXT: '' });
     const [post] = await h.api.waitFor('chat.postMessage');
-    const starts = buttons(blocksOf(post!.args));
+    const starts = buttons(blocksOf(post?.args));
     expect(starts.map((b) => b.value).sort()).toEqual([...h.content.playbooks.keys()].sort());
     expect(h.handled).toHaveLength(0);
   });
 
-  it('turns a choice button into an engine action with its step, and marks the choice on the message', async () => {
-    await h.postEvent('event-message-im.json');
-    await h.api.waitFor('chat.postMessage');
-    const messageTs = h.api.channels.get('D0RESEARCH')?.[0]?.ts ?? '';
-    const res = await h.postPayload('block-actions-choice.json', {
-      MESSAGE_TS: messageTs,
-      ACTION_ID: 'rsa_choice:0',
-      BLOCK_ID: 'b-yes',
-      LABEL: 'Yes',
-      VALUE: jsonInner(JSON.stringify({ v: 'yes', s: 'ask-partner' })),
-    });
-    expect(res.status).toBe(200);
-    await h.api.waitFor('chat.postMessage', 2);
-    expect(h.handled[1]?.input).toEqual({ type: 'action', value: 'yes', step: 'ask-partner' });
-    expect(h.handled[1]?.conversationKey).toBe(h.handled[0]?.conversationKey);
-    const [update] = await h.api.waitFor('chat.update');
-    expect(update?.args['ts']).toBe(messageTs);
-    expect(JSON.stringify(update?.args['blocks'])).toContain('→ *Yes*');
-    // The outcome: risk, flags, screening, steps and sources, then the confirm menu.
-    const outcome = JSON.stringify(h.api.callsTo('chat.postMessage')[1]?.args['blocks']);
-    for (const part of ['Risk: High risk', 'Seven Sons university', 'Harbin Institute of Technology', 'vlir-reporting', 'Yes, send it']) {
-      expect(outcome).toContain(part);
-    }
+  it('turns a choice button into an engine action with its step, marks the choice, and asks the next question', async () => {
+    await typeDm(h, DRONE_QUESTION);
+    await typeDm(h, 'Harbin Institute of Technology');
+    const clicked = await click(h, DM, 'Yes, listed items are involved');
+    expect(h.handled.at(-1)?.input).toEqual({ type: 'action', value: 'answer:yes', step: 'ask-dual-use' });
+    expect(h.handled.at(-1)?.conversationKey).toBe(h.handled[0]?.conversationKey);
+    const update = h.api.callsTo('chat.update').at(-1);
+    expect(update?.args['ts']).toBe(clicked.ts);
+    const marked = JSON.stringify(update?.args['blocks']);
+    expect(marked).toContain('→ *Yes, listed items are involved*');
+    expect(marked).not.toContain('"type":"actions"'); // the row is gone: the same question cannot be answered twice
+    expect(JSON.stringify(messagesIn(h, DM).at(-1))).toContain('How far from application is the work?');
+  });
+
+  it('ignores a click on an answer of a question that was already answered', async () => {
+    await typeDm(h, DRONE_QUESTION);
+    await typeDm(h, 'Harbin Institute of Technology');
+    const question = structuredClone(messagesIn(h, DM).at(-1));
+    await click(h, DM, 'Yes, listed items are involved');
+    const state = h.results.at(-1)?.state;
+    await click(h, DM, 'No, nothing listed', RESEARCHER, { message: question });
+    expect(h.results.at(-1)?.state.facts['dualUse']).toBe('yes');
+    expect(h.results.at(-1)?.state.step).toBe(state?.step);
   });
 
   it('ignores a choice button whose value was tampered with', async () => {
@@ -126,52 +142,49 @@ describe('Slack inbound', () => {
     expect(h.handled).toHaveLength(0);
   });
 
-  it('opens the details modal and feeds its submission to the conversation as text', async () => {
-    await h.postPayload('block-actions-choice.json', {
-      MESSAGE_TS: '1741600000.000900',
-      ACTION_ID: 'rsa_form',
-      BLOCK_ID: 'b1',
-      LABEL: 'Enter the details',
-      VALUE: jsonInner(JSON.stringify({ s: 'ask-partner', f: 'partnerDetails', l: "The partner's details" })),
-    });
-    const [open] = await h.api.waitFor('views.open');
-    const view = open?.args['view'] as { callback_id: string; private_metadata: string; blocks: Blocks };
+  it("opens the details modal and feeds its submission to the conversation as the partner's name", async () => {
+    await typeDm(h, DRONE_QUESTION);
+    await click(h, DM, 'Enter the details', RESEARCHER, { turn: false });
+    const [open] = h.api.callsTo('views.open');
+    const view = open?.args['view'] as { callback_id: string; blocks: Blocks };
     expect(view.callback_id).toBe('rsa_view_form');
-    expect(JSON.stringify(view.blocks)).toContain("The partner's details");
-    await h.postPayload('view-submission.json', {
-      USER: 'U0RESEARCH',
-      CALLBACK: 'rsa_view_form',
-      META: jsonInner(view.private_metadata),
-      TEXT: 'Harbin Institute of Technology, China',
-    });
-    await h.api.waitFor('chat.postMessage');
-    expect(h.handled[0]?.input).toEqual({ type: 'text', text: 'Harbin Institute of Technology, China' });
-    expect(h.handled[0]?.conversationKey).toBe('slack:T0RSA:D0RESEARCH:U0RESEARCH');
+    expect(JSON.stringify(view.blocks)).toContain("Partner's name");
+    // Nobody else can submit it for the researcher.
+    await submitModal(h, 'U0SOMEONE', 'Some other name');
+    expect(h.handled).toHaveLength(1);
+    const before = h.turnsAnswered();
+    await submitModal(h, RESEARCHER, 'Harbin Institute of Technology');
+    await h.waitForTurns(before + 1);
+    expect(h.handled.at(-1)?.input).toEqual({ type: 'text', text: 'Harbin Institute of Technology' });
+    expect(h.handled.at(-1)?.conversationKey).toBe('slack:T0RSA:D0RESEARCH:U0RESEARCH');
+    const state = h.results.at(-1)?.state;
+    expect(state?.facts['partnerName']).toBe('Harbin Institute of Technology');
+    expect(state?.screening.map((s) => s.list)).toContain('seven-sons');
   });
 
-  it('starts a playbook from the App Home in the user\'s DM', async () => {
+  it("starts a playbook from the App Home in the user's DM", async () => {
     await h.postPayload('block-actions-home-start.json', { PLAYBOOK: 'sensitive-tech-partner' });
-    const [post] = await h.api.waitFor('chat.postMessage');
-    expect(h.api.callsTo('conversations.open')[0]?.args['users']).toBe('U0RESEARCH');
-    expect(post?.args['channel']).toBe('D0RESEARCH');
+    await h.waitForTurns(1);
+    const [post] = h.api.callsTo('chat.postMessage');
+    expect(h.api.callsTo('conversations.open')[0]?.args['users']).toBe(RESEARCHER);
+    expect(post?.args['channel']).toBe(DM);
     expect(h.handled[0]?.input).toEqual({ type: 'start', playbook: 'sensitive-tech-partner' });
+    expect(h.results[0]?.state.playbook?.id).toBe('sensitive-tech-partner');
+    expect(buttons(blocksOf(post?.args)).length).toBeGreaterThan(0);
   });
 
-  it('publishes the App Home with a start button per playbook and the user\'s own cases', async () => {
-    await h.postEvent('event-message-im-reply.json', { EVENT_ID: 'Ev0CONFIRM', TEXT: 'confirm' });
-    await h.api.waitFor('chat.postMessage');
-    const [created] = await h.store.listCases({ researcherId: 'U0RESEARCH' });
-    expect(created).toBeDefined();
+  it("publishes the App Home with a start button per playbook and the user's own cases", async () => {
+    const created = await escalateDroneCase(h);
     await h.postEvent('event-app-home-opened.json', { EVENT_ID: 'Ev0HOME01' });
     const [publish] = await h.api.waitFor('views.publish');
-    expect(publish?.args['user_id']).toBe('U0RESEARCH');
+    expect(publish?.args['user_id']).toBe(RESEARCHER);
     const view = publish?.args['view'] as { type: string; blocks: Blocks };
     expect(view.type).toBe('home');
     const starts = view.blocks.flatMap((b) => (b['accessory'] ? [b['accessory'] as { value: string }] : []));
     expect(starts.map((s) => s.value).sort()).toEqual([...h.content.playbooks.keys()].sort());
     const text = JSON.stringify(view.blocks);
     for (const p of h.content.playbooks.values()) expect(text).toContain(p.title.en.replace(/&/g, '&amp;'));
-    expect(text).toContain(created!.ref);
+    expect(text).toContain(created.ref);
     expect(text).toContain('open');
   });
 });

@@ -4,7 +4,7 @@
 import { namesOf, type NameKind, type ScreeningEntity } from './entity.js';
 import { HashMultiMap, HashMultiMapBuilder } from './hash-multimap.js';
 import { compactKey, isHan, type Normaliser } from './normalise.js';
-import { allowedEdits, tokenCredit } from './similarity.js';
+import { allowedEdits, creditForDistance, tokenCredit } from './similarity.js';
 
 const KINDS: NameKind[] = ['name', 'alias', 'former', 'chinese', 'abbreviation'];
 /** A query longer than this is cut: names are short, and masks are 32-bit. */
@@ -16,6 +16,8 @@ const MAX_QUERY_TOKENS = 24;
 const CANDIDATE_SCORE = 0.8;
 /** A Chinese name followed by a campus ("哈尔滨工业大学深圳") matches the name when it has at least this many characters. */
 const MIN_HAN_PREFIX = 4;
+const TYPO1_CREDIT = creditForDistance(1);
+const TYPO2_CREDIT = creditForDistance(2);
 /** Past this many names for the rarest word a match must hold, they are intersected with the next rarest. */
 const INTERSECT_FROM = 2_000;
 
@@ -83,8 +85,11 @@ export class NameIndex {
   private readonly campusSets: Array<Set<string> | undefined>;
   // Scratch space, reused by every query (the screener is synchronous).
   private readonly tokStamp: Uint32Array;
-  private readonly tokMask: Int32Array;
-  private readonly tokCredit: Float32Array;
+  /** Per vocabulary token, the query tokens it equals, is one typo from, or two typos from (bit masks). */
+  private readonly tokExact: Int32Array;
+  private readonly tokTypo1: Int32Array;
+  private readonly tokTypo2: Int32Array;
+  private readonly pairedScratch: Uint8Array;
   private readonly recStamp: Uint32Array;
   /** Records that hold a word of a second required query word, for intersecting long postings. */
   private readonly recMark: Uint32Array;
@@ -198,8 +203,12 @@ export class NameIndex {
     this.compact = compact.build();
 
     this.tokStamp = new Uint32Array(tokenCount);
-    this.tokMask = new Int32Array(tokenCount);
-    this.tokCredit = new Float32Array(tokenCount);
+    this.tokExact = new Int32Array(tokenCount);
+    this.tokTypo1 = new Int32Array(tokenCount);
+    this.tokTypo2 = new Int32Array(tokenCount);
+    let longest = 0;
+    for (let r = 0; r < records; r++) longest = Math.max(longest, this.recStart[r + 1]! - this.recStart[r]!);
+    this.pairedScratch = new Uint8Array(longest);
     this.recStamp = new Uint32Array(records);
     this.recMark = new Uint32Array(records);
     this.expandStamp = new Uint32Array(tokenCount);
@@ -237,8 +246,10 @@ export class NameIndex {
       this.recWeight.byteLength +
       this.deletions.bytes +
       this.compact.bytes +
-      this.tokStamp.byteLength * 3 +
-      this.recStamp.byteLength
+      this.tokStamp.byteLength * 4 +
+      this.expandStamp.byteLength +
+      this.recStamp.byteLength +
+      this.recMark.byteLength
     );
   }
 
@@ -345,11 +356,14 @@ export class NameIndex {
       for (const [t, credit] of token.expansions) {
         if (this.tokStamp[t] !== stamp) {
           this.tokStamp[t] = stamp;
-          this.tokMask[t] = 0;
-          this.tokCredit[t] = 0;
+          this.tokExact[t] = 0;
+          this.tokTypo1[t] = 0;
+          this.tokTypo2[t] = 0;
         }
-        this.tokMask[t]! |= 1 << qi;
-        this.tokCredit[t] = Math.max(this.tokCredit[t]!, credit);
+        const bit = 1 << qi;
+        if (credit >= 1) this.tokExact[t]! |= bit;
+        else if (credit >= TYPO1_CREDIT) this.tokTypo1[t]! |= bit;
+        else this.tokTypo2[t]! |= bit;
       }
     });
     return stamp;
@@ -508,21 +522,39 @@ export class NameIndex {
     let pairSum = 0;
     let pairedR = 0;
     let lastPairedPos = -1;
-    for (let j = start; j < end; j++) {
+    const pair = (j: number, qi: number, credit: number): void => {
       const t = this.recToks[j]!;
-      const free = this.tokStamp[t] === stamp ? this.tokMask[t]! & ~usedQ : 0;
-      if (free === 0) {
-        detail?.unmatchedListed.push(this.tokenText[t]!);
-        continue;
-      }
-      const qi = 31 - Math.clz32(free & -free);
       usedQ |= 1 << qi;
-      const credit = this.tokCredit[t]!;
+      this.pairedScratch[j - start] = 1;
       const q = qt[qi]!;
       pairSum += credit * (q.weight + this.weights[t]!);
       pairedR++;
       if (q.position > lastPairedPos) lastPairedPos = q.position;
       detail?.pairs.push({ query: q.text, listed: this.tokenText[t]!, credit });
+    };
+    // Equal words pair first, then one typo before two: a listed "aeronautics" must not take the
+    // query's "astronautics" (two letters off) while the query's "aeronatuics" is left without one.
+    for (let j = start; j < end; j++) {
+      this.pairedScratch[j - start] = 0;
+      const t = this.recToks[j]!;
+      if (this.tokStamp[t] !== stamp) continue;
+      const free = this.tokExact[t]! & ~usedQ;
+      if (free !== 0) pair(j, 31 - Math.clz32(free & -free), 1);
+    }
+    if (pairedR < end - start) {
+      for (let j = start; j < end; j++) {
+        const t = this.recToks[j]!;
+        if (this.pairedScratch[j - start] === 1 || this.tokStamp[t] !== stamp) continue;
+        const free1 = this.tokTypo1[t]! & ~usedQ;
+        if (free1 !== 0) pair(j, 31 - Math.clz32(free1 & -free1), TYPO1_CREDIT);
+      }
+      for (let j = start; j < end; j++) {
+        const t = this.recToks[j]!;
+        if (this.pairedScratch[j - start] === 1) continue;
+        const free2 = this.tokStamp[t] === stamp ? this.tokTypo2[t]! & ~usedQ : 0;
+        if (free2 !== 0) pair(j, 31 - Math.clz32(free2 & -free2), TYPO2_CREDIT);
+        else detail?.unmatchedListed.push(this.tokenText[t]!);
+      }
     }
     let queryWeight = query.totalWeight;
     let unmatchedQ = 0;

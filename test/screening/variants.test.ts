@@ -44,6 +44,9 @@ const MUST_MATCH: Array<[string, string]> = [
   ['Northwestern Polytechnial University', 'nwpu'],
   ['Nanjing Univeristy of Aeronautics and Astronautics', 'nuaa'],
   ['Harbin Engineering Universty', 'heu'],
+  // two typos in a long word; a typo next to a word two letters from it (aeronautics, astronautics)
+  ['Northwestern Polytecnicl University', 'nwpu'],
+  ['Beijing Univeristy of Aeronatuics and Astronautics', 'buaa'],
   // word order, case, accents, spacing
   ['Technology Institute of Harbin', 'hit'],
   ['BEIJING INSTITUTE OF TECHNOLOGY', 'bit'],
@@ -131,6 +134,13 @@ describe('explanations and result shape', () => {
     expect(hit?.listDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(hit?.score).toBeGreaterThan(0.8);
     expect(hit?.score).toBeLessThanOrEqual(1);
+  });
+
+  it('pairs equal words with each other, not a word with its two-letter neighbour', () => {
+    const hit = screener.screen('Beijing Univeristy of Aeronautics and Astronautics').hits[0];
+    expect(hit?.match).toBe(true);
+    expect(hit?.why).toMatch(/univeristy.*university/);
+    expect(hit?.why).not.toMatch(/campus or place/);
   });
 
   it('names the restriction on a Seven Sons match', () => {

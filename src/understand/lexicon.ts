@@ -147,6 +147,7 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
 
   const faqTopics = new PhraseIndex<string>();
   for (const entry of content.faq) for (const k of [...entry.keywords.en, ...entry.keywords.nl]) faqTopics.add(loosen(k), entry.id);
+  for (const t of content.intents.faqTopics?.terms ?? []) faqTopics.add(t, 'guideline');
 
   const en = new Set(content.language.en.map(fold));
   const nl = new Set(content.language.nl.map(fold));
@@ -162,6 +163,10 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
     conceptWords.push(...v.words);
     stems.push(...v.stems);
   }
+  // FAQ topics are known words (never "corrected" into something else), not typo targets.
+  const faqVocabulary = faqTopics.vocabulary();
+  words.push(...faqVocabulary.words);
+  stems.push(...faqVocabulary.stems);
   // Names: all are known words, but only longer country names and institution words are typo
   // targets (a city one letter from an ordinary word would turn "parts" into Paris).
   for (const entry of places.entries) {

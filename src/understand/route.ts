@@ -12,12 +12,14 @@ interface Score {
 }
 
 /** Names of the fact features intents.yaml may weigh, with what in the facts sets them. */
-function factFeatures(lexicon: Lexicon, facts: ExtractedFacts): Map<string, string> {
+function factFeatures(lexicon: Lexicon, a: Analysis, facts: ExtractedFacts): Map<string, string> {
   const { homeCountry, riskCountries } = lexicon.content.intents;
   const out = new Map<string, string>();
   if (facts.domains.length > 0) out.set('domain', facts.domains.join(', '));
   const foreign = facts.countries.filter((c) => c !== homeCountry);
   if (foreign.length > 0) out.set('country', foreign.join(', '));
+  const named = namedCountries(a).filter((c) => c !== homeCountry);
+  if (named.length > 0) out.set('namedCountry', named.join(', '));
   const risky = foreign.filter((c) => riskCountries.includes(c));
   if (risky.length > 0) out.set('riskCountry', risky.join(', '));
   const partners = facts.institutions.filter((i) => i.country !== homeCountry && i.kind !== 'funder');
@@ -29,6 +31,18 @@ function factFeatures(lexicon: Lexicon, facts: ExtractedFacts): Map<string, stri
   return out;
 }
 
+/** Countries the message names (a country, a city, an institution, a funder), not those a group implies. */
+function namedCountries(a: Analysis): string[] {
+  const out: string[] = [];
+  for (const m of a.places) {
+    const p = m.entry.payload;
+    const code =
+      p.kind === 'country' ? p.code : p.kind === 'institution' && !p.institution.group ? p.institution.country : p.kind === 'funder' ? p.funder.country : undefined;
+    if (code !== undefined && !out.includes(code)) out.push(code);
+  }
+  return out;
+}
+
 function scorePlaybooks(lexicon: Lexicon, a: Analysis, facts: ExtractedFacts): Score[] {
   const intents = lexicon.content.intents.intents;
   const scores = new Map<PlaybookId, Score>();
@@ -36,6 +50,8 @@ function scorePlaybooks(lexicon: Lexicon, a: Analysis, facts: ExtractedFacts): S
 
   const groupsSeen = new Set<string>();
   const engaged = new Set<PlaybookId>();
+  // Cues of a playbook that only count once one of its own signals or facts was found.
+  const pending = new Map<PlaybookId, Array<{ weight: number; reason: string }>>();
   for (const m of a.cues) {
     const { playbook, group, weight } = m.entry.payload;
     const key = `${playbook}#${group}`;
@@ -43,6 +59,12 @@ function scorePlaybooks(lexicon: Lexicon, a: Analysis, facts: ExtractedFacts): S
     groupsSeen.add(key);
     const s = scores.get(playbook);
     if (!s) continue;
+    if (weight > 0 && intents[playbook]?.cuesNeedSignal) {
+      const list = pending.get(playbook) ?? [];
+      list.push({ weight, reason: `+${weight} "${typed(a.tokens, m)}"` });
+      pending.set(playbook, list);
+      continue;
+    }
     s.score += weight;
     if (weight > 0) engaged.add(playbook);
     s.reasons.push(`${weight > 0 ? '+' : ''}${weight} "${typed(a.tokens, m)}"`);
@@ -52,17 +74,21 @@ function scorePlaybooks(lexicon: Lexicon, a: Analysis, facts: ExtractedFacts): S
   const signalWords = new Map<string, string>();
   for (const m of a.signals) if (!signalWords.has(m.entry.payload)) signalWords.set(m.entry.payload, typed(a.tokens, m));
   for (const s of facts.signals) if (!signalWords.has(s)) signalWords.set(s, s);
-  const features = factFeatures(lexicon, facts);
+  const features = factFeatures(lexicon, a, facts);
 
   for (const id of PLAYBOOK_IDS) {
     const intent = intents[id];
     const s = scores.get(id);
     if (!intent || !s) continue;
+    let own = false;
     for (const [signal, weight] of Object.entries(intent.signals)) {
       const words = signalWords.get(signal);
       if (words === undefined || weight === 0) continue;
       s.score += weight;
-      if (weight > 0) engaged.add(id);
+      if (weight > 0) {
+        engaged.add(id);
+        own = true;
+      }
       s.reasons.push(`${weight > 0 ? '+' : ''}${weight} ${signal} ("${words}")`);
     }
     if (intent.factsNeedCue && !engaged.has(id)) continue;
@@ -70,7 +96,14 @@ function scorePlaybooks(lexicon: Lexicon, a: Analysis, facts: ExtractedFacts): S
       const what = features.get(feature);
       if (what === undefined || weight === 0) continue;
       s.score += weight;
+      if (weight > 0) own = true;
       s.reasons.push(`${weight > 0 ? '+' : ''}${weight} ${feature} (${what})`);
+    }
+    if (own) {
+      for (const cue of pending.get(id) ?? []) {
+        s.score += cue.weight;
+        s.reasons.push(cue.reason);
+      }
     }
   }
   // A guideline topic in a knowledge question ("what counts as critical technology?").

@@ -107,7 +107,15 @@ export const intentsFileSchema = z
     riskCountries: z.array(code),
     homeCountry: code,
     /** FAQ keywords count for the faq playbook, but only when its question-form cue group matched. */
-    faqTopics: z.object({ weight: z.number(), needsGroup: z.number().int().min(0) }).strict().optional(),
+    faqTopics: z
+      .object({
+        weight: z.number(),
+        needsGroup: z.number().int().min(0),
+        /** Guideline concepts in everyday words, on top of the keywords of content/faq.yaml. */
+        terms: list.default([]),
+      })
+      .strict()
+      .optional(),
     intents: z.record(
       z.enum(PLAYBOOK_IDS),
       z
@@ -116,6 +124,8 @@ export const intentsFileSchema = z
           facts: weights.default({}),
           /** Facts count only once a cue or signal of this playbook matched (a country alone is not a partnership). */
           factsNeedCue: z.boolean().default(false),
+          /** Cues count only once a signal or fact of this playbook was found ("a grant proposal" alone is not defence money). */
+          cuesNeedSignal: z.boolean().default(false),
           cues: z.array(z.object({ w: z.number(), terms: list }).strict()).default([]),
         })
         .strict(),

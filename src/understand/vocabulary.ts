@@ -11,6 +11,17 @@ export interface Expansion {
 }
 
 const MIN_FUZZY = 5;
+/** Endings tried, longest first, with what replaces them: plurals in both languages, Dutch diminutives. */
+const INFLECTIONS: ReadonlyArray<readonly [string, string]> = [
+  ['tjes', ''],
+  ['jes', ''],
+  ['tje', ''],
+  ['ies', 'y'],
+  ['je', ''],
+  ['en', ''],
+  ['es', ''],
+  ['s', ''],
+];
 const MIN_PART = 4;
 
 export class Vocabulary {
@@ -62,8 +73,9 @@ export class Vocabulary {
     const forms = [norm];
     const token: Token = { orig: word.orig, forms };
     if (this.common.has(norm) || this.knows(norm)) return { token };
-    if (norm.length >= MIN_PART + 1 && norm.endsWith('s') && this.words.has(norm.slice(0, -1))) {
-      forms.push(norm.slice(0, -1));
+    const base = this.baseForm(norm);
+    if (base !== undefined) {
+      forms.push(base);
       return { token };
     }
     const parts = this.splitCompound(norm);
@@ -79,6 +91,24 @@ export class Vocabulary {
     return { token };
   }
 
+  /**
+   * The known word an inflected one comes from: plurals (drones, batteries, exoskeletten) and
+   * Dutch diminutives (bedrijfje, bedrijfjes). Only whole known words count, never guesses.
+   */
+  private baseForm(word: string): string | undefined {
+    if (word.length < MIN_PART + 1) return undefined;
+    for (const [ending, replacement] of INFLECTIONS) {
+      if (!word.endsWith(ending)) continue;
+      const stem = word.slice(0, word.length - ending.length) + replacement;
+      if (stem.length < MIN_PART) continue;
+      if (this.words.has(stem)) return stem;
+      // Dutch doubles the last consonant before -en: exoskeletten → exoskelet.
+      const last = stem[stem.length - 1];
+      if (ending === 'en' && last === stem[stem.length - 2] && this.words.has(stem.slice(0, -1))) return stem.slice(0, -1);
+    }
+    return undefined;
+  }
+
   /** Dutch compounds: "legerdrone" → "drone", "dronetechnologie" → "drone". */
   private splitCompound(word: string): string[] {
     if (word.length < 2 * MIN_PART - 1 || /\d/.test(word)) return [];
@@ -90,7 +120,9 @@ export class Vocabulary {
         break;
       }
     }
-    for (let k = word.length - 3; k >= MIN_PART; k--) {
+    // Without a known right part, only a longer left part is believed ("halfgeleidrs" is no "half…").
+    const minLeft = out.length > 0 ? MIN_PART : MIN_PART + 1;
+    for (let k = word.length - 3; k >= minLeft; k--) {
       const left = word.slice(0, k);
       // Dutch joins compounds with s or e: onderzoeksdrone, veiligheidsonderzoek.
       const bare = left.endsWith('s') || left.endsWith('e') ? left.slice(0, -1) : left;
@@ -114,6 +146,8 @@ export class Vocabulary {
         const bound = Math.min(max, bestDistance - 1);
         if (bound < 1) break;
         const d = boundedDistance(word, candidate, bound);
+        // Two typos are only believed when the word starts right: "koptische" is not "kroatische".
+        if (d >= 2 && word[1] !== candidate[1]) continue;
         if (d < bestDistance) {
           best = candidate;
           bestDistance = d;

@@ -11,7 +11,7 @@ import { buildOutcome } from './outcome.js';
 import { countryName, summaryMarkdown } from './summary.js';
 import { containsPhrase, normalize, tokens } from './text.js';
 import type { Turn } from './turn.js';
-import type { AnswerRecord, Choice, ExtractedFacts, ScreeningHit } from './types.js';
+import type { AnswerRecord, Choice, ExtractedFacts, ScreeningHit, ScreeningSummary } from './types.js';
 
 const MAX_STEPS_PER_TURN = 200;
 const MAX_FREE_TEXT = 200;
@@ -220,7 +220,10 @@ export function advance(turn: Turn): void {
         const result = runCheck(node.check, s, turn.ctx);
         addFlags(turn, result.flags);
         addHits(turn, result.hits);
-        if (result.screened) s.screened = result.screened;
+        if (result.screened) {
+          s.screened = result.screened;
+          turn.say(screeningReport(turn, result.hits, result.screened));
+        }
         s.step = resolveGoto(turn, node.next);
         continue;
       }
@@ -237,6 +240,18 @@ export function advance(turn: Turn): void {
   turn.say(turn.t('state-reset'));
   s.phase = 'idle';
   turn.showMenu();
+}
+
+/** What screening found, said as soon as the partner is named: hits with list and date, or none — never a clearance. */
+function screeningReport(turn: Turn, hits: readonly ScreeningHit[], screened: ScreeningSummary): string {
+  const lines = hits.map(
+    (h) => `• ${h.name} — ${h.listName} (${h.listDate}): ${h.match ? turn.t('screening-match') : turn.t('screening-possible')}`,
+  );
+  if (hits.length === 0) lines.push(turn.t('screening-none', { name: screened.names.join(', ') }));
+  lines.push(turn.t('screening-lists', { lists: screened.lists.map((l) => `${l.name} (${l.date})`).join('; ') }));
+  for (const l of screened.lists.filter((x) => x.stale)) lines.push(turn.t('screening-stale', { name: l.name, date: l.date }));
+  lines.push(turn.t('screening-disclaimer'));
+  return lines.join('\n');
 }
 
 export function finishOutcome(turn: Turn, pb: Playbook, stepId: string): void {
@@ -361,6 +376,8 @@ export function applyTyped(turn: Turn, text: string): boolean {
       // The contact point reads the answer as the button says it; `typed` tells it was typed.
       if (match.kind === 'answer') applyAnswer(turn, id, q, match.value, labelFor(q, match.value, turn), true, false);
       else if (match.kind === 'unsure') applyAnswer(turn, id, q, 'unsure', turn.t('not-sure'), true, false);
+      // It names two answers, or one only to deny it ("not a university"): ask again, read nothing into it.
+      else if (match.kind === 'unclear') return false;
       else {
         // Clearly another question: let the caller offer to switch rather than read an answer into it.
         if (opensOtherTopic(turn, text)) return false;

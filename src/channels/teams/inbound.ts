@@ -166,7 +166,11 @@ export class TeamsInbound {
     const actor: Actor = { channel: 'teams', id: userIdOf(activity), ...(activity.from?.name ? { name: activity.from.name } : {}) };
     let result: CaseActionResult;
     if (action.action === 'take') result = await this.deps.cases.take(current.id, actor);
-    else if (action.action === 'ask') result = await this.deps.cases.ask(current.id, actor, action.text);
+    else if (action.action === 'ask') {
+      // The card offers "ask" on an open case too; asking means handling it, so take it first (as Slack does).
+      if (current.status === 'open') await this.deps.cases.take(current.id, actor);
+      result = await this.deps.cases.ask(current.id, actor, action.text);
+    }
     else result = await this.deps.cases.close(current.id, actor, action.text);
     this.deps.logger.info({ kind: 'teams-case-action', caseId: current.id, action: action.action, ok: result.ok }, 'teams: case action');
     if (result.ok) return { ok: true, card: renderCaseCard(result.case, ui), message: this.texts.t(`case-${action.action}-done`, lang, { ref: result.case.ref }) };

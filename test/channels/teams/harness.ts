@@ -1,21 +1,33 @@
-// Builds the Teams channel on a real express server with fake services, wired to the fake cloud.
-import { readFileSync } from 'node:fs';
+// Builds the Teams channel on a real express server with the real engine (content, router, screener), the
+// real store (SQLite in a temp dir), ConversationService, CaseService, CaseRouter and OutboxWorker. Only the
+// Bot Framework cloud is a stand-in: in-process OpenID/JWKS, token endpoint and Teams connector (fake-cloud.ts).
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import pino from 'pino';
 import { ServiceClientCredentialsFactory } from 'botframework-connector';
-import { loadPlaybooks, loadUi, type Content } from '../../../src/content/load.js';
+import type { Content } from '../../../src/content/load.js';
 import { createTeamsChannel, teamsConfigSchema, type TeamsChannelOptions } from '../../../src/channels/teams/index.js';
 import type { ChannelModule } from '../../../src/channels/types.js';
-import type { ConversationState, Reply } from '../../../src/engine/types.js';
-import type { CaseActionResult, CaseService, ConversationService, InboundTurn } from '../../../src/service/types.js';
-import type { Actor, CaseRecord, OutboxJob, Store } from '../../../src/store/types.js';
+import { createCaseRouter } from '../../../src/service/case-router.js';
+import { createCaseService } from '../../../src/service/case-service.js';
+import { createConversationService } from '../../../src/service/conversation-service.js';
+import { createOutboxWorker, type OutboxWorker } from '../../../src/service/outbox-worker.js';
+import type { CaseService, ConversationService, InboundTurn, TurnResult } from '../../../src/service/types.js';
+import { createSqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../../../src/store/types.js';
+import { testEngine } from '../../helpers/engine.js';
 import { FakeBotFrameworkCloud, ISSUER } from './fake-cloud.js';
 
 export const APP_ID = '0c5f7e9a-1234-4bcd-8def-0123456789ab';
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+/** The contact point's channel and team (as in the case-action fixture). */
+export const CONTACT_CHANNEL_ID = '19:contact-point-cases@thread.tacv2';
+export const CONTACT_TEAM_ID = '19:contact-point-team@thread.tacv2';
 const root = join(import.meta.dirname, '../../..');
 
 type Creds = Awaited<ReturnType<ServiceClientCredentialsFactory['createCredentials']>>;
@@ -44,49 +56,20 @@ class FakeCloudCredentials extends ServiceClientCredentialsFactory {
   }
 }
 
-export class FakeConversations implements ConversationService {
-  readonly turns: InboundTurn[] = [];
-  replies: Reply[] = [{ kind: 'text', text: 'ok' }];
-  async handle(turn: InboundTurn) {
-    this.turns.push(turn);
-    const state = { v: 1, lang: turn.lang ?? 'en', phase: 'asking', facts: {}, answers: [], flags: [], screening: [], cases: [], signals: [], langChosen: false, turn: 1 } as ConversationState;
-    return { replies: this.replies, state, createdCases: [] };
-  }
-}
-
-export class FakeCases implements CaseService {
-  readonly cases = new Map<string, CaseRecord>();
-  readonly calls: Array<{ action: string; id: string; actor: Actor; text?: string }> = [];
-  private update(id: string, actor: Actor, action: 'take' | 'ask' | 'close', text?: string): CaseActionResult {
-    const c = this.cases.get(id);
-    if (!c) return { ok: false, reason: 'not-found' };
-    if (c.status === 'closed') return { ok: false, reason: 'wrong-status', case: c };
-    this.calls.push(text === undefined ? { action, id, actor } : { action, id, actor, text });
-    const status = action === 'take' ? 'taken' : action === 'ask' ? 'awaiting-info' : 'closed';
-    const next: CaseRecord = { ...c, status, assignee: actor, ...(action === 'close' ? { advice: text } : {}) };
-    this.cases.set(id, next);
-    return { ok: true, case: next };
-  }
-  async take(id: string, actor: Actor) {
-    return this.update(id, actor, 'take');
-  }
-  async ask(id: string, actor: Actor, q: string) {
-    return this.update(id, actor, 'ask', q);
-  }
-  async close(id: string, actor: Actor, advice: string) {
-    return this.update(id, actor, 'close', advice);
-  }
-  async get(id: string) {
-    return this.cases.get(id) ?? [...this.cases.values()].find((c) => c.ref === id) ?? null;
-  }
+/** The real ConversationService, recording what the channel handed it and what it answered. */
+export interface RecordingConversations extends ConversationService {
+  readonly turns: InboundTurn[];
+  readonly results: TurnResult[];
 }
 
 export interface Harness {
   cloud: FakeBotFrameworkCloud;
   channel: ChannelModule;
-  conversations: FakeConversations;
-  cases: FakeCases;
-  jobs: OutboxJob[];
+  conversations: RecordingConversations;
+  cases: CaseService;
+  store: Store;
+  worker: OutboxWorker;
+  content: Content;
   logs: Array<Record<string, unknown>>;
   url: string;
   post(activity: Record<string, unknown>, auth?: string | null): Promise<{ status: number; body: unknown }>;
@@ -94,22 +77,44 @@ export interface Harness {
   fixture(name: string): Record<string, unknown>;
   /** A valid channel token for an activity. */
   tokenFor(activity: Record<string, unknown>): string;
+  /** Moves the outbox worker's clock forward (a retry that Teams asked to wait for). */
+  advanceClock(ms: number): void;
   close(): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}, options: Partial<TeamsChannelOptions> = {}): Promise<Harness> {
+export interface HarnessOptions extends Partial<TeamsChannelOptions> {
+  /** Routes uhasselt's cases to the contact-point channel in Teams (default true). */
+  route?: boolean;
+}
+
+export async function startHarness(env: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
+  const { route = true, ...channelOptions } = options;
   const cloud = new FakeBotFrameworkCloud();
   await cloud.start();
   const logs: Array<Record<string, unknown>> = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
-  const conversations = new FakeConversations();
-  const cases = new FakeCases();
-  const jobs: OutboxJob[] = [];
-  const store = { listJobs: async (f?: { caseId?: string }) => jobs.filter((j) => !f?.caseId || j.caseId === f.caseId) } as Partial<Store> as Store;
-  const content = {
-    ui: loadUi(join(root, 'content/ui')),
-    playbooks: loadPlaybooks(join(root, 'test/fixtures/teams/dialogs')),
-  } as Partial<Content> as Content;
+  const dir = mkdtempSync(join(tmpdir(), 'teams-test-'));
+  const store = createSqliteStore({ path: join(dir, 'advisor.db'), synchronous: 'NORMAL' });
+  await store.migrate();
+  const engine = testEngine();
+  const content = engine.content;
+  const router = createCaseRouter(
+    route ? [{ id: 'uhasselt', teams: { serviceUrl: cloud.serviceUrl, conversationId: CONTACT_CHANNEL_ID, tenantId: TENANT }, inbox: true }] : [],
+  );
+  const real = createConversationService({ store, step: engine.step, router, clock: () => new Date(), newId: randomUUID, logger });
+  const turns: InboundTurn[] = [];
+  const results: TurnResult[] = [];
+  const conversations: RecordingConversations = {
+    turns,
+    results,
+    async handle(turn) {
+      turns.push(turn);
+      const result = await real.handle(turn);
+      results.push(result);
+      return result;
+    },
+  };
+  const cases = createCaseService({ store, router, clock: () => new Date(), logger });
   const config = teamsConfigSchema.parse({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant', ...env });
   const channel = createTeamsChannel({ conversations, cases, store, content, logger }, config, {
     authEndpoints: {
@@ -123,7 +128,20 @@ export async function startHarness(env: Record<string, string> = {}, options: Pa
       ValidateAuthority: false,
     },
     credentialsFactory: new FakeCloudCredentials(`${cloud.url}/oauth/token`),
-    ...options,
+    ...channelOptions,
+  });
+  let offsetMs = 0;
+  const worker = createOutboxWorker({
+    store,
+    deliverers: new Map([['teams', channel.deliverer]]),
+    clock: () => new Date(Date.now() + offsetMs),
+    logger,
+    maxAttempts: 5,
+    backoffMs: 1,
+    maxBackoffMs: 1,
+    pollMs: 50,
+    workerId: 'test',
+    random: () => 0,
   });
   const app = express();
   channel.mount(app);
@@ -138,10 +156,15 @@ export async function startHarness(env: Record<string, string> = {}, options: Pa
     channel,
     conversations,
     cases,
-    jobs,
+    store,
+    worker,
+    content,
     logs,
     url,
     tokenFor,
+    advanceClock(ms) {
+      offsetMs += ms;
+    },
     fixture(name) {
       const text = readFileSync(join(root, 'test/fixtures/teams', `${name}.json`), 'utf8')
         .replaceAll('{{SERVICE_URL}}', cloud.serviceUrl)
@@ -163,8 +186,12 @@ export async function startHarness(env: Record<string, string> = {}, options: Pa
       return { status: res.status, body };
     },
     async close() {
+      await worker.stop();
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await cloud.stop();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

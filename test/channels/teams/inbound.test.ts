@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CaseRecord } from '../../../src/store/types.js';
-import { sampleCase } from '../cards/samples.js';
-import { APP_ID, startHarness, TENANT, type Harness } from './harness.js';
+// Inbound Teams activities through CloudAdapter (real JWT validation against the fake cloud's OpenID keys)
+// into the real ConversationService and CaseService on SQLite, answered by the real engine.
+import { APP_ID, CONTACT_TEAM_ID, startHarness, TENANT, type Harness } from './harness.js';
+import { CONTACT_AAD, CONTACT_TEAMS_ID, actionsOf, cardText, deliverAll, escalateAndDeliver, execute, personalCards } from './people.js';
 
 let h: Harness;
 
@@ -73,15 +74,15 @@ describe('conversations', () => {
     expect(turn.address).toMatchObject({ serviceUrl: h.cloud.serviceUrl, conversation: { id: 'a:1personal-conversation-with-rita' } });
   });
 
-  it('replies with Adaptive Cards of version 1.5', async () => {
-    h.conversations.replies = [
-      { kind: 'text', text: 'Hello' },
-      { kind: 'question', text: 'Military ties?', step: 'ask-military', choices: [{ label: 'Yes', value: 'yes' }] },
-    ];
+  it('replies with one Adaptive Card of version 1.5 per engine reply', async () => {
     await h.post(h.fixture('personal-message'));
+    const replies = h.conversations.results[0]?.replies ?? [];
+    expect(replies.length).toBeGreaterThan(0);
     const cards = sentCards(h);
-    expect(cards).toHaveLength(2);
+    expect(cards).toHaveLength(replies.length);
     for (const card of cards) expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    // The hiring question is recognised: the engine started the playbook for it.
+    expect(h.conversations.results[0]?.state.playbook?.id).toBe('hire-military-background');
   });
 
   it('answers an @mention in a team channel in its thread, without the mention in the text', async () => {
@@ -99,13 +100,15 @@ describe('conversations', () => {
     expect(h.conversations.turns[0]).toMatchObject({ input: { type: 'action', value: 'yes', step: 'ask-military' }, lang: 'nl' });
   });
 
-  it('sends a welcome card offering the playbooks when the app is installed', async () => {
+  it('sends a welcome card offering every playbook, in the user\'s language, when the app is installed', async () => {
     const res = await h.post(h.fixture('install-personal'));
     expect(res.status).toBe(200);
     const [card] = sentCards(h);
     const data = JSON.stringify(card);
-    expect(data).toContain('Veldwerk in het buitenland');
-    expect(data).toContain('"start":"partner-check"');
+    for (const p of h.content.playbooks.values()) {
+      expect(data).toContain(JSON.stringify(p.title.nl).slice(1, -1));
+      expect(data).toContain(`"start":"${p.id}"`);
+    }
     expect(h.conversations.turns).toHaveLength(0);
   });
 
@@ -120,63 +123,73 @@ describe('conversations', () => {
 });
 
 describe('case actions from the contact-point channel', () => {
-  function seed(status: CaseRecord['status'] = 'open'): void {
-    h.cases.cases.set('case-1', sampleCase(status));
-  }
-
   it('lets a member of the contact-point team take the case and replaces the card in place', async () => {
-    seed();
-    h.cloud.teams.set('19:contact-point-team@thread.tacv2', ['29:1CoNtAcTpOiNt-carla']);
-    const res = await h.post(h.fixture('case-action-invoke'));
+    const c = await escalateAndDeliver(h);
+    const res = await execute(h, 'Take case');
     expect(res.status).toBe(200);
-    expect(h.cases.calls).toEqual([
-      { action: 'take', id: 'case-1', actor: { channel: 'teams', id: '6c0b1f3e-3333-4d2a-9a7e-000000000003', name: 'Carla Contact' } },
-    ]);
-    const body = res.body as { statusCode: number; type: string; value: { version: string; body: unknown[]; actions: Array<{ type: string; title: string }> } };
-    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(body.value.version).toBe('1.5');
-    expect(JSON.stringify(body.value)).toContain('Status: ');
+    expect(await h.cases.get(c.id)).toMatchObject({ status: 'taken', assignee: { channel: 'teams', id: CONTACT_AAD, name: 'Carla Contact' } });
+    expect(res.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(res.card?.version).toBe('1.5');
+    expect(JSON.stringify(res.card)).toContain('Status: ');
     // Taken: no "Take case" any more; ask and close remain, as Teams Universal Actions inside their forms.
-    expect(body.value.actions.map((a) => a.title)).toEqual(['Ask for more information', 'Close with advice']);
-    expect(JSON.stringify(body.value)).toContain('"type":"Action.Execute"');
+    expect(res.card?.actions?.map((a) => a['title'])).toEqual(['Ask for more information', 'Close with advice']);
+    expect(actionsOf(res.card!).filter((a) => a['type'] === 'Action.Execute').map((a) => a['title'])).toEqual(['Send question', 'Close case']);
+    // Membership was asked of Teams, in the team the card was posted in.
+    expect(h.cloud.calls.some((x) => x.path === `/teams/v3/conversations/${CONTACT_TEAM_ID}/members/${CONTACT_TEAMS_ID}`)).toBe(true);
   });
 
   it('refuses someone outside the contact-point team politely, and changes nothing', async () => {
-    seed();
-    h.cloud.teams.set('19:contact-point-team@thread.tacv2', ['29:someone-else']);
-    const res = await h.post(h.fixture('case-action-invoke'));
+    const c = await escalateAndDeliver(h);
+    const res = await execute(h, 'Take case', {}, { id: '29:someone-else', aad: '6c0b1f3e-9999-4d2a-9a7e-000000000009', name: 'Someone Else' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
-    expect(String((res.body as { value: string }).value)).toContain('RS-2025-0001');
-    expect(h.cases.calls).toHaveLength(0);
-    expect(h.cases.cases.get('case-1')?.status).toBe('open');
+    expect(res.type).toBe('application/vnd.microsoft.activity.message');
+    expect(res.message).toContain(c.ref);
+    expect((await h.cases.get(c.id))?.status).toBe('open');
+    expect((await h.cases.get(c.id))?.history.map((e) => e.action)).toEqual(['created', 'delivered']);
+    expect(await h.store.listJobs({ status: 'pending' })).toEqual([]);
   });
 
   it('accepts a configured AAD object id without asking Teams about membership', async () => {
     await h.close();
-    h = await startHarness({ TEAMS_CONTACT_POINT_USERS: '6c0b1f3e-3333-4d2a-9a7e-000000000003' });
-    seed();
-    await h.post(h.fixture('case-action-invoke'));
-    expect(h.cases.calls.map((c) => c.action)).toEqual(['take']);
-    expect(h.cloud.calls.some((c) => c.path.includes('/members/'))).toBe(false);
+    h = await startHarness({ TEAMS_CONTACT_POINT_USERS: '6c0b1f3e-7777-4d2a-9a7e-000000000007' });
+    const c = await escalateAndDeliver(h);
+    await execute(h, 'Take case', {}, { id: '29:delegate', aad: '6c0b1f3e-7777-4d2a-9a7e-000000000007', name: 'Delegate' });
+    expect((await h.cases.get(c.id))?.status).toBe('taken');
+    expect(h.cloud.calls.some((x) => x.path.includes('/members/'))).toBe(false);
+  });
+
+  it("accepts an institution's own contact-point user, only for that institution's cases", async () => {
+    await h.close();
+    h = await startHarness({}, { institution: (id) => (id === 'uhasselt' ? { users: ['aad-uhasselt'] } : { users: ['aad-kuleuven'] }) });
+    const c = await escalateAndDeliver(h);
+    await execute(h, 'Take case', {}, { id: '29:kuleuven', aad: 'aad-kuleuven', name: 'KU Leuven' });
+    expect((await h.cases.get(c.id))?.status).toBe('open');
+    await execute(h, 'Take case', {}, { id: '29:uhasselt', aad: 'aad-uhasselt', name: 'UHasselt' });
+    expect((await h.cases.get(c.id))?.status).toBe('taken');
   });
 
   it('asks for more information with the typed question, and requires one', async () => {
-    seed('taken');
-    h.cloud.teams.set('19:contact-point-team@thread.tacv2', ['29:1CoNtAcTpOiNt-carla']);
-    const activity = h.fixture('case-action-invoke');
-    const withData = (data: Record<string, unknown>) => ({
-      ...activity,
-      value: { action: { type: 'Action.Execute', verb: data.caseAction, data }, trigger: 'manual' },
-    });
-    const empty = await h.post(withData({ caseAction: 'ask', caseId: 'case-1', caseQuestion: '  ' }));
-    expect(empty.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
-    expect(h.cases.calls).toHaveLength(0);
-    await h.post(withData({ caseAction: 'ask', caseId: 'case-1', caseQuestion: 'Who funds the *position*?' }));
-    await h.post(withData({ caseAction: 'close', caseId: 'case-1', caseAdvice: 'Go ahead with a data plan.' }));
-    expect(h.cases.calls.map((c) => [c.action, c.text])).toEqual([
-      ['ask', 'Who funds the *position*?'],
-      ['close', 'Go ahead with a data plan.'],
+    const c = await escalateAndDeliver(h);
+    const empty = await execute(h, 'Send question', { caseQuestion: '  ' });
+    expect(empty.type).toBe('application/vnd.microsoft.activity.message');
+    expect(empty.message).toContain('Please write your question');
+    expect((await h.cases.get(c.id))?.status).toBe('open');
+    // Asking about an open case takes it first: the question has an owner, the researcher hears both.
+    const asked = await execute(h, 'Send question', { caseQuestion: 'Who funds the *position*?' });
+    expect(asked.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(await h.cases.get(c.id)).toMatchObject({ status: 'awaiting-info', assignee: { id: CONTACT_AAD } });
+    await execute(h, 'Close case', { caseAdvice: 'Go ahead with a data plan.' });
+    const closed = await h.cases.get(c.id);
+    expect(closed?.history.slice(2).map((e) => [e.action, e.text])).toEqual([
+      ['taken', undefined],
+      ['asked', 'Who funds the *position*?'],
+      ['closed', 'Go ahead with a data plan.'],
     ]);
+    expect(closed?.advice).toBe('Go ahead with a data plan.');
+    await deliverAll(h);
+    const chat = cardText(personalCards(h));
+    expect(chat).toContain(`Case ${c.ref} was taken by your contact point.`);
+    expect(chat).toContain('Who funds the *position*?');
+    expect(chat).toContain('Go ahead with a data plan.');
   });
 });

@@ -1,39 +1,221 @@
 // Matches what a user typed to the answers of the current question.
+// People type "nope", "not a university", "no, it's a company", "TRL 4" or a sentence with a fact in
+// it. A wrong answer is worse than asking again, so anything that fits two answers, or only fits an
+// answer after a negation ("geen bedrijf"), asks again.
 import type { Content } from '../content/load.js';
 import type { QuestionStep } from '../content/schema/playbook.js';
 import type { Lang } from './ids.js';
-import { containsPhrase, normalize, roughlyEquals } from './text.js';
+import { editDistance, normalize, roughlyEquals } from './text.js';
 
-export type TypedAnswer = { kind: 'answer'; value: string } | { kind: 'unsure' } | { kind: 'none' };
+/** `unclear`: the text names two answers, or names one only to deny it; the question is asked again as it is. */
+export type TypedAnswer = { kind: 'answer'; value: string } | { kind: 'unsure' } | { kind: 'unclear' } | { kind: 'none' };
 
-function phrasesOf(list: { en: string[]; nl: string[] } | undefined): string[] {
-  return list ? [...list.en, ...list.nl].map(normalize) : [];
+type Polarity = 'yes' | 'no' | 'unsure';
+type Lexicon = Content['lexicon'];
+
+/** A multi-word yes/no/unsure phrase counts anywhere only in answers this short. */
+const SHORT_ANSWER_WORDS = 10;
+/** A text this long that ends in a question mark asks something rather than answers. */
+const QUESTION_WORDS = 5;
+/** Extra words allowed after a yes/no phrase that is not followed by punctuation ("yes they do have one"). */
+const TRAILING_WORDS = 6;
+
+function listOf(list: { en: string[]; nl: string[] } | undefined): string[] {
+  return list ? [...list.en, ...list.nl].map(normalize).filter((p) => p !== '') : [];
 }
 
-/** True when the text says exactly this (allowing a typo), or opens with it ("yes, it is"). */
-function says(text: string, phrase: string): boolean {
-  if (phrase === '') return false;
-  if (roughlyEquals(text, phrase)) return true;
-  return text.startsWith(`${phrase} `) && phrase.split(' ').length >= 1 && text.split(' ').length <= phrase.split(' ').length + 6;
+const hasDigit = (s: string): boolean => /\d/.test(s);
+
+/** Equal, or a small typo in a longer phrase — but never a different number ("trl 6" is not "trl 1"). */
+function closeTo(text: string, phrase: string): boolean {
+  if (text === phrase) return true;
+  if (hasDigit(text) || hasDigit(phrase)) return false;
+  return roughlyEquals(text, phrase);
+}
+
+/** "TRL4", "trl 3-4", "TRL level 6" → "trl 4", "trl 3 trl 4", "trl 6", so each level is a phrase of its own. */
+function spellLevels(n: string): string {
+  return n
+    .replace(/\btrl ?(?:level |niveau )?(\d)\b/g, 'trl $1')
+    .replace(/\btrl (\d)(?: (?:to|tot|or|of|a))? (\d)\b/g, 'trl $1 trl $2');
+}
+
+/** The text cut at punctuation and at "but"/"maar": a negation or a yes/no reaches no further than its clause. */
+function clauses(text: string): string[][] {
+  return text
+    .split(/[,;:.!?()[\]/\n]+|\s[-–—]+\s|\s(?:but|maar|though|although|however|doch|alhoewel|hoewel)\s/i)
+    .map((c) => spellLevels(normalize(c)))
+    .filter((c) => c !== '')
+    .map((c) => c.split(' '));
+}
+
+function dropFillers(words: string[], lexicon: Lexicon): string[] {
+  const fillers = new Set(listOf(lexicon.fillers));
+  return words.filter((w) => !fillers.has(w));
+}
+
+interface PolarityPhrase {
+  polarity: Polarity;
+  words: string[];
+}
+
+function polarityPhrases(lexicon: Lexicon): PolarityPhrase[] {
+  const all: PolarityPhrase[] = [];
+  for (const polarity of ['yes', 'no', 'unsure'] as const) {
+    for (const p of listOf(lexicon[polarity])) all.push({ polarity, words: p.split(' ') });
+  }
+  // Longest first: "probably not" before "probably", "no idea" before "no".
+  return all.sort((a, b) => b.words.join(' ').length - a.words.join(' ').length);
+}
+
+function startsWithWords(words: string[], phrase: string[]): boolean {
+  return phrase.length <= words.length && phrase.every((w, i) => words[i] === w);
+}
+
+function indexOfWords(words: string[], phrase: string[], from = 0): number {
+  for (let i = from; i + phrase.length <= words.length; i++) {
+    if (phrase.every((w, j) => words[i + j] === w)) return i;
+  }
+  return -1;
+}
+
+/**
+ * Yes, no or not sure, read from how the answer opens: the longest lexicon phrase that the first
+ * clause is (allowing a typo) or starts with. With `anywhere`, a multi-word phrase ("not that I know
+ * of", "weet ik eigenlijk niet") also counts inside a short answer, as long as only one kind is found.
+ */
+function polarity(text: string, lexicon: Lexicon, anywhere: boolean): Polarity | undefined {
+  const parts = clauses(text).map((c) => dropFillers(c, lexicon)).filter((c) => c.length > 0);
+  const first = parts[0];
+  if (!first) return undefined;
+  const all = parts.flat();
+  const firstText = first.join(' ');
+  const phrases = polarityPhrases(lexicon);
+  for (const p of phrases) {
+    const phrase = p.words.join(' ');
+    if (closeTo(firstText, phrase)) return p.polarity;
+    if (startsWithWords(first, p.words) && (parts.length > 1 || first.length <= p.words.length + TRAILING_WORDS)) return p.polarity;
+  }
+  if (!anywhere || all.length > SHORT_ANSWER_WORDS) return undefined;
+  const found = new Set<Polarity>();
+  for (const part of parts) {
+    for (const p of phrases) {
+      if (p.words.length >= 2 && indexOfWords(part, p.words) >= 0) {
+        found.add(p.polarity);
+        break; // the longest phrase in this clause speaks for it
+      }
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 export function isUnsure(text: string, content: Content): boolean {
-  const n = normalize(text);
-  return phrasesOf(content.lexicon.unsure).some((p) => says(n, p) || (p.split(' ').length >= 2 && containsPhrase(n, p)));
+  return polarity(text, content.lexicon, true) === 'unsure';
 }
 
 export function saysYes(text: string, content: Content): boolean {
-  const n = normalize(text);
-  return phrasesOf(content.lexicon.yes).some((p) => says(n, p));
+  return polarity(text, content.lexicon, false) === 'yes';
 }
 
 export function saysNo(text: string, content: Content): boolean {
-  const n = normalize(text);
-  return phrasesOf(content.lexicon.no).some((p) => says(n, p));
+  return polarity(text, content.lexicon, false) === 'no';
+}
+
+/** True when the words at `start` are negated in their clause: "not (really) a university", "geen bedrijf", "universiteit niet". */
+function negated(words: string[], start: number, end: number, lexicon: Lexicon): boolean {
+  const negations = new Set(listOf(lexicon.negations));
+  const gap = new Set(listOf(lexicon.negationGap));
+  for (let i = start - 1, skipped = 0; i >= 0 && skipped <= 2; i--, skipped++) {
+    const w = words[i] ?? '';
+    if (negations.has(w)) return true;
+    if (!gap.has(w)) break;
+  }
+  // Dutch puts it after: "een bedrijf is het niet".
+  const after = words.slice(end);
+  return after.length > 0 && after.length <= 3 && negations.has(after[after.length - 1] ?? '');
+}
+
+/** A phrase that is itself a yes/no/unsure word ("no", "nee") says little once the text names an answer. */
+function isPolarityWord(phrase: string, lexicon: Lexicon): Polarity | undefined {
+  for (const p of ['yes', 'no', 'unsure'] as const) if (listOf(lexicon[p]).includes(phrase)) return p;
+  return undefined;
+}
+
+/** A typo is allowed, a negation is not: "no university" is not "a university". */
+function sameNegations(text: string, phrase: string, lexicon: Lexicon): boolean {
+  const negations = new Set(listOf(lexicon.negations));
+  const of = (s: string) => s.split(' ').filter((w) => negations.has(w)).join(' ');
+  return of(text) === of(phrase);
+}
+
+/** A single long word may carry a typo ("hosptal") or a plural ("papers"); short words and numbers may not. */
+function wordClose(word: string, phrase: string): boolean {
+  if (word === phrase) return true;
+  if (phrase.length >= 4 && !hasDigit(phrase) && [`${phrase}s`, `${phrase}es`, `${phrase}en`].includes(word)) return true;
+  // The first letter must match: "unclassified" is no typo of "classified".
+  if (phrase.length < 6 || hasDigit(word) || hasDigit(phrase) || word[0] !== phrase[0]) return false;
+  const allowed = phrase.length >= 9 ? 2 : 1;
+  return editDistance(word, phrase, allowed) <= allowed;
+}
+
+interface Hit {
+  value: string;
+  /** 3 the whole text, 2 a phrase in it, 1 the text is part of a longer phrase. */
+  score: number;
+  weak: boolean;
+  typo: boolean;
+  clause: number;
+  start: number;
+  end: number;
+}
+
+interface Occurrence {
+  clause: number;
+  start: number;
+  end: number;
+  typo: boolean;
+  negated: boolean;
+}
+
+/** Where a phrase occurs in the clauses, and whether it is negated there. */
+function occurrences(parts: string[][], phrase: string, lexicon: Lexicon): Occurrence[] {
+  const words = phrase.split(' ');
+  const opensNegated = listOf(lexicon.negations).includes(words[0] ?? '');
+  const found: Occurrence[] = [];
+  parts.forEach((part, clause) => {
+    for (let i = 0; i + words.length <= part.length; i++) {
+      const exact = words.every((w, j) => part[i + j] === w);
+      const typo = !exact && words.length === 1 && wordClose(part[i] ?? '', phrase);
+      if (!exact && !typo) continue;
+      // A phrase that is a negation itself ("not sensitive") is meant as written.
+      const denied = !opensNegated && negated(part, i, i + words.length, lexicon);
+      found.push({ clause, start: i, end: i + words.length, typo, negated: denied });
+    }
+  });
+  return found;
+}
+
+function answerPhrases(a: QuestionStep['answers'][number]): string[] {
+  const phrases = [a.label.en, a.label.nl, a.value.replace(/-/g, ' '), ...(a.synonyms ? [...a.synonyms.en, ...a.synonyms.nl] : [])];
+  return [...new Set(phrases.map((p) => spellLevels(normalize(p))).filter((p) => p !== ''))];
+}
+
+/** One hit covers another: it spans more words ("phd student" over "student"), or the same words without a typo. */
+function covers(o: Hit, h: Hit): boolean {
+  if (o.value === h.value || o.clause !== h.clause || o.start > h.start || o.end < h.end) return false;
+  return o.end - o.start > h.end - h.start || (h.typo && !o.typo);
+}
+
+/** The answers a set of hits points to, after dropping hits covered by a hit of another answer. */
+function distinctAnswers(hits: Hit[]): string[] {
+  const kept = hits.filter((h) => !hits.some((o) => covers(o, h)));
+  return [...new Set(kept.map((h) => h.value))];
 }
 
 export function matchChoice(step: QuestionStep, text: string, content: Content, lang: Lang): TypedAnswer {
-  const n = normalize(text);
+  void lang; // both languages are always accepted: people mix them
+  const lexicon = content.lexicon;
+  const n = spellLevels(normalize(text));
   if (n === '') return { kind: 'none' };
   // "2" picks the second button.
   if (/^\d{1,2}$/.test(n)) {
@@ -42,30 +224,47 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
     if (byIndex) return { kind: 'answer', value: byIndex.value };
     if (index === step.answers.length) return { kind: 'unsure' };
   }
-  if (isUnsure(text, content)) return { kind: 'unsure' };
-  const scored: Array<{ value: string; score: number }> = [];
+  // A question of its own ("do I need a licence for …?") is no answer, whatever words it contains.
+  if (/\?\s*$/.test(text) && n.split(' ').length >= QUESTION_WORDS) return { kind: 'none' };
+  const parts = clauses(text);
+  const said = polarity(text, lexicon, true);
+  if (said === 'unsure') return { kind: 'unsure' };
+
+  const hits: Hit[] = [];
+  let denied = false;
   for (const a of step.answers) {
-    const phrases = [normalize(a.label.en), normalize(a.label.nl), normalize(a.value.replace(/-/g, ' ')), ...phrasesOf(a.synonyms)];
-    let score = 0;
-    for (const p of phrases) {
-      if (p === '') continue;
-      if (roughlyEquals(n, p)) score = Math.max(score, 3);
-      else if (containsPhrase(n, p)) score = Math.max(score, 2 + p.length / 100);
-      else if (p.length >= 4 && containsPhrase(p, n) && n.length >= 3) score = Math.max(score, 1);
+    for (const p of answerPhrases(a)) {
+      const weak = isPolarityWord(p, lexicon) !== undefined;
+      if (closeTo(n, p) && sameNegations(n, p, lexicon)) hits.push({ value: a.value, score: 3, weak, typo: n !== p, clause: 0, start: 0, end: n.split(' ').length });
+      for (const o of occurrences(parts, p, lexicon)) {
+        if (o.negated) {
+          denied ||= !isPolarityWord(p, lexicon);
+          continue;
+        }
+        hits.push({ value: a.value, score: o.typo ? 1.9 : 2, weak, typo: o.typo, clause: o.clause, start: o.start, end: o.end });
+      }
+      // "research" typed for "A joint research project": weak, and only when nothing else fits.
+      if (p.length >= 4 && n.length >= 3 && ` ${p} `.includes(` ${n} `) && n.split(' ').length <= 3) {
+        hits.push({ value: a.value, score: 1, weak: false, typo: false, clause: -1, start: 0, end: 0 });
+      }
     }
-    if (step.input === 'yesno' || a.value === 'yes' || a.value === 'no') {
-      if (a.value === 'yes' && saysYes(text, content)) score = Math.max(score, 2.5);
-      if (a.value === 'no' && saysNo(text, content)) score = Math.max(score, 2.5);
-    }
-    if (score > 0) scored.push({ value: a.value, score });
+    // "yes"/"nope" for an answer that means yes or no (its value, or a bare "no" among its synonyms).
+    const carries = new Set([a.value, ...answerPhrases(a)].map((p) => isPolarityWord(p, lexicon)).filter((p) => p !== undefined));
+    if (said && carries.has(said)) hits.push({ value: a.value, score: 2.5, weak: true, typo: false, clause: -1, start: 0, end: 0 });
   }
-  scored.sort((x, y) => y.score - x.score);
-  const [best, second] = scored;
-  if (!best) return { kind: 'none' };
-  // Two answers equally plausible: ask again rather than guess.
-  if (second && second.score === best.score) return { kind: 'none' };
-  void lang;
-  return { kind: 'answer', value: best.value };
+
+  // The whole text is one answer's label or synonym.
+  const whole = [...new Set(hits.filter((h) => h.score === 3 && !h.weak).map((h) => h.value))];
+  if (whole.length === 1 && whole[0]) return { kind: 'answer', value: whole[0] };
+  if (whole.length > 1) return { kind: 'unclear' };
+
+  // Words naming an answer beat a bare yes/no; two answers named at once ("both") ask again.
+  for (const tier of [(h: Hit) => h.score >= 1.9 && !h.weak, (h: Hit) => h.weak, (h: Hit) => h.score === 1]) {
+    const values = distinctAnswers(hits.filter(tier));
+    if (values.length === 1 && values[0]) return { kind: 'answer', value: values[0] };
+    if (values.length > 1) return { kind: 'unclear' };
+  }
+  return { kind: denied ? 'unclear' : 'none' };
 }
 
 /** Finds a contact point by what people call it ("KU Leuven", "kul", "ugent"). */
@@ -75,7 +274,7 @@ export function matchInstitution(text: string, content: Content): string | undef
   for (const cp of content.reference.contactPoints) {
     for (const alias of [cp.name, cp.short, cp.id, ...cp.aliases]) {
       const a = normalize(alias);
-      if (a !== '' && (containsPhrase(n, a) || roughlyEquals(n, a)) && (!best || a.length > best.length)) best = { id: cp.id, length: a.length };
+      if (a !== '' && (` ${n} `.includes(` ${a} `) || roughlyEquals(n, a)) && (!best || a.length > best.length)) best = { id: cp.id, length: a.length };
     }
   }
   return best?.id;

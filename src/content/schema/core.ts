@@ -40,6 +40,12 @@ export const lexiconSchema = z
     yes: localList,
     no: localList,
     unsure: localList,
+    /** Words that negate what follows ("not a university", "geen bedrijf"). */
+    negations: localList.default({ en: [], nl: [] }),
+    /** Words that may stand between a negation and what it negates ("not really a", "geen echt"). */
+    negationGap: localList.default({ en: [], nl: [] }),
+    /** Words that carry no answer ("well", "eigenlijk"), ignored when reading yes, no or not sure. */
+    fillers: localList.default({ en: [], nl: [] }),
     commands: z
       .object({
         restart: localList,

@@ -57,10 +57,16 @@ export class Vocabulary {
   }
 
   private startsWithStem(word: string): boolean {
+    return this.stemLength(word) > 0;
+  }
+
+  /** The length of the longest known word start the word begins with, 0 when none. */
+  private stemLength(word: string): number {
     const bucket = this.stemsByFirst.get(word[0] ?? '');
-    if (!bucket) return false;
-    for (const s of bucket) if (s.length >= MIN_PART && word.startsWith(s)) return true;
-    return false;
+    let longest = 0;
+    if (!bucket) return longest;
+    for (const s of bucket) if (s.length >= MIN_PART && s.length > longest && word.startsWith(s)) longest = s.length;
+    return longest;
   }
 
   knows(word: string): boolean {
@@ -72,21 +78,37 @@ export class Vocabulary {
     const norm = word.norm;
     const forms = [norm];
     const token: Token = { orig: word.orig, forms };
-    if (this.common.has(norm) || this.knows(norm)) return { token };
+    if (this.common.has(norm) || this.words.has(norm)) return { token };
+    const knownStart = this.stemLength(norm);
+    if (knownStart > 0) {
+      // "onderzoeksdrone": a known start, then a known word after it. Nothing inside the start
+      // counts ("gastcollege" holds no "gast", "internationally" no "intern").
+      const end = this.knownEnd(norm, knownStart);
+      if (end !== undefined) {
+        forms.push(end);
+        return { token, note: `${norm} → ${end}` };
+      }
+      return { token };
+    }
     const base = this.baseForm(norm);
     if (base !== undefined) {
       forms.push(base);
       return { token };
     }
-    const parts = this.splitCompound(norm);
-    if (parts.length > 0) {
+    const { parts, knownEnd } = this.splitCompound(norm);
+    if (knownEnd) {
       forms.push(...parts);
       return { token, note: `${norm} → ${parts.join(' + ')}` };
     }
+    // A known start alone is weaker evidence than a typo: "halfgeleidrs" is halfgeleiders, not "half…".
     const fixed = this.correct(norm);
     if (fixed !== undefined) {
       forms.push(fixed);
       return { token, note: `${norm} → ${fixed}` };
+    }
+    if (parts.length > 0) {
+      forms.push(...parts);
+      return { token, note: `${norm} → ${parts.join(' + ')}` };
     }
     return { token };
   }
@@ -110,19 +132,28 @@ export class Vocabulary {
   }
 
   /** Dutch compounds: "legerdrone" → "drone", "dronetechnologie" → "drone". */
-  private splitCompound(word: string): string[] {
-    if (word.length < 2 * MIN_PART - 1 || /\d/.test(word)) return [];
+  /** A concept word or known start that makes up the word from `from` on (or one letter later: the Dutch s/e joint). */
+  private knownEnd(word: string, from: number): string | undefined {
+    for (let k = from; k <= Math.min(from + 1, word.length - MIN_PART); k++) {
+      const right = word.slice(k);
+      if (!this.common.has(right) && (this.concepts.has(right) || this.startsWithStem(right))) return right;
+    }
+    return undefined;
+  }
+
+  private splitCompound(word: string): { parts: string[]; knownEnd: boolean } {
     const out: string[] = [];
+    let knownEnd = false;
+    if (word.length < 2 * MIN_PART - 1 || /\d/.test(word)) return { parts: out, knownEnd: false };
     for (let k = 3; k <= word.length - MIN_PART; k++) {
       const right = word.slice(k);
       if (!this.common.has(right) && (this.concepts.has(right) || this.startsWithStem(right))) {
         out.push(right);
+        knownEnd = true;
         break;
       }
     }
-    // Without a known right part, only a longer left part is believed ("halfgeleidrs" is no "half…").
-    const minLeft = out.length > 0 ? MIN_PART : MIN_PART + 1;
-    for (let k = word.length - 3; k >= minLeft; k--) {
+    for (let k = word.length - 3; k >= MIN_PART; k--) {
       const left = word.slice(0, k);
       // Dutch joins compounds with s or e: onderzoeksdrone, veiligheidsonderzoek.
       const bare = left.endsWith('s') || left.endsWith('e') ? left.slice(0, -1) : left;
@@ -132,7 +163,7 @@ export class Vocabulary {
         break;
       }
     }
-    return out;
+    return { parts: out, knownEnd };
   }
 
   /** The nearest known word or word start within the typos allowed for its length. */

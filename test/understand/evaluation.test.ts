@@ -16,7 +16,7 @@ describe('evaluation sets', () => {
     expect(recall(report.domains)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it.each(['eval/paraphrases.yaml', 'test/understand/fixtures/blind.yaml'])('gets at least 95 percent of %s right in each language', (file) => {
+  it.each(['eval/paraphrases.yaml', 'test/understand/fixtures/blind.yaml', 'test/understand/fixtures/blind-2.yaml', 'test/understand/fixtures/after-tuning.yaml'])('gets at least 95 percent of %s right in each language', (file) => {
     const report = evaluateSet(understander, file, loadEvalSet(join(root, file)));
     expect(ratio(report.overall)).toBeGreaterThanOrEqual(0.95);
     for (const lang of ['en', 'nl']) {
@@ -26,6 +26,17 @@ describe('evaluation sets', () => {
     }
     expect(recall(report.countries)).toBeGreaterThanOrEqual(0.95);
     expect(recall(report.domains)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('keeps blind-2 half Dutch, half English, with off-topic and knowledge questions', () => {
+    const items = loadEvalSet(join(root, 'test/understand/fixtures/blind-2.yaml'));
+    expect(items.length).toBeGreaterThanOrEqual(160);
+    const nl = items.filter((i) => i.lang === 'nl').length;
+    const en = items.filter((i) => i.lang === 'en').length;
+    expect(nl + en).toBe(items.length);
+    expect(Math.abs(nl - en)).toBeLessThan(items.length * 0.1);
+    expect(items.filter((i) => i.playbooks.includes(null)).length).toBeGreaterThanOrEqual(15);
+    expect(items.filter((i) => i.playbooks[0] === 'faq').length).toBeGreaterThanOrEqual(25);
   });
 
   it('keeps the held-out set half Dutch, half English, and large enough', () => {

@@ -36,6 +36,20 @@ describe('countries', () => {
     expect(u.extract('a partner in Latin America').countries).toEqual([]);
   });
 
+  it.each([
+    ['a grant from the Al-Noor Foundation', []],
+    ['Noor is een goede collega van mij', []],
+    ['Koptische families in Egypte', ['EG']],
+    ['a visiting student from Georgia Tech', ['US']],
+  ])('does not mistake names for countries: %s', (text, codes) => {
+    expect(u.extract(text).countries).toEqual(codes);
+  });
+
+  it('still reads a Norwegian in Dutch', () => {
+    expect(u.extract('er werkt een Noor in ons team').countries).toEqual(['NO']);
+    expect(u.extract('twee Noren en een Noorse partner').countries).toEqual(['NO']);
+  });
+
   it('lists the foreign country first and Belgium last', () => {
     expect(u.extract('Your Belgian doctoral student wants to do research in China').countries).toEqual(['CN', 'BE']);
   });
@@ -62,8 +76,37 @@ describe('technology areas', () => {
     ['gene editing with CRISPR', 'biotech'],
     ['facial recognition', 'ai'],
     ['additive manufacturing', 'materials'],
+    ['gezichtsherkenning', 'ai'],
+    ["zelfrijdende auto's", 'robotics'],
+    ['autonomous driving', 'robotics'],
+    ['onderwaterdrones', 'robotics'],
+    ['een onderzoeksdrone', 'robotics'],
+    ['chipontwerp', 'semiconductors'],
+    ['onze chiptechnologie', 'semiconductors'],
+    ['halfgeleidrs', 'semiconductors'],
+    ['waterstofopslag', 'energy'],
+    ['CRISPR', 'biotech'],
+    ['gene synthesis', 'biotech'],
+    ['satellietbeelden', 'space'],
+    ['warmtebeeldcamera', 'sensing'],
+    ['post-quantum crypto', 'quantum'],
+    ['an LLM for Arabic', 'ai'],
+    ['exoskeletten', 'robotics'],
+    ['een nieuwe legering', 'materials'],
   ])('%s → %s', (text, domain) => {
     expect(u.extract(text).domains).toContain(domain);
+  });
+});
+
+describe('words the vocabulary does not list as such', () => {
+  it('reads a Dutch diminutive as its word: een bedrijfje is a company', () => {
+    expect(u.extract('een bedrijfje uit Servië').partnerKind).toBe('company');
+  });
+
+  it('does not read an alloy as the army, nor a guest lecture as a guest', () => {
+    expect(u.route('een legering testen').facts.why.join(' ')).not.toMatch(/leger\b/);
+    expect(u.extract('ik geef een gastcollege in Turkije').signals).not.toContain('visiting');
+    expect(u.extract('we hire internationally').signals).not.toContain('visiting');
   });
 });
 

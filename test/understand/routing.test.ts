@@ -41,6 +41,39 @@ describe('routing', () => {
     expect(r.clarify).toBe(false);
   });
 
+  it.each(['wat is het menu in de mensa vandaag', 'any tips for writing a good ERC grant proposal?', 'what is the wifi password?'])(
+    'needs more than a question form or money words to start a playbook: "%s"',
+    (text) => {
+      expect(u.route(text).playbook).toBeNull();
+    },
+  );
+
+  it.each([
+    ['what are the Seven Sons, actually?', 'faq'],
+    ['wat zijn de seven sons eigenlijk?', 'faq'],
+    ['how do I know if my collaboration is risky?', 'faq'],
+    ['moet ik het melden als ik twijfel over een samenwerking?', 'faq'],
+    ['co-authors on my paper are from the Seven Sons, what now?', 'partner-check'],
+  ])('tells a knowledge question from a case: "%s"', (text, playbook) => {
+    expect(u.route(text).playbook).toBe(playbook);
+  });
+
+  it('counts money words for defence funding only when defence is in the message', () => {
+    expect(u.route('A defence contractor wants to fund a PhD on secure communications').playbook).toBe('defence-funding');
+    expect(u.route('a foundation wants to fund a PhD on secure communications').playbook).not.toBe('defence-funding');
+  });
+
+  it('reads a job interview as hiring and an interview with locals as fieldwork', () => {
+    expect(u.route('we will interview a candidate who did military service in Turkey').playbook).toBe('hire-military-background');
+    expect(u.route('I will interview farmers in Turkey about land conflicts, is that safe?').playbook).toBe('fieldwork-abroad');
+  });
+
+  it('reads licensing a patent as a company question, not an export licence', () => {
+    const r = u.route('an unknown holding wants an exclusive licence on our patent, no names of directors anywhere');
+    expect(r.playbook).toBe('opaque-company');
+    expect(r.facts.signals).not.toContain('export');
+  });
+
   it('offers the runner-ups when two playbooks fit about equally', () => {
     const r = u.route('we willen een gezamenlijk doctoraat opzetten met een Chinese universiteit, waar moet ik op letten?');
     expect(r.playbook).toBe('visiting-researcher');

@@ -12,19 +12,21 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export async function run(args: string[], io: CliIO): Promise<number> {
   const verbose = args.includes('--verbose') || args.includes('-v');
   const files = args.filter((a) => !a.startsWith('-'));
-  const sets: Array<{ name: string; file: string; targets: Targets }> =
+  const sets: Array<{ name: string; file: string; targets: Targets; informational?: boolean }> =
     files.length > 0
       ? files.map((f) => ({ name: f, file: resolve(f), targets: TARGETS.paraphrases }))
       : [
           { name: 'public set (eval/routing.yaml)', file: join(ROOT, 'eval', 'routing.yaml'), targets: TARGETS.public },
           { name: 'paraphrases (eval/paraphrases.yaml)', file: join(ROOT, 'eval', 'paraphrases.yaml'), targets: TARGETS.paraphrases },
+          // Reported, not gating: later held-out sets (blind-2 was written before its round of tuning).
+          { name: 'blind-2, informational (test/understand/fixtures/blind-2.yaml)', file: join(ROOT, 'test', 'understand', 'fixtures', 'blind-2.yaml'), targets: TARGETS.paraphrases, informational: true },
         ];
   const understander = createUnderstander();
   const missed: string[] = [];
   for (const set of sets) {
     const report = evaluateSet(understander, set.name, loadEvalSet(set.file));
     io.stdout.write(`${formatReport(report, verbose)}\n\n`);
-    missed.push(...shortfalls(report, set.targets));
+    if (!set.informational) missed.push(...shortfalls(report, set.targets));
   }
   if (missed.length > 0) {
     io.stderr.write(`targets missed:\n${missed.map((m) => `  - ${m}`).join('\n')}\n`);

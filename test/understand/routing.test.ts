@@ -41,7 +41,7 @@ describe('routing', () => {
     expect(r.clarify).toBe(false);
   });
 
-  it.each(['wat is het menu in de mensa vandaag', 'any tips for writing a good ERC grant proposal?', 'what is the wifi password?'])(
+  it.each(['wat is het menu in de mensa vandaag', 'any tips for writing a good ERC grant proposal?', 'what is the wifi password?', 'moet ik mijn verlof melden?'])(
     'needs more than a question form or money words to start a playbook: "%s"',
     (text) => {
       expect(u.route(text).playbook).toBeNull();
@@ -52,6 +52,7 @@ describe('routing', () => {
     ['what are the Seven Sons, actually?', 'faq'],
     ['wat zijn de seven sons eigenlijk?', 'faq'],
     ['how do I know if my collaboration is risky?', 'faq'],
+    ['can I talk to someone about research security?', 'faq'],
     ['moet ik het melden als ik twijfel over een samenwerking?', 'faq'],
     ['co-authors on my paper are from the Seven Sons, what now?', 'partner-check'],
   ])('tells a knowledge question from a case: "%s"', (text, playbook) => {

@@ -11,16 +11,30 @@ export function fnv1a(text: string): number {
 }
 
 export class HashMultiMapBuilder {
-  private hashes: number[] = [];
-  private values: number[] = [];
+  private hashes = new Uint32Array(1024);
+  private values = new Int32Array(1024);
+  private length = 0;
 
   add(key: string, value: number): void {
-    this.hashes.push(fnv1a(key));
-    this.values.push(value);
+    this.addHash(fnv1a(key), value);
+  }
+
+  addHash(hash: number, value: number): void {
+    if (this.length === this.hashes.length) {
+      const hashes = new Uint32Array(this.length * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+      const values = new Int32Array(this.length * 2);
+      values.set(this.values);
+      this.values = values;
+    }
+    this.hashes[this.length] = hash;
+    this.values[this.length] = value;
+    this.length++;
   }
 
   build(): HashMultiMap {
-    return new HashMultiMap(Uint32Array.from(this.hashes), Int32Array.from(this.values));
+    return new HashMultiMap(this.hashes.slice(0, this.length), this.values.slice(0, this.length));
   }
 }
 
@@ -57,7 +71,46 @@ export class HashMultiMap {
     }
   }
 
+  /** Calls visit for every value stored under this hash. */
+  forEachHash(h: number, visit: (value: number) => void): void {
+    for (let i = this.heads[h & this.mask]!; i !== -1; i = this.next[i]!) {
+      if (this.hashes[i] === h) visit(this.values[i]!);
+    }
+  }
+
   get bytes(): number {
     return this.heads.byteLength + this.next.byteLength + this.hashes.byteLength + this.values.byteLength;
   }
+}
+
+/**
+ * The FNV-1a hashes of a token and of every form of it with up to `deletes` letters left out
+ * (one or two), each once, computed without building the shorter strings: the keys of a
+ * symmetric-deletion typo index over hundreds of thousands of words.
+ */
+export function deletionHashes(token: string, deletes: number): number[] {
+  const out = new Set<number>([fnv1a(token)]);
+  const n = token.length;
+  if (deletes < 1) return [...out];
+  for (let i = 0; i < n; i++) {
+    // Leaving out either of two equal neighbours gives the same form.
+    if (i > 0 && token.charCodeAt(i) === token.charCodeAt(i - 1)) continue;
+    out.add(hashSkipping(token, i, -1));
+    if (deletes < 2) continue;
+    for (let j = i + 1; j < n; j++) {
+      if (j > i + 1 && token.charCodeAt(j) === token.charCodeAt(j - 1)) continue;
+      out.add(hashSkipping(token, i, j));
+    }
+  }
+  return [...out];
+}
+
+function hashSkipping(text: string, skipA: number, skipB: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < text.length; k++) {
+    if (k === skipA || k === skipB) continue;
+    h ^= text.charCodeAt(k);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }

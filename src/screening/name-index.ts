@@ -2,7 +2,7 @@
 // deletion index for typos. A query touches only the names that share a rare enough token with it
 // (prefix filtering on token weights), so its cost does not grow with the size of the lists.
 import { namesOf, type NameKind, type ScreeningEntity } from './entity.js';
-import { HashMultiMap, HashMultiMapBuilder } from './hash-multimap.js';
+import { deletionHashes, HashMultiMap, HashMultiMapBuilder } from './hash-multimap.js';
 import { compactKey, isHan, type Normaliser } from './normalise.js';
 import { allowedEdits, creditForDistance, tokenCredit } from './similarity.js';
 
@@ -99,6 +99,15 @@ export class NameIndex {
   private readonly campusRecords: Map<string, number[]>;
   private stamp = 0;
   private lastAligned = false;
+  /** The search under way, for visit(): kept in a field so that no closure is made per search. */
+  private visiting: { query: PreparedQuery; stamp: number; minScore: number; out: RecordScore[] } = {
+    query: { tokens: [], totalWeight: 0, key: '' },
+    stamp: 0,
+    minScore: 1,
+    out: [],
+  };
+  /** How many names the last search() scored: the work it did, for the benchmark. */
+  lastScored = 0;
 
   constructor(entities: ScreeningEntity[], normaliser: Normaliser) {
     this.entities = entities;
@@ -192,7 +201,7 @@ export class NameIndex {
     for (let t = 0; t < tokenCount; t++) {
       const token = this.tokenText[t]!;
       if (isHan(token) || allowedEdits(token.length + 1) === 0) continue;
-      for (const variant of deletionVariants(token, allowedEdits(token.length))) deletions.add(variant, t);
+      for (const hash of deletionHashes(token, allowedEdits(token.length))) deletions.addHash(hash, t);
     }
     this.deletions = deletions.build();
 
@@ -285,10 +294,18 @@ export class NameIndex {
     const prepared: QueryToken[] = unique.map((text, position) => {
       const expansions = exhaustive ? this.expandByScan(text) : this.expand(text);
       const exact = this.vocab.get(text);
-      let weight = exact !== undefined ? this.weights[exact]! : 0;
+      // An unknown word weighs as the word it most likely stands for: the closest, and of those the
+      // most common ("uinted" is "united", not the rare "uintek"). A word no list knows weighs most.
+      let weight = exact !== undefined ? this.weights[exact]! : this.unknownWeight;
       if (exact === undefined) {
-        for (const id of expansions.keys()) weight = Math.max(weight, this.weights[id]!);
-        if (weight === 0) weight = this.unknownWeight;
+        let bestCredit = 0;
+        for (const [id, credit] of expansions) {
+          const w = this.weights[id]!;
+          if (credit > bestCredit || (credit === bestCredit && w < weight)) {
+            bestCredit = credit;
+            weight = w;
+          }
+        }
       }
       return { text, position, weight, expansions, place: places.has(text) };
     });
@@ -313,8 +330,8 @@ export class NameIndex {
     // A token found under several deletion forms is compared once.
     const seen = this.nextExpandStamp();
     if (exact !== undefined) this.expandStamp[exact] = seen;
-    for (const variant of deletionVariants(text, allowedEdits(text.length))) {
-      this.deletions.forEach(variant, (id) => {
+    for (const hash of deletionHashes(text, allowedEdits(text.length))) {
+      this.deletions.forEachHash(hash, (id) => {
         if (this.expandStamp[id] === seen) return;
         this.expandStamp[id] = seen;
         const credit = tokenCredit(text, this.tokenText[id]!);
@@ -387,18 +404,13 @@ export class NameIndex {
   search(query: PreparedQuery, minScore: number, exhaustive = false): RecordScore[] {
     const stamp = this.stampQuery(query);
     const out: RecordScore[] = [];
-    const visit = (r: number): void => {
-      if (this.recStamp[r] === stamp) return;
-      this.recStamp[r] = stamp;
-      const score = this.scoreRecord(query, r, stamp, undefined);
-      if (this.lastAligned || score >= minScore) out.push({ record: r, score, aligned: this.lastAligned });
-    };
-
+    this.lastScored = 0;
+    this.visiting = { query, stamp, minScore, out };
     if (exhaustive) {
-      for (let r = 0; r < this.recEntity.length; r++) if (this.recStart[r + 1]! > this.recStart[r]!) visit(r);
+      for (let r = 0; r < this.recEntity.length; r++) if (this.recStart[r + 1]! > this.recStart[r]!) this.visit(r);
     } else {
-      this.visitMatchCandidates(query, stamp, visit);
-      this.visitPossibleCandidates(query, minScore, visit);
+      this.visitMatchCandidates(query, stamp);
+      this.visitPossibleCandidates(query, minScore, stamp);
     }
     // "Bei Hang University" = "Beihang University": the whole name written together.
     if (query.tokens.length > 0) {
@@ -417,13 +429,23 @@ export class NameIndex {
     return out;
   }
 
+  /** Scores a name once per search and keeps it when it is aligned or reaches minScore. */
+  private visit(r: number): void {
+    const v = this.visiting;
+    if (this.recStamp[r] === v.stamp) return;
+    this.recStamp[r] = v.stamp;
+    this.lastScored++;
+    const score = this.scoreRecord(v.query, r, v.stamp, undefined);
+    if (this.lastAligned || score >= v.minScore) v.out.push({ record: r, score, aligned: this.lastAligned });
+  }
+
   /**
    * Every name that can be a match, complete: a match pairs every query word except a place after
    * the name or a campus of the entity. So a match holds a typo form of the rarest word that must
    * be paired, or is of an entity with a campus among the query words. When that word is common,
    * its names are kept only if they also hold a form of the next rarest such word.
    */
-  private visitMatchCandidates(query: PreparedQuery, stamp: number, visit: (r: number) => void): void {
+  private visitMatchCandidates(query: PreparedQuery, stamp: number): void {
     const qt = query.tokens;
     let anchor = -1;
     let anchorCount = Infinity;
@@ -444,7 +466,7 @@ export class NameIndex {
         secondCount = count;
       }
     }
-    for (const token of qt) for (const r of this.campusRecords.get(token.text) ?? []) visit(r);
+    for (const token of qt) for (const r of this.campusRecords.get(token.text) ?? []) this.visit(r);
     if (anchor < 0 || anchorCount === 0) return;
     const intersect = second >= 0 && anchorCount > INTERSECT_FROM;
     if (intersect) {
@@ -452,10 +474,15 @@ export class NameIndex {
         for (let p = this.postStart[t]!; p < this.postStart[t + 1]!; p++) this.recMark[this.postings[p]!] = stamp;
       }
     }
+    // A match pairs every word of the name (a person may have one more): longer names cannot be one.
+    const longest = qt.length;
     for (const t of qt[anchor]!.expansions.keys()) {
       for (let p = this.postStart[t]!; p < this.postStart[t + 1]!; p++) {
         const r = this.postings[p]!;
-        if (!intersect || this.recMark[r] === stamp) visit(r);
+        if (intersect && this.recMark[r] !== stamp) continue;
+        const words = this.recStart[r + 1]! - this.recStart[r]!;
+        if (words > longest + this.recPerson[r]!) continue;
+        this.visit(r);
       }
     }
   }
@@ -471,19 +498,42 @@ export class NameIndex {
    * Names that may score as "possible, not a match" without being a match: best effort, bounded.
    * Those that share one of the heaviest query words (prefix filtering), with typos for the
    * heaviest word and every unknown one; typo neighbours of a common known word ("technologies"
-   * for "technology") would bring in thousands of names.
+   * for "technology") would bring in thousands of names. A name found through a common word that
+   * alone weighs too little to reach the threshold must share another query word as well.
    */
-  private visitPossibleCandidates(query: PreparedQuery, minScore: number, visit: (r: number) => void): void {
+  private visitPossibleCandidates(query: PreparedQuery, minScore: number, stamp: number): void {
     const qt = query.tokens;
-    const prefix = this.prefixTokens(query, Math.max(minScore, CANDIDATE_SCORE));
-    for (const [n, qi] of prefix.entries()) {
+    const threshold = Math.max(minScore, CANDIDATE_SCORE);
+    const required = (threshold * query.totalWeight) / (2 - threshold);
+    const heaviest = (2 / minScore - 1) * query.totalWeight;
+    for (const [n, qi] of this.prefixTokens(query, threshold).entries()) {
       const token = qt[qi]!;
       const exactId = this.vocab.get(token.text);
       const exact = n > 0 && exactId !== undefined && token.expansions.get(exactId) === 1;
-      for (const t of exact ? [exactId] : token.expansions.keys()) {
-        for (let p = this.postStart[t]!; p < this.postStart[t + 1]!; p++) visit(this.postings[p]!);
+      const ids = exact ? [exactId] : [...token.expansions.keys()];
+      let count = 0;
+      for (const t of ids) count += this.postStart[t + 1]! - this.postStart[t]!;
+      const intersect = count > INTERSECT_FROM && token.weight < required && qt.length > 1;
+      for (const t of ids) {
+        for (let p = this.postStart[t]!; p < this.postStart[t + 1]!; p++) {
+          const r = this.postings[p]!;
+          // Dice on weights: a name much heavier than the query cannot reach the threshold with
+          // equal words (typo pairs may weigh differently, so this is a bound only for those).
+          if (this.recWeight[r]! > heaviest) continue;
+          if (!intersect || this.holdsAnotherWord(r, qi, stamp)) this.visit(r);
+        }
       }
     }
+  }
+
+  /** True when a word of the name is a form of a query word other than qi (a cheap look before scoring). */
+  private holdsAnotherWord(r: number, qi: number, stamp: number): boolean {
+    const others = ~(1 << qi);
+    for (let j = this.recStart[r]!; j < this.recStart[r + 1]!; j++) {
+      const t = this.recToks[j]!;
+      if (this.tokStamp[t] === stamp && ((this.tokExact[t]! | this.tokTypo1[t]! | this.tokTypo2[t]!) & others) !== 0) return true;
+    }
+    return false;
   }
 
   /**
@@ -522,38 +572,30 @@ export class NameIndex {
     let pairSum = 0;
     let pairedR = 0;
     let lastPairedPos = -1;
-    const pair = (j: number, qi: number, credit: number): void => {
-      const t = this.recToks[j]!;
-      usedQ |= 1 << qi;
-      this.pairedScratch[j - start] = 1;
-      const q = qt[qi]!;
-      pairSum += credit * (q.weight + this.weights[t]!);
-      pairedR++;
-      if (q.position > lastPairedPos) lastPairedPos = q.position;
-      detail?.pairs.push({ query: q.text, listed: this.tokenText[t]!, credit });
-    };
     // Equal words pair first, then one typo before two: a listed "aeronautics" must not take the
     // query's "astronautics" (two letters off) while the query's "aeronatuics" is left without one.
-    for (let j = start; j < end; j++) {
-      this.pairedScratch[j - start] = 0;
-      const t = this.recToks[j]!;
-      if (this.tokStamp[t] !== stamp) continue;
-      const free = this.tokExact[t]! & ~usedQ;
-      if (free !== 0) pair(j, 31 - Math.clz32(free & -free), 1);
-    }
-    if (pairedR < end - start) {
+    // Inlined rather than a helper closure: this runs for thousands of names per query.
+    for (let pass = 0; pass < 3; pass++) {
+      if (pass > 0 && pairedR === end - start) break;
+      const masks = pass === 0 ? this.tokExact : pass === 1 ? this.tokTypo1 : this.tokTypo2;
+      const credit = pass === 0 ? 1 : pass === 1 ? TYPO1_CREDIT : TYPO2_CREDIT;
       for (let j = start; j < end; j++) {
+        if (pass === 0) this.pairedScratch[j - start] = 0;
+        else if (this.pairedScratch[j - start] === 1) continue;
         const t = this.recToks[j]!;
-        if (this.pairedScratch[j - start] === 1 || this.tokStamp[t] !== stamp) continue;
-        const free1 = this.tokTypo1[t]! & ~usedQ;
-        if (free1 !== 0) pair(j, 31 - Math.clz32(free1 & -free1), TYPO1_CREDIT);
-      }
-      for (let j = start; j < end; j++) {
-        const t = this.recToks[j]!;
-        if (this.pairedScratch[j - start] === 1) continue;
-        const free2 = this.tokStamp[t] === stamp ? this.tokTypo2[t]! & ~usedQ : 0;
-        if (free2 !== 0) pair(j, 31 - Math.clz32(free2 & -free2), TYPO2_CREDIT);
-        else detail?.unmatchedListed.push(this.tokenText[t]!);
+        const free = this.tokStamp[t] === stamp ? masks[t]! & ~usedQ : 0;
+        if (free === 0) {
+          if (pass === 2) detail?.unmatchedListed.push(this.tokenText[t]!);
+          continue;
+        }
+        const qi = 31 - Math.clz32(free & -free);
+        usedQ |= 1 << qi;
+        this.pairedScratch[j - start] = 1;
+        const q = qt[qi]!;
+        pairSum += credit * (q.weight + this.weights[t]!);
+        pairedR++;
+        if (q.position > lastPairedPos) lastPairedPos = q.position;
+        detail?.pairs.push({ query: q.text, listed: this.tokenText[t]!, credit });
       }
     }
     let queryWeight = query.totalWeight;
@@ -590,24 +632,4 @@ export class NameIndex {
     detail.compact = !this.lastAligned && this.recordKey(r) === query.key;
     return detail;
   }
-}
-
-/** The token and every distinct form of it with up to `deletes` letters left out (symmetric-deletion typo lookup). */
-export function deletionVariants(token: string, deletes = 1): string[] {
-  const out = new Set<string>([token]);
-  let frontier = [token];
-  for (let d = 0; d < deletes; d++) {
-    const next: string[] = [];
-    for (const form of frontier) {
-      for (let i = 0; i < form.length; i++) {
-        if (i > 0 && form[i] === form[i - 1]) continue;
-        const shorter = form.slice(0, i) + form.slice(i + 1);
-        if (out.has(shorter)) continue;
-        out.add(shorter);
-        next.push(shorter);
-      }
-    }
-    frontier = next;
-  }
-  return [...out];
 }

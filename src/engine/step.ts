@@ -162,7 +162,9 @@ function command(turn: Turn, text: string): Command | undefined {
   const commands = turn.ctx.content.lexicon.commands;
   for (const name of Object.keys(commands) as Command[]) {
     const phrases = [...commands[name].en, ...commands[name].nl].map(normalize);
-    if (phrases.some((p) => roughlyEquals(n, p))) return name;
+    // No typos for a language: "Netherlands" typed as a country is not "nederlands".
+    const exact = name === 'english' || name === 'dutch';
+    if (phrases.some((p) => (exact ? n === p : roughlyEquals(n, p)))) return name;
   }
   return undefined;
 }

@@ -30,6 +30,6 @@ describe('every path through every playbook', () => {
       const questions = Object.entries(pb?.steps ?? {}).filter(([, st]) => st.type === 'question').map(([k]) => k);
       const unasked = questions.filter((q) => !asked.has(q));
       expect(unasked, 'questions no path asks').toEqual([]);
-    });
+    }, 120_000);
   }
 });

@@ -54,6 +54,6 @@ describe('cards for everything the engine says', () => {
         }
       }
       expect(outcomes).toBeGreaterThan(9);
-    });
+    }, 180_000);
   }
 });

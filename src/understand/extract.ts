@@ -56,6 +56,13 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
       if (pushUnique(countries, p.code)) why.push(`country ${p.code} ← "${words}"`);
     } else if (p.kind === 'institution') {
       const inst: InstitutionEntry = p.institution;
+      // The user's own institution ("I work at KU Leuven") routes the case; it is neither a partner nor a partner country.
+      if (inst.contactPoint && homeInstitution === undefined && saidAsHome(lexicon, a, m.start)) {
+        homeInstitution = inst.contactPoint;
+        homeSpans.push(m);
+        why.push(`home institution ${inst.contactPoint} ← "${words}"`);
+        continue;
+      }
       if (!inst.group && !institutions.some((i) => i.id === inst.id)) {
         institutions.push({
           id: inst.id,
@@ -68,14 +75,8 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
       }
       if (inst.country && pushUnique(countries, inst.country)) why.push(`country ${inst.country} ← "${words}" (${inst.name})`);
       for (const s of inst.signals) addSignal(s, `"${words}" (${inst.name})`);
-      if (inst.contactPoint && homeInstitution === undefined && saidAsHome(lexicon, a, m.start)) {
-        homeInstitution = inst.contactPoint;
-        homeSpans.push(m);
-        why.push(`home institution ${inst.contactPoint} ← "${words}"`);
-      } else {
-        const kind = inst.partnerKind ?? KIND_OF_INSTITUTION[inst.kind];
-        if (kind) kindCandidates.push({ at: m.start, kind, words });
-      }
+      const kind = inst.partnerKind ?? KIND_OF_INSTITUTION[inst.kind];
+      if (kind) kindCandidates.push({ at: m.start, kind, words });
     } else if (p.kind === 'funder') {
       if (pushUnique(funders, p.funder.id)) why.push(`funder ${p.funder.id} ← "${words}"`);
       if (p.funder.country && pushUnique(countries, p.funder.country)) {

@@ -21,3 +21,23 @@ describe('the examples of the brief', () => {
     });
   }
 });
+
+describe("the user's own institution", () => {
+  it('routes the case to it, and is not taken for the partner or its country', () => {
+    const c = new Conversation();
+    c.say('Ik werk aan de UGent en wil met een Chinese universiteit samenwerken rond onderwaterdrones');
+    expect(c.state?.facts.institution).toBe('ugent');
+    expect(c.state?.facts.countries).toEqual(['CN']);
+    expect(c.state?.facts.partnerName).toBeUndefined();
+  });
+
+  it('still asks where the partner is when only the own institution is named', () => {
+    const c = new Conversation();
+    c.say("I'm at KU Leuven and want to collaborate with a company on battery technology");
+    expect(c.state?.facts.institution).toBe('kuleuven');
+    expect(c.state?.facts.countries).toBeUndefined();
+    // Answer whatever comes first; a question about the partner's country must follow.
+    for (let q = c.question(); q && !/country/i.test(q.text); q = c.question()) c.click(q.choices[0]?.value ?? '');
+    expect(c.question()?.text).toMatch(/country/i);
+  });
+});

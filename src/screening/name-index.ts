@@ -20,6 +20,8 @@ const TYPO1_CREDIT = creditForDistance(1);
 const TYPO2_CREDIT = creditForDistance(2);
 /** Past this many names for the rarest word a match must hold, they are intersected with the next rarest. */
 const INTERSECT_FROM = 2_000;
+/** Query words whose typo forms are remembered; the cache starts over when full. */
+const EXPANSION_CACHE_SIZE = 20_000;
 
 export interface QueryToken {
   text: string;
@@ -27,7 +29,7 @@ export interface QueryToken {
   position: number;
   weight: number;
   /** Vocabulary token id → credit. */
-  expansions: Map<number, number>;
+  expansions: ReadonlyMap<number, number>;
   place: boolean;
 }
 
@@ -97,6 +99,7 @@ export class NameIndex {
   private expandStampValue = 0;
   /** Campus word → records of the entities with that campus (a campus may stand in for a query word). */
   private readonly campusRecords: Map<string, number[]>;
+  private readonly expansionCache = new Map<string, ReadonlyMap<number, number>>();
   private stamp = 0;
   private lastAligned = false;
   /** The search under way, for visit(): kept in a field so that no closure is made per search. */
@@ -292,7 +295,7 @@ export class NameIndex {
     const places = this.normaliser.places;
     const unique = [...new Set(tokens)].slice(0, MAX_QUERY_TOKENS);
     const prepared: QueryToken[] = unique.map((text, position) => {
-      const expansions = exhaustive ? this.expandByScan(text) : this.expand(text);
+      const expansions = exhaustive ? this.expandByScan(text) : this.expandCached(text);
       const exact = this.vocab.get(text);
       // An unknown word weighs as the word it most likely stands for: the closest, and of those the
       // most common ("uinted" is "united", not the rare "uintek"). A word no list knows weighs most.
@@ -312,6 +315,17 @@ export class NameIndex {
     prepared.sort((a, b) => b.weight - a.weight || a.position - b.position);
     const totalWeight = prepared.reduce((sum, t) => sum + t.weight, 0);
     return { tokens: prepared, totalWeight, key: compactKey(unique) };
+  }
+
+  /** Expansions of query words seen before: the same common words come back in most queries. */
+  private expandCached(text: string): ReadonlyMap<number, number> {
+    let found = this.expansionCache.get(text);
+    if (found === undefined) {
+      if (this.expansionCache.size >= EXPANSION_CACHE_SIZE) this.expansionCache.clear();
+      found = this.expand(text);
+      this.expansionCache.set(text, found);
+    }
+    return found;
   }
 
   private expand(text: string): Map<number, number> {

@@ -1,4 +1,5 @@
 // Normalising what people type, so that "Jà!!", "ja" and "*ja*" are the same answer.
+import { boundedDistance } from '../text/edit-distance.js';
 
 /** Lower case, no accents, no markup or emoji, single spaces. */
 export function normalize(text: string): string {
@@ -25,23 +26,9 @@ export function containsPhrase(text: string, phrase: string): boolean {
   return ` ${text} `.includes(` ${phrase} `);
 }
 
-/** Levenshtein distance, stopping early once it exceeds `max`. */
+/** Edit distance (with swapped neighbours as one typo), or `max + 1` once it exceeds `max`. */
 export function editDistance(a: string, b: string, max = 3): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length] ?? max + 1;
+  return boundedDistance(a, b, max);
 }
 
 /** A typed text is close enough to a phrase: equal, or a small typo in a longer word. */

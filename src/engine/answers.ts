@@ -26,11 +26,16 @@ function listOf(list: { en: string[]; nl: string[] } | undefined): string[] {
 
 const hasDigit = (s: string): boolean => /\d/.test(s);
 
-/** Equal, or a small typo in a longer phrase — but never a different number ("trl 6" is not "trl 1"). */
+/**
+ * Equal, or a small typo in a longer phrase — but never a different number ("trl 6" is not "trl 1"),
+ * and word by word, so that "not unclassified" is no typo of "not classified".
+ */
 function closeTo(text: string, phrase: string): boolean {
   if (text === phrase) return true;
-  if (hasDigit(text) || hasDigit(phrase)) return false;
-  return roughlyEquals(text, phrase);
+  if (hasDigit(text) || hasDigit(phrase) || !roughlyEquals(text, phrase)) return false;
+  const a = text.split(' ');
+  const b = phrase.split(' ');
+  return a.length === b.length && a.every((w, i) => w === b[i] || wordClose(w, b[i] ?? ''));
 }
 
 /** "TRL4", "trl 3-4", "TRL level 6" → "trl 4", "trl 3 trl 4", "trl 6", so each level is a phrase of its own. */
@@ -49,23 +54,47 @@ function clauses(text: string): string[][] {
     .map((c) => c.split(' '));
 }
 
-function dropFillers(words: string[], lexicon: Lexicon): string[] {
-  const fillers = new Set(listOf(lexicon.fillers));
-  return words.filter((w) => !fillers.has(w));
-}
-
 interface PolarityPhrase {
   polarity: Polarity;
+  text: string;
   words: string[];
 }
 
-function polarityPhrases(lexicon: Lexicon): PolarityPhrase[] {
-  const all: PolarityPhrase[] = [];
+/** The lexicon, normalised once. */
+interface Words {
+  fillers: Set<string>;
+  negations: Set<string>;
+  gap: Set<string>;
+  conjunctions: Set<string>;
+  /** Longest first: "probably not" before "probably", "no idea" before "no". */
+  phrases: PolarityPhrase[];
+  polarityOf: Map<string, Polarity>;
+}
+
+const prepared = new WeakMap<Lexicon, Words>();
+
+function wordsOf(lexicon: Lexicon): Words {
+  const cached = prepared.get(lexicon);
+  if (cached) return cached;
+  const phrases: PolarityPhrase[] = [];
+  const polarityOf = new Map<string, Polarity>();
   for (const polarity of ['yes', 'no', 'unsure'] as const) {
-    for (const p of listOf(lexicon[polarity])) all.push({ polarity, words: p.split(' ') });
+    for (const p of listOf(lexicon[polarity])) {
+      phrases.push({ polarity, text: p, words: p.split(' ') });
+      if (!polarityOf.has(p)) polarityOf.set(p, polarity);
+    }
   }
-  // Longest first: "probably not" before "probably", "no idea" before "no".
-  return all.sort((a, b) => b.words.join(' ').length - a.words.join(' ').length);
+  phrases.sort((a, b) => b.text.length - a.text.length);
+  const words: Words = {
+    fillers: new Set(listOf(lexicon.fillers)),
+    negations: new Set(listOf(lexicon.negations)),
+    gap: new Set(listOf(lexicon.negationGap)),
+    conjunctions: new Set(listOf(lexicon.conjunctions)),
+    phrases,
+    polarityOf,
+  };
+  prepared.set(lexicon, words);
+  return words;
 }
 
 function startsWithWords(words: string[], phrase: string[]): boolean {
@@ -85,15 +114,16 @@ function indexOfWords(words: string[], phrase: string[], from = 0): number {
  * of", "weet ik eigenlijk niet") also counts inside a short answer, as long as only one kind is found.
  */
 function polarity(text: string, lexicon: Lexicon, anywhere: boolean): Polarity | undefined {
-  const parts = clauses(text).map((c) => dropFillers(c, lexicon)).filter((c) => c.length > 0);
+  const { fillers, phrases } = wordsOf(lexicon);
+  const parts = clauses(text)
+    .map((c) => c.filter((w) => !fillers.has(w)))
+    .filter((c) => c.length > 0);
   const first = parts[0];
   if (!first) return undefined;
   const all = parts.flat();
   const firstText = first.join(' ');
-  const phrases = polarityPhrases(lexicon);
   for (const p of phrases) {
-    const phrase = p.words.join(' ');
-    if (closeTo(firstText, phrase)) return p.polarity;
+    if (closeTo(firstText, p.text)) return p.polarity;
     if (startsWithWords(first, p.words) && (parts.length > 1 || first.length <= p.words.length + TRAILING_WORDS)) return p.polarity;
   }
   if (!anywhere || all.length > SHORT_ANSWER_WORDS) return undefined;
@@ -121,29 +151,34 @@ export function saysNo(text: string, content: Content): boolean {
   return polarity(text, content.lexicon, false) === 'no';
 }
 
-/** True when the words at `start` are negated in their clause: "not (really) a university", "geen bedrijf", "universiteit niet". */
-function negated(words: string[], start: number, end: number, lexicon: Lexicon): boolean {
-  const negations = new Set(listOf(lexicon.negations));
-  const gap = new Set(listOf(lexicon.negationGap));
-  for (let i = start - 1, skipped = 0; i >= 0 && skipped <= 2; i--, skipped++) {
-    const w = words[i] ?? '';
-    if (negations.has(w)) return true;
-    if (!gap.has(w)) break;
+/** Words a negation may reach over in a list: "not BELSPO and RHID", "geen bedrijf of labo". */
+const LIST_REACH = 4;
+
+/**
+ * True when the words at `start` are negated in their clause: "not (really) a university", "geen bedrijf",
+ * "universiteit niet", and the later items of a denied list ("not BELSPO and RHID").
+ */
+function negated(words: string[], start: number, end: number, w: Words): boolean {
+  let i = start - 1;
+  for (let skipped = 0; i >= 0 && skipped <= 2 && w.gap.has(words[i] ?? ''); skipped++) i--;
+  const before = words[i] ?? '';
+  if (w.negations.has(before)) return true;
+  if (w.conjunctions.has(before)) {
+    for (let j = i - 1; j >= 0 && j >= i - LIST_REACH; j--) if (w.negations.has(words[j] ?? '')) return true;
   }
   // Dutch puts it after: "een bedrijf is het niet".
   const after = words.slice(end);
-  return after.length > 0 && after.length <= 3 && negations.has(after[after.length - 1] ?? '');
+  return after.length > 0 && after.length <= 3 && w.negations.has(after[after.length - 1] ?? '');
 }
 
 /** A phrase that is itself a yes/no/unsure word ("no", "nee") says little once the text names an answer. */
 function isPolarityWord(phrase: string, lexicon: Lexicon): Polarity | undefined {
-  for (const p of ['yes', 'no', 'unsure'] as const) if (listOf(lexicon[p]).includes(phrase)) return p;
-  return undefined;
+  return wordsOf(lexicon).polarityOf.get(phrase);
 }
 
 /** A typo is allowed, a negation is not: "no university" is not "a university". */
 function sameNegations(text: string, phrase: string, lexicon: Lexicon): boolean {
-  const negations = new Set(listOf(lexicon.negations));
+  const { negations } = wordsOf(lexicon);
   const of = (s: string) => s.split(' ').filter((w) => negations.has(w)).join(' ');
   return of(text) === of(phrase);
 }
@@ -180,7 +215,8 @@ interface Occurrence {
 /** Where a phrase occurs in the clauses, and whether it is negated there. */
 function occurrences(parts: string[][], phrase: string, lexicon: Lexicon): Occurrence[] {
   const words = phrase.split(' ');
-  const opensNegated = listOf(lexicon.negations).includes(words[0] ?? '');
+  const lex = wordsOf(lexicon);
+  const opensNegated = lex.negations.has(words[0] ?? '');
   const found: Occurrence[] = [];
   parts.forEach((part, clause) => {
     for (let i = 0; i + words.length <= part.length; i++) {
@@ -188,16 +224,25 @@ function occurrences(parts: string[][], phrase: string, lexicon: Lexicon): Occur
       const typo = !exact && words.length === 1 && wordClose(part[i] ?? '', phrase);
       if (!exact && !typo) continue;
       // A phrase that is a negation itself ("not sensitive") is meant as written.
-      const denied = !opensNegated && negated(part, i, i + words.length, lexicon);
+      const denied = !opensNegated && negated(part, i, i + words.length, lex);
       found.push({ clause, start: i, end: i + words.length, typo, negated: denied });
     }
   });
   return found;
 }
 
-function answerPhrases(a: QuestionStep['answers'][number]): string[] {
-  const phrases = [a.label.en, a.label.nl, a.value.replace(/-/g, ' '), ...(a.synonyms ? [...a.synonyms.en, ...a.synonyms.nl] : [])];
-  return [...new Set(phrases.map((p) => spellLevels(normalize(p))).filter((p) => p !== ''))];
+type AnswerSpec = QuestionStep['answers'][number];
+const phrasesByAnswer = new WeakMap<AnswerSpec, string[]>();
+
+function answerPhrases(a: AnswerSpec): string[] {
+  const cached = phrasesByAnswer.get(a);
+  if (cached) return cached;
+  // A label is also typed without its parenthesis: "standard military service".
+  const spoken = [a.label.en, a.label.nl].map((l) => l.replace(/\s*\([^)]*\)/g, ''));
+  const phrases = [a.label.en, a.label.nl, ...spoken, a.value.replace(/-/g, ' '), ...(a.synonyms ? [...a.synonyms.en, ...a.synonyms.nl] : [])];
+  const out = [...new Set(phrases.map((p) => spellLevels(normalize(p))).filter((p) => p !== ''))];
+  phrasesByAnswer.set(a, out);
+  return out;
 }
 
 /** One hit covers another: it spans more words ("phd student" over "student"), or the same words without a typo. */
@@ -231,14 +276,20 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
   if (said === 'unsure') return { kind: 'unsure' };
 
   const hits: Hit[] = [];
-  let denied = false;
+  /** Spans of words that are denied ("not [royal military academy]"): nothing inside them counts. */
+  const deniedSpans: Array<{ clause: number; start: number; end: number }> = [];
+  /** Answers the text denies; weak evidence (a bare "no") can't pick them. */
+  const denied = new Set<string>();
   for (const a of step.answers) {
     for (const p of answerPhrases(a)) {
       const weak = isPolarityWord(p, lexicon) !== undefined;
       if (closeTo(n, p) && sameNegations(n, p, lexicon)) hits.push({ value: a.value, score: 3, weak, typo: n !== p, clause: 0, start: 0, end: n.split(' ').length });
       for (const o of occurrences(parts, p, lexicon)) {
         if (o.negated) {
-          denied ||= !isPolarityWord(p, lexicon);
+          if (!isPolarityWord(p, lexicon)) {
+            denied.add(a.value);
+            deniedSpans.push(o);
+          }
           continue;
         }
         hits.push({ value: a.value, score: o.typo ? 1.9 : 2, weak, typo: o.typo, clause: o.clause, start: o.start, end: o.end });
@@ -253,18 +304,23 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
     if (said && carries.has(said)) hits.push({ value: a.value, score: 2.5, weak: true, typo: false, clause: -1, start: 0, end: 0 });
   }
 
+  // "military academy" inside a denied "royal military academy" is denied too.
+  const inDenied = (h: Hit) => deniedSpans.some((d) => d.clause === h.clause && d.start <= h.start && d.end >= h.end);
+  for (const h of hits) if (h.score < 3 && h.clause >= 0 && inDenied(h)) denied.add(h.value);
+  const kept = hits.filter((h) => !(h.score < 3 && h.clause >= 0 && inDenied(h)) && !((h.weak || h.score === 1) && denied.has(h.value)));
+
   // The whole text is one answer's label or synonym.
-  const whole = [...new Set(hits.filter((h) => h.score === 3 && !h.weak).map((h) => h.value))];
+  const whole = [...new Set(kept.filter((h) => h.score === 3 && !h.weak).map((h) => h.value))];
   if (whole.length === 1 && whole[0]) return { kind: 'answer', value: whole[0] };
   if (whole.length > 1) return { kind: 'unclear' };
 
   // Words naming an answer beat a bare yes/no; two answers named at once ("both") ask again.
   for (const tier of [(h: Hit) => h.score >= 1.9 && !h.weak, (h: Hit) => h.weak, (h: Hit) => h.score === 1]) {
-    const values = distinctAnswers(hits.filter(tier));
+    const values = distinctAnswers(kept.filter(tier));
     if (values.length === 1 && values[0]) return { kind: 'answer', value: values[0] };
     if (values.length > 1) return { kind: 'unclear' };
   }
-  return { kind: denied ? 'unclear' : 'none' };
+  return { kind: denied.size > 0 ? 'unclear' : 'none' };
 }
 
 /** Finds a contact point by what people call it ("KU Leuven", "kul", "ugent"). */

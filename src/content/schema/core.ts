@@ -44,6 +44,8 @@ export const lexiconSchema = z
     negations: localList.default({ en: [], nl: [] }),
     /** Words that may stand between a negation and what it negates ("not really a", "geen echt"). */
     negationGap: localList.default({ en: [], nl: [] }),
+    /** Words that join a list, so that a negation reaches its later items ("not BELSPO and RHID"). */
+    conjunctions: localList.default({ en: [], nl: [] }),
     /** Words that carry no answer ("well", "eigenlijk"), ignored when reading yes, no or not sure. */
     fillers: localList.default({ en: [], nl: [] }),
     commands: z

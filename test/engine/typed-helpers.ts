@@ -1,0 +1,30 @@
+// Reads a typed text the way the engine does while a question is open: "not sure" first, then the answers.
+import { isUnsure, matchChoice } from '../../src/engine/answers.js';
+import type { QuestionStep } from '../../src/content/schema/playbook.js';
+import type { PlaybookId } from '../../src/engine/ids.js';
+import { testEngine } from '../helpers/engine.js';
+
+export function question(playbook: PlaybookId, step: string): QuestionStep {
+  const node = testEngine().content.playbooks.get(playbook)?.steps[step];
+  if (!node || node.type !== 'question') throw new Error(`${playbook} has no question ${step}`);
+  return node;
+}
+
+/** The value a typed text records on this question: an answer's value, "unsure", or "again" when it is asked again. */
+export function typed(playbook: PlaybookId, step: string, text: string): string {
+  const content = testEngine().content;
+  if (isUnsure(text, content)) return 'unsure';
+  const m = matchChoice(question(playbook, step), text, content, 'en');
+  return m.kind === 'answer' ? m.value : m.kind === 'unsure' ? 'unsure' : 'again';
+}
+
+/** Every choice or yes/no question of every playbook. */
+export function allQuestions(): Array<{ playbook: PlaybookId; step: string; q: QuestionStep }> {
+  const out: Array<{ playbook: PlaybookId; step: string; q: QuestionStep }> = [];
+  for (const [id, pb] of testEngine().content.playbooks) {
+    for (const [step, node] of Object.entries(pb.steps)) {
+      if (node.type === 'question' && (node.input === 'choice' || node.input === 'yesno')) out.push({ playbook: id, step, q: node });
+    }
+  }
+  return out;
+}

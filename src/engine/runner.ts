@@ -1,6 +1,7 @@
 // Walks a playbook graph: skips what is known, runs checks, asks the next question, ends in an outcome.
 import type { Goto, Playbook, QuestionStep } from '../content/schema/playbook.js';
 import { isUnsure, matchChoice, matchInstitution, saysNo } from './answers.js';
+import { areasNamedIn } from './areas.js';
 import { runCheck } from './checks.js';
 import { holds } from './conditions.js';
 import { answerFaq } from './faq-answer.js';
@@ -344,8 +345,9 @@ export function applyTyped(turn: Turn, text: string): boolean {
     case 'domain': {
       const areas = turn.ctx.content.reference.techAreas;
       const n = normalize(text);
-      const byName = areas.filter((a) => containsPhrase(n, normalize(a.name.en)) || containsPhrase(n, normalize(a.name.nl))).map((a) => a.id);
-      const domains = [...new Set([...extracted.domains, ...byName])];
+      // The router's vocabulary first; otherwise the words of the areas' own names, if they point to one area.
+      const named = areasNamedIn(text, areas);
+      const domains = extracted.domains.length > 0 ? [...extracted.domains] : named.length === 1 ? named : [];
       const none = saysNo(text, turn.ctx.content) || containsPhrase(n, normalize(turn.t('domain-none')));
       if (domains.length === 0 && !none) return false;
       s.facts = mergeExtracted(s.facts, extracted);

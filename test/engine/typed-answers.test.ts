@@ -51,6 +51,20 @@ describe('typed answers', () => {
     expect(c.state?.flags).toContain('higher-risk-country');
   });
 
+  it('takes a technology area named in its own words, and asks again when two areas fit', () => {
+    for (const [typed, area] of [['materials', 'materials'], ['energie', 'energy'], ['nuclear physics', 'energy'], ['ruimtevaart', 'space'], ['gene editing', 'biotech']] as const) {
+      const c = new Conversation();
+      c.send({ type: 'start', playbook: 'sensitive-tech-partner' });
+      c.say(typed);
+      expect(c.state?.facts.domains, typed).toEqual([area]);
+    }
+    const c = new Conversation();
+    c.send({ type: 'start', playbook: 'sensitive-tech-partner' });
+    c.say('technologies');
+    expect(c.state?.facts.domains).toBeUndefined();
+    expect(c.question()?.step).toBe('ask-domain');
+  });
+
   it('does not ask again what the first message said', () => {
     const c = new Conversation();
     startDrone(c);

@@ -1,0 +1,40 @@
+// Which critical technology areas a typed answer names, by the words of the areas' own names and
+// sub-technologies ("materials", "energie", "nuclear"), for the question that asks for the area.
+import type { TechArea } from '../content/types.js';
+import { normalize, roughlyEquals, tokens } from './text.js';
+
+const MIN_WORD = 4;
+/** A word in the names of this many areas or more says nothing about which area is meant. */
+const SHARED_BY = 3;
+
+const cache = new WeakMap<readonly TechArea[], Map<string, Set<string>>>();
+
+/** Word → areas whose names contain it (or a word starting with it: "energie" in "energietechnologieen"). */
+function areaWords(areas: readonly TechArea[]): Map<string, Set<string>> {
+  let words = cache.get(areas);
+  if (words) return words;
+  words = new Map();
+  for (const area of areas) {
+    const names = [area.name.en, area.name.nl, ...area.subs.flatMap((s) => [s.name.en, s.name.nl])];
+    for (const word of names.flatMap((n) => tokens(n))) {
+      if (word.length < MIN_WORD) continue;
+      const set = words.get(word) ?? new Set<string>();
+      set.add(area.id);
+      words.set(word, set);
+    }
+  }
+  for (const [word, set] of words) if (set.size >= SHARED_BY) words.delete(word);
+  cache.set(areas, words);
+  return words;
+}
+
+export function areasNamedIn(text: string, areas: readonly TechArea[]): string[] {
+  const words = areaWords(areas);
+  const found = new Set<string>();
+  for (const typed of tokens(normalize(text)).filter((w) => w.length >= MIN_WORD)) {
+    for (const [word, ids] of words) {
+      if (roughlyEquals(typed, word) || (typed.length >= 6 && word.startsWith(typed))) ids.forEach((id) => found.add(id));
+    }
+  }
+  return [...found];
+}

@@ -1,4 +1,5 @@
 // Token similarity: how much credit a token of the query earns for a token of a listed name.
+import { boundedDistance } from '../text/edit-distance.js';
 
 /** Typos allowed in a token of this length: none in short tokens, where one letter makes another word. */
 export function allowedEdits(length: number): number {
@@ -15,41 +16,8 @@ export function creditForDistance(distance: number): number {
   return 1 - 0.1 * distance;
 }
 
-/**
- * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), or max + 1 as soon
- * as the distance must exceed max.
- */
-export function boundedEditDistance(a: string, b: string, max: number): number {
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > max) return max + 1;
-  if (a === b) return 0;
-  let prevPrev = new Array<number>(lb + 1).fill(0);
-  let prev = new Array<number>(lb + 1);
-  let cur = new Array<number>(lb + 1);
-  for (let j = 0; j <= lb; j++) prev[j] = j;
-  for (let i = 1; i <= la; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= lb; j++) {
-      const cb = b.charCodeAt(j - 1);
-      const cost = ca === cb ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
-        v = Math.min(v, prevPrev[j - 2]! + 1);
-      }
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    const spare = prevPrev;
-    prevPrev = prev;
-    prev = cur;
-    cur = spare;
-  }
-  return prev[lb]!;
-}
+/** Optimal-string-alignment distance, or max + 1 as soon as it must exceed max (shared with the engine and the router). */
+export const boundedEditDistance = boundedDistance;
 
 /**
  * Credit (0..1) for comparing two tokens, 0 when they are different words. Typos are allowed by the

@@ -157,11 +157,21 @@ function staleOrMenu(turn: Turn): void {
 
 type Command = keyof EngineContext['content']['lexicon']['commands'];
 
+/** Command phrases, normalised once per loaded lexicon. */
+const commandPhrases = new WeakMap<EngineContext['content']['lexicon']['commands'], Array<[Command, string[]]>>();
+
+function phrasesOfCommands(commands: EngineContext['content']['lexicon']['commands']): Array<[Command, string[]]> {
+  let list = commandPhrases.get(commands);
+  if (!list) {
+    list = (Object.keys(commands) as Command[]).map((name) => [name, [...commands[name].en, ...commands[name].nl].map(normalize)]);
+    commandPhrases.set(commands, list);
+  }
+  return list;
+}
+
 function command(turn: Turn, text: string): Command | undefined {
   const n = normalize(text);
-  const commands = turn.ctx.content.lexicon.commands;
-  for (const name of Object.keys(commands) as Command[]) {
-    const phrases = [...commands[name].en, ...commands[name].nl].map(normalize);
+  for (const [name, phrases] of phrasesOfCommands(turn.ctx.content.lexicon.commands)) {
     // No typos for a language: "Netherlands" typed as a country is not "nederlands".
     const exact = name === 'english' || name === 'dutch';
     if (phrases.some((p) => (exact ? n === p : roughlyEquals(n, p)))) return name;

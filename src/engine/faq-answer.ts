@@ -15,6 +15,7 @@ export function answerFaqEntry(turn: Turn, entry: FaqEntry, related: FaqEntry[])
     playbookTitle: turn.ctx.content.playbooks.get('faq')?.title[lang] ?? 'FAQ',
     risk: 'low',
     riskLabel: turn.t('risk-low'),
+    headline: entry.question[lang],
     assessment: entry.answer[lang],
     riskReasons: [],
     flags: [],
@@ -22,7 +23,10 @@ export function answerFaqEntry(turn: Turn, entry: FaqEntry, related: FaqEntry[])
     steps: [{ id: entry.id, text: entry.answer[lang], cites }],
     measures: [],
     duties: [],
+    openPoints: [],
+    links: [],
     escalate: false,
+    escalation: 'none',
     citations: cites,
   };
   s.phase = 'idle';

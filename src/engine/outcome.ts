@@ -85,6 +85,7 @@ export function buildOutcome(
     playbookTitle: playbook.title[lang],
     risk,
     riskLabel: t(`risk-${risk}`),
+    headline: '',
     assessment: spec.assessment.filter((a) => holds(a.when, scope)).map((a) => a.text[lang]).join('\n\n'),
     riskReasons,
     flags,
@@ -93,7 +94,10 @@ export function buildOutcome(
     steps,
     measures,
     duties,
+    openPoints: [],
+    links: [],
     escalate,
+    escalation: escalate ? 'required' : 'none',
     contactPoint: contactPointView(content, institution, spec.contactTopics),
     citations: uniqueCitations([playbookCites, ...steps.map((s) => s.cites), ...measures.map((m) => m.cites), ...duties.map((d) => d.cites), flagCites]),
   };

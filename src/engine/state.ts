@@ -2,27 +2,33 @@
 // fresh state, so that an old or damaged record never crashes a conversation.
 import { z } from 'zod';
 import { LANGS, PLAYBOOK_IDS, RISKS, SEVERITIES } from './ids.js';
-import { STATE_VERSION, type ConversationState, type Lang } from './types.js';
+import { HIT_KINDS, STATE_VERSION, type ConversationState, type Lang } from './types.js';
 
 export function freshState(lang: Lang = 'en'): ConversationState {
   return { v: STATE_VERSION, lang, phase: 'idle', facts: {}, answers: [], flags: [], screening: [], cases: [], signals: [], langChosen: false, turn: 0 };
 }
 
-const citation = z.object({ section: z.string(), title: z.string(), source: z.string() });
+const citation = z.object({ section: z.string(), title: z.string(), source: z.string(), href: z.string().optional() });
 const advice = z.object({ id: z.string(), text: z.string(), cites: z.array(citation) });
 const hit = z.object({
   list: z.string(), listName: z.string(), listDate: z.string(), id: z.string(), name: z.string(), matched: z.string(),
   score: z.number(), match: z.boolean(), why: z.string(), country: z.string().optional(), topics: z.array(z.string()).optional(),
+  kind: z.enum(HIT_KINDS).optional(),
 });
 const screened = z.object({
   names: z.array(z.string()),
   lists: z.array(z.object({ id: z.string(), name: z.string(), date: z.string(), stale: z.boolean(), entries: z.number() })),
 });
 const outcome = z.object({
-  playbook: z.enum(PLAYBOOK_IDS), playbookTitle: z.string(), risk: z.enum(RISKS), riskLabel: z.string(), assessment: z.string(),
+  playbook: z.enum(PLAYBOOK_IDS), playbookTitle: z.string(), risk: z.enum(RISKS), riskLabel: z.string(), headline: z.string().default(''), assessment: z.string(),
   riskReasons: z.array(z.string()),
   flags: z.array(z.object({ id: z.string(), label: z.string(), severity: z.enum(SEVERITIES), dimension: z.string() })),
-  screening: z.array(hit), screened: screened.optional(), steps: z.array(advice), measures: z.array(advice), duties: z.array(advice), escalate: z.boolean(),
+  screening: z.array(hit), screened: screened.optional(), steps: z.array(advice), measures: z.array(advice), duties: z.array(advice),
+  openPoints: z.array(advice).default([]),
+  riskBasis: z.object({ rule: z.string(), text: z.string(), cites: z.array(citation) }).optional(),
+  links: z.array(z.object({ id: z.string(), label: z.string(), url: z.string() })).default([]),
+  escalate: z.boolean(),
+  escalation: z.enum(['required', 'offered', 'none']).default('none'),
   contactPoint: z.object({ id: z.string(), name: z.string(), email: z.string(), specialised: z.array(z.object({ topic: z.string(), email: z.string() })) }).optional(),
   citations: z.array(citation),
 });

@@ -72,7 +72,12 @@ export interface ScreeningHit {
   country?: string;
   /** Topics of the entry, e.g. sanction, debarment, crime. */
   topics?: string[];
+  /** What kind of listing this is; the advice treats each kind as the guideline does. */
+  kind?: HitKind;
 }
+
+export const HIT_KINDS = ['sanction', 'export-control', 'debarment', 'military', 'risk-list', 'restriction', 'crime', 'pep', 'other'] as const;
+export type HitKind = (typeof HIT_KINDS)[number];
 
 export interface ScreenedList {
   id: string;
@@ -160,7 +165,19 @@ export interface Citation {
   section: string;
   title: string;
   source: string;
+  /** Where the section is in the source text, e.g. "/sources/vlir#s-case-drone-china". */
+  href?: string;
 }
+
+/** An external source a step needs (OpenSanctions, the EU sanctions map, the tracker ...). */
+export interface LinkView {
+  id: string;
+  label: string;
+  url: string;
+}
+
+/** How strongly the outcome involves the contact point: a duty requires it, help is offered, or neither. */
+export type Escalation = 'required' | 'offered' | 'none';
 
 export interface AdviceItem {
   id: string;
@@ -193,6 +210,8 @@ export interface Outcome {
   playbookTitle: string;
   risk: Risk;
   riskLabel: string;
+  /** One line that answers the question asked ("Possible, but only after ..."). */
+  headline: string;
   /** One paragraph: what this comes down to. */
   assessment: string;
   /** Why this risk: which elements came together. */
@@ -204,7 +223,16 @@ export interface Outcome {
   steps: AdviceItem[];
   measures: AdviceItem[];
   duties: AdviceItem[];
+  /** What the researcher could not answer: to check with the contact point. Not a risk element. */
+  openPoints: AdviceItem[];
+  /** The rule of content/rules that set the risk ("High because: topic + partner + country"). */
+  riskBasis?: { rule: string; text: string; cites: Citation[] };
+  /** External sources the steps need. */
+  links: LinkView[];
+  /** Offer to send the case to the contact point. */
   escalate: boolean;
+  /** Why: a duty requires the contact point, or help is only offered. */
+  escalation: Escalation;
   contactPoint?: ContactPointView;
   citations: Citation[];
 }

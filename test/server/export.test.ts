@@ -24,6 +24,10 @@ const outcome: Outcome = {
   measures: [{ id: 'clauses', text: 'Confidentiality and end-use clauses.', cites: [{ section: 'mitigation', title: 'Mitigating measures', source: 'VLIR' }] }],
   duties: [],
   escalate: true,
+  escalation: 'required',
+  openPoints: [],
+  links: [],
+  headline: 'Not without your contact point.',
   contactPoint: { id: 'uhasselt', name: 'Universiteit Hasselt', email: 'rri@uhasselt.be', specialised: [] },
   citations: [{ section: 'case-drone-china', title: 'Case: drone technology with a university in China', source: 'VLIR guidelines' }],
 };

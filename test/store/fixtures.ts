@@ -27,6 +27,10 @@ export function outcome(): Outcome {
     measures: [],
     duties: [],
     escalate: true,
+    escalation: 'required',
+    openPoints: [],
+    links: [],
+    headline: 'Not without your contact point.',
     citations: [],
   };
 }

@@ -47,6 +47,10 @@ export const outcome: Outcome = {
   measures: [{ id: 'm1', text: 'Limit access to the lab.', cites: [citeA] }],
   duties: [{ id: 'd1', text: 'Report the collaboration.', cites: [citeB] }],
   escalate: true,
+  escalation: 'required',
+  openPoints: [],
+  links: [],
+  headline: 'Not without your contact point.',
   contactPoint: {
     id: 'uhasselt',
     name: 'UHasselt',

@@ -327,7 +327,9 @@ export function applyTyped(turn: Turn, text: string): boolean {
   const s = turn.state;
   const lang = s.lang;
   const shown = text.trim().slice(0, MAX_FREE_TEXT);
-  if (isUnsure(text, turn.ctx.content) && q.input !== 'text') {
+  // Choice questions read "not sure" in matchChoice, where an answer of their own ("I don't know who owns it") can win.
+  const readsChoices = q.input === 'choice' || q.input === 'yesno';
+  if (!readsChoices && q.input !== 'text' && isUnsure(text, turn.ctx.content)) {
     applyAnswer(turn, id, q, 'unsure', turn.t('not-sure'), true, false);
     advance(turn);
     return true;

@@ -56,6 +56,10 @@ export const lexiconSchema = z
     negatedQuantifiers: localList.default({ en: [], nl: [] }),
     /** "They won't say": the answer is withheld, which is neither "no" nor "I'm not sure". */
     refusals: localList.default({ en: [], nl: [] }),
+    /** Words that make a typed text look like an organisation's name ("university", "GmbH", "ziekenhuis"). */
+    organisationWords: localList.default({ en: [], nl: [] }),
+    /** Small words inside names that need no capital ("of", "van der"). */
+    nameParticles: localList.default({ en: [], nl: [] }),
     /** What people say about the conversation itself, at any step (see src/engine/intents.ts). */
     intents: z
       .object({

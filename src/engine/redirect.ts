@@ -1,5 +1,6 @@
 // Changing playbook mid-way: "this is not about hiring", "I meant a visiting researcher", another topic, or
 // "None of these: tell me more". The router decides on what the user said; facts both playbooks ask for carry over.
+import { mergeExtracted } from './facts.js';
 import type { MetaIntent } from './intents.js';
 import type { PlaybookId } from './ids.js';
 import { startPlaybook } from './runner.js';
@@ -102,6 +103,9 @@ export function tellMore(turn: Turn, text: string): void {
   if (pick) return redirecting ? switchPlaybook(turn, pick, text) : startFromClarify(turn, pick, combined);
   const options = [...both.options, ...alone.options].filter((id, i, all) => all.indexOf(id) === i).slice(0, MAX_OPTIONS);
   s.question = combined;
+  // Keep what was understood, so that the playbook picked from the menu does not ask it again.
+  s.facts = mergeExtracted(s.facts, both.u.facts);
+  s.signals = [...new Set([...s.signals, ...both.u.facts.signals])];
   if (options.length > 0) return offerPlaybooks(turn, options, redirecting ? 'switch' : 'start');
   // Still nothing that fits: the whole list, never a dead end.
   s.phase = 'idle';
@@ -140,9 +144,11 @@ export function redirect(turn: Turn, intent: Extract<MetaIntent, { kind: 'not-ab
   s.excluded = excluded;
   if (said !== '') {
     const routed = routeExcluding(turn, said, [...excluded, ...(current ? [current] : [])]);
-    if (routed.pick) {
-      if (current) switchPlaybook(turn, routed.pick, said);
-      else startFromClarify(turn, routed.pick, said);
+    // The user is correcting us: one playbook left that fits is the one they mean.
+    const pick = routed.pick ?? (routed.options.length === 1 ? routed.options[0] : undefined);
+    if (pick) {
+      if (current) switchPlaybook(turn, pick, said);
+      else startFromClarify(turn, pick, said);
       return true;
     }
     if (routed.options.length > 0) {

@@ -17,6 +17,8 @@ import type { AnswerRecord, Choice, ExtractedFacts, Facts, ScreeningHit, Screeni
 
 const MAX_STEPS_PER_TURN = 200;
 const MAX_FREE_TEXT = 200;
+/** A text this long that ends in a question mark may ask something else. */
+const QUESTION_WORDS = 5;
 
 export function resolveGoto(turn: Turn, goto: Goto | undefined): string | undefined {
   if (goto === undefined || typeof goto === 'string') return goto;
@@ -312,12 +314,15 @@ export function applyButton(turn: Turn, value: string): void {
 /** Typed text while a question is open. Returns false when the text did not answer it. */
 /** A typed text that is not an answer switches topic only when it clearly is another question. */
 const SWITCH_CONFIDENCE = 0.7;
+const ASKED_SWITCH_CONFIDENCE = 0.4;
 
 /** The playbook a typed text clearly asks about, when it is not the current one. */
 export function otherTopic(turn: Turn, text: string): PlaybookId | undefined {
   const u = turn.ctx.understand.route(text);
   const current = turn.state.playbook?.id;
-  if (u.playbook && u.playbook !== current && !u.clarify && u.confidence >= SWITCH_CONFIDENCE && tokens(text).length >= 5) return u.playbook;
+  // A question of its own ("…?") is only offered as a switch, so a weaker signal is enough.
+  const needed = /\?\s*$/.test(text) ? ASKED_SWITCH_CONFIDENCE : SWITCH_CONFIDENCE;
+  if (u.playbook && u.playbook !== current && u.playbook !== 'faq' && !u.clarify && u.confidence >= needed && tokens(text).length >= 5) return u.playbook;
   return undefined;
 }
 
@@ -340,6 +345,8 @@ export function applyTyped(turn: Turn, text: string): boolean {
     advance(turn);
     return true;
   }
+  // A question of its own about another topic ("do I need an export licence to …?") is no answer to this one.
+  if (/\?\s*$/.test(text) && tokens(text).length >= QUESTION_WORDS && opensOtherTopic(turn, text)) return false;
   const extracted = turn.ctx.understand.extract(text);
   switch (q.input) {
     case 'country': {

@@ -19,6 +19,11 @@ type Lexicon = Content['lexicon'];
 const GAP = 2;
 /** How far before a phrase a negation still cancels it ("I do not want you to send it"). */
 const NEGATION_REACH = 3;
+/**
+ * "Send it after all" and "not now" speak for the message only when it says little else: "I'll visit China
+ * later this year" is a new question, not "later".
+ */
+const ESCALATION_EXTRA_WORDS = 5;
 
 interface Prepared {
   phrases: Array<{ intent: IntentName; words: string[]; negative: boolean }>;
@@ -97,9 +102,12 @@ function findIn(clauses: string[][], p: Prepared): Found[] {
       if (taken.some(([s, e]) => start < e && end > s)) continue;
       if (!phrase.negative) {
         // "don't send it", "stuur het niet door": a negation before or inside the phrase cancels it.
-        const around = [...words.slice(Math.max(0, start - NEGATION_REACH), start), ...words.slice(start, end)];
+        // Dutch may put it right after: "stuur het toch niet door".
+        const around = [...words.slice(Math.max(0, start - NEGATION_REACH), start), ...words.slice(start, end + GAP)];
         if (around.some((w) => p.negations.has(w))) continue;
       }
+      const aboutEscalation = phrase.intent === 'send' || phrase.intent === 'notNow';
+      if (aboutEscalation && words.length > phrase.words.length + GAP * (phrase.words.length - 1) + ESCALATION_EXTRA_WORDS) continue;
       taken.push(span);
       found.push({ intent: phrase.intent, clause, start, end });
     }

@@ -59,15 +59,15 @@ function clausesOf(text: string): string[][] {
     .map((c) => c.split(' '));
 }
 
-/** Where the phrase's words occur in order with small gaps: [start, end), or undefined. */
-function find(words: string[], phrase: string[]): [number, number] | undefined {
+/** Where the phrase's words occur in order, at most `gap` words apart: [start, end), or undefined. */
+function find(words: string[], phrase: string[], gap: number): [number, number] | undefined {
   for (let start = 0; start < words.length; start++) {
     if (words[start] !== phrase[0]) continue;
     let at = start;
     let ok = true;
     for (const w of phrase.slice(1)) {
       let next = -1;
-      for (let j = at + 1; j <= at + 1 + GAP && j < words.length; j++) {
+      for (let j = at + 1; j <= at + 1 + gap && j < words.length; j++) {
         if (words[j] === w) {
           next = j;
           break;
@@ -96,7 +96,9 @@ function findIn(clauses: string[][], p: Prepared): Found[] {
   clauses.forEach((words, clause) => {
     const taken: Array<[number, number]> = [];
     for (const phrase of p.phrases) {
-      const span = find(words, phrase.words);
+      // Only the sending phrases need gaps (Dutch splits its verbs); "not sure about" is no "not about".
+      const aboutEscalation = phrase.intent === 'send' || phrase.intent === 'notNow';
+      const span = find(words, phrase.words, aboutEscalation ? GAP : 0);
       if (!span) continue;
       const [start, end] = span;
       if (taken.some(([s, e]) => start < e && end > s)) continue;
@@ -106,7 +108,6 @@ function findIn(clauses: string[][], p: Prepared): Found[] {
         const around = [...words.slice(Math.max(0, start - NEGATION_REACH), start), ...words.slice(start, end + GAP)];
         if (around.some((w) => p.negations.has(w))) continue;
       }
-      const aboutEscalation = phrase.intent === 'send' || phrase.intent === 'notNow';
       if (aboutEscalation && words.length > phrase.words.length + GAP * (phrase.words.length - 1) + ESCALATION_EXTRA_WORDS) continue;
       taken.push(span);
       found.push({ intent: phrase.intent, clause, start, end });

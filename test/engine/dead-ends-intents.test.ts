@@ -28,6 +28,11 @@ describe('meta-intents', () => {
     expect(kind('stuur het toch niet door')).not.toBe('send');
   });
 
+  it('"not sure about" is no "not about", and "I mean" as a filler is no correction', () => {
+    expect(kind("I'm not sure about the dual use list")).toBeUndefined();
+    expect(kind('I mean they do have ties to the army')).toBeUndefined();
+  });
+
   it('a long message that merely contains "later" is no "not now"', () => {
     expect(kind("I'll visit a university in China later this year with my PhD student")).toBeUndefined();
     expect(kind('we sturen de stalen later dit jaar naar een partner in China')).toBeUndefined();

@@ -50,13 +50,28 @@ function prepare(lexicon: Lexicon): Prepared {
   return prepared;
 }
 
-/** The text cut into clauses at punctuation and at "but"/"maar", each as words. */
+const CLAUSE_BREAK = /[,;:.!?()[\]\n]+|\s[-–—]+\s|\s(?:but|maar|however)\s/i;
+
+/** The text cut into clauses at punctuation and at "but"/"maar", as typed. */
+function rawClausesOf(text: string): string[] {
+  return text.split(CLAUSE_BREAK).filter((c) => normalize(c) !== '');
+}
+
+/** The clauses as normalised words. */
 function clausesOf(text: string): string[][] {
-  return text
-    .split(/[,;:.!?()[\]\n]+|\s[-–—]+\s|\s(?:but|maar|however)\s/i)
-    .map((c) => normalize(c))
-    .filter((c) => c !== '')
-    .map((c) => c.split(' '));
+  return rawClausesOf(text).map((c) => normalize(c).split(' '));
+}
+
+/** A clause as typed, from its `from`-th normalised word on: "I meant Peking University" → "Peking University". */
+function typedFrom(raw: string, from: number): string {
+  const parts = raw.trim().split(/\s+/);
+  let seen = 0;
+  let i = 0;
+  while (i < parts.length && seen < from) {
+    seen += normalize(parts[i] ?? '').split(' ').filter((w) => w !== '').length;
+    i++;
+  }
+  return parts.slice(i).join(' ');
 }
 
 /** Where the phrase's words occur in order, at most `gap` words apart: [start, end), or undefined. */
@@ -105,7 +120,7 @@ function findIn(clauses: string[][], p: Prepared): Found[] {
       if (!phrase.negative) {
         // "don't send it", "stuur het niet door": a negation before or inside the phrase cancels it.
         // Dutch may put it right after: "stuur het toch niet door".
-        const around = [...words.slice(Math.max(0, start - NEGATION_REACH), start), ...words.slice(start, end + GAP)];
+        const around = [...words.slice(Math.max(0, start - NEGATION_REACH), start), ...words.slice(start, aboutEscalation ? end + GAP : end)];
         if (around.some((w) => p.negations.has(w))) continue;
       }
       if (aboutEscalation && words.length > phrase.words.length + GAP * (phrase.words.length - 1) + ESCALATION_EXTRA_WORDS) continue;
@@ -119,6 +134,7 @@ function findIn(clauses: string[][], p: Prepared): Found[] {
 /** The meta-intent of a typed text, if it has one. "Not about" wins over "meant"; "not now" over "send". */
 export function metaIntent(text: string, content: Content): MetaIntent | undefined {
   const p = prepare(content.lexicon);
+  const raw = rawClausesOf(text);
   const clauses = clausesOf(text);
   const found = findIn(clauses, p);
   if (found.length === 0) return undefined;
@@ -127,13 +143,16 @@ export function metaIntent(text: string, content: Content): MetaIntent | undefin
   const meant = by('meant');
   if (notAbout) {
     const denied = (clauses[notAbout.clause] ?? []).slice(notAbout.end).join(' ');
-    const others = clauses.filter((_, i) => i !== notAbout.clause);
     const rest = meant && meant.clause !== notAbout.clause
-      ? (clauses[meant.clause] ?? []).slice(meant.end).join(' ')
-      : others.map((c) => c.join(' ')).join(' ');
+      ? typedFrom(raw[meant.clause] ?? '', meant.end)
+      : raw.filter((_, i) => i !== notAbout.clause).map((c) => c.trim()).join(', ');
     return { kind: 'not-about', denied, rest: rest.trim() };
   }
-  if (meant) return { kind: 'meant', rest: (clauses[meant.clause] ?? []).slice(meant.end).join(' ').trim() };
+  if (meant) {
+    // What follows "I meant", with the clauses after it: "I meant a visiting researcher, from Iran".
+    const rest = [typedFrom(raw[meant.clause] ?? '', meant.end), ...raw.slice(meant.clause + 1)].map((c) => c.trim()).filter(Boolean);
+    return { kind: 'meant', rest: rest.join(', ') };
+  }
   if (by('notNow')) return { kind: 'not-now' };
   if (by('send')) return { kind: 'send' };
   return undefined;

@@ -3,7 +3,7 @@
 import { mergeExtracted } from './facts.js';
 import type { MetaIntent } from './intents.js';
 import type { PlaybookId } from './ids.js';
-import { startPlaybook } from './runner.js';
+import { applyTyped, startPlaybook } from './runner.js';
 import { normalize } from './text.js';
 import type { Turn } from './turn.js';
 import type { Facts, Understanding } from './types.js';
@@ -163,5 +163,40 @@ export function redirect(turn: Turn, intent: Extract<MetaIntent, { kind: 'not-ab
     return true;
   }
   askTellMore(turn, 'not-about-ask');
+  return true;
+}
+
+/**
+ * "I meant Peking University" after the partner's name was given: the correction answers the previous
+ * question again. The playbook is replayed from the facts without that answer, so that its checks (screening)
+ * and flags follow the corrected answer; the other answers keep how they were given.
+ */
+export function correctPrevious(turn: Turn, text: string): boolean {
+  const s = turn.state;
+  const pb = turn.playbook;
+  if (s.phase !== 'asking' || !pb || !s.playbook || text === '') return false;
+  const last = [...s.answers].reverse().find((a) => !a.inferred && a.step !== s.step);
+  const node = last ? pb.steps[last.step] : undefined;
+  if (!last || !node || node.type !== 'question') return false;
+  const saved = structuredClone(s);
+  const said = turn.replies.length;
+  const undo = (): false => {
+    turn.state = saved;
+    turn.replies.splice(said);
+    return false;
+  };
+  const facts = structuredClone(s.facts);
+  delete facts[node.fact];
+  const before = new Map(s.answers.map((a) => [a.step, a]));
+  startPlaybook(turn, s.playbook.id, undefined, facts, true);
+  turn.state.question = saved.question;
+  turn.replies.splice(said);
+  if (turn.state.step !== last.step || turn.state.phase !== 'asking') return undo();
+  if (!applyTyped(turn, text)) return undo();
+  // Replayed answers were given by the user, not inferred: keep how they came.
+  turn.state.answers = turn.state.answers.map((a) => {
+    const old = before.get(a.step);
+    return old && old.value === a.value && a.step !== last.step ? old : a;
+  });
   return true;
 }

@@ -37,7 +37,7 @@ function addHits(turn: Turn, hits: readonly ScreeningHit[]): void {
 }
 
 /** `carried`: facts kept from the playbook the user is leaving (see redirect.ts); its signals stay too. */
-export function startPlaybook(turn: Turn, id: PlaybookId, extracted?: ExtractedFacts, carried?: Facts): void {
+export function startPlaybook(turn: Turn, id: PlaybookId, extracted?: ExtractedFacts, carried?: Facts, quiet = false): void {
   const pb = turn.ctx.content.playbooks.get(id);
   if (!pb) {
     turn.showMenu();
@@ -61,7 +61,7 @@ export function startPlaybook(turn: Turn, id: PlaybookId, extracted?: ExtractedF
   s.outcome = undefined;
   s.clarify = undefined;
   s.phase = 'asking';
-  if (pb.intro) turn.say(pb.intro[s.lang]);
+  if (pb.intro && !quiet) turn.say(pb.intro[s.lang]);
   advance(turn);
 }
 

@@ -8,7 +8,8 @@ import { beginEscalation, cancelEscalation, chooseInstitution, confirmEscalation
 import { isPlaybookId, type Lang } from './ids.js';
 import { mergeExtracted } from './facts.js';
 import { metaIntent, type MetaIntent } from './intents.js';
-import { askTellMore, offerPlaybooks, redirect, switchPlaybook, tellMore } from './redirect.js';
+import { looksLikeName } from './names.js';
+import { askTellMore, correctPrevious, offerPlaybooks, redirect, switchPlaybook, tellMore } from './redirect.js';
 import { advance, answerNameCheck, applyButton, applyTyped, otherTopic, reask, startPlaybook } from './runner.js';
 import { freshState, parseState } from './state.js';
 import { normalize, roughlyEquals } from './text.js';
@@ -284,6 +285,9 @@ function handleIntent(turn: Turn, intent: MetaIntent): boolean {
         s.phase = 'asking';
         s.nameCheck = undefined;
       }
+      // "I meant China", "I meant Peking University": a correction of this answer or the one before, if it reads
+      // as one; otherwise another topic.
+      if (intent.kind === 'meant' && s.phase === 'asking' && (answersStrictly(turn, intent.rest) || correctPrevious(turn, intent.rest))) return true;
       return redirect(turn, intent);
     case 'send':
       if (!s.outcome || s.outcome.playbook === 'faq') return false;
@@ -309,6 +313,15 @@ function handleIntent(turn: Turn, intent: MetaIntent): boolean {
       }
       return false;
   }
+}
+
+/** Answers the open question only by its firm readers (a choice, a country, a name, an institution), not a guess. */
+function answersStrictly(turn: Turn, text: string): boolean {
+  const s = turn.state;
+  const node = s.step ? turn.playbook?.steps[s.step] : undefined;
+  if (!node || node.type !== 'question' || node.input === 'domain' || node.input === 'text') return false;
+  if (node.input === 'partner' && !looksLikeName(text, turn.ctx.understand.extract(text), turn.ctx.content)) return false;
+  return applyTyped(turn, text);
 }
 
 function handleMessage(turn: Turn, text: string): void {

@@ -42,7 +42,7 @@ describe('meta-intents', () => {
     expect(metaIntent('this is not about hiring, a PhD student visits us', testEngine().content)).toEqual({
       kind: 'not-about',
       denied: 'hiring',
-      rest: 'a phd student visits us',
+      rest: 'a PhD student visits us',
     });
   });
 });

@@ -162,3 +162,32 @@ describe.each([
     expect(texts(again.replies)).toContain(c.state?.cases[0] ?? 'RS-');
   });
 });
+
+describe.each([
+  { lang: 'en' as const, start: 'I want to collaborate on drone technology with a university in China. Is that possible?', meant: 'I meant Northwestern Polytechnical University', meantNo: 'I meant no', yes: 'yes' },
+  { lang: 'nl' as const, start: 'Wij willen met een universiteit in China samenwerken rond drones. Kan dat?', meant: 'ik bedoelde Northwestern Polytechnical University', meantNo: 'ik bedoelde nee', yes: 'ja' },
+])('correcting the previous answer ($lang)', ({ start, meant, meantNo, yes }) => {
+  it('"I meant <another name>" replaces the partner and screens the new name', () => {
+    const c = new Conversation();
+    c.say(start);
+    c.say('Tsinghua University');
+    expect(c.state?.step).toBe('ask-dual-use');
+    c.say(meant);
+    expect(c.state?.playbook?.id).toBe('sensitive-tech-partner');
+    expect(c.state?.facts.partnerName).toBe('Northwestern Polytechnical University');
+    expect(c.state?.screening.some((h) => h.list === 'seven-sons')).toBe(true);
+    expect(c.state?.step).toBe('ask-dual-use');
+  });
+
+  it('"I meant no" corrects the answer just given and keeps how the others were given', () => {
+    const c = new Conversation();
+    c.say(start);
+    c.say('Tsinghua University');
+    c.say(yes);
+    expect(c.state?.facts.dualUse).toBe('yes');
+    c.say(meantNo);
+    expect(c.state?.facts.dualUse).toBe('no');
+    expect(c.state?.step).toBe('ask-trl');
+    expect(c.state?.answers.find((a) => a.step === 'ask-partner-name')).toMatchObject({ typed: true, inferred: false });
+  });
+});

@@ -361,7 +361,8 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
 
   if (said === 'unsure') {
     // An answer that itself says "I don't know …" ("no idea who owns it") is more than a bare "not sure".
-    const own = distinctAnswers(kept.filter((h) => h.score >= 2 && !h.weak && polarity(h.phrase, lexicon, true) === 'unsure'));
+    // The whole text being such an answer's own word counts too: "onbekend" for "I don't know who owns it".
+    const own = distinctAnswers(kept.filter((h) => h.score >= 2 && (!h.weak || h.score === 3) && polarity(h.phrase, lexicon, true) === 'unsure'));
     return own.length === 1 && own[0] ? { kind: 'answer', value: own[0] } : { kind: 'unsure' };
   }
 

@@ -7,6 +7,7 @@ import { rankFaq } from './faq.js';
 import { beginEscalation, cancelEscalation, chooseInstitution, confirmEscalation, declineEscalation } from './escalation.js';
 import { isPlaybookId, type Lang } from './ids.js';
 import { mergeExtracted } from './facts.js';
+import { caseAction, receiveCaseQuestion, takenForCase } from './case-reply.js';
 import { metaIntent, type MetaIntent } from './intents.js';
 import { looksLikeName } from './names.js';
 import { askTellMore, correctPrevious, offerPlaybooks, redirect, switchPlaybook, tellMore } from './redirect.js';
@@ -69,12 +70,7 @@ function handle(turn: Turn, input: EngineInput): void {
     case 'set-lang':
       return setLang(turn, input.lang);
     case 'case-question':
-      turn.state.pendingCaseQuestion = { caseId: input.caseId, caseRef: input.caseRef, mode: 'open' };
-      turn.menu(turn.t('case-question', { ref: input.caseRef, text: input.text }), [
-        { label: turn.t('case-reply'), value: `case-reply:${input.caseId}` },
-        { label: turn.t('case-answer-later'), value: 'case-answer:later' },
-      ]);
-      return;
+      return receiveCaseQuestion(turn, input.caseId, input.caseRef, input.text);
     case 'case-status':
       return caseStatus(turn, input.caseRef, input.status, input.advice);
   }
@@ -160,31 +156,11 @@ function handleAction(turn: Turn, value: string, stepRef: string | undefined): v
     case 'confirm':
       if (s.phase !== 'confirming') return staleOrMenu(turn);
       return arg === 'yes' ? confirmEscalation(turn) : cancelEscalation(turn);
-    case 'case-reply': {
-      const pending = s.pendingCaseQuestion;
-      if (!pending || pending.caseId !== arg) return turn.say(turn.t('case-reply-stale'));
-      s.pendingCaseQuestion = { caseId: pending.caseId, caseRef: pending.caseRef, mode: 'replying' };
-      return turn.say(turn.t('case-reply-prompt', { ref: pending.caseRef }));
-    }
-    case 'case-send': {
-      const pending = s.pendingCaseQuestion;
-      if (!pending || pending.caseId !== arg || pending.draft === undefined) return turn.say(turn.t('case-reply-stale'));
-      return sendCaseAnswer(turn, pending.draft);
-    }
-    case 'case-new': {
-      const pending = s.pendingCaseQuestion;
-      if (!pending || pending.caseId !== arg || pending.draft === undefined) return turn.say(turn.t('case-reply-stale'));
-      return newFromDraft(turn, pending.draft);
-    }
-    case 'case-answer': {
-      // "Answer later" frees the chat: messages are new questions until the researcher clicks Reply.
-      const pending = s.pendingCaseQuestion;
-      if (!pending) return turn.say(turn.t('case-reply-stale'));
-      s.pendingCaseQuestion = { caseId: pending.caseId, caseRef: pending.caseRef, mode: 'later' };
-      return turn.menu(turn.t('case-answer-postponed', { ref: pending.caseRef }), [
-        { label: turn.t('case-reply'), value: `case-reply:${pending.caseId}` },
-      ]);
-    }
+    case 'case-reply':
+    case 'case-send':
+    case 'case-new':
+    case 'case-answer':
+      return caseAction(turn, kind, arg, handleMessage);
     default:
       turn.say(turn.t('not-understood'));
       return turn.showMenu();
@@ -252,17 +228,7 @@ function handleText(turn: Turn, raw: string): void {
     default:
       break;
   }
-  const pending = s.pendingCaseQuestion;
-  if (pending && pending.mode !== 'later') {
-    if (pending.draft !== undefined) {
-      if (saysYes(text, turn.ctx.content)) return sendCaseAnswer(turn, pending.draft);
-      if (saysNo(text, turn.ctx.content)) return newFromDraft(turn, pending.draft);
-      return confirmCaseAnswer(turn, text);
-    }
-    if (pending.mode === 'replying') return sendCaseAnswer(turn, text);
-    // Only a clear reply goes to the contact point: ask before sending a message typed after their question.
-    return confirmCaseAnswer(turn, text);
-  }
+  if (takenForCase(turn, text, handleMessage)) return;
   handleMessage(turn, text);
 }
 
@@ -422,32 +388,4 @@ function newQuestion(turn: Turn, text: string): void {
   s.facts = mergeExtracted(s.facts.institution !== undefined ? { institution: s.facts.institution } : {}, u.facts);
   s.signals = u.facts.signals;
   offerPlaybooks(turn, alternatives.slice(0, 3), 'start');
-}
-
-/** Sends the researcher's message to the contact point as the answer to their question. */
-function sendCaseAnswer(turn: Turn, text: string): void {
-  const pending = turn.state.pendingCaseQuestion;
-  if (!pending) return;
-  turn.effects.push({ type: 'case-answer', caseId: pending.caseId, caseRef: pending.caseRef, text });
-  turn.state.pendingCaseQuestion = undefined;
-  turn.say(turn.t('case-answer-sent', { ref: pending.caseRef }));
-  if (turn.state.phase === 'asking') reask(turn);
-}
-
-/** "Send this as your answer to case RS-…?" before anything typed reaches the contact point. */
-function confirmCaseAnswer(turn: Turn, text: string): void {
-  const pending = turn.state.pendingCaseQuestion;
-  if (!pending) return;
-  pending.draft = text;
-  turn.menu(turn.t('case-confirm-answer', { ref: pending.caseRef, text: text.slice(0, 300) }), [
-    { label: turn.t('case-confirm-yes'), value: `case-send:${pending.caseId}` },
-    { label: turn.t('case-confirm-new'), value: `case-new:${pending.caseId}` },
-  ]);
-}
-
-/** "No, it's a new question": the message is handled as usual and the contact point's question stays open. */
-function newFromDraft(turn: Turn, draft: string): void {
-  const pending = turn.state.pendingCaseQuestion;
-  if (pending) turn.state.pendingCaseQuestion = { caseId: pending.caseId, caseRef: pending.caseRef, mode: 'later' };
-  handleMessage(turn, draft);
 }

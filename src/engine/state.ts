@@ -36,7 +36,7 @@ const outcome = z.object({
 export const conversationStateSchema = z.object({
   v: z.literal(STATE_VERSION),
   lang: z.enum(LANGS),
-  phase: z.enum(['idle', 'clarifying', 'asking', 'outcome', 'choosing-institution', 'confirming', 'escalated']),
+  phase: z.enum(['idle', 'clarifying', 'asking', 'outcome', 'choosing-institution', 'confirming', 'escalated', 'telling-more', 'confirming-name']),
   playbook: z.object({ id: z.enum(PLAYBOOK_IDS), rev: z.string() }).optional(),
   step: z.string().optional(),
   facts: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
@@ -49,7 +49,11 @@ export const conversationStateSchema = z.object({
   outcome: outcome.optional(),
   clarify: z.array(z.enum(PLAYBOOK_IDS)).optional(),
   cases: z.array(z.string()),
-  pendingCaseQuestion: z.object({ caseId: z.string(), caseRef: z.string() }).optional(),
+  pendingCaseQuestion: z
+    .object({ caseId: z.string(), caseRef: z.string(), mode: z.enum(['open', 'replying', 'later']).optional(), draft: z.string().optional() })
+    .optional(),
+  excluded: z.array(z.enum(PLAYBOOK_IDS)).optional(),
+  nameCheck: z.object({ step: z.string(), text: z.string() }).optional(),
   langChosen: z.boolean(),
   question: z.string().optional(),
   signals: z.array(z.string()),

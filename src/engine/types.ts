@@ -125,11 +125,22 @@ export type Phase =
   | 'outcome'
   | 'choosing-institution'
   | 'confirming'
-  | 'escalated';
+  | 'escalated'
+  /** Asked for one more sentence ("None of these: tell me more"); the next text is routed with the question. */
+  | 'telling-more'
+  /** Asked whether a typed text is the organisation's name (see `nameCheck`). */
+  | 'confirming-name';
 
 export interface PendingCaseQuestion {
   caseId: string;
   caseRef: string;
+  /**
+   * open: just arrived, a message is sent only after the researcher confirms it; replying: the researcher clicked
+   * Reply, the next message is the answer; later: "Answer later", messages are new questions. Missing means open.
+   */
+  mode?: 'open' | 'replying' | 'later';
+  /** A message waiting for "Send this as your answer to case RS-…?". */
+  draft?: string;
 }
 
 export interface ConversationState {
@@ -150,6 +161,10 @@ export interface ConversationState {
   /** Case refs created in this conversation. */
   cases: string[];
   pendingCaseQuestion?: PendingCaseQuestion;
+  /** Playbooks the user said it is not about; left out of routing until a playbook starts. */
+  excluded?: PlaybookId[];
+  /** A typed text that may not be a name: the question step and the text, until the user says yes or no. */
+  nameCheck?: { step: string; text: string };
   /** The user chose the language; it is no longer taken from what they type. */
   langChosen: boolean;
   /** The question that started the playbook; the FAQ answers it. Kept only in this conversation. */

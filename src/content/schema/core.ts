@@ -48,6 +48,28 @@ export const lexiconSchema = z
     conjunctions: localList.default({ en: [], nl: [] }),
     /** Words that carry no answer ("well", "eigenlijk"), ignored when reading yes, no or not sure. */
     fillers: localList.default({ en: [], nl: [] }),
+    /** Doubt phrases; followed by "whether"/"of" they make the clause unsure ("I don't know whether it is listed"). */
+    doubt: localList.default({ en: [], nl: [] }),
+    /** Words that open an indirect question after a doubt phrase: whether, if, of. */
+    whether: localList.default({ en: [], nl: [] }),
+    /** Negated quantifiers that deny the rest of their clause ("none of it is listed", "niets ervan"). */
+    negatedQuantifiers: localList.default({ en: [], nl: [] }),
+    /** "They won't say": the answer is withheld, which is neither "no" nor "I'm not sure". */
+    refusals: localList.default({ en: [], nl: [] }),
+    /** Words that make a typed text look like an organisation's name ("university", "GmbH", "ziekenhuis"). */
+    organisationWords: localList.default({ en: [], nl: [] }),
+    /** Small words inside names that need no capital ("of", "van der"). */
+    nameParticles: localList.default({ en: [], nl: [] }),
+    /** What people say about the conversation itself, at any step (see src/engine/intents.ts). */
+    intents: z
+      .object({
+        notAbout: localList.default({ en: [], nl: [] }),
+        meant: localList.default({ en: [], nl: [] }),
+        send: localList.default({ en: [], nl: [] }),
+        notNow: localList.default({ en: [], nl: [] }),
+      })
+      .strict()
+      .default({ notAbout: { en: [], nl: [] }, meant: { en: [], nl: [] }, send: { en: [], nl: [] }, notNow: { en: [], nl: [] } }),
     commands: z
       .object({
         restart: localList,

@@ -16,7 +16,7 @@ export interface CaseInput {
   institution: string;
   createdAt: string;
   researcher: { id: string; name?: string; channel: string };
-  assignee?: { id: string; name?: string };
+  assignee?: { id: string; name?: string; channel: string };
   advice?: string;
   draft: CaseDraft;
   history: Array<{ at: string; actor: { id: string; name?: string; channel: string }; action: string; text?: string }>;
@@ -37,14 +37,13 @@ function answerItem(a: AnswerRecord, t: Texts): DocItem {
 }
 
 function historyItems(c: CaseInput, t: Texts): DocItem[] {
-  return c.history
-    .filter((e) => e.action !== 'created')
-    .map((e) => {
-      const role = e.actor.channel === 'admin' ? t('inbox.system') : e.action === 'answered' ? t('inbox.researcher') : t('inbox.default-actor');
-      const item: DocItem = { text: t(`inbox.event-${e.action}`), note: `${e.actor.name ?? role} · ${when(e.at)}` };
-      if (e.text && TEXT_EVENTS.has(e.action)) item.quote = e.text;
-      return item;
-    });
+  return c.history.map((e) => {
+    // Ids (hashed web sessions, Slack or Teams ids) mean nothing to a reader: a role stands in for a missing name.
+    const role = e.actor.channel === 'admin' ? t('inbox.system') : e.action === 'created' || e.action === 'answered' ? t('inbox.researcher') : t('inbox.default-actor');
+    const item: DocItem = { text: t(`inbox.event-${e.action}`), note: `${e.actor.name ?? role} · ${when(e.at)}` };
+    if (e.text && TEXT_EVENTS.has(e.action)) item.quote = e.text;
+    return item;
+  });
 }
 
 /** What a view that has no Content at hand (a card renderer) gives instead: texts in the case's language, and names if it has them. */
@@ -68,9 +67,11 @@ export function caseDocument(c: CaseInput, source: Content | CaseDocumentSource)
     { label: t('inbox.status'), text: t(`inbox.status-${c.status}`) },
     { label: t('inbox.topic'), text: outcome.playbookTitle },
   ];
-  if (c.researcher.name) meta.push({ label: t('inbox.researcher'), text: c.researcher.name, internal: `${c.researcher.channel} · ${c.researcher.id}` });
-  else meta.push({ label: t('inbox.researcher'), text: c.researcher.id, note: c.researcher.channel });
-  if (c.assignee) meta.push({ label: t('inbox.assignee'), text: c.assignee.name ?? c.assignee.id });
+  const researcher = { channel: c.researcher.channel, id: c.researcher.id };
+  meta.push({ label: t('inbox.researcher'), text: c.researcher.name ?? c.researcher.id, internal: `${c.researcher.channel} · ${c.researcher.id}`, person: researcher });
+  if (c.assignee) {
+    meta.push({ label: t('inbox.assignee'), text: c.assignee.name ?? c.assignee.id, person: { channel: c.assignee.channel, id: c.assignee.id } });
+  }
 
   const sections: DocSection[] = [{ kind: 'case', audience: CONTACT_POINT, title: t('document.case'), items: meta }];
   const fromOutcome = outcomeSections(outcome, t, 'contact-point');

@@ -62,6 +62,8 @@ export interface DocItem {
   /** Text someone wrote (a question, an answer, the advice), quoted under the item. */
   quote?: string;
   tone?: Tone;
+  /** The person the item names, so that a channel that can mention them (Slack) does. */
+  person?: { channel: string; id: string };
 }
 
 export interface DocSection {

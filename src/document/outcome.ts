@@ -70,10 +70,11 @@ function reasonItems(outcome: Outcome, audience: Audience): DocItem[] {
 
 function hitItem(hit: ScreeningHit, t: Texts, audience: Audience): DocItem {
   const verdict = t(hit.match ? 'document.hit-match' : 'document.hit-possible');
-  const kind = t(`document.hit-kind-${hit.kind ?? 'other'}`);
+  // Without a kind, the list's own name says what it is.
+  const list = `${hit.listName} (${hit.listDate})`;
   const item: DocItem = {
     text: t('document.hit', { name: hit.name, verdict }),
-    note: t('document.hit-list', { kind, list: hit.listName, date: hit.listDate }),
+    note: hit.kind ? t('document.hit-list', { kind: t(`document.hit-kind-${hit.kind}`), list }) : list,
     tone: hit.match ? 'attention' : 'warning',
   };
   if (audience === 'contact-point') {

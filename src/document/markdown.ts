@@ -31,7 +31,7 @@ function itemLines(item: DocItem, marker: string): string[] {
   const extras: string[] = [];
   if (item.note) extras.push(`_${escapeMarkdownText(item.note)}_`);
   if (item.cites?.length) extras.push(`_(${citeList(item.cites)})_`);
-  if (item.internal) extras.push(`\`${item.internal.replace(/`/g, "'")}\``);
+  if (item.internal) extras.push(`_\\[${escapeMarkdownText(item.internal)}\\]_`);
   const lines = [`${marker} ${[main, ...extras].join(' ')}`.trimEnd()];
   if (item.quote) lines.push(...item.quote.split(/\r?\n/).map((line) => `   > ${escapeMarkdownText(line)}`));
   return lines;

@@ -32,7 +32,8 @@ function itemLines(item: DocItem, marker: string): string[] {
   if (item.note) extras.push(`_${escapeMarkdownText(item.note)}_`);
   if (item.cites?.length) extras.push(`_(${citeList(item.cites)})_`);
   if (item.internal) extras.push(`_\\[${escapeMarkdownText(item.internal)}\\]_`);
-  const lines = [`${marker} ${[main, ...extras].join(' ')}`.trimEnd()];
+  // Continuation lines are indented, so that a multi-line text stays inside its list item.
+  const lines = [`${marker} ${[main, ...extras].join(' ')}`.trimEnd().replace(/\n/g, '\n   ')];
   if (item.quote) lines.push(...item.quote.split(/\r?\n/).map((line) => `   > ${escapeMarkdownText(line)}`));
   return lines;
 }

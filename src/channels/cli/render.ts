@@ -28,10 +28,11 @@ function citeLine(cites: DocLink[], t: Texts): string {
 
 function itemLines(item: DocItem, marker: string, t: Texts): string[] {
   const main = item.label ? `${clean(item.label)}: ${withUrl(item.text, item.href)}` : withUrl(item.text, item.href);
-  const lines = [`  ${marker}${main}`];
   const pad = ' '.repeat(marker.length + 2);
+  // Continuation lines of a long or multi-line text stay under the item, not at the margin.
+  const lines = [`  ${marker}${main.replace(/\n/g, `\n${pad}`)}`];
   if (item.quote) lines.push(...item.quote.split(/\r?\n/).map((l) => `${pad}> ${clean(l)}`));
-  if (item.note) lines.push(`${pad}${clean(item.note)}`);
+  if (item.note) lines.push(`${pad}${clean(item.note).replace(/\n/g, `\n${pad}`)}`);
   if (item.cites?.length) lines.push(`${pad}${citeLine(item.cites, t)}`);
   if (item.internal) lines.push(`${pad}[${clean(item.internal)}]`);
   return lines;

@@ -123,7 +123,8 @@ export function outcomeSections(outcome: Outcome, t: Texts, audience: Audience):
     if (part.items.length === 0 && !part.text) return;
     sections.push({ kind, audience: who, ...part });
   };
-  add('headline', BOTH, { text: outcome.headline || outcome.assessment, items: [] });
+  const headline = outcome.headline || outcome.assessment;
+  add('headline', BOTH, { text: headline, items: [] });
 
   const blockers = outcome.flags.filter((f) => f.severity === 'blocker');
   add('blocker', BOTH, { title: t('document.blocker'), items: blockers.map((f) => flagItem(f, audience)), tone: 'attention' });
@@ -136,7 +137,8 @@ export function outcomeSections(outcome: Outcome, t: Texts, audience: Audience):
     basis.push(item);
   }
   const riskPart: Omit<DocSection, 'kind' | 'audience'> = { title: t('document.risk', { risk: outcome.riskLabel }), items: basis, tone: outcome.risk };
-  if (outcome.assessment && outcome.assessment !== outcome.headline) riskPart.text = outcome.assessment;
+  // Said once: an outcome without its own headline opens with the assessment.
+  if (outcome.assessment && outcome.assessment !== headline) riskPart.text = outcome.assessment;
   sections.push({ kind: 'risk', audience: BOTH, ...riskPart });
 
   add('reasons', BOTH, { title: t('document.reasons'), items: reasonItems(outcome, audience) });

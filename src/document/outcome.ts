@@ -6,6 +6,9 @@ import type { Audience, DocItem, DocLink, DocSection, OutcomeDocument, SectionKi
 const BOTH: readonly Audience[] = ['researcher', 'contact-point'];
 const RESEARCHER: readonly Audience[] = ['researcher'];
 
+/** More items than this make a section long enough to fold. */
+const LONG_LIST = 5;
+
 const SEVERITY_TONE: Record<Severity, Tone | undefined> = { info: undefined, concern: 'warning', serious: 'attention', blocker: 'attention' };
 
 /** Only links a reader can safely follow: http(s) and this server's own paths. */
@@ -141,7 +144,9 @@ export function outcomeSections(outcome: Outcome, t: Texts, audience: Audience):
   if (outcome.assessment && outcome.assessment !== headline) riskPart.text = outcome.assessment;
   sections.push({ kind: 'risk', audience: BOTH, ...riskPart });
 
-  add('reasons', BOTH, { title: t('document.reasons'), items: reasonItems(outcome, audience) });
+  const reasons = reasonItems(outcome, audience);
+  // A long list of reasons folds where the format can; the headline, blocker and risk basis already say the gist.
+  add('reasons', BOTH, { title: t('document.reasons'), items: reasons, ...(reasons.length > LONG_LIST ? { fold: true } : {}) });
   add('open-points', BOTH, { title: t('document.open-points'), items: adviceItems(outcome.openPoints, audience) });
   add('steps', BOTH, { title: t('document.steps'), items: adviceItems(outcome.steps, audience), numbered: true });
   add('duties', BOTH, { title: t('document.duties'), items: adviceItems(outcome.duties, audience) });

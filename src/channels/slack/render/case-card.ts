@@ -37,7 +37,7 @@ export function renderCaseCard(c: CaseRecord, t: SlackTexts, options: SlackDocum
   const lang = c.draft.lang;
   const outcome = c.draft.outcome;
   const texts = t.document(lang);
-  const body = documentBlocks(caseDocument(c, { t: texts }), texts, options);
+  const body = documentBlocks(caseDocument(c, { t: texts, names: t.names(lang) }), texts, options);
 
   const head: Block[] = [header(t('card-title', lang, { ref: c.ref }))];
   const tail: Block[] = [divider(), ...caseButtons(c, lang, t)];

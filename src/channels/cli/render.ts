@@ -26,13 +26,15 @@ function citeLine(cites: DocLink[], t: Texts): string {
   return `${t('document.see')}: ${cites.map((c) => withUrl(c.label, c.href)).join('; ')}`;
 }
 
-function itemLines(item: DocItem, marker: string, t: Texts): string[] {
-  const main = item.label ? `${clean(item.label)}: ${withUrl(item.text, item.href)}` : withUrl(item.text, item.href);
+function itemLines(item: DocItem, marker: string, t: Texts, compact: boolean): string[] {
+  const text = item.label ? `${clean(item.label)}: ${withUrl(item.text, item.href)}` : withUrl(item.text, item.href);
+  // A list of sources reads best one per line: "title — source".
+  const main = compact && item.note ? `${text} — ${clean(item.note)}` : text;
   const pad = ' '.repeat(marker.length + 2);
   // Continuation lines of a long or multi-line text stay under the item, not at the margin.
   const lines = [`  ${marker}${main.replace(/\n/g, `\n${pad}`)}`];
   if (item.quote) lines.push(...item.quote.split(/\r?\n/).map((l) => `${pad}> ${clean(l)}`));
-  if (item.note) lines.push(`${pad}${clean(item.note).replace(/\n/g, `\n${pad}`)}`);
+  if (item.note && !compact) lines.push(`${pad}${clean(item.note).replace(/\n/g, `\n${pad}`)}`);
   if (item.cites?.length) lines.push(`${pad}${citeLine(item.cites, t)}`);
   if (item.internal) lines.push(`${pad}[${clean(item.internal)}]`);
   return lines;
@@ -51,7 +53,7 @@ export function documentText(doc: AnyDocument, t: Texts): string {
     const heading = clean(section.title ?? '');
     out.push(heading, '-'.repeat(Math.min(heading.length, 72)));
     if (section.text) out.push(clean(section.text));
-    section.items.forEach((item, i) => out.push(...itemLines(item, section.numbered ? `${i + 1}. ` : '• ', t)));
+    section.items.forEach((item, i) => out.push(...itemLines(item, section.numbered ? `${i + 1}. ` : '• ', t, section.kind === 'sources')));
   }
   return out.join('\n');
 }

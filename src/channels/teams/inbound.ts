@@ -19,6 +19,7 @@ import type { ContactPointAccess } from './access.js';
 import { addressOf, conversationKeyOf, langOf, tenantOf, userIdOf } from './address.js';
 import { attachmentOf, withUniversalActions } from './teams-cards.js';
 import type { TeamsTexts } from './texts.js';
+import { namesFromContent } from '../../document/index.js';
 
 const MAX_TEXT = 4000;
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
@@ -173,10 +174,10 @@ export class TeamsInbound {
     }
     else result = await this.deps.cases.close(current.id, actor, action.text);
     this.deps.logger.info({ kind: 'teams-case-action', caseId: current.id, action: action.action, ok: result.ok }, 'teams: case action');
-    if (result.ok) return { ok: true, card: renderCaseCard(result.case, ui), message: this.texts.t(`case-${action.action}-done`, lang, { ref: result.case.ref }) };
+    if (result.ok) return { ok: true, card: renderCaseCard(result.case, ui, namesFromContent(this.deps.content, result.case.draft.lang)), message: this.texts.t(`case-${action.action}-done`, lang, { ref: result.case.ref }) };
     const latest = result.case ?? current;
     const message = this.texts.t(`case-${result.reason}`, lang, { ref: latest.ref, status: ui(`cards.status-${latest.status}`) });
-    return { ok: false, card: renderCaseCard(latest, ui), message };
+    return { ok: false, card: renderCaseCard(latest, ui, namesFromContent(this.deps.content, latest.draft.lang)), message };
   }
 
   private textCard(text: string, lang: Lang): Partial<Activity> {

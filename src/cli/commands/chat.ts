@@ -6,6 +6,7 @@ import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { clickedChoice, toPlain } from '../../channels/cli/render.js';
+import { documentTexts, type Texts } from '../../document/index.js';
 import type { EngineInput, Lang, Reply } from '../../engine/types.js';
 import { factList } from '../../engine/facts.js';
 import { createAdvisorEngine } from '../../runtime/engine.js';
@@ -61,9 +62,9 @@ function caseView(result: TurnResult) {
   };
 }
 
-function printHuman(io: CliIO, replies: Reply[]): void {
+function printHuman(io: CliIO, replies: Reply[], texts: Texts): void {
   for (const reply of replies) {
-    const plain = toPlain(reply);
+    const plain = toPlain(reply, texts);
     io.stdout.write(`\n${plain.text}\n`);
     if (plain.buttons.length) io.stdout.write(plain.buttons.map((b, i) => `  [${i + 1}] ${b}`).join('\n') + '\n');
   }
@@ -107,17 +108,19 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const key = `cli:${options.user}`;
   const address = { userId: options.user };
   let last: Reply[] = [];
+  let lang: Lang = options.lang ?? config.DEFAULT_LANG;
   let noticeSeq = 0;
 
   const send = async (input: EngineInput): Promise<TurnResult> => {
     const result = await conversations.handle({ channel: 'cli', conversationKey: key, user: { id: options.user }, address, input, ...(options.lang ? { lang: options.lang } : {}) });
     last = result.replies;
+    lang = result.state.lang;
     return result;
   };
   const showNotices = async (): Promise<void> => {
     for (const notice of await store.readNotices(key, noticeSeq)) {
       noticeSeq = notice.seq;
-      if (!options.jsonl) printHuman(io, notice.replies as Reply[]);
+      if (!options.jsonl) printHuman(io, notice.replies as Reply[], documentTexts(content.ui, lang));
     }
   };
 
@@ -141,9 +144,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       const input: EngineInput = clicked ? { type: 'action', ...clicked } : { type: 'text', text: line };
       const result = await send(input);
       if (options.jsonl) {
-        io.stdout.write(JSON.stringify({ replies: result.replies.map(toPlain), case: caseView(result) }) + '\n');
+        io.stdout.write(JSON.stringify({ replies: result.replies.map((r) => toPlain(r)), case: caseView(result) }) + '\n');
       } else {
-        printHuman(io, result.replies);
+        printHuman(io, result.replies, documentTexts(content.ui, result.state.lang));
         await showNotices();
         io.stdout.write('\n> ');
       }

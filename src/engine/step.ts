@@ -5,7 +5,9 @@ import type { EngineContext } from './context.js';
 import { answerFaqEntry } from './faq-answer.js';
 import { rankFaq } from './faq.js';
 import { beginEscalation, cancelEscalation, chooseInstitution, confirmEscalation, declineEscalation } from './escalation.js';
-import { isPlaybookId, type Lang } from './ids.js';
+import type { Lang } from './ids.js';
+import { allTexts, allWords } from '../domain/lang.js';
+import { knownLang, knownState } from './known.js';
 import { mergeExtracted } from './facts.js';
 import { advance, applyButton, applyTyped, otherTopic, reask, startPlaybook } from './runner.js';
 import { freshState, parseState } from './state.js';
@@ -19,7 +21,7 @@ const MAX_TEXT = 4000;
 export function step(prev: unknown, input: EngineInput, ctx: EngineContext, meta: TurnMeta): StepResult {
   // Parsing returns a fresh copy, so the caller's state is never changed (no clone needed).
   const restored = prev === null || prev === undefined ? freshState() : parseState(prev);
-  const turn = new Turn(ctx, meta, restored ?? freshState());
+  const turn = new Turn(ctx, meta, restored ? knownState(restored, ctx.content) : freshState());
   if (!restored) turn.say(turn.t('state-reset'));
   turn.state.turn += 1;
   if (playbookChanged(turn) && (input.type === 'text' || input.type === 'action')) {
@@ -62,9 +64,9 @@ function handle(turn: Turn, input: EngineInput): void {
     case 'action':
       return handleAction(turn, input.value, input.step);
     case 'start':
-      return startPlaybook(turn, input.playbook);
+      return turn.ctx.content.playbooks.has(input.playbook) ? startPlaybook(turn, input.playbook) : turn.showMenu();
     case 'set-lang':
-      return setLang(turn, input.lang);
+      return knownLang(input.lang, turn.ctx.content) ? setLang(turn, input.lang) : undefined;
     case 'case-question':
       turn.state.pendingCaseQuestion = { caseId: input.caseId, caseRef: input.caseRef };
       turn.menu(turn.t('case-question', { ref: input.caseRef, text: input.text }), [
@@ -105,7 +107,7 @@ function handleAction(turn: Turn, value: string, stepRef: string | undefined): v
   const arg = rest.join(':');
   switch (kind) {
     case 'start':
-      if (isPlaybookId(arg)) return startPlaybook(turn, arg);
+      if (turn.ctx.content.playbooks.has(arg)) return startPlaybook(turn, arg);
       return turn.showMenu();
     case 'menu':
       s.phase = s.phase === 'asking' ? 'asking' : 'idle';
@@ -115,12 +117,12 @@ function handleAction(turn: Turn, value: string, stepRef: string | undefined): v
     case 'continue':
       return reask(turn);
     case 'lang':
-      if (arg === 'en' || arg === 'nl') return setLang(turn, arg);
+      if (knownLang(arg, turn.ctx.content)) return setLang(turn, arg);
       return;
     case 'faq': {
       const entry = turn.ctx.content.reference.faq.find((f) => f.id === arg);
       if (!entry) return turn.showMenu();
-      const related = rankFaq(`${entry.question.en} ${entry.question.nl}`, turn.ctx.content.reference.faq)
+      const related = rankFaq(allTexts(entry.question).join(' '), turn.ctx.content.reference.faq)
         .map((r) => r.entry)
         .filter((e) => e.id !== entry.id);
       return answerFaqEntry(turn, entry, related);
@@ -163,7 +165,7 @@ const commandPhrases = new WeakMap<EngineContext['content']['lexicon']['commands
 function phrasesOfCommands(commands: EngineContext['content']['lexicon']['commands']): Array<[Command, string[]]> {
   let list = commandPhrases.get(commands);
   if (!list) {
-    list = (Object.keys(commands) as Command[]).map((name) => [name, [...commands[name].en, ...commands[name].nl].map(normalize)]);
+    list = (Object.keys(commands) as Command[]).map((name) => [name, allWords(commands[name]).map(normalize)]);
     commandPhrases.set(commands, list);
   }
   return list;

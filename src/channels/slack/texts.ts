@@ -1,4 +1,5 @@
 // Slack chrome comes from content/ui/slack.yaml (loaded as "slack.<key>"), never from code.
+import { pick } from '../../domain/lang.js';
 import type { UiTexts } from '../../content/schema/core.js';
 import type { Lang } from '../../engine/ids.js';
 
@@ -13,7 +14,7 @@ export function fill(template: string, values: Record<string, string>): string {
 export function slackTexts(ui: UiTexts): SlackTexts {
   return (key, lang, values = {}) => {
     const entry = ui[`slack.${key}`];
-    const template = entry ? entry[lang] : `slack.${key}`;
+    const template = entry ? pick(entry, lang) : `slack.${key}`;
     return fill(template, values);
   };
 }

@@ -11,7 +11,7 @@ function pageData(content: Content, lang: Lang): string {
 }
 
 export function chatPage(content: Content, lang: Lang): string {
-  const t = (key: string): string => content.ui[`web.${key}`]?.[lang] ?? key;
+  const t = (key: string): string => content.ui[`web.${key}`]?.[lang] ?? content.ui[`web.${key}`]?.en ?? key;
   const body = html`<header class="bar">
   <h1 data-ui="web.title">${t('title')}</h1>
   <div class="langs" role="group" aria-label="Language / Taal">

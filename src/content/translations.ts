@@ -41,7 +41,7 @@ export function contentDocuments(content: Content): Record<string, unknown> {
   return documents;
 }
 
-export function missingTranslations(content: Content, examplesPerFile = 3): MissingTranslations[] {
+export function missingTranslations(content: Content, examplesPerFile = 1, maxExamples = 12): MissingTranslations[] {
   const texts: Array<{ file: string; path: string; text: Record<string, unknown> }> = [];
   for (const [file, doc] of Object.entries(contentDocuments(content))) {
     const found: Array<{ path: string; text: Record<string, unknown> }> = [];
@@ -57,7 +57,7 @@ export function missingTranslations(content: Content, examplesPerFile = 3): Miss
       const examples: string[] = [];
       for (const m of missing) {
         const n = perFile.get(m.file) ?? 0;
-        if (n < examplesPerFile) examples.push(`${m.file} ${m.path || '(top level)'}`);
+        if (n < examplesPerFile && examples.length < maxExamples) examples.push(`${m.file} ${m.path || '(top level)'}`);
         perFile.set(m.file, n + 1);
       }
       return { lang: l.code, name: l.name, missing: missing.length, total: texts.length, examples };

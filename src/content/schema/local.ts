@@ -17,10 +17,16 @@ function perLanguage<T extends z.ZodType>(value: T, requiredValue: T) {
 }
 
 const text = z.string().trim().min(1);
-export const localText: z.ZodType<LocalText, unknown> = perLanguage(text, text) as unknown as z.ZodType<LocalText, unknown>;
+export const localText: z.ZodType<LocalText, unknown> = perLanguage(text, text).meta({
+  id: 'LocalText',
+  description: 'A text in English and Dutch (required) and any further language of content/languages.yaml (optional: English is shown instead).',
+}) as unknown as z.ZodType<LocalText, unknown>;
 
 const words = z.array(z.string().min(1));
-export const localList: z.ZodType<LocalList, unknown> = perLanguage(words.default([]), words.default([])) as unknown as z.ZodType<LocalList, unknown>;
+export const localList: z.ZodType<LocalList, unknown> = perLanguage(words.default([]), words.default([])).meta({
+  id: 'LocalList',
+  description: 'Words or phrases per language: en and nl, and any further language of content/languages.yaml.',
+}) as unknown as z.ZodType<LocalList, unknown>;
 
 /** A playbook id names a file in dialogs/; which ids exist is the loaded content's say. */
 export const playbookId = playbookIdSchema;

@@ -1,7 +1,14 @@
 // Playbook ids and languages are open strings: the loaded content says which exist. A stored state that names
 // a playbook or a language the content no longer has is repaired here, so that it never reaches the runner.
 import type { Content } from '../content/load.js';
+import { normalize } from './text.js';
 import type { ConversationState } from './types.js';
+
+/** The language whose switch words (content/languages.yaml `words`) are exactly what the user typed. */
+export function languageNamed(text: string, content: Content): string | undefined {
+  const n = normalize(text);
+  return content.languages.find((l) => l.words.some((w) => normalize(w) === n))?.code;
+}
 
 export function knownLang(lang: string, content: Content): boolean {
   return content.languages.some((l) => l.code === lang);

@@ -7,7 +7,7 @@ import { rankFaq } from './faq.js';
 import { beginEscalation, cancelEscalation, chooseInstitution, confirmEscalation, declineEscalation } from './escalation.js';
 import type { Lang } from './ids.js';
 import { allTexts, allWords } from '../domain/lang.js';
-import { knownLang, knownState } from './known.js';
+import { knownLang, knownState, languageNamed } from './known.js';
 import { mergeExtracted } from './facts.js';
 import { advance, applyButton, applyTyped, otherTopic, reask, startPlaybook } from './runner.js';
 import { freshState, parseState } from './state.js';
@@ -188,6 +188,8 @@ function handleText(turn: Turn, raw: string): void {
     turn.say(turn.t('empty'));
     return s.phase === 'asking' ? reask(turn) : turn.showMenu();
   }
+  const named = languageNamed(text, turn.ctx.content);
+  if (named !== undefined) return setLang(turn, named);
   switch (command(turn, text)) {
     case 'restart':
       return restart(turn);

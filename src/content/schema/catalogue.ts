@@ -13,6 +13,8 @@ export const languagesFileSchema = z
             code: langCode,
             /** The language's own name, for the language switch ("Nederlands", "Français"). */
             name: z.string().trim().min(1),
+            /** Typed on their own, these words switch the conversation to this language ("français", "in French"). */
+            words: z.array(z.string().trim().min(1)).default([]),
           })
           .strict(),
       )

@@ -28,7 +28,7 @@ export interface Content {
   playbooks: Map<PlaybookId, Playbook>;
   /** content/languages.yaml: the languages conversations may be held in. */
   languages: LanguageDef[];
-  /** Every loaded playbook, in menu order (content/playbooks.yaml first, then the rest by id). */
+  /** Every loaded playbook, in menu order (content/playbooks.yaml first, then the rest by id); `playbooks` iterates in this order too. */
   playbookOrder: PlaybookId[];
   /** The playbook that answers knowledge questions (content/playbooks.yaml `knowledge`). */
   knowledgePlaybook: PlaybookId;
@@ -85,10 +85,15 @@ export function loadContent(options: LoadOptions = {}): Content {
   const flags = new Map<string, FlagDef>(
     Object.entries(readYamlFile(join(contentDir, 'flags.yaml'), flagsFileSchema)).map(([id, f]) => [id, { id, ...f }]),
   );
-  const playbooks = loadPlaybooks(dialogsDir);
+  const byFile = loadPlaybooks(dialogsDir);
   const catalogue = readYamlFile(join(contentDir, 'playbooks.yaml'), playbooksFileSchema);
-  const listed = catalogue.menu.filter((id) => playbooks.has(id));
-  const unlisted = [...playbooks.keys()].filter((id) => !listed.includes(id)).sort();
+  const listed = catalogue.menu.filter((id) => byFile.has(id));
+  const unlisted = [...byFile.keys()].filter((id) => !listed.includes(id)).sort();
+  // The map itself is in menu order, so that every list of playbooks (Slack, Teams, web) shows the same order.
+  const playbooks = new Map([...listed, ...unlisted].flatMap((id) => {
+    const pb = byFile.get(id);
+    return pb ? [[id, pb] as const] : [];
+  }));
   return {
     contentDir,
     dialogsDir,

@@ -67,6 +67,15 @@ function present(what: string, unwanted: readonly string[], got: readonly string
   if (there.length) fail(`${what} ${there.map((a) => `"${a}"`).join(', ')} should not be there; got [${got.join(', ')}]`);
 }
 
+/** What every outcome must satisfy, whatever the test expects: each step cites the guideline, no item twice. */
+function outcomeInvariants(o: Outcome): void {
+  for (const item of o.steps) if (item.cites.length === 0) fail(`outcome step ${item.id} cites no guideline section`);
+  for (const [what, ids] of [['step', o.steps.map((x) => x.id)], ['duty', o.duties.map((x) => x.id)]] as const) {
+    const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+    if (twice.length) fail(`outcome ${what} ${twice.join(', ')} shows twice (two conditions overlap)`);
+  }
+}
+
 function check(run: Run, want: ConversationExpect): void {
   const s = run.state;
   if (!s) fail('nothing was said yet');
@@ -135,6 +144,7 @@ export function runConversationTest(engine: AdvisorEngine, test: ConversationTes
     run.last = r.replies;
     run.all.push(...r.replies);
     for (const reply of r.replies) if (reply.kind === 'question') run.asked.push(reply.step);
+    for (const reply of r.replies) if (reply.kind === 'outcome') outcomeInvariants(reply.outcome);
     return r.replies;
   };
   if (test.lang) send({ type: 'set-lang', lang: test.lang });

@@ -2,6 +2,7 @@
 // People type "nope", "not a university", "no, it's a company", "TRL 4" or a sentence with a fact in
 // it. A wrong answer is worse than asking again, so anything that fits two answers, or only fits an
 // answer after a negation ("geen bedrijf"), asks again.
+import { allTexts, allWords } from '../domain/lang.js';
 import type { Content } from '../content/load.js';
 import type { QuestionStep } from '../content/schema/playbook.js';
 import type { Lang } from './ids.js';
@@ -21,7 +22,7 @@ const QUESTION_WORDS = 5;
 const TRAILING_WORDS = 6;
 
 function listOf(list: { en: string[]; nl: string[] } | undefined): string[] {
-  return list ? [...list.en, ...list.nl].map(normalize).filter((p) => p !== '') : [];
+  return list ? allWords(list).map(normalize).filter((p) => p !== '') : [];
 }
 
 const hasDigit = (s: string): boolean => /\d/.test(s);
@@ -284,8 +285,8 @@ function answerPhrases(a: AnswerSpec): string[] {
   const cached = phrasesByAnswer.get(a);
   if (cached) return cached;
   // A label is also typed without its parenthesis: "standard military service".
-  const spoken = [a.label.en, a.label.nl].map((l) => l.replace(/\s*\([^)]*\)/g, ''));
-  const phrases = [a.label.en, a.label.nl, ...spoken, a.value.replace(/-/g, ' '), ...(a.synonyms ? [...a.synonyms.en, ...a.synonyms.nl] : [])];
+  const spoken = allTexts(a.label).map((l) => l.replace(/\s*\([^)]*\)/g, ''));
+  const phrases = [...allTexts(a.label), ...spoken, a.value.replace(/-/g, ' '), ...(a.synonyms ? allWords(a.synonyms) : [])];
   const out = [...new Set(phrases.map((p) => spellLevels(normalize(p))).filter((p) => p !== ''))];
   phrasesByAnswer.set(a, out);
   return out;

@@ -12,7 +12,7 @@ export function caseRef(newId: string): string {
 
 export function beginEscalation(turn: Turn): void {
   const s = turn.state;
-  if (!s.outcome || s.outcome.playbook === 'faq') return turn.showMenu();
+  if (!s.outcome || s.outcome.playbook === turn.ctx.content.knowledgePlaybook) return turn.showMenu();
   const institution = typeof s.facts.institution === 'string' ? s.facts.institution : undefined;
   if (institution && turn.ctx.content.reference.contactPoints.some((c) => c.id === institution)) return confirmPrompt(turn);
   s.phase = 'choosing-institution';
@@ -50,7 +50,7 @@ export function confirmEscalation(turn: Turn): void {
   const s = turn.state;
   const outcome = s.outcome;
   const cp = outcome?.contactPoint;
-  if (!outcome || !cp || outcome.playbook === 'faq') return turn.showMenu();
+  if (!outcome || !cp || outcome.playbook === turn.ctx.content.knowledgePlaybook) return turn.showMenu();
   const ref = caseRef(turn.meta.newId);
   const draft: CaseDraft = {
     id: turn.meta.newId,

@@ -1,4 +1,5 @@
 // Walks a playbook graph: skips what is known, runs checks, asks the next question, ends in an outcome.
+import { pick } from '../domain/lang.js';
 import type { Goto, Playbook, QuestionStep } from '../content/schema/playbook.js';
 import { isUnsure, matchChoice, matchInstitution, saysNo } from './answers.js';
 import { areasNamedIn } from './areas.js';
@@ -61,7 +62,7 @@ export function startPlaybook(turn: Turn, id: PlaybookId, extracted?: ExtractedF
   s.outcome = undefined;
   s.clarify = undefined;
   s.phase = 'asking';
-  if (pb.intro && !quiet) turn.say(pb.intro[s.lang]);
+  if (pb.intro && !quiet) turn.say(pick(pb.intro, s.lang));
   advance(turn);
 }
 
@@ -75,12 +76,12 @@ function labelFor(q: QuestionStep, value: string, turn: Turn): string {
   const lang = turn.state.lang;
   if (value === 'unsure') return turn.t('not-sure');
   const answer = q.answers.find((a) => a.value === value);
-  if (answer) return answer.label[lang];
+  if (answer) return pick(answer.label, lang);
   return value;
 }
 
 function record(turn: Turn, stepId: string, q: QuestionStep, value: string, label: string, typed: boolean, inferred: boolean): void {
-  const rec: AnswerRecord = { step: stepId, fact: q.fact, question: q.text[turn.state.lang], value, label, typed, inferred };
+  const rec: AnswerRecord = { step: stepId, fact: q.fact, question: pick(q.text, turn.state.lang), value, label, typed, inferred };
   turn.state.answers = [...turn.state.answers.filter((a) => a.step !== stepId), rec];
 }
 
@@ -116,7 +117,7 @@ function applyKnown(turn: Turn, stepId: string, q: QuestionStep): void {
   let label = values.join(', ');
   if (q.input === 'country') label = values.map((c) => countryName(c, lang)).join(', ');
   if (q.input === 'domain') {
-    label = values.map((d) => turn.ctx.content.reference.techAreas.find((a) => a.id === d)?.name[lang] ?? turn.t('domain-none')).join(', ');
+    label = values.map((d) => turn.ctx.content.reference.techAreas.find((a) => a.id === d)?.name ?? null).map((name) => (name ? pick(name, lang) : turn.t('domain-none'))).join(', ');
   }
   if (q.input === 'institution') label = turn.ctx.content.reference.contactPoints.find((c) => c.id === values[0])?.name ?? label;
   const single = values[0] ?? '';
@@ -142,10 +143,10 @@ function choicesFor(turn: Turn, q: QuestionStep): Choice[] {
   switch (q.input) {
     case 'choice':
     case 'yesno':
-      return [...q.answers.map((a) => ({ label: a.label[lang], value: `answer:${a.value}` })), unsure];
+      return [...q.answers.map((a) => ({ label: pick(a.label, lang), value: `answer:${a.value}` })), unsure];
     case 'domain':
       return [
-        ...turn.ctx.content.reference.techAreas.map((a) => ({ label: a.name[lang], value: `answer:${a.id}` })),
+        ...turn.ctx.content.reference.techAreas.map((a) => ({ label: pick(a.name, lang), value: `answer:${a.id}` })),
         { label: turn.t('domain-none'), value: 'answer:none' },
         unsure,
       ];
@@ -170,8 +171,8 @@ export function ask(turn: Turn, stepId: string, q: QuestionStep): void {
   const lang = turn.state.lang;
   turn.replies.push({
     kind: 'question',
-    text: q.text[lang],
-    ...(q.help ? { help: q.help[lang] } : {}),
+    text: pick(q.text, lang),
+    ...(q.help ? { help: pick(q.help, lang) } : {}),
     step: stepId,
     choices: choicesFor(turn, q),
     typeHint: turn.t(TYPE_HINT[q.input]),
@@ -296,7 +297,7 @@ export function applyButton(turn: Turn, value: string): void {
     const area = turn.ctx.content.reference.techAreas.find((a) => a.id === value);
     if (!area && value !== 'none') return reask(turn);
     s.facts[q.fact] = [value];
-    record(turn, id, q, value, area ? area.name[lang] : turn.t('domain-none'), false, false);
+    record(turn, id, q, value, area ? pick(area.name, lang) : turn.t('domain-none'), false, false);
     s.step = resolveGoto(turn, q.next);
   } else if (q.input === 'institution') {
     const cp = turn.ctx.content.reference.contactPoints.find((c) => c.id === value);

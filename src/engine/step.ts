@@ -5,7 +5,9 @@ import type { EngineContext } from './context.js';
 import { answerFaqEntry } from './faq-answer.js';
 import { rankFaq } from './faq.js';
 import { beginEscalation, cancelEscalation, chooseInstitution, confirmEscalation, declineEscalation } from './escalation.js';
-import { isPlaybookId, type Lang } from './ids.js';
+import type { Lang } from './ids.js';
+import { allTexts, allWords } from '../domain/lang.js';
+import { knownLang, knownState, languageNamed } from './known.js';
 import { mergeExtracted } from './facts.js';
 import { caseAction, receiveCaseQuestion, takenForCase } from './case-reply.js';
 import { metaIntent, type MetaIntent } from './intents.js';
@@ -23,7 +25,7 @@ const MAX_TEXT = 4000;
 export function step(prev: unknown, input: EngineInput, ctx: EngineContext, meta: TurnMeta): StepResult {
   // Parsing returns a fresh copy, so the caller's state is never changed (no clone needed).
   const restored = prev === null || prev === undefined ? freshState() : parseState(prev);
-  const turn = new Turn(ctx, meta, restored ?? freshState());
+  const turn = new Turn(ctx, meta, restored ? knownState(restored, ctx.content) : freshState());
   if (!restored) turn.say(turn.t('state-reset'));
   turn.state.turn += 1;
   if (playbookChanged(turn) && (input.type === 'text' || input.type === 'action')) {
@@ -66,9 +68,9 @@ function handle(turn: Turn, input: EngineInput): void {
     case 'action':
       return handleAction(turn, input.value, input.step);
     case 'start':
-      return startPlaybook(turn, input.playbook);
+      return turn.ctx.content.playbooks.has(input.playbook) ? startPlaybook(turn, input.playbook) : turn.showMenu();
     case 'set-lang':
-      return setLang(turn, input.lang);
+      return knownLang(input.lang, turn.ctx.content) ? setLang(turn, input.lang) : undefined;
     case 'case-question':
       return receiveCaseQuestion(turn, input.caseId, input.caseRef, input.text);
     case 'case-status':
@@ -105,11 +107,11 @@ function handleAction(turn: Turn, value: string, stepRef: string | undefined): v
   const arg = rest.join(':');
   switch (kind) {
     case 'start':
-      if (isPlaybookId(arg)) return startPlaybook(turn, arg);
+      if (turn.ctx.content.playbooks.has(arg)) return startPlaybook(turn, arg);
       return turn.showMenu();
     case 'switch':
       // Another playbook mid-way: the facts both ask about carry over.
-      if (!isPlaybookId(arg)) return turn.showMenu();
+      if (!turn.ctx.content.playbooks.has(arg)) return turn.showMenu();
       return s.playbook ? switchPlaybook(turn, arg) : startPlaybook(turn, arg);
     case 'more':
       return askTellMore(turn);
@@ -124,12 +126,12 @@ function handleAction(turn: Turn, value: string, stepRef: string | undefined): v
     case 'continue':
       return reask(turn);
     case 'lang':
-      if (arg === 'en' || arg === 'nl') return setLang(turn, arg);
+      if (knownLang(arg, turn.ctx.content)) return setLang(turn, arg);
       return;
     case 'faq': {
       const entry = turn.ctx.content.reference.faq.find((f) => f.id === arg);
       if (!entry) return turn.showMenu();
-      const related = rankFaq(`${entry.question.en} ${entry.question.nl}`, turn.ctx.content.reference.faq)
+      const related = rankFaq(allTexts(entry.question).join(' '), turn.ctx.content.reference.faq)
         .map((r) => r.entry)
         .filter((e) => e.id !== entry.id);
       return answerFaqEntry(turn, entry, related);
@@ -181,7 +183,7 @@ const commandPhrases = new WeakMap<EngineContext['content']['lexicon']['commands
 function phrasesOfCommands(commands: EngineContext['content']['lexicon']['commands']): Array<[Command, string[]]> {
   let list = commandPhrases.get(commands);
   if (!list) {
-    list = (Object.keys(commands) as Command[]).map((name) => [name, [...commands[name].en, ...commands[name].nl].map(normalize)]);
+    list = (Object.keys(commands) as Command[]).map((name) => [name, allWords(commands[name]).map(normalize)]);
     commandPhrases.set(commands, list);
   }
   return list;
@@ -204,6 +206,8 @@ function handleText(turn: Turn, raw: string): void {
     turn.say(turn.t('empty'));
     return s.phase === 'asking' ? reask(turn) : turn.showMenu();
   }
+  const named = languageNamed(text, turn.ctx.content);
+  if (named !== undefined) return setLang(turn, named);
   switch (command(turn, text)) {
     case 'restart':
       return restart(turn);

@@ -1,7 +1,7 @@
 // The screener: every list indexed once at construction, then synchronous, I/O-free queries.
 import type { ReferenceContent, Restriction } from '../content/types.js';
-import type { Lang } from '../engine/ids.js';
-import type { ScreenedList, Screener, ScreeningHit, ScreeningResult } from '../engine/types.js';
+import { pick, type Lang } from '../domain/lang.js';
+import type { ScreenedList, Screener, ScreeningHit, ScreeningResult } from '../domain/screening.js';
 import type { LoadedDataset } from './datasets.js';
 import { NONE, type ListRef, type NameKind, type ScreeningEntity } from './entity.js';
 import { NameIndex, type PreparedQuery, type RecordDetail } from './name-index.js';
@@ -246,7 +246,7 @@ export class ListScreener implements Screener {
     const why = [...explained, ...c.why];
     if (entity.source) why.push(fill(this.texts.why.source, this.lang, { source: entity.source }));
     for (const r of this.restrictions) {
-      if (c.match && r.lists.includes(entity.list.id)) why.push(fill(this.texts.why.restriction, this.lang, { text: r.text[this.lang] }));
+      if (c.match && r.lists.includes(entity.list.id)) why.push(fill(this.texts.why.restriction, this.lang, { text: pick(r.text, this.lang) }));
     }
     const hit: ScreeningHit = {
       list: entity.list.id,
@@ -285,7 +285,7 @@ export class ListScreener implements Screener {
         matched: code,
         score: 1,
         match: true,
-        why: fill(this.texts.why.restrictedCountry, this.lang, { country: code, text: r.text[this.lang] }),
+        why: fill(this.texts.why.restrictedCountry, this.lang, { country: code, text: pick(r.text, this.lang) }),
         country: code,
         topics: ['restriction', r.flag],
       }));

@@ -1,11 +1,12 @@
 // The texts of screening (explanations, CLI output), read from content/lists/screening-texts.yaml.
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Lang } from '../engine/ids.js';
+import { pick, type Lang, type LocalText } from '../domain/lang.js';
+import { localText } from '../content/schema/local.js';
 import { readYamlFile } from '../content/yaml.js';
 import { DEFAULT_LISTS_DIR } from './normalisation-table.js';
 
-const text = z.object({ en: z.string().min(1), nl: z.string().min(1) }).strict();
+const text = localText;
 const group = <K extends string>(keys: readonly [K, ...K[]]) =>
   z.object(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>).strict();
 
@@ -32,6 +33,6 @@ export function defaultScreeningTexts(): ScreeningTexts {
 }
 
 /** Fills {placeholders}. */
-export function fill(template: { en: string; nl: string }, lang: Lang, values: Record<string, string | number> = {}): string {
-  return template[lang].replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+export function fill(template: LocalText, lang: Lang, values: Record<string, string | number> = {}): string {
+  return pick(template, lang).replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
 }

@@ -1,26 +1,35 @@
 // Runs an evaluation set (eval/routing.yaml, eval/paraphrases.yaml) through the router:
 // accuracy per playbook and per language, and recall of countries and technology areas.
 import { z } from 'zod';
-import { DOMAIN_IDS, LANGS, PLAYBOOK_IDS } from '../engine/ids.js';
+import { DOMAIN_IDS } from '../domain/ids.js';
+import { langCodeSchema, playbookIdSchema } from '../domain/schemas.js';
 import type { Understander } from '../engine/types.js';
-import { readYamlFile } from '../content/yaml.js';
+import { ContentError, displayName, readYamlFile } from '../content/yaml.js';
 
 export const evalSetSchema = z.array(
   z
     .object({
       q: z.string().min(1),
-      playbooks: z.array(z.enum(PLAYBOOK_IDS).nullable()).min(1),
+      playbooks: z.array(playbookIdSchema.nullable()).min(1),
       countries: z.array(z.string().regex(/^[A-Z]{2}$/)).default([]),
       domains: z.array(z.enum(DOMAIN_IDS)).default([]),
       /** The language the question is written in; without it, the router's own guess is used. */
-      lang: z.enum(LANGS).optional(),
+      lang: langCodeSchema.optional(),
     })
     .strict(),
 );
 export type EvalItem = z.infer<typeof evalSetSchema>[number];
 
-export function loadEvalSet(file: string): EvalItem[] {
-  return readYamlFile(file, evalSetSchema);
+/** Reads an evaluation set; with `playbooks`, an id that names no loaded playbook is an error. */
+export function loadEvalSet(file: string, playbooks?: ReadonlySet<string> | ReadonlyMap<string, unknown>): EvalItem[] {
+  const items = readYamlFile(file, evalSetSchema);
+  if (playbooks) {
+    const problems = items.flatMap((item, i) =>
+      item.playbooks.flatMap((id, j) => (id !== null && !playbooks.has(id) ? [`[${i}].playbooks[${j}]: no playbook "${id}" in dialogs/`] : [])),
+    );
+    if (problems.length > 0) throw new ContentError(displayName(file), problems);
+  }
+  return items;
 }
 
 export interface Tally {

@@ -1,6 +1,6 @@
 // Scores each playbook from the cues, signals and facts found, as weighed in intents.yaml,
 // and decides between starting the best one, asking a clarifying question, or nothing.
-import { PLAYBOOK_IDS, type PlaybookId } from '../engine/ids.js';
+import type { PlaybookId } from '../domain/ids.js';
 import type { ExtractedFacts, Understanding } from '../engine/types.js';
 import { typed, type Analysis } from './analyse.js';
 import type { Lexicon } from './lexicon.js';
@@ -46,7 +46,9 @@ function namedCountries(a: Analysis): string[] {
 function scorePlaybooks(lexicon: Lexicon, a: Analysis, facts: ExtractedFacts): Score[] {
   const intents = lexicon.content.intents.intents;
   const scores = new Map<PlaybookId, Score>();
-  for (const id of PLAYBOOK_IDS) scores.set(id, { playbook: id, score: 0, reasons: [] });
+  // The playbooks with routing cues, in the order of content/understand/intents.yaml.
+  const ids = Object.keys(intents);
+  for (const id of ids) scores.set(id, { playbook: id, score: 0, reasons: [] });
 
   const groupsSeen = new Set<string>();
   const engaged = new Set<PlaybookId>();
@@ -76,7 +78,7 @@ function scorePlaybooks(lexicon: Lexicon, a: Analysis, facts: ExtractedFacts): S
   for (const s of facts.signals) if (!signalWords.has(s)) signalWords.set(s, s);
   const features = factFeatures(lexicon, a, facts);
 
-  for (const id of PLAYBOOK_IDS) {
+  for (const id of ids) {
     const intent = intents[id];
     const s = scores.get(id);
     if (!intent || !s) continue;
@@ -108,13 +110,13 @@ function scorePlaybooks(lexicon: Lexicon, a: Analysis, facts: ExtractedFacts): S
   }
   // A guideline topic in a knowledge question ("what counts as critical technology?").
   const faqTopics = lexicon.content.intents.faqTopics;
-  const faq = scores.get('faq');
+  const faq = faqTopics ? scores.get(faqTopics.playbook) : undefined;
   const topic = a.faqTopics[0];
-  if (faqTopics && faq && topic && groupsSeen.has(`faq#${faqTopics.needsGroup}`)) {
+  if (faqTopics && faq && topic && groupsSeen.has(`${faqTopics.playbook}#${faqTopics.needsGroup}`)) {
     faq.score += faqTopics.weight;
     faq.reasons.push(`+${faqTopics.weight} topic ${topic.entry.payload} ("${typed(a.tokens, topic)}")`);
   }
-  // Best first; ties keep the order of PLAYBOOK_IDS, so the result is always the same.
+  // Best first; ties keep the order of intents.yaml, so the result is always the same.
   return [...scores.values()].sort((x, y) => y.score - x.score);
 }
 

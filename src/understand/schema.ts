@@ -1,6 +1,7 @@
 // zod schemas for content/understand/*.yaml (and the Seven Sons list the router shares with screening).
 import { z } from 'zod';
-import { DOMAIN_IDS, PLAYBOOK_IDS } from '../engine/ids.js';
+import { DOMAIN_IDS } from '../domain/ids.js';
+import { playbookIdSchema } from '../domain/schemas.js';
 
 const oneOrMany = z.union([z.string().min(1), z.array(z.string().min(1))]).transform((v) => (typeof v === 'string' ? [v] : v));
 const list = z.array(z.string().min(1));
@@ -109,6 +110,8 @@ export const intentsFileSchema = z
     /** FAQ keywords count for the faq playbook, but only when its question-form cue group matched. */
     faqTopics: z
       .object({
+        /** The knowledge playbook these topics count for (content/playbooks.yaml `knowledge`). */
+        playbook: playbookIdSchema,
         weight: z.number(),
         needsGroup: z.number().int().min(0),
         /** Guideline concepts in everyday words, on top of the keywords of content/faq.yaml. */
@@ -116,8 +119,9 @@ export const intentsFileSchema = z
       })
       .strict()
       .optional(),
+    /** Keyed by playbook id; `advisor content check` checks that each names a playbook in dialogs/. */
     intents: z.record(
-      z.enum(PLAYBOOK_IDS),
+      playbookIdSchema,
       z
         .object({
           signals: weights.default({}),
@@ -139,7 +143,7 @@ export const contextFileSchema = z
     partnerKindOrder: z.array(z.enum(PARTNER_KINDS)),
     home: z.object({ before: list, skip: list }).strict(),
     clarify: list,
-    clarifyDefaults: z.array(z.enum(PLAYBOOK_IDS)).min(2),
+    clarifyDefaults: z.array(playbookIdSchema).min(2),
   })
   .strict();
 

@@ -11,7 +11,9 @@ import { slackTexts } from '../../src/channels/slack/texts.js';
 import { casePage, inboxTexts } from '../../src/channels/web/inbox/pages.js';
 import { loadContent } from '../../src/content/load.js';
 import { caseDocument, documentTexts, outcomeDocument, type AnyDocument, type SectionKind } from '../../src/document/index.js';
-import { LANGS, type Lang } from '../../src/engine/ids.js';
+import type { Lang } from '../../src/engine/ids.js';
+
+const LANGS: Lang[] = ['en', 'nl'];
 import { summaryMarkdown } from '../../src/engine/summary.js';
 import type { Reply } from '../../src/engine/types.js';
 import { caseMarkdown } from '../../src/server/exports/markdown.js';

@@ -4,10 +4,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { PLAYBOOK_IDS } from '../../src/engine/ids.js';
 import { typed } from './typed-helpers.js';
 
-const entry = z.object({ playbook: z.enum(PLAYBOOK_IDS), step: z.string(), text: z.string(), expect: z.string() });
+const entry = z.object({ playbook: z.string(), step: z.string(), text: z.string(), expect: z.string() });
 const load = (lang: string) =>
   z.array(entry).parse(parse(readFileSync(new URL(`./fixtures/typed-answers-${lang}.yaml`, import.meta.url), 'utf8')));
 

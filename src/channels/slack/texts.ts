@@ -1,6 +1,7 @@
 // Slack chrome comes from content/ui/slack.yaml (loaded as "slack.<key>"), never from code; the outcome's and
 // the case's own words come from the shared document texts (content/ui/document.yaml and friends).
 import type { Content } from '../../content/load.js';
+import { pick } from '../../domain/lang.js';
 import type { UiTexts } from '../../content/schema/core.js';
 import { documentTexts, type FactNames, namesFromContent, type Texts } from '../../document/index.js';
 import type { Lang } from '../../engine/ids.js';
@@ -22,7 +23,7 @@ export function fill(template: string, values: Record<string, string>): string {
 export function slackTexts(ui: UiTexts, content?: Content): SlackTexts {
   const lookup = (key: string, lang: Lang, values: Record<string, string> = {}): string => {
     const entry = ui[`slack.${key}`];
-    const template = entry ? entry[lang] : `slack.${key}`;
+    const template = entry ? pick(entry, lang) : `slack.${key}`;
     return fill(template, values);
   };
   return Object.assign(lookup, {

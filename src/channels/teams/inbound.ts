@@ -1,5 +1,6 @@
 // The bot logic behind POST /api/messages: Teams activities → service calls → Adaptive Cards.
 // Runs only after CloudAdapter has authenticated the request.
+import { pick } from '../../domain/lang.js';
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { Lang } from '../../engine/ids.js';
@@ -123,8 +124,8 @@ export class TeamsInbound {
     const lang = langOf(activity.locale) ?? 'en';
     const playbooks = [...this.deps.content.playbooks.values()].map((p) => ({
       id: p.id,
-      title: p.title[lang],
-      description: p.description[lang],
+      title: pick(p.title, lang),
+      description: pick(p.description, lang),
     }));
     await context.sendActivity({ type: ActivityTypes.Message, attachments: [attachmentOf(renderWelcomeCard(playbooks, this.texts.ui(lang)))] });
     this.deps.logger.info({ kind: 'teams-installed', playbooks: playbooks.length }, 'teams: welcome sent');

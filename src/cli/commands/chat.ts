@@ -3,6 +3,7 @@
 // `--jsonl`: one user message per input line, one JSON line out per message, for programs.
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { clickedChoice, toPlain } from '../../channels/cli/render.js';
@@ -31,8 +32,9 @@ function parseOptions(args: string[], io: CliIO): ChatOptions | string {
     const arg = args[i];
     if (arg === '--jsonl') options.jsonl = true;
     else if (arg === '--lang') {
+      // Which languages exist is the content's say (content/languages.yaml); checked once it is loaded.
       const lang = args[++i];
-      if (lang !== 'en' && lang !== 'nl') return '--lang takes en or nl';
+      if (!lang) return '--lang takes a language code, e.g. en, nl';
       options.lang = lang;
     } else if (arg === '--user') {
       const user = args[++i];
@@ -73,7 +75,7 @@ function printHuman(io: CliIO, replies: Reply[], texts: Texts): void {
 export async function run(args: string[], io: CliIO): Promise<number> {
   const options = parseOptions(args, io);
   if (typeof options === 'string') {
-    io.stderr.write(`advisor chat: ${options}\nusage: advisor chat [--lang en|nl] [--jsonl] [--user NAME]\n`);
+    io.stderr.write(`advisor chat: ${options}\nusage: advisor chat [--lang en|nl|…] [--jsonl] [--user NAME]\n`);
     return 2;
   }
   const env = readEnv(io.env);
@@ -88,7 +90,15 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw err;
   }
   const logger = pino({ level: env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
-  const content = loadContent();
+  // CONTENT_DIR and DIALOGS_DIR, as for the server: the same content in the terminal and on the web.
+  const content = loadContent({
+    ...(config.CONTENT_DIR ? { contentDir: resolve(config.CONTENT_DIR) } : {}),
+    ...(config.DIALOGS_DIR ? { dialogsDir: resolve(config.DIALOGS_DIR) } : {}),
+  });
+  if (options.lang && !content.languages.some((l) => l.code === options.lang)) {
+    io.stderr.write(`advisor chat: --lang takes one of ${content.languages.map((l) => l.code).join(', ')} (content/languages.yaml)\n`);
+    return 2;
+  }
   const institutions = loadInstitutions(config.INSTITUTIONS_FILE, content.reference.contactPoints);
   content.reference.contactPoints = contactPointsWithOverrides(institutions);
   const engine = createAdvisorEngine({

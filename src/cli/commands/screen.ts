@@ -3,7 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
-import { LANGS, type Lang } from '../../engine/ids.js';
+import type { Lang } from '../../engine/ids.js';
+import { langCodeSchema } from '../../domain/schemas.js';
 import type { ScreenedList, ScreeningHit, ScreeningResult } from '../../engine/types.js';
 import {
   createScreener,
@@ -31,7 +32,7 @@ const argsSchema = z.object({
     .regex(/^[A-Za-z]{2}$/, '--country takes a two-letter ISO country code, e.g. CN')
     .optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
-  lang: z.enum(LANGS),
+  lang: langCodeSchema,
   csv: z.string().min(1).optional(),
   out: z.string().min(1).optional(),
   name: z.string(),

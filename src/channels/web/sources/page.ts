@@ -1,5 +1,6 @@
 // A source text of content/sections.yaml as an HTML page, with an anchor at each cited section's anchor
 // phrase, so that a citation's link (/sources/vlir#dual-use) opens at the place it rests on.
+import { pick } from '../../../domain/lang.js';
 import { anchorPattern } from '../../../content/anchors.js';
 import type { Section, SourceDoc } from '../../../content/types.js';
 import type { Lang } from '../../../engine/types.js';
@@ -52,13 +53,13 @@ export interface SourcePageView {
 
 export function sourcePage(view: SourcePageView): string {
   const anchors = findAnchors(view.text, view.sections);
-  const title = view.source.title[view.lang];
+  const title = pick(view.source.title, view.lang);
   const body = html`<header class="bar"><h1>${title}</h1>${
     view.source.url ? html`<nav><a href="${view.source.url}" rel="noopener noreferrer" target="_blank">${view.source.url}</a></nav>` : ''
   }</header>
 <main class="source">
 <nav class="contents" aria-label="${view.contentsTitle}"><h2>${view.contentsTitle}</h2><ul>${anchors.map(
-    (a) => html`<li><a href="#${a.section.id}">${a.section.title[view.lang]}</a></li>`,
+    (a) => html`<li><a href="#${a.section.id}">${pick(a.section.title, view.lang)}</a></li>`,
   )}</ul></nav>
 <pre class="source-text">${annotated(view.text, anchors)}</pre>
 </main>`;

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Content } from '../../../content/load.js';
-import { LANGS, type Lang } from '../../../engine/ids.js';
+import type { Lang } from '../../../engine/ids.js';
 import { sourcePage } from './page.js';
 
-const langQuery = z.enum(LANGS);
+const langQuery = z.string().regex(/^[a-z]{2}(-[a-z]{2})?$/);
 
 export function sourcesRoutes(content: Content, defaultLang: Lang): Router {
   const router = Router();
@@ -16,9 +16,9 @@ export function sourcesRoutes(content: Content, defaultLang: Lang): Router {
   for (const source of content.sources.values()) {
     const text = readFileSync(join(content.contentDir, source.file), 'utf8');
     const sections = [...content.sections.values()].filter((s) => s.source === source.id);
-    const byLang = {} as Record<Lang, string>;
-    for (const lang of LANGS) {
-      const contentsTitle = content.ui['document.sources']?.[lang] ?? 'Sections';
+    const byLang: Record<Lang, string> = {};
+    for (const { code: lang } of content.languages) {
+      const contentsTitle = content.ui['document.sources']?.[lang] ?? content.ui['document.sources']?.en ?? 'Sections';
       byLang[lang] = sourcePage({ source, text, sections, lang, contentsTitle });
     }
     pages.set(source.id, byLang);
@@ -31,7 +31,7 @@ export function sourcesRoutes(content: Content, defaultLang: Lang): Router {
     }
     const chosen = langQuery.safeParse(req.query.lang);
     res.setHeader('Cache-Control', 'public, max-age=300');
-    res.type('html').send(found[chosen.success ? chosen.data : defaultLang]);
+    res.type('html').send((chosen.success ? found[chosen.data] : undefined) ?? found[defaultLang] ?? '');
   });
   return router;
 }

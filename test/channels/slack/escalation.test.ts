@@ -139,7 +139,9 @@ describe('Slack escalation with the real engine', () => {
     expect(JSON.stringify(threadOf(h, cardTs))).toContain(`<@${MEMBER}> asked the researcher:\\n>Which drone components? &lt;!here&gt;`);
 
     // The researcher types the answer in the DM; it lands in the card's thread, escaped.
+    // It counts as the answer because the researcher clicks Reply first.
     const answer = 'Only the flight-controller firmware <!channel> & nothing else';
+    await click(h, DM, 'Reply');
     await typeDm(h, answer);
     expect(textSince(h, DM, beforeQuestion)).toContain(`Thanks, I passed your answer on for case ${c.ref}.`);
     expect((await h.cases.get(c.id))?.status).toBe('taken');

@@ -136,7 +136,10 @@ describe('Teams escalation with the real engine', () => {
     expect(threadTexts(h)).toContain('Carla Contact asked the researcher:\nWhich drone components, **exactly**?');
 
     // The researcher types the answer in the chat; it lands in the card's thread.
+    // Typed without Reply, it is confirmed first: it is taken as the answer only on "yes".
     await say(h, 'Only the flight-controller firmware.');
+    expect(cardText(personalCards(h).slice(beforeQuestion))).toContain(`Send this as your answer to case ${c.ref}?`);
+    await say(h, 'yes');
     expect(cardText(personalCards(h).slice(beforeQuestion))).toContain(`Thanks, I passed your answer on for case ${c.ref}.`);
     expect((await h.cases.get(c.id))?.status).toBe('taken');
     await deliverAll(h);

@@ -56,7 +56,7 @@ export interface Understander {
 // ---------- screening (src/screening implements it) ----------
 
 export interface ScreeningHit {
-  /** List id: seven-sons, sanctions, restricted, own list ids. */
+  /** List id: seven-sons, chinese-military, restricted, opensanctions-<dataset>, own list ids. */
   list: string;
   listName: string;
   /** ISO date of the list version. */
@@ -72,8 +72,10 @@ export interface ScreeningHit {
   country?: string;
   /** Topics of the entry, e.g. sanction, debarment, crime. */
   topics?: string[];
-  /** What kind of listing this is; the advice treats each kind as the guideline does. */
+  /** What kind of listing this is; the advice treats each kind as the guideline does. The screener always sets it. */
   kind?: HitKind;
+  /** Where the list says the entry comes from (OpenSanctions source datasets, a list's source). */
+  source?: string;
 }
 
 export const HIT_KINDS = ['sanction', 'export-control', 'debarment', 'military', 'risk-list', 'restriction', 'crime', 'pep', 'other'] as const;
@@ -85,12 +87,28 @@ export interface ScreenedList {
   date: string;
   stale: boolean;
   entries: number;
+  /** The kinds of listing its entries have (a sanctions export also holds debarments, PEPs ...). */
+  kinds?: HitKind[];
+  url?: string;
+}
+
+/** A kind of list the guideline asks to check that no loaded list covers: check it by hand. */
+export interface UncheckedKind {
+  kind: HitKind;
+  /** One sentence in the screener's language, e.g. "No sanctions list is loaded: check the name on ...". */
+  text: string;
+  links: Array<{ id: string; title: string; url: string }>;
 }
 
 export interface ScreeningResult {
   query: string;
   hits: ScreeningHit[];
+  /** The lists actually checked, with their dates. */
   lists: ScreenedList[];
+  /** Kinds of list that were not checked because no data for them is loaded, e.g. ['sanction']. */
+  missing?: HitKind[];
+  /** For each missing kind: what to say and where to check by hand (OpenSanctions, the EU sanctions map). */
+  checkByHand?: UncheckedKind[];
 }
 
 export interface Screener {
@@ -203,6 +221,9 @@ export interface ContactPointView {
 export interface ScreeningSummary {
   names: string[];
   lists: ScreenedList[];
+  /** Kinds of list not checked (no data loaded), from ScreeningResult.missing. */
+  missing?: HitKind[];
+  checkByHand?: UncheckedKind[];
 }
 
 export interface Outcome {

@@ -20,7 +20,7 @@ import type { CliIO } from '../io.js';
 
 const USAGE = `usage: advisor screen [--json] [--country CC] [--limit N] [--lang en|nl] NAME
        advisor screen --csv FILE [--out PREFIX] [--lang en|nl]
-Datasets: SCREENING_DATASETS=path[,path...] (each may start with "format:" or "listid=ID:"),
+Datasets: SCREENING_DATASETS=path[,path...] (each may start with "format:", "listid=ID:" or "kind=KIND:"),
 SCREENING_STALE_DAYS (default 30). See docs/screening.md.
 `;
 
@@ -104,25 +104,39 @@ function renderResult(result: ScreeningResult, texts: ScreeningTexts, lang: Lang
   const rows = result.hits.map((h) => [
     h.match ? fill(cli.match, lang) : fill(cli.possible, lang),
     h.score.toFixed(2),
+    h.kind ? fill(texts.hitKinds[h.kind], lang) : '',
     h.list,
     h.name,
     h.matched,
   ]);
-  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length), 0));
+  const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((r) => r[c]!.length), 0));
   result.hits.forEach((h, i) => {
     const r = rows[i]!;
-    lines.push(r.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell)).join('  '));
+    lines.push(r.map((cell, c) => (c < 5 ? cell.padEnd(widths[c]!) : cell)).join('  '));
     lines.push(`    ${h.why}`);
   });
   lines.push('', `${fill(cli.listsHeader, lang)}:`);
   for (const l of result.lists) lines.push(`  ${describeList(l, texts, lang, staleDays)}`);
+  lines.push(...describeUnchecked(result, texts, lang));
   lines.push('', fill(cli.notClearance, lang), '');
   return lines.join('\n');
 }
 
+/** What was not screened, and where to check it by hand. */
+function describeUnchecked(result: Pick<ScreeningResult, 'checkByHand'>, texts: ScreeningTexts, lang: Lang): string[] {
+  if (!result.checkByHand || result.checkByHand.length === 0) return [];
+  const lines = ['', `${fill(texts.cli.notScreened, lang)}:`];
+  for (const u of result.checkByHand) {
+    lines.push(`  ${fill(texts.hitKinds[u.kind], lang)}: ${u.text}`);
+    for (const l of u.links) lines.push(`    ${l.title}: ${l.url}`);
+  }
+  return lines;
+}
+
 function describeList(l: ScreenedList, texts: ScreeningTexts, lang: Lang, staleDays: number): string {
   const stale = l.stale ? ` — ${fill(texts.cli.stale, lang, { days: staleDays })}` : '';
-  return `${l.id}: ${l.name} (${fill(texts.cli.dated, lang)} ${l.date}, ${l.entries} ${fill(texts.cli.entries, lang)})${stale}`;
+  const kinds = (l.kinds ?? []).map((k) => fill(texts.hitKinds[k], lang)).join(', ');
+  return `${l.id}: ${l.name} (${fill(texts.cli.dated, lang)} ${l.date}, ${l.entries} ${fill(texts.cli.entries, lang)}${kinds ? `; ${kinds}` : ''})${stale}`;
 }
 
 interface Partner {
@@ -191,13 +205,13 @@ function screenFile(args: Args, screener: ListScreener, staleDays: number, texts
     tick(i + 1);
   });
 
-  const header = ['row', 'partner', 'country', 'result', 'list', 'list_date', 'list_stale', 'id', 'listed_name', 'matched', 'score', 'why'];
+  const header = ['row', 'partner', 'country', 'result', 'kind', 'list', 'list_date', 'list_stale', 'id', 'listed_name', 'matched', 'score', 'why'];
   const stale = new Map(screener.lists.map((l) => [l.id, l.stale]));
   const lines = [header.join(',')];
   for (const { partner, hits } of results) {
     const base = [String(partner.row), partner.name, partner.country ?? ''];
     if (hits.length === 0) {
-      lines.push([...base, 'no hit', '', '', '', '', '', '', '', ''].map(csvCell).join(','));
+      lines.push([...base, 'no hit', '', '', '', '', '', '', '', '', ''].map(csvCell).join(','));
       continue;
     }
     for (const h of hits) {
@@ -205,6 +219,7 @@ function screenFile(args: Args, screener: ListScreener, staleDays: number, texts
         [
           ...base,
           h.match ? 'match' : 'possible',
+          h.kind ?? '',
           h.list,
           h.listDate,
           stale.get(h.list) ? 'stale' : '',
@@ -226,6 +241,7 @@ function screenFile(args: Args, screener: ListScreener, staleDays: number, texts
     screenedAt: new Date().toISOString(),
     summary: { partners: partners.length, withMatch: matches, possibleOnly },
     lists: screener.lists,
+    ...(screener.missing.length > 0 ? { missing: screener.missing, checkByHand: screener.checkByHand } : {}),
     note: fill(texts.cli.notClearance, args.lang),
     partners: results.map(({ partner, hits }) => ({ row: partner.row, name: partner.name, country: partner.country, hits })),
   };
@@ -236,7 +252,18 @@ function screenFile(args: Args, screener: ListScreener, staleDays: number, texts
   else {
     const listLines = screener.lists.map((l) => `  ${describeList(l, texts, args.lang, staleDays)}`);
     io.stdout.write(
-      [summary, `${prefix}.csv`, `${prefix}.json`, '', `${fill(texts.cli.listsHeader, args.lang)}:`, ...listLines, '', fill(texts.cli.notClearance, args.lang), ''].join('\n'),
+      [
+        summary,
+        `${prefix}.csv`,
+        `${prefix}.json`,
+        '',
+        `${fill(texts.cli.listsHeader, args.lang)}:`,
+        ...listLines,
+        ...describeUnchecked(screener, texts, args.lang),
+        '',
+        fill(texts.cli.notClearance, args.lang),
+        '',
+      ].join('\n'),
     );
   }
   return 0;

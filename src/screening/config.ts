@@ -1,4 +1,6 @@
 // The screening settings in the environment. The central config module composes this fragment.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { HIT_KINDS, type HitKind } from '../engine/types.js';
 import { DATASET_FORMATS, type DatasetFormat, type DatasetSpec } from './datasets.js';
@@ -25,6 +27,33 @@ export const screeningConfigSchema = z.object({
       .optional()
       .transform((n) => n ?? 30),
   ),
+  /**
+   * OpenSanctions datasets that `advisor datasets update` downloads, comma-separated names
+   * ("sanctions", "default", "us_ofac_sdn"). "none" downloads nothing.
+   */
+  SCREENING_OPENSANCTIONS_DATASETS: z.preprocess(blankToUndefined, z.string().trim().default('sanctions')),
+  /** Where the datasets' index.json files are published: BASE/NAME/index.json. */
+  SCREENING_OPENSANCTIONS_URL: z.preprocess(
+    blankToUndefined,
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) address, e.g. https://data.opensanctions.org/datasets/latest/' }).default(
+      'https://data.opensanctions.org/datasets/latest/',
+    ),
+  ),
+  /** The export of each dataset to download: targets.simple.csv (default) or entities.ftm.json. */
+  SCREENING_OPENSANCTIONS_FILE: z.preprocess(blankToUndefined, z.enum(['targets.simple.csv', 'entities.ftm.json']).default('targets.simple.csv')),
+  /** Where downloaded datasets are kept; defaults to DATA_DIR/datasets. */
+  SCREENING_DATASETS_DIR: z.preprocess(blankToUndefined, z.string().trim().optional()),
+  /** How often the server looks whether a dataset file changed, in seconds (0: only on SIGHUP). */
+  SCREENING_RELOAD_CHECK_SECONDS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, 'must be a whole number of seconds')
+      .transform(Number)
+      .optional()
+      .transform((n) => n ?? 60),
+  ),
 });
 export type ScreeningConfig = z.infer<typeof screeningConfigSchema>;
 
@@ -32,8 +61,56 @@ const FORMAT_PREFIX = new RegExp(`^(${DATASET_FORMATS.join('|')}):`);
 const LIST_PREFIX = /^listid=([a-z0-9][a-z0-9-]*):/;
 const KIND_PREFIX = new RegExp(`^kind=(${HIT_KINDS.join('|')}):`);
 
-export function datasetSpecsFromConfig(config: Pick<ScreeningConfig, 'SCREENING_DATASETS'>): DatasetSpec[] {
-  const value = config.SCREENING_DATASETS;
+/** One OpenSanctions dataset to keep current: where it is published and where it is kept. */
+export interface OpenSanctionsSource {
+  name: string;
+  indexUrl: string;
+  file: string;
+  /** The local file; its index.json is kept beside it. */
+  path: string;
+}
+
+type DownloadConfig = Partial<
+  Pick<ScreeningConfig, 'SCREENING_OPENSANCTIONS_DATASETS' | 'SCREENING_OPENSANCTIONS_URL' | 'SCREENING_OPENSANCTIONS_FILE' | 'SCREENING_DATASETS_DIR'>
+> & { DATA_DIR?: string };
+
+export function datasetsDir(config: DownloadConfig): string {
+  return config.SCREENING_DATASETS_DIR ?? join(config.DATA_DIR ?? './data', 'datasets');
+}
+
+export function openSanctionsSources(config: DownloadConfig): OpenSanctionsSource[] {
+  const names = (config.SCREENING_OPENSANCTIONS_DATASETS ?? 'sanctions')
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '' && n !== 'none');
+  const base = config.SCREENING_OPENSANCTIONS_URL ?? 'https://data.opensanctions.org/datasets/latest/';
+  const file = config.SCREENING_OPENSANCTIONS_FILE ?? 'targets.simple.csv';
+  return names.map((name) => ({
+    name,
+    indexUrl: new URL(`${encodeURIComponent(name)}/index.json`, base.endsWith('/') ? base : `${base}/`).toString(),
+    file,
+    path: join(datasetsDir(config), name, file),
+  }));
+}
+
+/**
+ * The datasets to load: SCREENING_DATASETS, then the OpenSanctions downloads that are there
+ * (`advisor datasets update` puts them in place). With `includeAbsent`, also the downloads not
+ * there yet: the paths a server watches.
+ */
+export function datasetSpecsFromConfig(
+  config: Pick<ScreeningConfig, 'SCREENING_DATASETS'> & DownloadConfig,
+  options: { includeAbsent?: boolean } = {},
+): DatasetSpec[] {
+  const listed = listedDatasetSpecs(config.SCREENING_DATASETS);
+  const known = new Set(listed.map((s) => s.path));
+  const downloads = openSanctionsSources(config)
+    .filter((s) => !known.has(s.path) && (options.includeAbsent === true || existsSync(s.path)))
+    .map((s): DatasetSpec => ({ path: s.path, format: s.file.endsWith('.csv') ? 'opensanctions-csv' : 'ftm-jsonl' }));
+  return [...listed, ...downloads];
+}
+
+function listedDatasetSpecs(value: string | undefined): DatasetSpec[] {
   if (!value) return [];
   return value
     .split(',')

@@ -63,7 +63,12 @@ export function daysBetween(from: string, to: string): number {
 
 export class ListScreener implements Screener {
   readonly index: NameIndex;
-  readonly lists: ScreenedList[];
+  /** Replaced, never changed in place, when the day changes (see atDay). */
+  lists: ScreenedList[];
+  private readonly staleAfterDays: number;
+  /** Lists that can go stale: the loaded datasets (the curated lists carry their own date). */
+  private readonly datedLists = new Set<string>();
+  private day: string;
   private readonly normaliser: Normaliser;
   private readonly texts: ScreeningTexts;
   private readonly lang: Lang;
@@ -76,6 +81,8 @@ export class ListScreener implements Screener {
 
   constructor(options: ScreenerOptions) {
     const table = options.normalisation ?? defaultNormalisationTable();
+    this.staleAfterDays = options.staleAfterDays;
+    this.day = options.today;
     this.texts = options.texts ?? defaultScreeningTexts();
     this.lang = options.lang ?? 'en';
     this.restrictions = options.restrictions ?? [];
@@ -125,7 +132,12 @@ export class ListScreener implements Screener {
     });
     this.lists = [describe(sevenSonsList, false)];
     if (this.militaryList) this.lists.push(describe(this.militaryList, false));
-    for (const d of options.datasets) for (const l of d.lists) this.lists.push(describe(l, stale(l.date)));
+    for (const d of options.datasets) {
+      for (const l of d.lists) {
+        this.lists.push(describe(l, stale(l.date)));
+        this.datedLists.add(l.id);
+      }
+    }
     if (restricted.length > 0) {
       const dates = this.restrictions.filter((r) => (r.entities ?? []).length > 0).map((r) => r.source.date).sort();
       this.lists.push(
@@ -151,6 +163,15 @@ export class ListScreener implements Screener {
         }),
       });
     }
+  }
+
+  /** Staleness as of another day (a server runs for weeks); cheap, and a no-op on the same day. */
+  atDay(today: string): void {
+    if (today === this.day) return;
+    this.day = today;
+    this.lists = this.lists.map((l) =>
+      this.datedLists.has(l.id) ? { ...l, stale: daysBetween(l.date, today) > this.staleAfterDays } : l,
+    );
   }
 
   screen(name: string, options: { country?: string; limit?: number } = {}): ScreeningResult {

@@ -20,6 +20,10 @@ const SEVEN_SONS_LIST = 'seven-sons';
 const RESTRICTED_LIST = 'restricted';
 /** A name the military name rule catches but no list entry matches. */
 const RULE_MATCH_SCORE = 0.9;
+/** A match this much below the closest entry of its list is only a possible hit (one typo costs about 0.065). */
+const CLOSER_MARGIN = 0.04;
+/** How much agreeing on every written word (legal forms included) adds to closeness. */
+const WORDS_WEIGHT = 0.15;
 /**
  * The Seven Sons are "military": the guideline names them for civil-military fusion, they do
  * defence research under top-secret clearances, and funders and universities restrict them
@@ -240,6 +244,7 @@ export class ListScreener implements Screener {
       }
       if (c.match || c.score >= POSSIBLE_THRESHOLD) hits.push(c);
     }
+    this.preferClosest(hits, name);
     hits.sort((a, b) => Number(b.match) - Number(a.match) || b.score - a.score);
     const limit = options.limit ?? DEFAULT_LIMIT;
     const out = hits.slice(0, limit).map((c) => this.toHit(c));
@@ -255,6 +260,38 @@ export class ListScreener implements Screener {
       result.checkByHand = this.checkByHand;
     }
     return result;
+  }
+
+  /**
+   * Of entries of one list that all match, the name names the closest: "Chiara Cadel" is Chiara
+   * Cadel, not Chiara Casel one letter away, and "John Wu" is not Sarah John Wu. An entry clearly
+   * further from the name than the closest becomes a possible hit, still shown. Lists are kept
+   * apart, so that a sanctions entry is never hidden behind a Seven Sons one.
+   */
+  private preferClosest(hits: Candidate[], name: string): void {
+    const matched = hits.filter((c) => c.match);
+    if (matched.length < 2) return;
+    // Words the score leaves out (legal forms, "Holding") still tell namesakes apart:
+    // "Seltron Southern AG" is the AG, not Seltron Southern LLC.
+    const queryWords = new Set(this.normaliser.rawTokens(name));
+    const closeness = new Map<Candidate, number>();
+    const closest = new Map<string, Candidate>();
+    for (const c of matched) {
+      const listed = new Set(this.normaliser.rawTokens(this.index.textOf(c.record)));
+      let shared = 0;
+      for (const w of listed) if (queryWords.has(w)) shared++;
+      const agreement = queryWords.size + listed.size > 0 ? (2 * shared) / (queryWords.size + listed.size) : 0;
+      closeness.set(c, c.score + WORDS_WEIGHT * agreement);
+      const list = this.index.entities[c.entity]!.list.id;
+      const known = closest.get(list);
+      if (!known || closeness.get(c)! > closeness.get(known)!) closest.set(list, c);
+    }
+    for (const c of matched) {
+      const best = closest.get(this.index.entities[c.entity]!.list.id)!;
+      if (best === c || closeness.get(c)! >= closeness.get(best)! - CLOSER_MARGIN) continue;
+      c.match = false;
+      c.why.push(fill(this.texts.why.closerEntry, this.lang, { better: this.index.textOf(best.record) }));
+    }
   }
 
   /**

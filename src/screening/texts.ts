@@ -13,7 +13,7 @@ const group = <K extends string>(keys: readonly [K, ...K[]]) =>
 const WHY_KEYS = [
   'allWords', 'compact', 'typo', 'campus', 'qualifier', 'possible', 'queryExtra', 'listedExtra',
   'abbreviation', 'abbreviationInside', 'countryAgrees', 'countryDiffers', 'source', 'restriction',
-  'militaryRule', 'militaryRulePossible',
+  'militaryRule', 'militaryRulePossible', 'closerEntry',
 ] as const;
 const KIND_KEYS = ['name', 'alias', 'former', 'chinese', 'abbreviation'] as const;
 const CLI_KEYS = ['match', 'possible', 'noHits', 'notClearance', 'stale', 'listsHeader', 'entries', 'dated', 'screened', 'notScreened'] as const;

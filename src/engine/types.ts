@@ -109,6 +109,8 @@ export interface ScreeningResult {
   missing?: HitKind[];
   /** For each missing kind: what to say and where to check by hand (OpenSanctions, the EU sanctions map). */
   checkByHand?: UncheckedKind[];
+  /** Lists asked remotely (yente) that did not answer in time or failed: not checked, said as such. */
+  notChecked?: Array<{ list: string; name: string; reason: 'timeout' | 'error' | 'pending'; text: string }>;
 }
 
 export interface Screener {

@@ -43,6 +43,16 @@ export const screeningConfigSchema = z.object({
   SCREENING_OPENSANCTIONS_FILE: z.preprocess(blankToUndefined, z.enum(['targets.simple.csv', 'entities.ftm.json']).default('targets.simple.csv')),
   /** Where downloaded datasets are kept; defaults to DATA_DIR/datasets. */
   SCREENING_DATASETS_DIR: z.preprocess(blankToUndefined, z.string().trim().optional()),
+  /** A yente instance to ask as well (its /match API); unset: local lists only. */
+  SCREENING_YENTE_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).optional()),
+  /** The yente dataset or collection to match against. */
+  SCREENING_YENTE_DATASET: z.preprocess(blankToUndefined, z.string().trim().regex(/^[a-z0-9_-]+$/).default('default')),
+  /** How long one screening waits for yente, in ms; past it the name is "not checked" against yente. */
+  SCREENING_YENTE_BUDGET_MS: z.preprocess(
+    blankToUndefined,
+    z.string().trim().regex(/^\d+$/, 'must be a whole number of ms').transform(Number).optional().transform((n) => n ?? 1500),
+  ),
+  SCREENING_YENTE_API_KEY: z.preprocess(blankToUndefined, z.string().trim().optional()),
   /** How often the server looks whether a dataset file changed, in seconds (0: only on SIGHUP). */
   SCREENING_RELOAD_CHECK_SECONDS: z.preprocess(
     blankToUndefined,

@@ -32,6 +32,7 @@ export const screeningTextsSchema = z
     /** Kinds of list the guideline asks to check; said when none is loaded. */
     unchecked: z.partialRecord(z.enum(HIT_KINDS), uncheckedKind),
     hitKinds: group(HIT_KINDS),
+    remote: group(['timeout', 'error', 'pending', 'why'] as const),
   })
   .strict();
 export type ScreeningTexts = z.infer<typeof screeningTextsSchema>;

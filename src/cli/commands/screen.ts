@@ -12,6 +12,8 @@ import {
   readRestrictions,
   readSevenSons,
   screeningConfigSchema,
+  YenteClient,
+  YenteScreener,
   type ListScreener,
 } from '../../screening/index.js';
 import { readCsvRecords, csvCell } from '../../screening/read-lines.js';
@@ -58,7 +60,14 @@ function parseArgs(args: string[]): Args | string {
   return parsed.data;
 }
 
-function buildScreener(io: CliIO, lang: Lang): { screener: ListScreener; staleDays: number } {
+interface Built {
+  screener: ListScreener;
+  staleDays: number;
+  /** Set when SCREENING_YENTE_URL is: local lists and yente together. */
+  yente?: YenteScreener;
+}
+
+function buildScreener(io: CliIO, lang: Lang): Built {
   const config = screeningConfigSchema.parse(io.env);
   const datasets = datasetSpecsFromConfig(config).map((spec) => loadDataset(spec));
   const screener = createScreener({
@@ -69,7 +78,15 @@ function buildScreener(io: CliIO, lang: Lang): { screener: ListScreener; staleDa
     today: new Date().toISOString().slice(0, 10),
     lang,
   });
-  return { screener, staleDays: config.SCREENING_STALE_DAYS };
+  if (!config.SCREENING_YENTE_URL) return { screener, staleDays: config.SCREENING_STALE_DAYS };
+  const client = new YenteClient({
+    url: config.SCREENING_YENTE_URL,
+    dataset: config.SCREENING_YENTE_DATASET,
+    budgetMs: config.SCREENING_YENTE_BUDGET_MS,
+    lang,
+    ...(config.SCREENING_YENTE_API_KEY ? { apiKey: config.SCREENING_YENTE_API_KEY } : {}),
+  });
+  return { screener, staleDays: config.SCREENING_STALE_DAYS, yente: new YenteScreener(screener, client) };
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -78,7 +95,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr.write(`advisor screen: ${parsed}\n\n${USAGE}`);
     return 2;
   }
-  let built: { screener: ListScreener; staleDays: number };
+  let built: Built;
   try {
     built = buildScreener(io, parsed.lang);
   } catch (err) {
@@ -86,9 +103,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const texts = defaultScreeningTexts();
-  if (parsed.csv) return screenFile(parsed, built.screener, built.staleDays, texts, io);
+  if (parsed.csv) return screenFile(parsed, built, texts, io);
   const options = { ...(parsed.country ? { country: parsed.country } : {}), ...(parsed.limit ? { limit: parsed.limit } : {}) };
-  const result = built.screener.screen(parsed.name, options);
+  const result = built.yente ? await built.yente.screenAsync(parsed.name, options) : built.screener.screen(parsed.name, options);
   if (parsed.json) {
     io.stdout.write(`${JSON.stringify(result)}\n`);
   } else {
@@ -118,6 +135,7 @@ function renderResult(result: ScreeningResult, texts: ScreeningTexts, lang: Lang
   lines.push('', `${fill(cli.listsHeader, lang)}:`);
   for (const l of result.lists) lines.push(`  ${describeList(l, texts, lang, staleDays)}`);
   lines.push(...describeUnchecked(result, texts, lang));
+  for (const n of result.notChecked ?? []) lines.push('', `${fill(cli.notScreened, lang)}: ${n.text}`);
   lines.push('', fill(cli.notClearance, lang), '');
   return lines.join('\n');
 }
@@ -187,7 +205,8 @@ function progress(io: CliIO, total: number): (done: number) => void {
   };
 }
 
-function screenFile(args: Args, screener: ListScreener, staleDays: number, texts: ScreeningTexts, io: CliIO): number {
+async function screenFile(args: Args, built: Built, texts: ScreeningTexts, io: CliIO): Promise<number> {
+  const { screener, staleDays, yente } = built;
   let partners: Partner[];
   try {
     partners = readPartners(args.csv!);
@@ -198,12 +217,13 @@ function screenFile(args: Args, screener: ListScreener, staleDays: number, texts
   const prefix = args.out ?? join(dirname(args.csv!), `${basename(args.csv!, extname(args.csv!))}.screening`);
   const tick = progress(io, partners.length);
   tick(0);
-  const results: Array<{ partner: Partner; hits: ScreeningHit[] }> = [];
-  partners.forEach((partner, i) => {
-    const r = screener.screen(partner.name, partner.country ? { country: partner.country } : {});
-    results.push({ partner, hits: r.hits });
+  const results: Array<{ partner: Partner; hits: ScreeningHit[]; notChecked?: ScreeningResult['notChecked'] }> = [];
+  for (const [i, partner] of partners.entries()) {
+    const options = partner.country ? { country: partner.country } : {};
+    const r = yente ? await yente.screenAsync(partner.name, options) : screener.screen(partner.name, options);
+    results.push({ partner, hits: r.hits, ...(r.notChecked ? { notChecked: r.notChecked } : {}) });
     tick(i + 1);
-  });
+  }
 
   const header = ['row', 'partner', 'country', 'result', 'kind', 'list', 'list_date', 'list_stale', 'id', 'listed_name', 'matched', 'score', 'why'];
   const stale = new Map(screener.lists.map((l) => [l.id, l.stale]));
@@ -243,7 +263,7 @@ function screenFile(args: Args, screener: ListScreener, staleDays: number, texts
     lists: screener.lists,
     ...(screener.missing.length > 0 ? { missing: screener.missing, checkByHand: screener.checkByHand } : {}),
     note: fill(texts.cli.notClearance, args.lang),
-    partners: results.map(({ partner, hits }) => ({ row: partner.row, name: partner.name, country: partner.country, hits })),
+    partners: results.map(({ partner, hits, notChecked }) => ({ row: partner.row, name: partner.name, country: partner.country, hits, ...(notChecked ? { notChecked } : {}) })),
   };
   writeFileSync(`${prefix}.csv`, `${lines.join('\n')}\n`);
   writeFileSync(`${prefix}.json`, `${JSON.stringify(report, null, 2)}\n`);

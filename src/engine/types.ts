@@ -56,8 +56,8 @@ export interface Understander {
 // ---------- screening (src/screening implements it; the types live in src/domain/) ----------
 
 export { HIT_KINDS } from '../domain/screening.js';
-export type { HitKind, ScreenedList, ScreeningHit, ScreeningResult, Screener } from '../domain/screening.js';
-import type { ScreenedList, ScreeningHit, Screener } from '../domain/screening.js';
+export type { HitKind, ScreenedList, ScreeningHit, ScreeningResult, Screener, UncheckedKind } from '../domain/screening.js';
+import type { HitKind, ScreenedList, ScreeningHit, Screener, UncheckedKind } from '../domain/screening.js';
 
 // ---------- conversation state ----------
 
@@ -180,6 +180,9 @@ export interface ContactPointView {
 export interface ScreeningSummary {
   names: string[];
   lists: ScreenedList[];
+  /** Kinds of list not checked (no data loaded), from ScreeningResult.missing. */
+  missing?: HitKind[];
+  checkByHand?: UncheckedKind[];
 }
 
 export interface Outcome {

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { HIT_KINDS, type HitKind } from '../engine/types.js';
+import { HIT_KINDS, type HitKind } from '../domain/screening.js';
 import { DATASET_FORMATS, type DatasetFormat, type DatasetSpec } from './datasets.js';
 
 const blankToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
-import { HIT_KINDS, type HitKind } from '../engine/types.js';
+import { HIT_KINDS, type HitKind } from '../domain/screening.js';
 import { NONE, type ListRef, type ScreeningEntity } from './entity.js';
 import { isHitKind, kindFromTopics, kindsFromTitle, strongestKind } from './kinds.js';
 import { isHan } from './normalise.js';

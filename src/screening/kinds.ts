@@ -1,7 +1,7 @@
 // What kind of listing an entry is, from the data: FollowTheMoney topics, the `sanctions` column and
 // the dataset titles of targets.simple.csv, or the kind a list declares. The advice treats each kind
 // as the guideline does: a sanction is a legal matter, a risk list an indication (G:920-928).
-import { HIT_KINDS, type HitKind } from '../engine/types.js';
+import { HIT_KINDS, type HitKind } from '../domain/screening.js';
 
 /** When an entry has several kinds, the first of these names it. */
 const PRECEDENCE: readonly HitKind[] = ['sanction', 'export-control', 'military', 'restriction', 'debarment', 'crime', 'risk-list', 'pep', 'other'];

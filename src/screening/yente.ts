@@ -7,8 +7,8 @@
 // has not been asked about yet is recorded; the conversation service asks yente for those names
 // (prefetch, within the budget) and runs the same engine step again, which is deterministic.
 import { z } from 'zod';
-import type { Lang } from '../engine/ids.js';
-import type { HitKind, ScreenedList, Screener, ScreeningHit, ScreeningResult } from '../engine/types.js';
+import type { Lang } from '../domain/lang.js';
+import type { HitKind, ScreenedList, Screener, ScreeningHit, ScreeningResult } from '../domain/screening.js';
 import { kindFromTopics, kindsFromTitle, strongestKind } from './kinds.js';
 import { defaultScreeningTexts, fill, type ScreeningTexts } from './texts.js';
 

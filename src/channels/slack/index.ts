@@ -9,6 +9,7 @@ import { SlackDeliverer } from './deliverer.js';
 import { SlackDirectory } from './directory.js';
 import { SlackHttpReceiver } from './receiver.js';
 import type { SlackRuntime } from './runtime.js';
+import { SlackInbox } from './inbox.js';
 import { SocketConnector } from './socket.js';
 import { slackTexts } from './texts.js';
 import { boltLogger } from './bolt-logger.js';
@@ -17,7 +18,7 @@ export { slackConfigSchema, slackMode, type SlackConfig, type SlackMode } from '
 export { SLACK_EVENTS_PATH } from './receiver.js';
 
 export interface SlackChannelOptions {
-  /** Web API base URL; tests point it at an in-process server. */
+  /** Web API base URL; wins over SLACK_API_URL. */
   slackApiUrl?: string;
   /** Clock for signature age checks and dedup. */
   now?: () => Date;
@@ -47,8 +48,16 @@ export function createSlackChannel(deps: ChannelDeps, config: SlackConfig, optio
     log,
     institutionContactPoints: options.institutionContactPoints ?? (() => []),
   };
-  const apiUrl = options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {};
+  // Every Web API call (Bolt's own client, replies, outbox deliveries) goes to the configured base URL.
+  const apiUrl = { slackApiUrl: options.slackApiUrl ?? config.SLACK_API_URL };
   const now = options.now;
+  const inbox = new SlackInbox({
+    store: deps.store,
+    ttlMs: config.SLACK_DEDUP_TTL_MINUTES * 60_000,
+    leaseMs: config.SLACK_INBOX_LEASE_SECONDS * 1000,
+    logger: log,
+    ...(now ? { now } : {}),
+  });
 
   const receiver =
     mode === 'http' && config.SLACK_SIGNING_SECRET
@@ -58,6 +67,7 @@ export function createSlackChannel(deps: ChannelDeps, config: SlackConfig, optio
     token,
     ...(receiver ? { receiver } : { appToken: config.SLACK_APP_TOKEN }),
     clientOptions: apiUrl,
+    inbox,
     ...(now ? { now } : {}),
   });
   const socket = mode === 'socket' ? new SocketConnector(bolt, log) : null;
@@ -80,10 +90,13 @@ export function createSlackChannel(deps: ChannelDeps, config: SlackConfig, optio
       receiver?.mount(server);
     },
     async start(): Promise<void> {
+      // Events acked by an instance that died before answering them are taken over from the store.
+      inbox.start();
       await socket?.start();
     },
     async stop(): Promise<void> {
       await socket?.stop();
+      await inbox.stop();
     },
   };
 }

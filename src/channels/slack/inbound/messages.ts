@@ -5,7 +5,7 @@ import type { App } from '@slack/bolt';
 import { slackToPlain, stripBotMention } from '../escape.js';
 import { conversationKey, type SlackPlace } from '../keys.js';
 import type { SlackRuntime } from '../runtime.js';
-import { postStartMenu, runTurn } from '../turns.js';
+import { inboxKeyOf, postStartMenu, runTurn } from '../turns.js';
 
 /** Channel kinds whose thread replies reach us through message.channels / message.groups. */
 const THREAD_CHANNEL_TYPES = new Set(['channel', 'group']);
@@ -20,7 +20,7 @@ export function registerMessages(app: App, rt: SlackRuntime): void {
       rt.directory.rememberDm(message.user, message.channel);
       const place: SlackPlace = { team, channel: message.channel, user: message.user };
       if (message.thread_ts) place.thread = message.thread_ts;
-      await runTurn(rt, client, place, { type: 'text', text: slackToPlain(message.text) });
+      await runTurn(rt, client, place, { type: 'text', text: slackToPlain(message.text) }, undefined, inboxKeyOf(context));
       return;
     }
     if (!THREAD_CHANNEL_TYPES.has(message.channel_type) || !message.thread_ts || message.thread_ts === message.ts) return;
@@ -31,7 +31,7 @@ export function registerMessages(app: App, rt: SlackRuntime): void {
     // and only from the person who started it: others in the channel cannot answer for them.
     const conversation = await rt.deps.store.loadConversation(conversationKey(place));
     if (!conversation || conversation.userId !== message.user) return;
-    await runTurn(rt, client, place, { type: 'text', text: slackToPlain(message.text) });
+    await runTurn(rt, client, place, { type: 'text', text: slackToPlain(message.text) }, undefined, inboxKeyOf(context));
   });
 
   app.event('app_mention', async ({ event, client, context }) => {
@@ -43,6 +43,6 @@ export function registerMessages(app: App, rt: SlackRuntime): void {
       await postStartMenu(rt, client, place);
       return;
     }
-    await runTurn(rt, client, place, { type: 'text', text });
+    await runTurn(rt, client, place, { type: 'text', text }, undefined, inboxKeyOf(context));
   });
 }

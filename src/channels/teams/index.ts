@@ -42,9 +42,11 @@ export function createTeamsChannel(deps: ChannelDeps, config: TeamsConfig, optio
     deps.logger.error({ kind: 'teams-adapter-error', err: err instanceof Error ? err.name : 'unknown' }, 'teams: adapter error');
   };
   const texts = teamsTexts(deps.content.ui);
-  const rules: AccessRules = options.institution
-    ? { users: config.TEAMS_CONTACT_POINT_USERS, institution: options.institution }
-    : { users: config.TEAMS_CONTACT_POINT_USERS };
+  const rules: AccessRules = {
+    users: config.TEAMS_CONTACT_POINT_USERS,
+    access: config.TEAMS_CONTACT_POINT_ACCESS,
+    ...(options.institution ? { institution: options.institution } : {}),
+  };
   const access = new ContactPointAccess(rules, deps.logger);
   const inbound = new TeamsInbound(deps, texts, access, { allowedTenants: config.TEAMS_ALLOWED_TENANTS });
   const deliverer = new TeamsDeliverer(adapter, appId, audience, deps, texts, inbound);

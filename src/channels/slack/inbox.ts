@@ -17,6 +17,11 @@ export interface SlackInboxOptions {
   logger: Logger;
   now?: () => Date;
   maxAttempts?: number;
+  /**
+   * Turns run at most this many at a time, each started from a fresh event-loop turn: acks are served between
+   * them instead of queueing behind a burst of turns.
+   */
+  concurrency?: number;
 }
 
 /** The dedupe key of an Events API delivery; other payloads (commands, clicks) are not inbox items. */
@@ -31,6 +36,8 @@ export class SlackInbox {
   private timer: NodeJS.Timeout | null = null;
   private draining: Promise<void> | null = null;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly waiting: Array<() => Promise<void>> = [];
+  private active = 0;
   private readonly now: () => Date;
 
   constructor(private readonly options: SlackInboxOptions) {
@@ -62,20 +69,41 @@ export class SlackInbox {
     }
   }
 
-  /** Processes an item (not awaited by the ack); marks it done when it caused no turn. */
+  /** Queues an item for processing (not awaited by the ack); marks it done when it caused no turn. */
   run(key: string, body: Record<string, unknown>, stored = true): Promise<void> {
-    const job = (async () => {
-      try {
-        await this.runner?.(key, body);
-        if (stored) await this.options.store.completeInbound(key, this.now().toISOString());
-      } catch (err) {
-        // Left pending: once its lease ends, the item is taken up again.
-        this.options.logger.error({ key, err: (err as Error).name }, 'inbox item failed');
-      }
-    })();
+    const job = new Promise<void>((resolve) => {
+      this.waiting.push(async () => {
+        try {
+          await this.runner?.(key, body);
+          if (stored) await this.options.store.completeInbound(key, this.now().toISOString());
+        } catch (err) {
+          // Left pending: once its lease ends, the item is taken up again.
+          this.options.logger.error({ key, err: (err as Error).name }, 'inbox item failed');
+        } finally {
+          resolve();
+        }
+      });
+      this.pump();
+    });
     this.inFlight.add(job);
     void job.finally(() => this.inFlight.delete(job));
     return job;
+  }
+
+  private pump(): void {
+    const limit = this.options.concurrency ?? 4;
+    while (this.active < limit && this.waiting.length > 0) {
+      const task = this.waiting.shift();
+      if (!task) return;
+      this.active += 1;
+      // setImmediate: requests that arrived meanwhile (acks) are read before this turn starts.
+      setImmediate(() => {
+        void task().finally(() => {
+          this.active -= 1;
+          this.pump();
+        });
+      });
+    }
   }
 
   /** Takes over items whose process died before their turn committed. */

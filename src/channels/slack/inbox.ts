@@ -18,7 +18,7 @@ export interface SlackInboxOptions {
   now?: () => Date;
   maxAttempts?: number;
   /**
-   * Turns run at most this many at a time, each started from a fresh event-loop turn: acks are served between
+   * Turns run at most this many at a time (default 2), each started from a fresh event-loop turn: acks are served between
    * them instead of queueing behind a burst of turns.
    */
   concurrency?: number;
@@ -91,7 +91,7 @@ export class SlackInbox {
   }
 
   private pump(): void {
-    const limit = this.options.concurrency ?? 4;
+    const limit = this.options.concurrency ?? 2;
     while (this.active < limit && this.waiting.length > 0) {
       const task = this.waiting.shift();
       if (!task) return;

@@ -193,6 +193,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     backoffMs: config.OUTBOX_BACKOFF_MS,
     pollMs: config.OUTBOX_POLL_MS,
+    leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
     workerId: `${hostname()}-${process.pid}`,
   });
   const retention = createRetentionSweeper({ store, clock, logger, retentionDays: config.CONVERSATION_RETENTION_DAYS });

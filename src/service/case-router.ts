@@ -65,6 +65,8 @@ export function createCaseRouter(institutions: InstitutionRouting[]): CaseRouter
           idempotencyKey: `thread:${c.id}:${eventKey}:${channel}`,
           caseId: c.id,
           payload: { caseId: c.id, caseRef: c.ref, cardKey: cardKey(c.id, channel), target, event },
+          // The thread hangs under the card: wait for it, without spending attempts.
+          dependsOn: cardKey(c.id, channel),
         });
       }
     }

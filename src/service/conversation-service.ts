@@ -1,6 +1,7 @@
 // One turn: load the conversation, run the engine's step, and commit state, cases, case events and
-// outbox jobs in one transaction. Two instances on one conversation: the loser of the optimistic
-// version check reloads and runs the step again, so no update is lost.
+// outbox jobs in one transaction. Turns on one conversation queue up within this process; across
+// instances the loser of the optimistic version check waits a random, growing moment, reloads and
+// runs the step again, so no update is lost and a busy conversation is slower, never an error.
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { freshState } from '../engine/state.js';
@@ -16,8 +17,12 @@ export interface ConversationServiceDeps {
   clock: () => Date;
   newId: () => string;
   logger: Logger;
-  /** Reloads and re-runs after a version conflict at most this often. */
+  /** Reloads and re-runs after a version conflict at most this often (default 50). */
   maxRetries?: number;
+  /** Longest wait between two attempts after a conflict; the wait is random up to this, growing per attempt. */
+  maxConflictWaitMs?: number;
+  /** 0..1 for the conflict wait's jitter; tests inject their own. */
+  random?: () => number;
   /** The state a new conversation starts from when the channel knows the user's language. */
   newState?: (lang: Lang) => ConversationState;
   /** Called after a commit that enqueued jobs, to wake the outbox worker. */
@@ -43,8 +48,30 @@ const turnSchema = z.object({
 
 export function createConversationService(deps: ConversationServiceDeps): ConversationService {
   const { store, step, router, clock, newId, logger } = deps;
-  const maxRetries = deps.maxRetries ?? 8;
+  const maxRetries = deps.maxRetries ?? 50;
+  const maxConflictWaitMs = deps.maxConflictWaitMs ?? 100;
+  const random = deps.random ?? Math.random;
   const newState = deps.newState ?? freshState;
+  /** The tail of the queue of turns per conversation in this process. */
+  const queues = new Map<string, Promise<unknown>>();
+
+  /** Runs turns on one conversation one after another here: only other instances can conflict. */
+  function queued<T>(key: string, run: () => Promise<T>): Promise<T> {
+    const previous = queues.get(key) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    const tail = next.catch(() => undefined);
+    queues.set(key, tail);
+    void tail.then(() => {
+      if (queues.get(key) === tail) queues.delete(key);
+    });
+    return next;
+  }
+
+  /** Full jitter, growing per attempt: two instances on one conversation stop colliding quickly. */
+  function conflictWait(attempt: number): Promise<void> {
+    const ceiling = Math.min(maxConflictWaitMs, 2 * 2 ** Math.min(attempt, 10));
+    return new Promise((resolve) => setTimeout(resolve, Math.round(random() * ceiling)));
+  }
 
   async function buildCommit(turn: InboundTurn, expectedVersion: number | null, result: StepResult, at: string) {
     const researcher: Actor = { channel: turn.channel, id: turn.user.id };
@@ -99,6 +126,11 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
   return {
     async handle(turn: InboundTurn): Promise<TurnResult> {
       turnSchema.parse(turn);
+      return queued(turn.conversationKey, () => runTurn(turn));
+    },
+  };
+
+  async function runTurn(turn: InboundTurn): Promise<TurnResult> {
       const started = performance.now();
       for (let attempt = 1; attempt <= maxRetries + 1; attempt++) {
         const record = await store.loadConversation(turn.conversationKey);
@@ -110,9 +142,15 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         if (turn.user.name !== undefined && meta.user) meta.user.name = turn.user.name;
         const result = step(state, turn.input, meta);
         const commit = await buildCommit(turn, record?.version ?? null, result, at);
+        if (turn.inboundKey) commit.inboundKey = turn.inboundKey;
         const committed = await store.commitTurn(commit);
+        if (!committed.ok && committed.reason === 'duplicate') {
+          logger.info({ channel: turn.channel, inboundKey: turn.inboundKey }, 'inbound event already answered elsewhere');
+          return { replies: [], state: record?.state ?? result.state, createdCases: [], duplicate: true };
+        }
         if (!committed.ok) {
           logger.debug({ conversationKey: turn.conversationKey, attempt }, 'conversation changed meanwhile, retrying');
+          await conflictWait(attempt);
           continue;
         }
         const createdCases = commit.newCases ?? [];
@@ -132,6 +170,5 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         return { replies: result.replies, state: result.state, createdCases };
       }
       throw new ConversationConflictError(turn.conversationKey, maxRetries + 1);
-    },
-  };
+  }
 }

@@ -16,6 +16,8 @@ export interface InboundTurn {
   input: EngineInput;
   /** The channel's idea of the user's language, used for a new conversation only. */
   lang?: Lang;
+  /** The durable inbox item this turn answers (store.acceptInbound): the turn's commit marks it done. */
+  inboundKey?: string;
 }
 
 export interface TurnResult {
@@ -23,6 +25,8 @@ export interface TurnResult {
   state: ConversationState;
   /** Cases this turn created. */
   createdCases: CaseRecord[];
+  /** Another worker already answered this inbound event: nothing was committed, and nothing should be posted. */
+  duplicate?: true;
 }
 
 export interface ConversationService {

@@ -2,7 +2,7 @@
 // SQLite hands JSON columns over as text and times as ISO text; PostgreSQL as objects and Dates.
 import { z } from 'zod';
 import type { CaseDraft, ConversationState } from '../engine/types.js';
-import type { CaseEvent, CaseListItem, CaseRecord, ConversationRecord, OutboxJob } from './types.js';
+import type { CaseEvent, CaseListItem, CaseRecord, ConversationRecord, InboundItem, OutboxJob } from './types.js';
 
 const CHANNELS = ['slack', 'teams', 'web', 'cli'] as const;
 const CASE_STATUSES = ['open', 'taken', 'awaiting-info', 'closed'] as const;
@@ -124,6 +124,7 @@ const jobRowSchema = z.object({
   created_at: isoTime,
   delivered_at: isoTime.nullable().optional(),
   result: jsonColumn(addressSchema.nullable()).optional(),
+  depends_on: optionalText,
 });
 
 export function toJob(row: unknown): OutboxJob {
@@ -143,7 +144,21 @@ export function toJob(row: unknown): OutboxJob {
   if (r.last_error !== undefined) job.lastError = r.last_error;
   if (r.delivered_at) job.deliveredAt = r.delivered_at;
   if (r.result) job.result = r.result;
+  if (r.depends_on) job.dependsOn = r.depends_on;
   return job;
+}
+
+const inboundRowSchema = z.object({
+  key: z.string(),
+  channel: z.enum(CHANNELS),
+  payload: jsonColumn(z.record(z.string(), z.unknown())),
+  received_at: isoTime,
+  attempts: integer,
+});
+
+export function toInbound(row: unknown): InboundItem {
+  const r = inboundRowSchema.parse(row);
+  return { key: r.key, channel: r.channel, payload: r.payload, receivedAt: r.received_at, attempts: r.attempts };
 }
 
 const noticeRowSchema = z.object({ seq: integer, at: isoTime, replies: jsonColumn(z.array(z.unknown())) });

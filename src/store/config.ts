@@ -19,6 +19,11 @@ export const storeConfigSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   /** Base delay of the exponential backoff between delivery attempts. */
   OUTBOX_BACKOFF_MS: z.coerce.number().int().positive().default(1000),
+  /**
+   * How long a worker holds a claimed delivery. A worker that dies mid-delivery gives its jobs back after this;
+   * a delivery that takes half of it counts as an uncertain failure and is retried.
+   */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
 });
 
 export type StoreConfig = z.infer<typeof storeConfigSchema>;

@@ -64,6 +64,11 @@ export interface NewJob {
   idempotencyKey: string;
   caseId?: string;
   payload: Record<string, unknown>;
+  /**
+   * The idempotency key of a job this one needs first (a thread reply needs its card). The job is not
+   * claimed, and spends no attempt, while that job is still pending.
+   */
+  dependsOn?: string;
 }
 
 export interface OutboxJob extends NewJob {
@@ -93,11 +98,26 @@ export interface TurnCommit {
   /** `status` is applied only when the case is in one of `fromStatus` (an answer moves awaiting-info back to taken). */
   caseEvents?: Array<{ caseId: string; event: CaseEvent; status?: CaseStatus; fromStatus?: CaseStatus[] }>;
   jobs?: NewJob[];
+  /**
+   * The inbound inbox item this turn answers: the commit marks it done in the same transaction, and is
+   * refused as a duplicate when another worker already committed it.
+   */
+  inboundKey?: string;
   /** "forget me": after saving, delete every conversation (this one included) and notice of this channel's user, in the same transaction. */
   forgetUser?: boolean;
 }
 
-export type CommitResult = { ok: true; version: number } | { ok: false; reason: 'conflict' };
+export type CommitResult = { ok: true; version: number } | { ok: false; reason: 'conflict' | 'duplicate' };
+
+/** An inbound event accepted before its ack, kept until the turn it causes has committed. */
+export interface InboundItem {
+  /** The dedupe key, e.g. slack:event:Ev123. */
+  key: string;
+  channel: ChannelName;
+  payload: Record<string, unknown>;
+  receivedAt: string;
+  attempts: number;
+}
 
 export interface CaseUpdate {
   caseId: string;
@@ -153,8 +173,20 @@ export interface Store {
   appendNotices(conversationKey: string, replies: unknown[], at: string): Promise<number>;
   readNotices(conversationKey: string, afterSeq: number): Promise<Array<{ seq: number; at: string; replies: unknown[] }>>;
 
+  /**
+   * The durable inbox: in one transaction, marks `key` seen (like markSeen) and stores the event, leased to
+   * the caller until `leaseUntil`. False when the key was seen within ttl: a duplicate, nothing stored.
+   */
+  acceptInbound(item: { key: string; channel: ChannelName; payload: Record<string, unknown> }, ttlMs: number, now: string, leaseUntil: string): Promise<boolean>;
+  /** Pending inbox items whose lease has passed (their worker died), leased anew; each claim counts as an attempt. */
+  claimInbound(channel: ChannelName, limit: number, now: string, leaseUntil: string, maxAttempts: number): Promise<InboundItem[]>;
+  /** Marks an inbox item done (an event that caused no turn); a no-op when it already is. */
+  completeInbound(key: string, at: string): Promise<void>;
+  /** Pending inbox items, oldest first (admin view, tests). */
+  listInbound(status: 'pending' | 'done' | 'dead'): Promise<InboundItem[]>;
+
   /** Deduplication: true the first time a key is seen within ttl. */
   markSeen(key: string, ttlMs: number, now: string): Promise<boolean>;
-  /** Drops deduplication keys whose ttl has passed; returns how many. */
+  /** Drops deduplication keys whose ttl has passed, and the finished inbox items they guarded; returns how many keys. */
   purgeSeen(now: string): Promise<number>;
 }

@@ -318,6 +318,74 @@ export function storeContract(name: string, harness: StoreHarness): void {
       });
     });
 
+    describe('job dependencies', () => {
+      it('holds a thread job back while the card it needs is pending, without spending an attempt', async () => {
+        const card = cardJob('c1');
+        const thread = { kind: 'case-thread' as const, channel: 'slack' as const, idempotencyKey: 'case-thread:c1:1', caseId: 'c1', payload: {}, dependsOn: card.idempotencyKey };
+        await store.enqueue([card, thread]);
+        const now = new Date(Date.now() + 1000).toISOString();
+        const lease = new Date(Date.parse(now) + 60_000).toISOString();
+        const first = await store.claimJobs('w1', 10, now, lease);
+        expect(first.map((j) => j.kind)).toEqual(['case-card']);
+        // The card is leased (its worker may have crashed): the thread job still waits, attempts untouched.
+        const later = new Date(Date.parse(lease) - 1).toISOString();
+        expect(await store.claimJobs('w2', 10, later, lease)).toEqual([]);
+        const waiting = (await store.listJobs()).find((j) => j.kind === 'case-thread');
+        expect(waiting).toMatchObject({ attempts: 0, dependsOn: card.idempotencyKey, status: 'pending' });
+        await store.completeJob(first[0]!.id, { ts: '1.2' }, now);
+        expect((await store.claimJobs('w2', 10, later, lease)).map((j) => [j.kind, j.attempts])).toEqual([['case-thread', 1]]);
+      });
+    });
+
+    describe('inbound inbox', () => {
+      const lease = (ms: number) => at(ms + 30_000);
+      const item = (key: string) => ({ key, channel: 'slack' as const, payload: { event_id: key, n: 1 } });
+
+      it('stores an event with its dedupe key once: a retry of the same key is refused and stores nothing', async () => {
+        expect(await store.acceptInbound(item('slack:event:E1'), 600_000, T0, lease(0))).toBe(true);
+        expect(await store.acceptInbound(item('slack:event:E1'), 600_000, at(1000), lease(1000))).toBe(false);
+        // The key is also a plain seen key.
+        expect(await store.markSeen('slack:event:E1', 600_000, at(2000))).toBe(false);
+        expect((await store.listInbound('pending')).map((i) => [i.key, i.payload, i.attempts])).toEqual([['slack:event:E1', { event_id: 'slack:event:E1', n: 1 }, 1]]);
+      });
+
+      it('gives an item back after its lease (its worker died), and dead-letters it after too many attempts', async () => {
+        await store.acceptInbound(item('slack:event:E1'), 600_000, T0, lease(0));
+        expect(await store.claimInbound('slack', 10, at(29_000), lease(29_000), 3)).toEqual([]);
+        expect(await store.claimInbound('teams', 10, at(31_000), lease(31_000), 3)).toEqual([]);
+        const [again] = await store.claimInbound('slack', 10, at(31_000), lease(31_000), 3);
+        expect(again).toMatchObject({ key: 'slack:event:E1', attempts: 2, payload: { n: 1 } });
+        expect(await store.claimInbound('slack', 10, at(32_000), lease(32_000), 3)).toEqual([]);
+        expect((await store.claimInbound('slack', 10, at(62_000), lease(62_000), 3)).map((i) => i.attempts)).toEqual([3]);
+        expect(await store.claimInbound('slack', 10, at(93_000), lease(93_000), 3)).toEqual([]);
+        expect((await store.listInbound('dead')).map((i) => i.key)).toEqual(['slack:event:E1']);
+      });
+
+      it("marks an item done with the turn's commit; a second commit of the same item is refused as a duplicate", async () => {
+        await store.acceptInbound(item('slack:event:E1'), 600_000, T0, lease(0));
+        const first = await store.commitTurn(turn('slack:u1', null, state(1), { inboundKey: 'slack:event:E1' }));
+        expect(first).toEqual({ ok: true, version: 1 });
+        expect(await store.listInbound('pending')).toEqual([]);
+        expect((await store.listInbound('done')).map((i) => i.key)).toEqual(['slack:event:E1']);
+        // A worker that took the item over after a lease ran the turn again: it must not count twice.
+        const again = await store.commitTurn(turn('slack:u1', 1, state(2), { inboundKey: 'slack:event:E1', jobs: [cardJob('c9')] }));
+        expect(again).toEqual({ ok: false, reason: 'duplicate' });
+        expect((await store.loadConversation('slack:u1'))?.version).toBe(1);
+        expect(await store.listJobs()).toEqual([]);
+        expect(await store.claimInbound('slack', 10, at(3_600_000), lease(3_600_000), 5)).toEqual([]);
+      });
+
+      it('completes an item that caused no turn, and purges finished items with their expired keys', async () => {
+        await store.acceptInbound(item('slack:event:E1'), 60_000, T0, lease(0));
+        await store.acceptInbound(item('slack:event:E2'), 60_000, T0, lease(0));
+        await store.completeInbound('slack:event:E1', at(10));
+        expect(await store.purgeSeen(at(60_000))).toBe(2);
+        expect(await store.listInbound('done')).toEqual([]);
+        // Still pending work is never purged with its key.
+        expect((await store.listInbound('pending')).map((i) => i.key)).toEqual(['slack:event:E2']);
+      });
+    });
+
     describe('notices and deduplication', () => {
       it('appends notices and reads those after a sequence number', async () => {
         const first = await store.appendNotices('web:u1', [{ kind: 'text', text: 'one' }], at(1));

@@ -19,6 +19,8 @@ const idList = z
   )
   .pipe(z.array(z.string().regex(/^[A-Z0-9]+$/, 'Slack ids are upper-case letters and digits, e.g. T0123ABCD')));
 
+export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
+
 export const slackConfigSchema = z.object({
   /** xoxb-… bot token; without it the Slack channel is off. */
   SLACK_BOT_TOKEN: optionalSecret,
@@ -32,7 +34,24 @@ export const slackConfigSchema = z.object({
   SLACK_CONTACT_POINT_USERS: idList,
   /** How long a delivered event id is remembered, so that Slack's retries are handled once. */
   SLACK_DEDUP_TTL_MINUTES: z.coerce.number().int().min(10).default(15),
+  /**
+   * The Slack Web API base URL. Slack's own unless an enterprise proxy (or a test's fake) stands in between;
+   * every Web API call of the app goes there.
+   */
+  SLACK_API_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? DEFAULT_SLACK_API_URL : value))
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be a full http(s) address, e.g. https://slack.com/api/' }))
+    .transform((value) => (value.endsWith('/') ? value : `${value}/`)),
+  /**
+   * How long an acked event belongs to the instance that acked it. If that instance dies before the turn
+   * commits, another one (or the restarted one) takes the event over after this many seconds.
+   */
+  SLACK_INBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
+
 
 export type SlackConfig = z.infer<typeof slackConfigSchema>;
 

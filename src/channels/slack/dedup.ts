@@ -16,13 +16,13 @@ export class EventDeduplicator {
     this.recent = new LRUCache<string, true>({ max: 50_000, ttl: ttlMs });
   }
 
-  /** True the first time an event id is seen within the ttl. */
-  async firstTime(eventId: string): Promise<boolean> {
-    if (this.recent.has(eventId)) return false;
+  /** True the first time a key (event:Ev1, trigger:123.456…) is seen within the ttl. */
+  async firstTime(key: string): Promise<boolean> {
+    if (this.recent.has(key)) return false;
     // Set before awaiting, so that a retry arriving during the store call is caught here.
-    this.recent.set(eventId, true);
+    this.recent.set(key, true);
     try {
-      return await this.store.markSeen(`slack:event:${eventId}`, this.ttlMs, this.now().toISOString());
+      return await this.store.markSeen(`slack:${key}`, this.ttlMs, this.now().toISOString());
     } catch (err) {
       // The local cache still protects this process; better to answer than to drop the event.
       this.logger.warn({ channel: 'slack', err: (err as Error).name }, 'dedup store unavailable');

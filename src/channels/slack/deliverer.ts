@@ -41,7 +41,7 @@ const noticePayloadSchema = z.looseObject({
   address: slackAddressSchema.optional(),
 });
 
-const metadataSchema = z.looseObject({
+const pageSchema = z.looseObject({
   messages: z
     .array(
       z.looseObject({
@@ -50,19 +50,36 @@ const metadataSchema = z.looseObject({
       }),
     )
     .optional(),
+  response_metadata: z.looseObject({ next_cursor: z.string().optional() }).optional(),
 });
 
-/** Looks through recent posts (or a thread) for one carrying the key; returns its ts. */
-async function findEarlierPost(client: Client, channel: string, key: string, thread?: string): Promise<string | undefined> {
-  const response = thread
-    ? await client.conversations.replies({ channel, ts: thread, limit: 200, include_all_metadata: true })
-    : await client.conversations.history({ channel, limit: 100, include_all_metadata: true });
-  const parsed = metadataSchema.safeParse(response);
-  if (!parsed.success) return undefined;
-  const hit = (parsed.data.messages ?? []).find(
-    (m) => m.metadata?.event_type === DELIVERY_EVENT_TYPE && m.metadata.event_payload?.['key'] === key,
-  );
-  return hit?.ts;
+/** Slack's suggested page size for history calls. */
+const PAGE_SIZE = 200;
+/** A bound on one look-up: 100 pages of 200 is 20,000 messages since the job was made. */
+const MAX_PAGES = 100;
+/** Clocks differ a little between us and Slack: look a minute further back than the job's creation. */
+const CLOCK_SKEW_S = 60;
+
+/**
+ * Looks for a post carrying the key, paging back through the channel (or thread) to the job's creation time,
+ * so that a busy channel cannot push an earlier post out of sight; returns its ts.
+ */
+export async function findEarlierPost(client: Client, channel: string, key: string, since: string, thread?: string): Promise<string | undefined> {
+  const oldest = String(Math.max(0, Math.floor(new Date(since).getTime() / 1000) - CLOCK_SKEW_S));
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const paging = { channel, limit: PAGE_SIZE, include_all_metadata: true, oldest, ...(cursor ? { cursor } : {}) };
+    const response = thread ? await client.conversations.replies({ ...paging, ts: thread }) : await client.conversations.history(paging);
+    const parsed = pageSchema.safeParse(response);
+    if (!parsed.success) return undefined;
+    const hit = (parsed.data.messages ?? []).find(
+      (m) => m.metadata?.event_type === DELIVERY_EVENT_TYPE && m.metadata.event_payload?.['key'] === key,
+    );
+    if (hit?.ts) return hit.ts;
+    cursor = parsed.data.response_metadata?.next_cursor || undefined;
+    if (!cursor) return undefined;
+  }
+  return undefined;
 }
 
 const THREAD_TEXT_KEYS: Partial<Record<CaseEvent['action'], string>> = {
@@ -132,7 +149,7 @@ export class SlackDeliverer implements Deliverer {
     const channel = payload.data.target.channelId;
     const c = await this.loadCase(job, payload.data.caseId);
     if (job.attempts > 0) {
-      const earlier = await findEarlierPost(this.client, channel, job.idempotencyKey);
+      const earlier = await findEarlierPost(this.client, channel, job.idempotencyKey, job.createdAt);
       if (earlier) return { channel, ts: earlier, found: true };
     }
     const [ts] = await postMessages(this.client, channel, [renderCaseCard(c, this.rt.t)], { idempotencyKey: job.idempotencyKey });
@@ -155,7 +172,7 @@ export class SlackDeliverer implements Deliverer {
     const action = event?.action ?? last?.action;
     const text = event ? event.text : last?.text;
     const actor = (event?.actor as CaseEvent['actor'] | undefined) ?? last?.actor;
-    let replyTs = job.attempts > 0 ? await findEarlierPost(this.client, channel, job.idempotencyKey, ts) : undefined;
+    let replyTs = job.attempts > 0 ? await findEarlierPost(this.client, channel, job.idempotencyKey, job.createdAt, ts) : undefined;
     if (!replyTs) {
       const message = threadMessage(this.rt, c, action, text, actor);
       [replyTs] = await postMessages(this.client, channel, [message], { thread: ts, idempotencyKey: job.idempotencyKey });
@@ -174,7 +191,7 @@ export class SlackDeliverer implements Deliverer {
     if (!address.success || !conversationKey) throw new DeliveryProblem('no Slack address for the researcher', false);
     const { channel, thread_ts: thread } = address.data;
     if (job.attempts > 0) {
-      const earlier = await findEarlierPost(this.client, channel, job.idempotencyKey, thread);
+      const earlier = await findEarlierPost(this.client, channel, job.idempotencyKey, job.createdAt, thread);
       if (earlier) return { channel, ts: earlier, found: true };
     }
     const userId = address.data.user ?? c?.researcher.id;

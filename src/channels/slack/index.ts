@@ -7,19 +7,20 @@ import { createSlackApp } from './app.js';
 import { slackMode, type SlackConfig } from './config.js';
 import { SlackDeliverer } from './deliverer.js';
 import { SlackDirectory } from './directory.js';
-import { SlackHttpReceiver } from './receiver.js';
+import { createHttpReceiver } from './http-receiver.js';
 import type { SlackRuntime } from './runtime.js';
+import { SlackInbox } from './inbox.js';
 import { SocketConnector } from './socket.js';
 import { slackTexts } from './texts.js';
 import { boltLogger } from './bolt-logger.js';
 
 export { slackConfigSchema, slackMode, type SlackConfig, type SlackMode } from './config.js';
-export { SLACK_EVENTS_PATH } from './receiver.js';
+export { SLACK_EVENTS_PATH } from './http-receiver.js';
 
 export interface SlackChannelOptions {
-  /** Web API base URL; tests point it at an in-process server. */
+  /** Web API base URL; wins over SLACK_API_URL. */
   slackApiUrl?: string;
-  /** Clock for signature age checks and dedup. */
+  /** Clock for dedup and the inbox (signature age is Bolt's, on the real clock). */
   now?: () => Date;
   /** Per-institution Slack user ids allowed to act on its cases (contactPoints.slack in config/institutions.yaml). */
   institutionContactPoints?: (institution: string) => readonly string[];
@@ -47,17 +48,23 @@ export function createSlackChannel(deps: ChannelDeps, config: SlackConfig, optio
     log,
     institutionContactPoints: options.institutionContactPoints ?? (() => []),
   };
-  const apiUrl = options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {};
+  // Every Web API call (Bolt's own client, replies, outbox deliveries) goes to the configured base URL.
+  const apiUrl = { slackApiUrl: options.slackApiUrl ?? config.SLACK_API_URL };
   const now = options.now;
+  const inbox = new SlackInbox({
+    store: deps.store,
+    ttlMs: config.SLACK_DEDUP_TTL_MINUTES * 60_000,
+    leaseMs: config.SLACK_INBOX_LEASE_SECONDS * 1000,
+    logger: log,
+    ...(now ? { now } : {}),
+  });
 
-  const receiver =
-    mode === 'http' && config.SLACK_SIGNING_SECRET
-      ? new SlackHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, logger: log, ...(now ? { now: () => now().getTime() } : {}) })
-      : undefined;
+  const http = mode === 'http' && config.SLACK_SIGNING_SECRET ? createHttpReceiver(config.SLACK_SIGNING_SECRET, log) : undefined;
   const bolt = createSlackApp(rt, {
     token,
-    ...(receiver ? { receiver } : { appToken: config.SLACK_APP_TOKEN }),
+    ...(http ? { receiver: http.receiver } : { appToken: config.SLACK_APP_TOKEN }),
     clientOptions: apiUrl,
+    inbox,
     ...(now ? { now } : {}),
   });
   const socket = mode === 'socket' ? new SocketConnector(bolt, log) : null;
@@ -77,13 +84,16 @@ export function createSlackChannel(deps: ChannelDeps, config: SlackConfig, optio
     bolt,
     deliverer: new SlackDeliverer(rt, deliveryClient),
     mount(server: Express): void {
-      receiver?.mount(server);
+      http?.mount(server);
     },
     async start(): Promise<void> {
+      // Events acked by an instance that died before answering them are taken over from the store.
+      inbox.start();
       await socket?.start();
     },
     async stop(): Promise<void> {
       await socket?.stop();
+      await inbox.stop();
     },
   };
 }

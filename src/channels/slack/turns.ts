@@ -19,6 +19,8 @@ export async function runTurn(
   place: SlackPlace,
   input: EngineInput,
   userName?: string,
+  /** The inbox item this turn answers: the turn's commit marks it done. */
+  inboxKey?: string,
 ): Promise<void> {
   const started = Date.now();
   const lang = await rt.directory.lang(client, place.user);
@@ -29,10 +31,12 @@ export async function runTurn(
     address: addressOf(place),
     input,
     ...(lang ? { lang } : {}),
+    ...(inboxKey ? { inboundKey: inboxKey } : {}),
   };
   let messages: SlackMessage[];
   try {
     const result = await rt.deps.conversations.handle(turn);
+    if (result.duplicate) return; // another instance answered this event already
     messages = renderReplies(result.replies, result.state.lang, rt.t);
   } catch (err) {
     rt.log.error({ input: input.type, err: (err as Error).name }, 'turn failed');
@@ -40,6 +44,12 @@ export async function runTurn(
   }
   await postMessages(client, place.channel, messages, place.thread ? { thread: place.thread } : {});
   rt.log.info({ input: input.type, messages: messages.length, ms: Date.now() - started }, 'turn answered');
+}
+
+/** The inbox key Bolt put into a listener's context for an event processed from the inbox. */
+export function inboxKeyOf(context: Record<string, unknown>): string | undefined {
+  const key = context['inboxKey'];
+  return typeof key === 'string' ? key : undefined;
 }
 
 export function errorMessage(rt: SlackRuntime, lang: Lang): SlackMessage {

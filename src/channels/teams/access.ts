@@ -1,5 +1,7 @@
-// Who may act on a case from Teams: configured AAD object ids, or members of the team the card was
-// posted in (asked of Teams, cached for a few minutes so that a busy channel does not hammer the API).
+// Who may act on a case from Teams: configured AAD object ids, or members of the channel the card was posted in.
+// A private or shared channel has its own roster, smaller than its team's: a team member who is not in the
+// contact-point channel cannot see the card there and may not act on it. Asked of Teams, cached for a few
+// minutes so that a busy channel does not hammer the API. With access 'list', only the configured ids may act.
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
@@ -10,6 +12,8 @@ export interface AccessRules {
   users: string[];
   /** Per institution: extra allowed ids and the contact-point channel its cases are posted in. */
   institution?: (id: string) => { users: string[]; conversationId?: string } | undefined;
+  /** 'channel' (default): the ids, or members of the card's channel; 'list': the configured ids only. */
+  access?: 'channel' | 'list';
 }
 
 export type AccessDecision = { allowed: true } | { allowed: false; reason: 'not-member' | 'wrong-channel' };
@@ -35,15 +39,16 @@ export class ContactPointAccess {
     if (perInstitution?.conversationId && baseConversationId(perInstitution.conversationId) !== here) {
       return { allowed: false, reason: 'wrong-channel' };
     }
-    const teamId = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
-    if (typeof teamId !== 'string' || !activity.from?.id) return { allowed: false, reason: 'not-member' };
+    if (this.rules.access === 'list' || !activity.from?.id || here === '') return { allowed: false, reason: 'not-member' };
 
-    const key = `${teamId}|${activity.from.id}`;
+    const key = `${here}|${activity.from.id}`;
     const cached = this.members.get(key);
     if (cached !== undefined) return cached ? { allowed: true } : { allowed: false, reason: 'not-member' };
     let member = false;
     try {
-      await TeamsInfo.getTeamMember(context, teamId, activity.from.id);
+      // GET /v3/conversations/{channel}/members/{user}: the roster of the channel itself (its team's for a
+      // standard channel, its own for a private or shared one). TeamsInfo names that call after teams.
+      await TeamsInfo.getTeamMember(context, here, activity.from.id);
       member = true;
     } catch (err) {
       // 404 MemberNotFoundInConversation: not a member. Anything else: deny now, do not cache.

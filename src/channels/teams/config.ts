@@ -31,6 +31,11 @@ export const teamsConfigSchema = z.object({
   TEAMS_ALLOWED_TENANTS: list.pipe(z.array(z.string().regex(guid, 'a tenant id is a GUID'))),
   /** AAD object ids that may act on any case, besides members of the contact-point team. */
   TEAMS_CONTACT_POINT_USERS: list.pipe(z.array(z.string().min(1))),
+  /**
+   * Who may take, ask about and close a case besides those ids: 'channel' (default), the members of the
+   * contact-point channel the card is in (a private or shared channel's own members); 'list', nobody else.
+   */
+  TEAMS_CONTACT_POINT_ACCESS: z.enum(['channel', 'list'], { error: 'must be channel or list' }).default('channel'),
 });
 
 export type TeamsConfig = z.infer<typeof teamsConfigSchema>;

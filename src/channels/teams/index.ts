@@ -1,6 +1,7 @@
 // Microsoft Teams, behind the channel interface. Every botbuilder import of the project stays in this
 // folder, so that the Microsoft 365 Agents SDK can replace the archived Bot Framework SDK here alone.
 import express, { type Express } from 'express';
+import { z } from 'zod';
 import { CloudAdapter } from 'botbuilder';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { ChannelDeps, ChannelModule } from '../types.js';
@@ -16,6 +17,9 @@ export type { AccessRules } from './access.js';
 export type { AuthEndpointOverrides } from './auth.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+/** Just enough of a Bot Framework activity for CloudAdapter to authenticate it; the rest is checked later. */
+const activityShape = z.looseObject({ type: z.string().min(1) });
 
 export interface TeamsChannelOptions {
   /** Per-institution contact-point users and channel (config/institutions.yaml), for the case-action check. */
@@ -38,9 +42,11 @@ export function createTeamsChannel(deps: ChannelDeps, config: TeamsConfig, optio
     deps.logger.error({ kind: 'teams-adapter-error', err: err instanceof Error ? err.name : 'unknown' }, 'teams: adapter error');
   };
   const texts = teamsTexts(deps.content.ui);
-  const rules: AccessRules = options.institution
-    ? { users: config.TEAMS_CONTACT_POINT_USERS, institution: options.institution }
-    : { users: config.TEAMS_CONTACT_POINT_USERS };
+  const rules: AccessRules = {
+    users: config.TEAMS_CONTACT_POINT_USERS,
+    access: config.TEAMS_CONTACT_POINT_ACCESS,
+    ...(options.institution ? { institution: options.institution } : {}),
+  };
   const access = new ContactPointAccess(rules, deps.logger);
   const inbound = new TeamsInbound(deps, texts, access, { allowedTenants: config.TEAMS_ALLOWED_TENANTS });
   const deliverer = new TeamsDeliverer(adapter, appId, audience, deps, texts, inbound);
@@ -49,9 +55,30 @@ export function createTeamsChannel(deps: ChannelDeps, config: TeamsConfig, optio
     name: 'teams',
     deliverer,
     mount(app: Express): void {
-      app.post(TEAMS_MESSAGES_PATH, express.json({ limit: '1mb' }), async (req, res) => {
-        await adapter.process(req, res, inbound.onTurn);
-      });
+      // 401 before anything else: a request without a bearer token, a body that is not JSON or not an activity
+      // (no `type`) never reaches CloudAdapter, which would answer such junk with 400 or 500 before authenticating.
+      const parseJson = express.json({ limit: '1mb', type: () => true });
+      app.post(
+        TEAMS_MESSAGES_PATH,
+        (req, res, next) => {
+          if (!/^Bearer \S+$/i.test(req.headers.authorization ?? '')) {
+            res.status(401).end();
+            return;
+          }
+          parseJson(req, res, (err?: unknown) => {
+            if (err) res.status(401).end();
+            else next();
+          });
+        },
+        async (req, res) => {
+          if (!activityShape.safeParse(req.body).success) {
+            deps.logger.warn({ kind: 'teams-rejected', reason: 'not-an-activity' }, 'teams: request rejected');
+            res.status(401).end();
+            return;
+          }
+          await adapter.process(req, res, inbound.onTurn);
+        },
+      );
       deps.logger.info({ kind: 'teams-mounted', path: TEAMS_MESSAGES_PATH }, 'teams: listening');
     },
   };

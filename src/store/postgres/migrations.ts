@@ -82,4 +82,27 @@ CREATE TABLE seen_keys (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'durable inbound inbox; outbox job dependencies',
+    sql: `
+-- An inbound event is written here with its dedupe key before it is acked, and stays pending until the turn it
+-- causes has committed: a crash between ack and turn leaves it here for the next worker.
+CREATE TABLE inbound_inbox (
+  key text PRIMARY KEY,
+  channel text NOT NULL,
+  payload jsonb NOT NULL,
+  status text NOT NULL,
+  attempts integer NOT NULL DEFAULT 1,
+  received_at timestamptz NOT NULL,
+  locked_until timestamptz,
+  done_at timestamptz
+);
+CREATE INDEX inbound_inbox_pending ON inbound_inbox (channel, status, locked_until);
+
+-- A job that needs another first (a thread reply needs its card) names that job's idempotency key.
+ALTER TABLE outbox ADD COLUMN depends_on text;
+CREATE INDEX outbox_depends_on ON outbox (depends_on);
+`,
+  },
 ];

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { CaseStatus } from '../../engine/types.js';
-import { addMs, normalizeTime, toCase, toCaseListItem, toConversation, toJob, toNotice } from '../codec.js';
+import { addMs, normalizeTime, toCase, toCaseListItem, toConversation, toInbound, toJob, toNotice } from '../codec.js';
 import type { CaseEvent, CaseUpdate, CommitResult, NewJob, Store, TurnCommit } from '../types.js';
 import { postgresMigrations } from './migrations.js';
 
@@ -55,9 +55,9 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   async function insertJobs(client: Client, jobs: NewJob[] | undefined, now: string): Promise<void> {
     for (const job of jobs ?? []) {
       await client.query(
-        `INSERT INTO outbox (id, kind, channel, idempotency_key, case_id, payload, status, attempts, next_attempt_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, 'pending', 0, $7, $7) ON CONFLICT (idempotency_key) DO NOTHING`,
-        [randomUUID(), job.kind, job.channel, job.idempotencyKey, job.caseId ?? null, JSON.stringify(job.payload), now],
+        `INSERT INTO outbox (id, kind, channel, idempotency_key, case_id, payload, status, attempts, next_attempt_at, created_at, depends_on)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, 'pending', 0, $7, $7, $8) ON CONFLICT (idempotency_key) DO NOTHING`,
+        [randomUUID(), job.kind, job.channel, job.idempotencyKey, job.caseId ?? null, JSON.stringify(job.payload), now, job.dependsOn ?? null],
       );
     }
   }
@@ -148,6 +148,11 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     async commitTurn(commit: TurnCommit) {
       const at = normalizeTime(commit.at ?? new Date().toISOString());
       return tx(async (client): Promise<CommitResult> => {
+        if (commit.inboundKey) {
+          // Another worker already answered this inbound event: this run of the turn must not count twice.
+          const { rows } = await client.query('SELECT status FROM inbound_inbox WHERE key = $1 FOR UPDATE', [commit.inboundKey]);
+          if ((rows[0] as { status?: string } | undefined)?.status === 'done') throw new Rollback<CommitResult>({ ok: false, reason: 'duplicate' });
+        }
         const state = JSON.stringify(commit.state);
         const address = JSON.stringify(commit.address);
         let version: number;
@@ -199,6 +204,12 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         }
         await insertJobs(client, commit.jobs, at);
         if (commit.forgetUser) await forget(client, commit.channel, commit.userId);
+        if (commit.inboundKey) {
+          await client.query(
+            "UPDATE inbound_inbox SET status = 'done', done_at = $2, locked_until = NULL WHERE key = $1 AND status = 'pending'",
+            [commit.inboundKey, at],
+          );
+        }
         return { ok: true, version };
       });
     },
@@ -260,6 +271,8 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
            SELECT seq FROM outbox
            WHERE status = 'pending' AND next_attempt_at <= $3 AND (locked_until IS NULL OR locked_until <= $3)
              AND ($5::text[] IS NULL OR channel = ANY($5::text[]))
+             AND (depends_on IS NULL OR NOT EXISTS (
+               SELECT 1 FROM outbox AS needed WHERE needed.idempotency_key = outbox.depends_on AND needed.status = 'pending'))
            ORDER BY next_attempt_at, seq LIMIT $2
            FOR UPDATE SKIP LOCKED)
          RETURNING *`,
@@ -317,6 +330,54 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       return rows.map(toNotice);
     },
 
+    async acceptInbound(item, ttlMs, now, leaseUntil) {
+      const at = normalizeTime(now);
+      return tx(async (client) => {
+        const seen = await client.query(
+          `INSERT INTO seen_keys (key, expires_at) VALUES ($1, $2)
+           ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE seen_keys.expires_at <= $3`,
+          [item.key, addMs(at, ttlMs), at],
+        );
+        if (seen.rowCount !== 1) return false;
+        await client.query(
+          `INSERT INTO inbound_inbox (key, channel, payload, status, attempts, received_at, locked_until)
+           VALUES ($1, $2, $3::jsonb, 'pending', 1, $4, $5)
+           ON CONFLICT (key) DO UPDATE SET channel = EXCLUDED.channel, payload = EXCLUDED.payload, status = 'pending', attempts = 1,
+             received_at = EXCLUDED.received_at, locked_until = EXCLUDED.locked_until, done_at = NULL`,
+          [item.key, item.channel, JSON.stringify(item.payload), at, normalizeTime(leaseUntil)],
+        );
+        return true;
+      });
+    },
+    async claimInbound(channel, limit, now, leaseUntil, maxAttempts) {
+      const at = normalizeTime(now);
+      return tx(async (client) => {
+        await client.query(
+          `UPDATE inbound_inbox SET status = 'dead', locked_until = NULL
+           WHERE channel = $1 AND status = 'pending' AND attempts >= $2 AND (locked_until IS NULL OR locked_until <= $3)`,
+          [channel, maxAttempts, at],
+        );
+        const { rows } = await client.query(
+          `UPDATE inbound_inbox SET locked_until = $4, attempts = attempts + 1
+           WHERE key IN (SELECT key FROM inbound_inbox WHERE channel = $1 AND status = 'pending'
+                         AND (locked_until IS NULL OR locked_until <= $2) ORDER BY received_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+           RETURNING *`,
+          [channel, at, limit, normalizeTime(leaseUntil)],
+        );
+        return rows.map(toInbound).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+      });
+    },
+    async completeInbound(key, at) {
+      await pool.query("UPDATE inbound_inbox SET status = 'done', done_at = $2, locked_until = NULL WHERE key = $1 AND status = 'pending'", [
+        key,
+        normalizeTime(at),
+      ]);
+    },
+    async listInbound(status) {
+      const { rows } = await pool.query('SELECT * FROM inbound_inbox WHERE status = $1 ORDER BY received_at, key', [status]);
+      return rows.map(toInbound);
+    },
+
     async markSeen(key, ttlMs, now) {
       const at = normalizeTime(now);
       const result = await pool.query(
@@ -327,8 +388,11 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       return result.rowCount === 1;
     },
     async purgeSeen(now) {
-      const result = await pool.query('DELETE FROM seen_keys WHERE expires_at <= $1', [normalizeTime(now)]);
-      return result.rowCount ?? 0;
+      return tx(async (client) => {
+        const result = await client.query('DELETE FROM seen_keys WHERE expires_at <= $1', [normalizeTime(now)]);
+        await client.query("DELETE FROM inbound_inbox WHERE status <> 'pending' AND NOT EXISTS (SELECT 1 FROM seen_keys WHERE seen_keys.key = inbound_inbox.key)");
+        return result.rowCount ?? 0;
+      });
     },
   };
   return store;

@@ -86,4 +86,27 @@ CREATE TABLE seen_keys (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'durable inbound inbox; outbox job dependencies',
+    sql: `
+-- An inbound event is written here with its dedupe key before it is acked, and stays pending until the turn it
+-- causes has committed: a crash between ack and turn leaves it here for the next worker.
+CREATE TABLE inbound_inbox (
+  key TEXT PRIMARY KEY,
+  channel TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 1,
+  received_at TEXT NOT NULL,
+  locked_until TEXT,
+  done_at TEXT
+);
+CREATE INDEX inbound_inbox_pending ON inbound_inbox (channel, status, locked_until);
+
+-- A job that needs another first (a thread reply needs its card) names that job's idempotency key.
+ALTER TABLE outbox ADD COLUMN depends_on TEXT;
+CREATE INDEX outbox_depends_on ON outbox (depends_on);
+`,
+  },
 ];

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CaseStatus } from '../../engine/types.js';
-import { addMs, normalizeTime, toCase, toCaseListItem, toConversation, toJob, toNotice } from '../codec.js';
+import { addMs, normalizeTime, toCase, toCaseListItem, toConversation, toInbound, toJob, toNotice } from '../codec.js';
 import type {
   CaseEvent,
   CaseListItem,
@@ -112,12 +112,26 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
        WHERE id = @id`,
     ),
     insertJob: db.prepare(
-      `INSERT INTO outbox (id, kind, channel, idempotency_key, case_id, payload, status, attempts, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
+      `INSERT INTO outbox (id, kind, channel, idempotency_key, case_id, payload, status, attempts, next_attempt_at, created_at, depends_on)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
     ),
     getCase: db.prepare('SELECT * FROM cases WHERE id = ? OR ref = ?'),
     caseEvents: db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq'),
     getJob: db.prepare('SELECT * FROM outbox WHERE id = ?'),
+    inboundStatus: db.prepare('SELECT status FROM inbound_inbox WHERE key = ?'),
+    completeInbound: db.prepare(
+      "UPDATE inbound_inbox SET status = 'done', done_at = ?, locked_until = NULL WHERE key = ? AND status = 'pending'",
+    ),
+    markSeen: db.prepare(
+      `INSERT INTO seen_keys (key, expires_at) VALUES (?, ?)
+       ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE seen_keys.expires_at <= ?`,
+    ),
+    insertInbound: db.prepare(
+      `INSERT INTO inbound_inbox (key, channel, payload, status, attempts, received_at, locked_until)
+       VALUES (?, ?, ?, 'pending', 1, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET channel = excluded.channel, payload = excluded.payload, status = 'pending', attempts = 1,
+         received_at = excluded.received_at, locked_until = excluded.locked_until, done_at = NULL`,
+    ),
   });
   const st = () => (statements ??= prepare());
 
@@ -132,6 +146,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         JSON.stringify(job.payload),
         now,
         now,
+        job.dependsOn ?? null,
       );
     }
   }
@@ -186,6 +201,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
   const commitTurnTx = write((commit: TurnCommit): CommitResult => {
     const at = normalizeTime(commit.at ?? new Date().toISOString());
+    // Another worker already answered this inbound event: this run of the turn must not count twice.
+    if (commit.inboundKey && (st().inboundStatus.get(commit.inboundKey) as Row | undefined)?.status === 'done') {
+      return { ok: false, reason: 'duplicate' };
+    }
     const params = {
       key: commit.key,
       channel: commit.channel,
@@ -212,6 +231,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     }
     insertJobs(commit.jobs, at);
     if (commit.forgetUser) forget(commit.channel, commit.userId);
+    if (commit.inboundKey) st().completeInbound.run(at, commit.inboundKey);
     return { ok: true, version };
   });
 
@@ -233,11 +253,36 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       .prepare(
         `SELECT seq FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?
            AND (locked_until IS NULL OR locked_until <= ?) ${channelFilter}
+           AND (depends_on IS NULL OR NOT EXISTS (
+             SELECT 1 FROM outbox AS needed WHERE needed.idempotency_key = outbox.depends_on AND needed.status = 'pending'))
          ORDER BY next_attempt_at, seq LIMIT ?`,
       )
       .all(now, now, ...(channels ?? []), limit) as Row[];
     const claim = db.prepare('UPDATE outbox SET locked_by = ?, locked_until = ?, attempts = attempts + 1 WHERE seq = ? RETURNING *');
     return rows.map((row) => toJob(claim.get(worker, leaseUntil, row.seq)));
+  });
+
+  const acceptInboundTx = write((key: string, channel: ChannelName, payload: string, ttlMs: number, now: string, leaseUntil: string): boolean => {
+    if (st().markSeen.run(key, addMs(now, ttlMs), now).changes !== 1) return false;
+    st().insertInbound.run(key, channel, payload, now, leaseUntil);
+    return true;
+  });
+
+  const claimInboundTx = write((channel: ChannelName, limit: number, now: string, leaseUntil: string, maxAttempts: number) => {
+    db.prepare(
+      `UPDATE inbound_inbox SET status = 'dead', locked_until = NULL
+       WHERE channel = ? AND status = 'pending' AND attempts >= ? AND (locked_until IS NULL OR locked_until <= ?)`,
+    ).run(channel, maxAttempts, now);
+    return db
+      .prepare(
+        `UPDATE inbound_inbox SET locked_until = ?, attempts = attempts + 1
+         WHERE key IN (SELECT key FROM inbound_inbox WHERE channel = ? AND status = 'pending'
+                       AND (locked_until IS NULL OR locked_until <= ?) ORDER BY received_at LIMIT ?)
+         RETURNING *`,
+      )
+      .all(leaseUntil, channel, now, limit)
+      .map(toInbound)
+      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   });
 
   function forget(channel: ChannelName, userId: string): number {
@@ -353,18 +398,29 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         .map(toNotice);
     },
 
+    async acceptInbound(item, ttlMs, now, leaseUntil) {
+      return acceptInboundTx(item.key, item.channel, JSON.stringify(item.payload), ttlMs, normalizeTime(now), normalizeTime(leaseUntil));
+    },
+    async claimInbound(channel, limit, now, leaseUntil, maxAttempts) {
+      return claimInboundTx(channel, limit, normalizeTime(now), normalizeTime(leaseUntil), maxAttempts);
+    },
+    async completeInbound(key, at) {
+      st().completeInbound.run(normalizeTime(at), key);
+    },
+    async listInbound(status) {
+      return db.prepare('SELECT * FROM inbound_inbox WHERE status = ? ORDER BY received_at, key').all(status).map(toInbound);
+    },
+
     async markSeen(key, ttlMs, now) {
       const at = normalizeTime(now);
-      const info = db
-        .prepare(
-          `INSERT INTO seen_keys (key, expires_at) VALUES (?, ?)
-           ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE seen_keys.expires_at <= ?`,
-        )
-        .run(key, addMs(at, ttlMs), at);
-      return info.changes === 1;
+      return st().markSeen.run(key, addMs(at, ttlMs), at).changes === 1;
     },
     async purgeSeen(now) {
-      return db.prepare('DELETE FROM seen_keys WHERE expires_at <= ?').run(normalizeTime(now)).changes;
+      return write(() => {
+        const purged = db.prepare('DELETE FROM seen_keys WHERE expires_at <= ?').run(normalizeTime(now)).changes;
+        db.prepare("DELETE FROM inbound_inbox WHERE status <> 'pending' AND key NOT IN (SELECT key FROM seen_keys)").run();
+        return purged;
+      })();
     },
   };
   return store;

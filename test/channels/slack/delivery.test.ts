@@ -42,6 +42,23 @@ describe('Slack deliverer', () => {
     expect(h.api.callsTo('conversations.history')[0]?.args).toMatchObject({ channel: CONTACT_CHANNEL, include_all_metadata: 'true' });
   });
 
+  it('posts the card once when 150 other messages arrived between an uncertain post and its retry', async () => {
+    const job = await caseCardJob(h);
+    // The post reaches Slack, but the answer is lost: the worker cannot know it went out.
+    h.api.override('chat.postMessage', () => undefined);
+    const first = await h.channel.deliverer.deliver(job);
+    expect(first.ok).toBe(true);
+    h.api.inject(CONTACT_CHANNEL, 150);
+    const again = await h.channel.deliverer.deliver({ ...job, attempts: 2 });
+    expect(again).toMatchObject({ ok: true, result: { found: true } });
+    const cards = (h.api.channels.get(CONTACT_CHANNEL) ?? []).filter((m) => m.metadata !== undefined && !m.thread_ts);
+    expect(cards).toHaveLength(1);
+    // It paged back from the newest message, bounded by the job's creation time.
+    const lookups = h.api.callsTo('conversations.history');
+    expect(lookups.length).toBeGreaterThanOrEqual(1);
+    expect(Number(lookups[0]?.args['oldest'])).toBeLessThanOrEqual(Date.parse(job.createdAt) / 1000);
+  });
+
   it('gives up on a channel that does not exist', async () => {
     const job = await caseCardJob(h);
     h.api.override('chat.postMessage', () => ({ body: { ok: false, error: 'channel_not_found' } }));

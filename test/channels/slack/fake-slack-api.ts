@@ -49,7 +49,7 @@ export class FakeSlackApi {
   locales = new Map<string, string>();
   private overrides = new Map<string, Override>();
   private counts = new Map<string, number>();
-  private tsCounter = 1_700_000_000;
+  private tsCounter = 0;
   private server: Server | null = null;
   url = '';
 
@@ -110,9 +110,26 @@ export class FakeSlackApi {
     res.end(JSON.stringify(body));
   }
 
+  /** Like Slack: the post's time in seconds, made unique by the fraction. */
   private nextTs(): string {
     this.tsCounter += 1;
-    return `${this.tsCounter}.000100`;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+
+  /** Other people's top-level messages in a channel (a busy channel). */
+  inject(channel: string, count: number): void {
+    const list = this.channels.get(channel) ?? [];
+    for (let i = 0; i < count; i++) list.push({ ts: this.nextTs(), text: `chatter ${i}` });
+    this.channels.set(channel, list);
+  }
+
+  /** One page as Slack pages: at most `limit` (default 100), `cursor` from the previous page's next_cursor. */
+  private page(messages: StoredMessage[], args: Record<string, unknown>): Record<string, unknown> {
+    const limit = Math.min(999, Number(args['limit'] ?? 100) || 100);
+    const offset = typeof args['cursor'] === 'string' && args['cursor'].startsWith('off:') ? Number(args['cursor'].slice(4)) : 0;
+    const slice = messages.slice(offset, offset + limit);
+    const more = offset + limit < messages.length;
+    return { ok: true, messages: slice, has_more: more, response_metadata: { next_cursor: more ? `off:${offset + limit}` : '' } };
   }
 
   private answer(method: string, args: Record<string, unknown>): unknown {
@@ -142,12 +159,15 @@ export class FakeSlackApi {
       case 'conversations.members':
         return { ok: true, members: this.members.get(channel) ?? [], response_metadata: { next_cursor: '' } };
       case 'conversations.history': {
-        const top = (this.channels.get(channel) ?? []).filter((m) => !m.thread_ts);
-        return { ok: true, messages: [...top].reverse(), has_more: false };
+        // Newest first; `oldest`/`latest` bound it (exclusive, as Slack's default inclusive=false).
+        const oldest = Number(args['oldest'] ?? 0);
+        const latest = args['latest'] === undefined ? Infinity : Number(args['latest']);
+        const top = (this.channels.get(channel) ?? []).filter((m) => !m.thread_ts && Number(m.ts) > oldest && Number(m.ts) < latest);
+        return this.page([...top].reverse(), args);
       }
       case 'conversations.replies': {
         const thread = (this.channels.get(channel) ?? []).filter((m) => m.thread_ts === args['ts']);
-        return { ok: true, messages: thread, has_more: false };
+        return this.page(thread, args);
       }
       case 'users.info': {
         const user = String(args['user'] ?? '');

@@ -31,11 +31,14 @@ export const FIXTURES = join(import.meta.dirname, '../../fixtures/slack');
 /** Text a researcher might type that would ping a whole channel if it were not escaped. */
 export const HOSTILE = '<!channel> & <@U0BOSS> look';
 
-/** A fixture file with __TOKENS__ replaced. */
+let triggers = 0;
+
+/** A fixture file with __TOKENS__ replaced. Each interaction gets its own trigger_id, as Slack gives it, unless one is given. */
 export function fixture(name: string, tokens: Record<string, string> = {}): string {
   let text = readFileSync(join(FIXTURES, name), 'utf8');
   for (const [key, value] of Object.entries(tokens)) text = text.split(`__${key}__`).join(value);
-  return text;
+  triggers += 1;
+  return text.split('__TRIGGER_ID__').join(`13345224609.738474920.${String(triggers).padStart(8, '0')}`);
 }
 
 export function sign(body: string, timestamp = Math.floor(Date.now() / 1000), secret = SIGNING_SECRET): Record<string, string> {
@@ -116,11 +119,11 @@ export async function createHarness(
   const config = slackConfigSchema.parse({
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: api.apiUrl,
     ...env,
   });
   const content = engine.content;
   const channel = createSlackChannel({ conversations, cases, store, content, logger }, config, {
-    slackApiUrl: api.apiUrl,
     ...(options.institutionContactPoints ? { institutionContactPoints: options.institutionContactPoints } : {}),
   });
   const worker = createOutboxWorker({

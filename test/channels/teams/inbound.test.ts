@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 // Inbound Teams activities through CloudAdapter (real JWT validation against the fake cloud's OpenID keys)
 // into the real ConversationService and CaseService on SQLite, answered by the real engine.
-import { APP_ID, CONTACT_TEAM_ID, startHarness, TENANT, type Harness } from './harness.js';
+import { APP_ID, CONTACT_TEAM_ID, CONTACT_CHANNEL_ID, startHarness, TENANT, type Harness } from './harness.js';
 import { CONTACT_AAD, CONTACT_TEAMS_ID, actionsOf, cardText, deliverAll, escalateAndDeliver, execute, personalCards } from './people.js';
 
 let h: Harness;
@@ -134,8 +134,8 @@ describe('case actions from the contact-point channel', () => {
     // Taken: no "Take case" any more; ask and close remain, as Teams Universal Actions inside their forms.
     expect(res.card?.actions?.map((a) => a['title'])).toEqual(['Ask for more information', 'Close with advice']);
     expect(actionsOf(res.card!).filter((a) => a['type'] === 'Action.Execute').map((a) => a['title'])).toEqual(['Send question', 'Close case']);
-    // Membership was asked of Teams, in the team the card was posted in.
-    expect(h.cloud.calls.some((x) => x.path === `/teams/v3/conversations/${CONTACT_TEAM_ID}/members/${CONTACT_TEAMS_ID}`)).toBe(true);
+    // Membership was asked of Teams, in the channel the card was posted in (its own roster if it is private).
+    expect(h.cloud.calls.some((x) => x.path === `/teams/v3/conversations/${CONTACT_CHANNEL_ID}/members/${CONTACT_TEAMS_ID}`)).toBe(true);
   });
 
   it('refuses someone outside the contact-point team politely, and changes nothing', async () => {

@@ -205,9 +205,11 @@ export async function execute(
   return out;
 }
 
-/** Escalates and delivers: the card is in the contact-point channel and the team has Carla as a member. */
-export async function escalateAndDeliver(h: Harness): Promise<CaseRecord> {
+/** Escalates and delivers: the card is in the contact-point channel; the team and that channel have Carla as a member. */
+export async function escalateAndDeliver(h: Harness, options: { channelMembers?: string[] } = {}): Promise<CaseRecord> {
   h.cloud.teams.set(CONTACT_TEAM_ID, [CONTACT_TEAMS_ID]);
+  // A standard channel's roster is its team's; a private or shared channel has its own.
+  h.cloud.teams.set(CONTACT_CHANNEL_ID, options.channelMembers ?? [CONTACT_TEAMS_ID]);
   const c = await escalateDroneCase(h);
   await deliverAll(h);
   if (!currentCaseCard(h)) throw new Error('the case card was not posted');

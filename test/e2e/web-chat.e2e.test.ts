@@ -173,6 +173,8 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     // 4. The researcher sees the question and answers.
     await transcriptIncludes(researcher, CP_QUESTION);
     await shot(researcher, '06-researcher-question');
+    // The answer counts as the answer because the researcher clicks Reply on the question first.
+    await clickInLastCard(researcher, /^Reply$/);
     await typeInComposer(researcher, RESEARCHER_ANSWER);
 
     // 5. The contact point sees the answer and closes the case with advice.

@@ -2,7 +2,7 @@
 // SQLite hands JSON columns over as text and times as ISO text; PostgreSQL as objects and Dates.
 import { z } from 'zod';
 import type { CaseDraft, ConversationState } from '../engine/types.js';
-import type { CaseEvent, CaseListItem, CaseRecord, ConversationRecord, InboundItem, OutboxJob } from './types.js';
+import type { CaseEvent, CaseListItem, CaseRecord, ConversationRecord, InboundItem, OutboxJob, TranscriptEntry } from './types.js';
 
 const CHANNELS = ['slack', 'teams', 'web', 'cli'] as const;
 const CASE_STATUSES = ['open', 'taken', 'awaiting-info', 'closed'] as const;
@@ -165,6 +165,12 @@ const noticeRowSchema = z.object({ seq: integer, at: isoTime, replies: jsonColum
 
 export function toNotice(row: unknown): { seq: number; at: string; replies: unknown[] } {
   return noticeRowSchema.parse(row);
+}
+
+const transcriptRowSchema = z.object({ seq: integer, at: isoTime, who: z.enum(['researcher', 'bot']), content: jsonColumn(z.unknown()) });
+
+export function toTranscriptEntry(row: unknown): TranscriptEntry {
+  return transcriptRowSchema.parse(row);
 }
 
 /** Times come in from callers; one format keeps text comparison in SQLite correct. */

@@ -107,6 +107,18 @@ export interface TurnCommit {
   forgetUser?: boolean;
 }
 
+/** One line of a conversation as the researcher saw it: what they typed, or the replies the bot gave. */
+export interface TranscriptEntry {
+  seq: number;
+  at: string;
+  who: 'researcher' | 'bot';
+  /** The researcher's text, or the engine's replies (rendered in the page's language when read). */
+  content: unknown;
+}
+
+/** The transcript keeps this many entries per conversation; older ones are dropped. */
+export const TRANSCRIPT_LIMIT = 200;
+
 export type CommitResult = { ok: true; version: number } | { ok: false; reason: 'conflict' | 'duplicate' };
 
 /** An inbound event accepted before its ack, kept until the turn it causes has committed. */
@@ -141,7 +153,7 @@ export interface Store {
 
   loadConversation(key: string): Promise<ConversationRecord | null>;
   commitTurn(commit: TurnCommit): Promise<CommitResult>;
-  /** "forget me": deletes the user's conversations; returns how many. */
+  /** "forget me": deletes the user's conversations, notices and transcripts; returns how many conversations. */
   deleteConversationsOfUser(channel: ChannelName, userId: string): Promise<number>;
   /** Retention: deletes conversations not updated since `before`. */
   expireConversations(before: string): Promise<number>;
@@ -172,6 +184,14 @@ export interface Store {
    */
   appendNotices(conversationKey: string, replies: unknown[], at: string): Promise<number>;
   readNotices(conversationKey: string, afterSeq: number): Promise<Array<{ seq: number; at: string; replies: unknown[] }>>;
+
+  /**
+   * The conversation as the researcher saw it, kept on the server so every tab and a reload show it
+   * (issue 13). Appending keeps the last `keep` entries (TRANSCRIPT_LIMIT); "forget me" and retention delete them.
+   * Returns the sequence number of the last entry appended.
+   */
+  appendTranscript(conversationKey: string, entries: Array<Pick<TranscriptEntry, 'who' | 'content'>>, at: string, keep?: number): Promise<number>;
+  readTranscript(conversationKey: string, afterSeq: number): Promise<TranscriptEntry[]>;
 
   /**
    * The durable inbox: in one transaction, marks `key` seen (like markSeen) and stores the event, leased to

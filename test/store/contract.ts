@@ -399,6 +399,32 @@ export function storeContract(name: string, harness: StoreHarness): void {
         expect((await store.readNotices('web:u1', first)).map((n) => n.seq)).toEqual([second]);
       });
 
+      it('keeps a conversation\'s transcript, in order, for that conversation only, bounded to the last entries', async () => {
+        const first = await store.appendTranscript('web:u1', [{ who: 'researcher', content: 'hello' }, { who: 'bot', content: [{ kind: 'text', text: 'hi' }] }], at(1));
+        await store.appendTranscript('web:u2', [{ who: 'researcher', content: 'other' }], at(2));
+        expect((await store.readTranscript('web:u1', 0)).map((e) => [e.who, e.content, e.at])).toEqual([
+          ['researcher', 'hello', at(1)],
+          ['bot', [{ kind: 'text', text: 'hi' }], at(1)],
+        ]);
+        expect(await store.readTranscript('web:u1', first)).toEqual([]);
+        for (let i = 0; i < 5; i++) await store.appendTranscript('web:u3', [{ who: 'researcher', content: `m${i}` }], at(3 + i), 3);
+        expect((await store.readTranscript('web:u3', 0)).map((e) => e.content)).toEqual(['m2', 'm3', 'm4']);
+      });
+
+      it('"forget me" and retention delete the transcript', async () => {
+        await store.commitTurn(turn('web:u1', null, state(1)));
+        await store.commitTurn(turn('web:u2', null, state(1)));
+        await store.appendTranscript('web:u1', [{ who: 'researcher', content: 'mine' }], T0);
+        await store.appendTranscript('web:u2', [{ who: 'researcher', content: 'theirs' }], T0);
+        await store.commitTurn(turn('web:u1', 1, state(2), { forgetUser: true }));
+        expect(await store.readTranscript('web:u1', 0)).toEqual([]);
+        expect(await store.readTranscript('web:u2', 0)).toHaveLength(1);
+        await store.appendTranscript('web:old', [{ who: 'researcher', content: 'old' }], at(-40 * 86_400_000));
+        await store.expireConversations(at(-30 * 86_400_000));
+        expect(await store.readTranscript('web:old', 0)).toEqual([]);
+        expect(await store.readTranscript('web:u2', 0)).toHaveLength(1);
+      });
+
       it('marks a key seen once within its ttl, again after it, and purges expired keys', async () => {
         expect(await store.markSeen('slack:evt:1', 60_000, T0)).toBe(true);
         expect(await store.markSeen('slack:evt:1', 60_000, at(59_000))).toBe(false);

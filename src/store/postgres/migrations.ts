@@ -105,4 +105,20 @@ ALTER TABLE outbox ADD COLUMN depends_on text;
 CREATE INDEX outbox_depends_on ON outbox (depends_on);
 `,
   },
+  {
+    version: 3,
+    name: 'conversation transcripts',
+    sql: `
+-- What the researcher and the bot said, so a second tab and a reload show the conversation (issue 13).
+CREATE TABLE transcript (
+  seq bigserial PRIMARY KEY,
+  conversation_key text NOT NULL,
+  at timestamptz NOT NULL,
+  who text NOT NULL,
+  content text NOT NULL -- JSON text: a researcher's plain string stays a string
+);
+CREATE INDEX transcript_conversation ON transcript (conversation_key, seq);
+CREATE INDEX transcript_at ON transcript (at);
+`,
+  },
 ];

@@ -4,8 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { CaseStatus } from '../../engine/types.js';
-import { addMs, normalizeTime, toCase, toCaseListItem, toConversation, toInbound, toJob, toNotice } from '../codec.js';
+import { addMs, normalizeTime, toCase, toCaseListItem, toConversation, toInbound, toJob, toNotice, toTranscriptEntry } from '../codec.js';
 import type { CaseEvent, CaseUpdate, CommitResult, NewJob, Store, TurnCommit } from '../types.js';
+import { TRANSCRIPT_LIMIT } from '../types.js';
 import { postgresMigrations } from './migrations.js';
 
 export interface PostgresStoreOptions {
@@ -76,6 +77,10 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   async function forget(client: Client, channel: string, userId: string): Promise<number> {
     await client.query(
       'DELETE FROM notices WHERE conversation_key IN (SELECT key FROM conversations WHERE channel = $1 AND user_id = $2)',
+      [channel, userId],
+    );
+    await client.query(
+      'DELETE FROM transcript WHERE conversation_key IN (SELECT key FROM conversations WHERE channel = $1 AND user_id = $2)',
       [channel, userId],
     );
     const deleted = await client.query('DELETE FROM conversations WHERE channel = $1 AND user_id = $2', [channel, userId]);
@@ -220,6 +225,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       return tx(async (client) => {
         const at = normalizeTime(before);
         await client.query('DELETE FROM notices WHERE at < $1', [at]);
+        await client.query('DELETE FROM transcript WHERE at < $1', [at]);
         const deleted = await client.query('DELETE FROM conversations WHERE updated_at < $1', [at]);
         return deleted.rowCount ?? 0;
       });
@@ -321,6 +327,31 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         JSON.stringify(replies),
       ]);
       return Number((rows[0] as { seq: string }).seq);
+    },
+    async appendTranscript(conversationKey, entries, at, keep = TRANSCRIPT_LIMIT) {
+      return tx(async (client) => {
+        let last = 0;
+        for (const e of entries) {
+          const { rows } = await client.query(
+            'INSERT INTO transcript (conversation_key, at, who, content) VALUES ($1, $2, $3, $4) RETURNING seq',
+            [conversationKey, normalizeTime(at), e.who, JSON.stringify(e.content ?? null)],
+          );
+          last = Number((rows[0] as { seq: string }).seq);
+        }
+        await client.query(
+          `DELETE FROM transcript WHERE conversation_key = $1
+             AND seq NOT IN (SELECT seq FROM transcript WHERE conversation_key = $1 ORDER BY seq DESC LIMIT $2)`,
+          [conversationKey, keep],
+        );
+        return last;
+      });
+    },
+    async readTranscript(conversationKey, afterSeq) {
+      const { rows } = await pool.query(
+        'SELECT seq, at, who, content FROM transcript WHERE conversation_key = $1 AND seq > $2 ORDER BY seq',
+        [conversationKey, afterSeq],
+      );
+      return rows.map(toTranscriptEntry);
     },
     async readNotices(conversationKey, afterSeq) {
       const { rows } = await pool.query(

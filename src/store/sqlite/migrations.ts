@@ -109,4 +109,20 @@ ALTER TABLE outbox ADD COLUMN depends_on TEXT;
 CREATE INDEX outbox_depends_on ON outbox (depends_on);
 `,
   },
+  {
+    version: 3,
+    name: 'conversation transcripts',
+    sql: `
+-- What the researcher and the bot said, so a second tab and a reload show the conversation (issue 13).
+CREATE TABLE transcript (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  conversation_key TEXT NOT NULL,
+  at TEXT NOT NULL,
+  who TEXT NOT NULL,
+  content TEXT NOT NULL
+);
+CREATE INDEX transcript_conversation ON transcript (conversation_key, seq);
+CREATE INDEX transcript_at ON transcript (at);
+`,
+  },
 ];

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CaseStatus } from '../../engine/types.js';
-import { addMs, normalizeTime, toCase, toCaseListItem, toConversation, toInbound, toJob, toNotice } from '../codec.js';
+import { addMs, normalizeTime, toCase, toCaseListItem, toConversation, toInbound, toJob, toNotice, toTranscriptEntry } from '../codec.js';
 import type {
   CaseEvent,
   CaseListItem,
@@ -21,6 +21,7 @@ import type {
   Store,
   TurnCommit,
 } from '../types.js';
+import { TRANSCRIPT_LIMIT } from '../types.js';
 import { sqliteMigrations } from './migrations.js';
 
 export interface SqliteStoreOptions {
@@ -288,14 +289,26 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   function forget(channel: ChannelName, userId: string): number {
     const keys = db.prepare('SELECT key FROM conversations WHERE channel = ? AND user_id = ?').all(channel, userId) as Row[];
     const dropNotices = db.prepare('DELETE FROM notices WHERE conversation_key = ?');
-    for (const row of keys) dropNotices.run(row.key);
+    const dropTranscript = db.prepare('DELETE FROM transcript WHERE conversation_key = ?');
+    for (const row of keys) (dropNotices.run(row.key), dropTranscript.run(row.key));
     return db.prepare('DELETE FROM conversations WHERE channel = ? AND user_id = ?').run(channel, userId).changes;
   }
   const forgetTx = write(forget);
 
   const expireTx = write((before: string): number => {
     db.prepare('DELETE FROM notices WHERE at < ?').run(before);
+    db.prepare('DELETE FROM transcript WHERE at < ?').run(before);
     return db.prepare('DELETE FROM conversations WHERE updated_at < ?').run(before).changes;
+  });
+
+  const appendTranscriptTx = write((key: string, entries: Array<{ who: string; content: unknown }>, at: string, keep: number): number => {
+    const insert = db.prepare('INSERT INTO transcript (conversation_key, at, who, content) VALUES (?, ?, ?, ?)');
+    let last = 0;
+    for (const e of entries) last = Number(insert.run(key, at, e.who, JSON.stringify(e.content ?? null)).lastInsertRowid);
+    db.prepare(
+      'DELETE FROM transcript WHERE conversation_key = ? AND seq NOT IN (SELECT seq FROM transcript WHERE conversation_key = ? ORDER BY seq DESC LIMIT ?)',
+    ).run(key, key, keep);
+    return last;
   });
 
   const store: Store = {
@@ -396,6 +409,16 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         .prepare('SELECT seq, at, replies FROM notices WHERE conversation_key = ? AND seq > ? ORDER BY seq')
         .all(conversationKey, afterSeq)
         .map(toNotice);
+    },
+
+    async appendTranscript(conversationKey, entries, at, keep = TRANSCRIPT_LIMIT) {
+      return appendTranscriptTx(conversationKey, entries, normalizeTime(at), keep);
+    },
+    async readTranscript(conversationKey, afterSeq) {
+      return db
+        .prepare('SELECT seq, at, who, content FROM transcript WHERE conversation_key = ? AND seq > ? ORDER BY seq')
+        .all(conversationKey, afterSeq)
+        .map(toTranscriptEntry);
     },
 
     async acceptInbound(item, ttlMs, now, leaseUntil) {

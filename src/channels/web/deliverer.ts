@@ -44,7 +44,10 @@ export function createWebDeliverer(deps: WebDelivererDeps): Deliverer {
         address,
         input,
       });
-      const seq = await deps.store.appendNotices(conversationKey, turn.replies, clock().toISOString());
+      const at = clock().toISOString();
+      const seq = await deps.store.appendNotices(conversationKey, turn.replies, at);
+      // The conversation's transcript on the server shows the notice in every tab and after a reload (issue 13).
+      if (turn.replies.length > 0) await deps.store.appendTranscript(conversationKey, [{ who: 'bot', content: turn.replies }], at);
       return { ok: true, result: { seq } };
     },
   };

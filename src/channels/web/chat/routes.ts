@@ -14,6 +14,7 @@ import { exportKind, sendExport } from '../../../server/exports/send.js';
 import { isReply, toWebMessages } from '../messages.js';
 import { ensureSession, existingSession } from '../session.js';
 import { chatPage } from './page.js';
+import { readHistory, turnEntries } from './history.js';
 
 export interface ChatRoutesDeps {
   conversations: ConversationService;
@@ -28,7 +29,7 @@ const lang = langCodeSchema;
 const profile = { lang: lang.optional(), name: z.string().trim().max(80).optional() };
 const turnBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().trim().min(1).max(4000), ...profile }).strict(),
-  z.object({ kind: z.literal('card'), data: z.record(z.string(), z.unknown()), ...profile }).strict(),
+  z.object({ kind: z.literal('card'), data: z.record(z.string(), z.unknown()), label: z.string().max(400).optional(), ...profile }).strict(),
   z.object({ kind: z.literal('lang'), ...profile, lang }).strict(),
 ]);
 
@@ -90,7 +91,25 @@ export function chatRoutes(deps: ChatRoutesDeps): Router {
       input,
       ...(parsed.data.lang ? { lang: parsed.data.lang } : {}),
     });
-    res.json({ messages: toWebMessages(turn.replies, content, turn.state.lang), lang: turn.state.lang });
+    // The transcript lives on the server (issue 13); after "forget me" it is gone and this turn is not kept either.
+    const forgotten = (await store.loadConversation(session.conversationKey)) === null;
+    const said = parsed.data.kind === 'text' ? parsed.data.text : parsed.data.kind === 'card' ? parsed.data.label : undefined;
+    if (!forgotten) await store.appendTranscript(session.conversationKey, turnEntries(said, turn.replies), new Date().toISOString());
+    res.json({
+      messages: toWebMessages(turn.replies, content, turn.state.lang),
+      ...(forgotten ? { reset: true } : {}),
+      lang: turn.state.lang,
+    });
+  });
+
+  router.get('/api/chat/history', async (req: Request, res: Response) => {
+    const session = existingSession(req);
+    const after = z.coerce.number().int().min(0).catch(0).parse(req.query.after);
+    if (!session) {
+      res.json({ entries: [], known: after === 0, cases: [], openQuestion: null });
+      return;
+    }
+    res.json(await readHistory({ store, content, conversationKey: session.conversationKey, userId: session.userId, after, defaultLang: deps.defaultLang }));
   });
 
   router.get('/api/chat/notices', async (req: Request, res: Response) => {

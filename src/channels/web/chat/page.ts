@@ -26,7 +26,9 @@ export function chatPage(content: Content, lang: Lang): string {
       <input id="profile-name" maxlength="80" autocomplete="name"></label>
     <p class="note" data-ui="web.privacy">${t('privacy')}</p>
   </details>
+  <section id="my-cases" class="my-cases" hidden></section>
   <div id="transcript" aria-live="polite"></div>
+  <section id="open-question" class="open-question" aria-live="polite" hidden></section>
   <div id="status" role="status"></div>
   <form id="composer">
     <textarea id="message" rows="2" maxlength="4000" data-ui-placeholder="web.placeholder" placeholder="${t('placeholder')}" aria-label="${t('placeholder')}"></textarea>

@@ -15,6 +15,7 @@ import { isReply, toWebMessages } from '../messages.js';
 import { ensureSession, existingSession } from '../session.js';
 import { chatPage } from './page.js';
 import { readHistory, turnEntries } from './history.js';
+import { researcherCasePage } from './case-page.js';
 
 export interface ChatRoutesDeps {
   conversations: ConversationService;
@@ -127,6 +128,19 @@ export function chatRoutes(deps: ChatRoutesDeps): Router {
     res.json({
       notices: notices.map((n) => ({ seq: n.seq, messages: toWebMessages(n.replies.filter(isReply), content, l) })),
     });
+  });
+
+  // The researcher's view of one of their own cases; someone else's looks like a missing one.
+  router.get('/cases/:ref', async (req: Request, res: Response) => {
+    const session = existingSession(req);
+    const ref = String(req.params.ref ?? '');
+    const record = session && ref.length <= 64 ? await store.getCase(ref) : null;
+    if (!record || !session || record.researcher.conversationKey !== session.conversationKey) {
+      res.status(404).type('text/plain').send('Not found');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('html').send(researcherCasePage(record, content));
   });
 
   router.get('/api/chat/cases/:ref/:file', async (req: Request, res: Response) => {

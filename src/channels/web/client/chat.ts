@@ -10,7 +10,20 @@ interface WebMessage {
   caseRef?: string;
 }
 
-type Entry = { who: 'me'; text: string } | { who: 'bot'; message: WebMessage };
+/** A transcript line as the server keeps it (issue 13): every tab and a reload read the same ones. */
+type Entry = { seq: number; who: 'me'; text: string } | { seq: number; who: 'bot'; messages: WebMessage[] };
+
+interface WebCase {
+  ref: string;
+  status: string;
+}
+
+interface History {
+  entries: Entry[];
+  known: boolean;
+  cases: WebCase[];
+  openQuestion: WebMessage | null;
+}
 
 interface PageData {
   lang: Lang;
@@ -18,8 +31,6 @@ interface PageData {
   texts: Record<string, { en: string; [lang: string]: string | undefined }>;
 }
 
-const TRANSCRIPT = 'advisor.transcript';
-const NOTICE_SEQ = 'advisor.noticeSeq';
 const LANG = 'advisor.lang';
 const NAME = 'advisor.name';
 const POLL_MS = 2000;
@@ -31,7 +42,12 @@ const form = document.getElementById('composer') as HTMLFormElement;
 const input = document.getElementById('message') as HTMLTextAreaElement;
 const nameInput = document.getElementById('profile-name') as HTMLInputElement;
 const statusEl = document.getElementById('status') as HTMLElement;
+const openQuestionEl = document.getElementById('open-question') as HTMLElement;
+const casesEl = document.getElementById('my-cases') as HTMLElement;
 let busy = false;
+/** The last transcript entry shown; the server sends what came after it. */
+let lastSeq = 0;
+let welcomed = false;
 
 function t(key: string): string {
   const entry = data.texts[key];
@@ -51,31 +67,68 @@ function applyTexts(): void {
   });
 }
 
-function loadTranscript(): Entry[] {
-  try {
-    return JSON.parse(sessionStorage.getItem(TRANSCRIPT) ?? '[]') as Entry[];
-  } catch {
-    return [];
-  }
+function row(who: 'me' | 'bot'): HTMLElement {
+  const el = document.createElement('div');
+  el.className = `msg ${who}`;
+  transcriptEl.appendChild(el);
+  return el;
 }
 
-function remember(entry: Entry): void {
-  const entries = loadTranscript();
-  entries.push(entry);
-  sessionStorage.setItem(TRANSCRIPT, JSON.stringify(entries.slice(-200)));
+function showBot(message: WebMessage): void {
+  const el = row('bot');
+  el.appendChild(renderCard(message.card, onCardSubmit));
+  if (message.caseRef) el.appendChild(downloads(message.caseRef));
 }
 
 function show(entry: Entry): void {
-  const row = document.createElement('div');
-  row.className = `msg ${entry.who}`;
-  if (entry.who === 'me') {
-    row.textContent = entry.text;
-  } else {
-    row.appendChild(renderCard(entry.message.card, onCardSubmit));
-    if (entry.message.caseRef) row.appendChild(downloads(entry.message.caseRef));
+  if (entry.seq <= lastSeq) return;
+  lastSeq = entry.seq;
+  if (entry.who === 'me') row('me').textContent = entry.text;
+  else entry.messages.forEach(showBot);
+}
+
+function clearScreen(): void {
+  transcriptEl.replaceChildren();
+  lastSeq = 0;
+  welcomed = false;
+}
+
+function showCases(cases: WebCase[]): void {
+  casesEl.replaceChildren();
+  casesEl.hidden = cases.length === 0;
+  if (cases.length === 0) return;
+  const title = document.createElement('h2');
+  title.textContent = t('web.my-cases');
+  casesEl.appendChild(title);
+  const list = document.createElement('ul');
+  for (const c of cases) {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = `/cases/${encodeURIComponent(c.ref)}`;
+    link.textContent = c.ref;
+    item.append(link, ` — ${t(`web.status-${c.status}`)}`);
+    list.appendChild(item);
   }
-  transcriptEl.appendChild(row);
-  row.scrollIntoView({ block: 'end' });
+  casesEl.appendChild(list);
+}
+
+function showOpenQuestion(message: WebMessage | null): void {
+  openQuestionEl.replaceChildren();
+  openQuestionEl.hidden = message === null;
+  if (message) openQuestionEl.appendChild(renderCard(message.card, onCardSubmit));
+}
+
+/** Reads what the server has after the last entry shown: this tab's turns, other tabs' turns, notices. */
+async function sync(): Promise<void> {
+  const res = await fetch(`/api/chat/history?after=${lastSeq}`);
+  if (!res.ok) return;
+  const history = (await res.json()) as History;
+  if (!history.known) clearScreen();
+  const scroll = history.entries.some((e) => e.seq > lastSeq);
+  history.entries.forEach(show);
+  showCases(history.cases);
+  showOpenQuestion(history.openQuestion);
+  if (scroll) transcriptEl.lastElementChild?.scrollIntoView({ block: 'end' });
 }
 
 function downloads(ref: string): HTMLElement {
@@ -95,17 +148,22 @@ function downloads(ref: string): HTMLElement {
   return box;
 }
 
-function add(entry: Entry): void {
-  remember(entry);
-  show(entry);
-}
-
 function setStatus(key: string | null): void {
   statusEl.textContent = key ? t(key) : '';
 }
 
-async function send(body: Record<string, unknown>): Promise<void> {
+/** What the researcher just typed, shown until the server's copy of it arrives. */
+let pendingRow: HTMLElement | undefined;
+
+async function send(body: Record<string, unknown>, said?: string): Promise<void> {
   busy = true;
+  pendingRow?.remove();
+  pendingRow = undefined;
+  if (said) {
+    pendingRow = row('me');
+    pendingRow.textContent = said;
+    pendingRow.scrollIntoView({ block: 'end' });
+  }
   setStatus('web.thinking');
   try {
     const res = await fetch('/api/chat/turn', {
@@ -114,8 +172,18 @@ async function send(body: Record<string, unknown>): Promise<void> {
       body: JSON.stringify({ ...body, lang, name: nameInput.value.trim() || undefined }),
     });
     if (!res.ok) throw new Error(String(res.status));
-    const reply = (await res.json()) as { messages: WebMessage[]; lang: Lang };
-    for (const message of reply.messages) add({ who: 'bot', message });
+    const reply = (await res.json()) as { messages: WebMessage[]; lang: Lang; reset?: boolean };
+    pendingRow?.remove();
+    if (reply.reset) {
+      // "Forget me": the server history is gone; the screen shows only the confirmation, which is not kept.
+      clearScreen();
+      welcomed = true;
+      reply.messages.forEach(showBot);
+      showCases([]);
+      showOpenQuestion(null);
+    } else {
+      await sync();
+    }
     setStatus(null);
   } catch {
     setStatus('web.error');
@@ -126,42 +194,39 @@ async function send(body: Record<string, unknown>): Promise<void> {
 
 function onCardSubmit(submitted: Submitted): void {
   if (busy) return;
-  if (submitted.label) add({ who: 'me', text: submitted.label });
-  void send({ kind: 'card', data: submitted.data });
+  void send({ kind: 'card', data: submitted.data, ...(submitted.label ? { label: submitted.label } : {}) }, submitted.label || undefined);
 }
 
-async function pollNotices(): Promise<void> {
-  const after = Number(sessionStorage.getItem(NOTICE_SEQ) ?? '0');
+async function poll(): Promise<void> {
   try {
-    const res = await fetch(`/api/chat/notices?after=${after}`);
-    if (res.ok) {
-      const body = (await res.json()) as { notices: Array<{ seq: number; messages: WebMessage[] }> };
-      for (const notice of body.notices) {
-        for (const message of notice.messages) add({ who: 'bot', message });
-        sessionStorage.setItem(NOTICE_SEQ, String(notice.seq));
-      }
-    }
+    if (!busy) await sync();
   } catch {
-    // Offline for a moment: the next poll catches up from the same sequence number.
+    // Offline for a moment: the next poll catches up from the same entry.
   }
-  window.setTimeout(() => void pollNotices(), POLL_MS);
+  window.setTimeout(() => void poll(), POLL_MS);
+}
+
+async function welcome(): Promise<void> {
+  if (welcomed) return;
+  welcomed = true;
+  const res = await fetch(`/api/chat/welcome?lang=${lang}`);
+  if (res.ok) {
+    const body = (await res.json()) as { messages: WebMessage[] };
+    body.messages.forEach(showBot);
+  }
 }
 
 async function start(): Promise<void> {
   applyTexts();
   nameInput.value = localStorage.getItem(NAME) ?? '';
-  const entries = loadTranscript();
-  if (entries.length > 0) {
-    entries.forEach(show);
-  } else {
-    const res = await fetch(`/api/chat/welcome?lang=${lang}`);
-    if (res.ok) {
-      const body = (await res.json()) as { messages: WebMessage[]; noticeSeq: number };
-      sessionStorage.setItem(NOTICE_SEQ, String(body.noticeSeq));
-      for (const message of body.messages) add({ who: 'bot', message });
-    }
+  try {
+    await sync();
+  } catch {
+    setStatus('web.error');
   }
-  void pollNotices();
+  // A new conversation starts with the welcome card; it is not part of the kept transcript.
+  if (lastSeq === 0) await welcome();
+  window.setTimeout(() => void poll(), POLL_MS);
 }
 
 form.addEventListener('submit', (event) => {
@@ -169,8 +234,7 @@ form.addEventListener('submit', (event) => {
   const text = input.value.trim();
   if (!text || busy) return;
   input.value = '';
-  add({ who: 'me', text });
-  void send({ kind: 'text', text });
+  void send({ kind: 'text', text }, text);
 });
 
 input.addEventListener('keydown', (event) => {

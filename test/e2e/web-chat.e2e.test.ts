@@ -170,12 +170,31 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     expect(await cp.locator('#case-status').innerText()).toMatch(/waiting for the researcher/);
     await shot(cp, '05-inbox-asked');
 
-    // 4. The researcher sees the question and answers.
+    // 4. The researcher sees the question. A second tab of the same browser shows the whole conversation,
+    // the case and the open question (issue 13 item 1): it lives on the server, not in the first tab.
     await transcriptIncludes(researcher, CP_QUESTION);
     await shot(researcher, '06-researcher-question');
-    // The answer counts as the answer because the researcher clicks Reply on the question first.
-    await clickInLastCard(researcher, /^Reply$/);
-    await typeInComposer(researcher, RESEARCHER_ANSWER);
+    const tab2 = await researcherContext.newPage();
+    tab2.on('pageerror', (e) => browserErrors.push(e.message));
+    await tab2.goto(`${app.url}/`);
+    await transcriptIncludes(tab2, QUESTION);
+    await transcriptIncludes(tab2, CP_QUESTION);
+    expect(await tab2.locator('#my-cases').innerText()).toContain(ref);
+    const openQuestion = tab2.locator('#open-question');
+    await openQuestion.waitFor({ state: 'visible' });
+    expect(await openQuestion.innerText()).toContain(CP_QUESTION);
+    await shot(tab2, '06b-second-tab-open-question');
+    // The answer is given from the second tab, by its Reply button, then the message box.
+    const beforeReply = await botCount(tab2);
+    await openQuestion.locator('button.ac-pushButton', { hasText: /^Reply$/ }).click();
+    await waitForMoreBot(tab2, beforeReply);
+    await typeInComposer(tab2, RESEARCHER_ANSWER);
+    await openQuestion.waitFor({ state: 'hidden' });
+    // The first tab, reloaded, shows the answer given in the second tab.
+    await researcher.reload();
+    await transcriptIncludes(researcher, RESEARCHER_ANSWER);
+    expect(await researcher.locator('#open-question').isVisible()).toBe(false);
+    await shot(researcher, '06c-first-tab-reloaded');
 
     // 5. The contact point sees the answer and closes the case with advice.
     await cp.waitForFunction(
@@ -201,6 +220,17 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     await researcher.screenshot({ path: view });
     if (process.env.SAVE_DOCS_SCREENSHOT === '1') copyFileSync(view, resolve('docs/web-chat.png'));
 
+    // The researcher's own view of the case: status, the exchange in order, the advice; nobody else's.
+    const casePage = await researcherContext.newPage();
+    await casePage.goto(`${app.url}/cases/${ref}`);
+    const caseText = await casePage.locator('main').innerText();
+    expect(caseText).toMatch(/closed/);
+    expect(caseText.indexOf(CP_QUESTION)).toBeGreaterThan(-1);
+    expect(caseText.indexOf(RESEARCHER_ANSWER)).toBeGreaterThan(caseText.indexOf(CP_QUESTION));
+    expect(caseText).toContain(ADVICE);
+    await shot(casePage, '09b-researcher-case-view');
+    await casePage.close();
+
     // The downloads of their own case work from the researcher's page; someone else's session gets nothing.
     const pdf = await researcher.request.get(`${app.url}/api/chat/cases/${ref}/summary.pdf`);
     expect(pdf.status()).toBe(200);
@@ -208,6 +238,7 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     const stranger = await browser.newContext();
     const denied = await stranger.request.get(`${app.url}/api/chat/cases/${ref}/summary.pdf`);
     expect(denied.status()).toBe(404);
+    expect((await stranger.request.get(`${app.url}/cases/${ref}`)).status()).toBe(404);
     await stranger.close();
 
     // The language can be chosen: the page's own texts and the advisor's replies switch to Dutch.
@@ -216,6 +247,17 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     await waitForMoreBot(researcher, beforeNl);
     expect(await researcher.locator('#composer button').innerText()).toBe('Verstuur');
     expect(await researcher.locator('.msg.bot').last().innerText()).toMatch(/Nederlands/);
+
+    // "Forget me" clears the screen of both tabs and the server history, and says what stays with the institution.
+    await researcher.fill('#message', 'vergeet mij');
+    await researcher.press('#message', 'Enter');
+    await transcriptIncludes(researcher, 'blijven bij je instelling');
+    expect(await researcher.locator('#transcript').innerText()).not.toContain(QUESTION);
+    await tab2.waitForFunction((q) => !(document.getElementById('transcript')?.innerText ?? '').includes(q), QUESTION, { timeout: 10_000 });
+    await researcher.reload();
+    await researcher.waitForSelector('.msg.bot .ac-adaptiveCard');
+    expect(await researcher.locator('#transcript').innerText()).not.toContain(QUESTION);
+    await shot(researcher, '10-forgotten');
 
     // No script errors and no CSP violations in the researcher's page.
     expect(browserErrors).toEqual([]);

@@ -145,7 +145,8 @@ describe.each(LANGS)('the contact point sees one case the same way everywhere (%
     expectInOrder(text, doc, 'html');
     const md = caseMarkdown(record, content);
     expect([...md.matchAll(/^## (.+)$/gm)].length).toBe(doc.sections.filter((s) => s.kind !== 'headline').length);
-    const pdf = squash(await pdfText(await renderCasePdf(doc, 'See')));
+    // jsdom's typed arrays confuse fontkit; the embedded Unicode fonts are tested in test/server/export.test.ts (node).
+    const pdf = squash(await pdfText(await renderCasePdf(doc, 'See', { fonts: null })));
     let at = -1;
     for (const s of doc.sections) {
       const marker = squash((s.kind === 'headline' ? s.text : s.title) ?? '');

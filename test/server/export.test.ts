@@ -104,10 +104,26 @@ describe('case exports', () => {
     }
   });
 
-  it('the PDF survives characters its font lacks', async () => {
-    const withChinese: CaseRecord = { ...record, draft: { ...draft, facts: { ...draft.facts, partnerName: '西北工业大学 (NPU)' } } };
-    const text = await pdfText(await renderCasePdf(caseDocument(withChinese, content), 'See'));
-    expect(text).toContain('(NPU)');
+  it('the PDF prints Chinese, Cyrillic and accented names, keeps typed line breaks, and has a footer on every page', async () => {
+    const withNames: CaseRecord = {
+      ...record,
+      researcher: { ...record.researcher, name: 'Zoë Ñúñez-Łukasiewicz' },
+      advice: 'Apply for the licence first.\r\nThen talk to Дмитрий Иванов.',
+      draft: { ...draft, facts: { ...draft.facts, partnerName: '西北工业大学 (NPU)' } },
+    };
+    const pdf = await renderCasePdf(caseDocument(withNames, content), 'See', { ref: withNames.ref });
+    const text = await pdfText(pdf);
+    expect(squash(text)).toContain('西北工业大学(NPU)');
+    expect(text).toContain('Дмитрий Иванов');
+    expect(text).toContain('Zoë Ñúñez-Łukasiewicz');
+    expect(text).not.toContain('?Then');
+    expect(text).not.toMatch(/first\.\s*\?/);
+    const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+    const pages = doc.numPages;
+    await doc.destroy();
+    expect(pages).toBeGreaterThan(1);
+    expect(squash(text)).toContain(squash(`RS-TEST1 · ${pages} / ${pages}`));
+    expect(squash(text)).toContain(squash(`RS-TEST1 · 1 / ${pages}`));
   });
 
   it('the Markdown is the case document, and quotes the advice so that it cannot restructure it', () => {

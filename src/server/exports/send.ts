@@ -20,6 +20,6 @@ export async function sendExport(res: Response, record: CaseRecord, content: Con
     res.type('text/markdown; charset=utf-8').send(caseMarkdown(record, content));
     return;
   }
-  const pdf = await renderCasePdf(caseDocument(record, content), documentTexts(content.ui, record.draft.lang)('document.see'));
+  const pdf = await renderCasePdf(caseDocument(record, content), documentTexts(content.ui, record.draft.lang)('document.see'), { ref: record.ref });
   res.type('application/pdf').send(pdf);
 }

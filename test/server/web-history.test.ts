@@ -65,3 +65,26 @@ describe('the web conversation on the server', () => {
     expect(after.entries).toEqual([]);
   });
 });
+
+describe('the chat page language', () => {
+  let app: RunningApp;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'advisor-lang-'));
+    app = await startApp({ ...loadConfig({ DATA_DIR: dir }), PORT: 0 }, { logger: createLogger('silent') });
+  }, 60_000);
+  afterAll(async () => {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('speaks Dutch to a Dutch browser and English to an English one, with the switch on both', async () => {
+    const nl = await (await fetch(`${app.url}/`, { headers: { 'accept-language': 'nl-BE,nl;q=0.9,en;q=0.5' } })).text();
+    expect(nl).toContain('<html lang="nl"');
+    expect(nl).toContain('Adviseur kennisveiligheid');
+    expect(nl).toContain('data-lang="en"');
+    const en = await (await fetch(`${app.url}/`, { headers: { 'accept-language': 'en-GB' } })).text();
+    expect(en).toContain('Research Security Advisor');
+    expect(en).toContain('data-lang="nl"');
+  });
+});

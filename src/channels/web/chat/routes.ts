@@ -52,8 +52,12 @@ export function chatRoutes(deps: ChatRoutesDeps): Router {
   const { conversations, store, content } = deps;
   const router = Router();
 
-  router.get('/', (_req, res) => {
-    res.type('html').send(chatPage(content, deps.defaultLang));
+  router.get('/', (req, res) => {
+    // The page speaks the browser's language (Accept-Language) when the content has it; the switch stays visible.
+    const preferred = req.acceptsLanguages(...content.languages.map((l) => l.code));
+    const l = typeof preferred === 'string' ? preferred : deps.defaultLang;
+    res.setHeader('Vary', 'Accept-Language');
+    res.type('html').send(chatPage(content, l));
   });
 
   router.get('/api/chat/welcome', async (req: Request, res: Response) => {

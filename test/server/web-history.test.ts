@@ -88,3 +88,27 @@ describe('the chat page language', () => {
     expect(en).toContain('data-lang="nl"');
   });
 });
+
+describe('the inbox language', () => {
+  let app: RunningApp;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'advisor-inbox-lang-'));
+    app = await startApp({ ...loadConfig({ DATA_DIR: dir }), PORT: 0 }, { logger: createLogger('silent') });
+  }, 60_000);
+  afterAll(async () => {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("follows the contact point's browser, and their switch once chosen", async () => {
+    const nl = await (await fetch(`${app.url}/inbox`, { headers: { 'accept-language': 'nl-BE' } })).text();
+    expect(nl).toContain('Inbox kennisveiligheid');
+    expect(nl).toContain('href="?lang=en"');
+    const switched = await fetch(`${app.url}/inbox?lang=en`, { headers: { 'accept-language': 'nl-BE' } });
+    expect(await switched.text()).toContain('Research security inbox');
+    const cookie = (switched.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+    const kept = await (await fetch(`${app.url}/inbox`, { headers: { 'accept-language': 'nl-BE', cookie } })).text();
+    expect(kept).toContain('Research security inbox');
+  });
+});

@@ -6,6 +6,7 @@ import type { CaseListItem, CaseRecord } from '../../../store/types.js';
 import { caseDocument, documentTexts } from '../../../document/index.js';
 import { documentHtml } from '../../../server/exports/html.js';
 import { html, page, type Html } from '../html.js';
+import type { InboxRow } from './list.js';
 
 export type T = (key: string) => string;
 
@@ -18,6 +19,7 @@ const STATUSES: CaseStatus[] = ['open', 'taken', 'awaiting-info', 'closed'];
 function frame(t: T, lang: Lang, title: string, main: Html, loggedIn: boolean): string {
   const body = html`<header class="bar">
   <h1>${t('title')}</h1>
+  <nav class="langs" aria-label="Language / Taal">${['en', 'nl'].map((l) => html`<a href="?lang=${l}" lang="${l}"${l === lang ? html` aria-current="true"` : ''}>${l.toUpperCase()}</a> `)}</nav>
   <nav><a href="/inbox">${t('all-cases')}</a>${loggedIn ? html`<form method="post" action="/inbox/logout" class="inline"><button type="submit" class="link">${t('logout')}</button></form>` : ''}</nav>
 </header>
 <main class="inbox">${main}</main>`;
@@ -34,6 +36,9 @@ function riskBadge(risk: string, label: string): Html {
 
 export interface ListView {
   cases: CaseListItem[];
+  /** The cases that pass the risk filter and the search, with their markers; by reference. */
+  rows: Map<string, InboxRow>;
+  query: { risk?: string; q?: string };
   status?: CaseStatus;
   lang: Lang;
   tokenLogin: boolean;
@@ -44,23 +49,45 @@ export interface ListView {
   viewerInstitution?: string;
 }
 
-export function listPage(t: T, view: ListView): string {
-  const filters = html`<p class="filters">${[undefined, ...STATUSES].map(
-    (s) => html`<a href="/inbox${s ? `?status=${s}` : ''}"${view.status === s ? html` aria-current="page"` : ''}>${s ? t(`status-${s}`) : t('all')}</a>`,
-  )}</p>`;
-  const rows = view.cases.map(
-    (c) => html`<tr data-ref="${c.ref}">
-  <td><a href="/inbox/cases/${encodeURIComponent(c.ref)}">${c.ref}</a></td>
-  <td>${when(c.createdAt)}</td>
+function waited(t: T, hours: number): string {
+  return hours < 24 ? t('waited-hours').replace('{n}', String(hours)) : t('waited-days').replace('{n}', String(Math.floor(hours / 24)));
+}
+
+function searchForm(t: T, view: ListView): Html {
+  return html`<form class="search" method="get" action="/inbox">
+  ${view.status ? html`<input type="hidden" name="status" value="${view.status}">` : ''}
+  <label for="inbox-q">${t('search-label')}</label> <input id="inbox-q" name="q" value="${view.query.q ?? ''}" maxlength="100">
+  <label for="inbox-risk">${t('risk')}</label> <select id="inbox-risk" name="risk"><option value="">${t('all')}</option>${['high', 'medium', 'low'].map(
+    (r) => html`<option value="${r}"${view.query.risk === r ? html` selected` : ''}>${t(`risk-${r}`)}</option>`,
+  )}</select>
+  <button type="submit">${t('filter')}</button>
+</form>`;
+}
+
+function listRow(t: T, view: ListView, c: CaseListItem): Html {
+  const row = view.rows.get(c.ref);
+  const marker = row?.newAnswer ? html` <span class="badge new-answer">${t('new-answer')}</span>` : '';
+  return html`<tr data-ref="${c.ref}"${row?.newAnswer ? html` class="has-new-answer"` : ''}>
+  <td><a href="/inbox/cases/${encodeURIComponent(c.ref)}">${c.ref}</a>${marker}</td>
+  <td>${when(c.createdAt)}${c.status === 'closed' ? '' : html`<br><span class="note waited">${waited(t, row?.waitingHours ?? 0)}</span>`}</td>
+  <td>${row?.researcher ?? t('researcher')}</td>
+  <td>${row?.partner ?? ''}</td>
   <td>${view.institutionName(c.institution)}</td>
   <td>${view.playbookTitle(c.playbook)}</td>
   <td>${riskBadge(c.risk, t(`risk-${c.risk}`))}</td>
   <td><span class="badge status">${t(`status-${c.status}`)}</span></td>
   <td>${c.assignee?.name ?? c.assignee?.id ?? ''}</td>
-</tr>`,
-  );
-  const table = view.cases.length
-    ? html`<table><thead><tr><th>${t('case-ref')}</th><th>${t('created')}</th><th>${t('institution')}</th><th>${t('topic')}</th><th>${t('risk')}</th><th>${t('status')}</th><th>${t('assignee')}</th></tr></thead><tbody>${rows}</tbody></table>`
+</tr>`;
+}
+
+export function listPage(t: T, view: ListView): string {
+  const filters = html`<p class="filters">${[undefined, ...STATUSES].map(
+    (s) => html`<a href="/inbox${s ? `?status=${s}` : ''}"${view.status === s ? html` aria-current="page"` : ''}>${s ? t(`status-${s}`) : t('all')}</a>`,
+  )}</p>`;
+  const shown = view.cases.filter((c) => view.rows.has(c.ref));
+  const head = ['case-ref', 'created', 'researcher', 'partner', 'institution', 'topic', 'risk', 'status', 'assignee'];
+  const table = shown.length
+    ? html`<table><thead><tr>${head.map((h) => html`<th>${t(h)}</th>`)}</tr></thead><tbody>${shown.map((c) => listRow(t, view, c))}</tbody></table>`
     : html`<p>${t('no-cases')}</p>`;
   const nameForm = html`<section><form method="post" action="/inbox/name">
   <label for="cp-name">${t('name-label')}</label>
@@ -68,7 +95,7 @@ export function listPage(t: T, view: ListView): string {
   <button type="submit">${t('save')}</button>
 </form></section>`;
   const scope = view.viewerInstitution ? html`<h2 id="viewer-institution">${view.viewerInstitution}</h2>` : '';
-  return frame(t, view.lang, t('title'), html`${scope}${filters}${table}${nameForm}`, view.tokenLogin);
+  return frame(t, view.lang, t('title'), html`${scope}${filters}${searchForm(t, view)}${table}${nameForm}`, view.tokenLogin);
 }
 
 export interface CaseView {

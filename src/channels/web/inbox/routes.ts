@@ -8,7 +8,8 @@ import type { Lang } from '../../../engine/ids.js';
 import type { CaseActionResult, CaseService } from '../../../service/types.js';
 import type { CaseRecord, Store } from '../../../store/types.js';
 import { exportKind, sendExport } from '../../../server/exports/send.js';
-import { setCookie } from '../cookies.js';
+import { readCookie, setCookie } from '../cookies.js';
+import { inboxRows, listQuery } from './list.js';
 import { INBOX_NAME_COOKIE, type InboxAuth } from './auth.js';
 import { casePage, inboxTexts, listPage, loginPage, notFoundPage } from './pages.js';
 import { caseFilter, sees } from './viewer.js';
@@ -22,6 +23,7 @@ export interface InboxRoutesDeps {
   secureCookies: boolean;
 }
 
+const INBOX_LANG_COOKIE = 'advisor_inbox_lang';
 const statusQuery = z.enum(['open', 'taken', 'awaiting-info', 'closed']).optional().catch(undefined);
 const refParam = z.string().min(1).max(64);
 const textForm = z.object({ text: z.string().trim().min(1).max(4000) });
@@ -33,9 +35,18 @@ const ACTION_ERROR = z.enum(['wrong-status', 'not-found', 'not-allowed', 'empty'
 export function inboxRoutes(deps: InboxRoutesDeps): Router {
   const { cases, store, content, auth, secureCookies } = deps;
   const router = Router();
-  const lang = (req: Request): Lang => {
+  // The inbox speaks the contact point's language (their switch, kept in a cookie, or the browser's), not the case's.
+  const codes = content.languages.map((l) => l.code);
+  const lang = (req: Request, res?: Response): Lang => {
     const q = z.string().safeParse(req.query.lang);
-    return q.success && content.languages.some((l) => l.code === q.data) ? q.data : deps.defaultLang;
+    if (q.success && codes.includes(q.data)) {
+      res && setCookie(res, INBOX_LANG_COOKIE, q.data, { secure: secureCookies, maxAgeSeconds: 365 * 24 * 3600 });
+      return q.data;
+    }
+    const kept = readCookie(req, INBOX_LANG_COOKIE);
+    if (kept && codes.includes(kept)) return kept;
+    const preferred = req.acceptsLanguages(...codes);
+    return typeof preferred === 'string' ? preferred : deps.defaultLang;
   };
   const tokenLogin = auth.loginRequired;
   /** The case when it exists and the viewer may see it; null otherwise, so both look the same. */
@@ -80,15 +91,19 @@ export function inboxRoutes(deps: InboxRoutesDeps): Router {
   });
 
   router.get('/', async (req, res) => {
-    const l = lang(req);
+    const l = lang(req, res);
     const status = statusQuery.parse(req.query.status);
+    const query = listQuery(req.query);
     const viewer = auth.viewer(req);
     const list = await store.listCases({ ...caseFilter(viewer), ...(status ? { status } : {}) });
     list.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const rows = await inboxRows(store, list, query, new Date());
     const names = new Map(content.reference.contactPoints.map((cp) => [cp.id, cp.name]));
     res.type('html').send(
       listPage(inboxTexts(content, l), {
         cases: list,
+        rows,
+        query,
         ...(status ? { status } : {}),
         lang: l,
         tokenLogin,
@@ -106,7 +121,7 @@ export function inboxRoutes(deps: InboxRoutesDeps): Router {
   });
 
   router.get('/cases/:ref', async (req, res) => {
-    const l = lang(req);
+    const l = lang(req, res);
     const t = inboxTexts(content, l);
     const record = await visibleCase(req);
     if (!record) {

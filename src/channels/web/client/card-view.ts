@@ -1,5 +1,6 @@
 // Renders an Adaptive Card JSON with the `adaptivecards` library and reports Action.Submit clicks.
 import type { AC } from './globals.js';
+import { CARD_TEXT_COLOURS } from './palette.js';
 
 /**
  * TextBlock markdown, minimal and safe: HTML is escaped first, then backslash escapes are undone and
@@ -26,6 +27,14 @@ function configure(): AC.HostConfig {
   return new AdaptiveCards.HostConfig({
     fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
     supportsInteractivity: true,
+    containerStyles: {
+      default: {
+        backgroundColor: '#FFFFFF',
+        foregroundColors: Object.fromEntries(
+          Object.entries(CARD_TEXT_COLOURS).map(([name, colour]) => [name, { default: colour, subtle: colour }]),
+        ),
+      },
+    },
     spacing: { small: 4, default: 8, medium: 16, large: 24, extraLarge: 32, padding: 12 },
     actions: { maxActions: 12, actionsOrientation: 'horizontal', actionAlignment: 'left', buttonSpacing: 8, spacing: 'default' },
   });

@@ -2,7 +2,8 @@
 // partly by typing, and passes the case on; the contact point takes it in the inbox and asks a question;
 // the researcher answers; the contact point closes it with advice; the researcher sees the advice.
 // Runs the real server (engine, SQLite store, outbox worker) in-process on a free port.
-import { existsSync, mkdirSync, mkdtempSync, copyFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -24,6 +25,22 @@ const PARTNER = 'Northwestern Polytechnical University';
 const CP_QUESTION = 'Which lab at the partner is involved, and is there a signed agreement yet?';
 const RESEARCHER_ANSWER = 'The flight-control lab; nothing is signed yet.';
 const ADVICE = 'Do not share the navigation code until the export-control check is done; we will apply for a licence together.';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core in the page (issue 13 item 12): the serious and critical violations, as "rule: target" lines.
+ * The source is evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays on.
+ */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact?: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => String(n.target[0])).slice(0, 3).join(', ')}`);
+  });
+  return violations;
+}
 
 let app: RunningApp;
 let browser: Browser;
@@ -150,6 +167,7 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     const ref = /RS-[A-Z0-9]+/.exec(await researcher.locator('.msg.bot').last().innerText())?.[0];
     expect(ref).toBeDefined();
     await shot(researcher, '03-case-created');
+    expect(await axeViolations(researcher)).toEqual([]);
 
     // 3. The contact point sees the case in the inbox, takes it and asks a question.
     const cpContext = await browser.newContext({ viewport: { width: 1100, height: 900 } });
@@ -158,6 +176,7 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     const row = cp.locator(`tr[data-ref="${ref}"]`);
     await expect(row.innerText()).resolves.toMatch(/open/);
     await shot(cp, '04-inbox-list');
+    expect(await axeViolations(cp)).toEqual([]);
     await row.locator('a').click();
     await cp.waitForSelector('#doc-history');
     expect(await cp.locator('main').innerText()).toContain(PARTNER);
@@ -169,6 +188,7 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     await cp.waitForSelector('.flash');
     expect(await cp.locator('#case-status').innerText()).toMatch(/waiting for the researcher/);
     await shot(cp, '05-inbox-asked');
+    expect(await axeViolations(cp)).toEqual([]);
 
     // 4. The researcher sees the question. A second tab of the same browser shows the whole conversation,
     // the case and the open question (issue 13 item 1): it lives on the server, not in the first tab.

@@ -65,6 +65,10 @@ export function renderCard(card: unknown, onSubmit: (submitted: Submitted) => vo
   const element = adaptive.render();
   const wrapper = document.createElement('div');
   wrapper.className = 'card';
-  if (element) wrapper.appendChild(element);
+  if (element) {
+    // The renderer marks heading text blocks role="heading" without a level; screen readers need one.
+    element.querySelectorAll('[role="heading"]:not([aria-level])').forEach((h) => h.setAttribute('aria-level', '3'));
+    wrapper.appendChild(element);
+  }
   return wrapper;
 }

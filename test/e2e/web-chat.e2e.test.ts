@@ -225,8 +225,14 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
       RESEARCHER_ANSWER,
       { timeout: 20_000, polling: 500 },
     );
+    // The inbox list marks the case with the researcher's new answer.
+    await cp.goto(`${app.url}/inbox`);
+    expect(await cp.locator(`tr[data-ref="${ref}"]`).innerText()).toMatch(/new answer/);
+    expect(await cp.locator(`tr[data-ref="${ref}"]`).innerText()).toContain(PARTNER);
+    await shot(cp, '06d-inbox-new-answer');
     await cp.goto(`${app.url}/inbox/cases/${ref}`);
-    expect(await cp.locator('#doc-history').innerText()).toContain(RESEARCHER_ANSWER);
+    const history = await cp.locator('#doc-history').innerText();
+    expect(history.indexOf(RESEARCHER_ANSWER)).toBeGreaterThan(history.indexOf(CP_QUESTION));
     await cp.fill('#advice', ADVICE);
     await cp.click('form[action$="/close"] button');
     await cp.waitForSelector('.flash');
@@ -278,6 +284,17 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     await researcher.waitForSelector('.msg.bot .ac-adaptiveCard');
     expect(await researcher.locator('#transcript').innerText()).not.toContain(QUESTION);
     await shot(researcher, '10-forgotten');
+
+    // A Dutch browser gets the page in Dutch, with the switch to English visible.
+    const dutch = await browser.newContext({ locale: 'nl-BE', viewport: { width: 390, height: 844 } });
+    const nlPage = await dutch.newPage();
+    await nlPage.goto(`${app.url}/`);
+    await nlPage.waitForSelector('.msg.bot .ac-adaptiveCard');
+    expect(await nlPage.locator('h1').innerText()).toBe('Adviseur kennisveiligheid');
+    expect(await nlPage.locator('#composer button').innerText()).toBe('Verstuur');
+    expect(await nlPage.locator('button[data-lang="en"]').isVisible()).toBe(true);
+    await shot(nlPage, '11-dutch-browser-mobile');
+    await dutch.close();
 
     // No script errors and no CSP violations in the researcher's page.
     expect(browserErrors).toEqual([]);

@@ -204,6 +204,9 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     await openQuestion.waitFor({ state: 'visible' });
     expect(await openQuestion.innerText()).toContain(CP_QUESTION);
     await shot(tab2, '06b-second-tab-open-question');
+    const chatView = join(ARTIFACTS, '06e-open-question-view.png');
+    await tab2.screenshot({ path: chatView });
+    if (process.env.SAVE_DOCS_SCREENSHOT === '1') copyFileSync(chatView, resolve('docs/web-chat.png'));
     // The answer is given from the second tab, by its Reply button, then the message box.
     const beforeReply = await botCount(tab2);
     await openQuestion.locator('button.ac-pushButton', { hasText: /^Reply$/ }).click();
@@ -232,6 +235,9 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     await shot(cp, '06d-inbox-new-answer');
     await cp.goto(`${app.url}/inbox/cases/${ref}`);
     const history = await cp.locator('#doc-history').innerText();
+    const inboxView = join(ARTIFACTS, '06f-inbox-case-view.png');
+    await cp.screenshot({ path: inboxView });
+    if (process.env.SAVE_DOCS_SCREENSHOT === '1') copyFileSync(inboxView, resolve('docs/inbox-case.png'));
     expect(history.indexOf(RESEARCHER_ANSWER)).toBeGreaterThan(history.indexOf(CP_QUESTION));
     await cp.fill('#advice', ADVICE);
     await cp.click('form[action$="/close"] button');
@@ -242,9 +248,7 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     // 6. The researcher sees the advice.
     await transcriptIncludes(researcher, ADVICE);
     await shot(researcher, '08-researcher-advice');
-    const view = join(ARTIFACTS, '09-web-chat-view.png');
-    await researcher.screenshot({ path: view });
-    if (process.env.SAVE_DOCS_SCREENSHOT === '1') copyFileSync(view, resolve('docs/web-chat.png'));
+    await researcher.screenshot({ path: join(ARTIFACTS, '09-web-chat-view.png') });
 
     // The researcher's own view of the case: status, the exchange in order, the advice; nobody else's.
     const casePage = await researcherContext.newPage();

@@ -55,7 +55,11 @@ export function registerEngineActions(app: App, rt: SlackRuntime): void {
     async ({ ack, body, action, client, context: ctx }) => {
       await ack();
       const value = choiceValueSchema.safeParse(parseJson(action.value));
-      const place = placeOfAction(body, ctx.teamId);
+      let place: SlackPlace | null = placeOfAction(body, ctx.teamId);
+      // A Reply on the Home tab's open question has no message: the conversation goes on in the user's DM.
+      if (!place && value.success && body.container['type'] === 'view') {
+        place = { team: ctx.teamId ?? body.team?.id ?? '', channel: await rt.directory.dmChannel(client, body.user.id), user: body.user.id };
+      }
       if (!value.success || !place) {
         rt.log.warn({ action: ACTION.choice }, 'unreadable choice');
         return;

@@ -2,7 +2,7 @@
 import { pick } from '../../../domain/lang.js';
 import type { App } from '@slack/bolt';
 import type { SlackRuntime } from '../runtime.js';
-import { renderHome } from '../render/home.js';
+import { renderHome, type HomeQuestion } from '../render/home.js';
 import { playbookList } from '../render/start-menu.js';
 
 export function registerHome(app: App, rt: SlackRuntime): void {
@@ -13,12 +13,19 @@ export function registerHome(app: App, rt: SlackRuntime): void {
     const playbooks = playbookList(rt.deps.content.playbooks);
     const titles = new Map<string, string>(playbooks.map((p) => [p.id, pick(p.title, lang)]));
     const cases = (await rt.deps.store.listCases({ researcherId: event.user })).filter((c) => c.researcher.channel === 'slack');
+    const questions: HomeQuestion[] = [];
+    for (const c of cases.filter((item) => item.status === 'awaiting-info')) {
+      const record = await rt.deps.store.getCase(c.id);
+      const asked = record?.history.findLast((e) => e.action === 'asked');
+      if (asked?.text) questions.push({ caseId: c.id, ref: c.ref, text: asked.text });
+    }
     const view = renderHome(
       playbooks.map((p) => ({ id: p.id, title: pick(p.title, lang), description: pick(p.description, lang) })),
       cases,
       titles,
       lang,
       rt.t,
+      questions,
     );
     await client.views.publish({ user_id: event.user, view });
   });

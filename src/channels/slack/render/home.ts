@@ -15,6 +15,13 @@ export interface HomePlaybook {
   description: string;
 }
 
+/** A contact point's question still waiting for the researcher's answer. */
+export interface HomeQuestion {
+  caseId: string;
+  ref: string;
+  text: string;
+}
+
 /** Cases shown on the Home tab, newest first; older ones stay reachable through the contact point. */
 const MAX_CASES = 30;
 
@@ -24,8 +31,21 @@ export function renderHome(
   playbookTitles: Map<string, string>,
   lang: Lang,
   t: SlackTexts,
+  questions: HomeQuestion[] = [],
 ): types.HomeView {
   const blocks: Block[] = [header(t('home-title', lang)), ...sections(escapeSlack(t('home-intro', lang))), divider()];
+  // Open questions first (issue 13): the Reply button continues in the user's DM, like the chat's own Reply.
+  if (questions.length > 0) {
+    blocks.push(header(t('home-questions', lang)));
+    questions.forEach((q, i) => {
+      blocks.push({
+        type: 'section',
+        text: { type: 'mrkdwn', text: `*${escapeSlack(q.ref)}*\n${escapeSlack(q.text)}`.slice(0, 3000) },
+        accessory: button(t('home-reply', lang), `${ACTION.choice}:home-${i}`, JSON.stringify({ v: `case-reply:${q.caseId}` })),
+      });
+    });
+    blocks.push(divider());
+  }
   for (const p of playbooks) {
     blocks.push({
       type: 'section',

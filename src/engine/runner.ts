@@ -176,6 +176,7 @@ export function ask(turn: Turn, stepId: string, q: QuestionStep): void {
     step: stepId,
     choices: choicesFor(turn, q),
     typeHint: turn.t(TYPE_HINT[q.input]),
+    ...(q.input === 'partner' || q.input === 'country' ? { structured: true } : {}),
     ...(q.input === 'partner'
       ? { form: { field: q.fact, label: turn.t('form-partner-label'), placeholder: turn.t('form-partner-placeholder') } }
       : {}),

@@ -259,6 +259,8 @@ export type Reply =
       typeHint?: string;
       /** A free-text field (a partner's name or details): channels may open a form. */
       form?: { field: string; label: string; placeholder?: string };
+      /** A structured value is asked (a name, a country): cards show a field of their own; otherwise buttons and the message box suffice. */
+      structured?: boolean;
     }
   | { kind: 'outcome'; outcome: Outcome; summaryMarkdown: string }
   | { kind: 'case-created'; caseRef: string; contactPoint: ContactPointView; text: string }

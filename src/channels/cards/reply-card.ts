@@ -42,7 +42,9 @@ function questionCard(card: AdaptiveCard, reply: Extract<Reply, { kind: 'questio
   card.body.push(plainText(reply.text, { weight: 'bolder' }));
   if (reply.help) card.body.push(plainText(reply.help, { isSubtle: true, spacing: 'small' }));
   card.body.push(...submitButtons(reply.choices, (c) => ({ action: c.value, step: reply.step })));
-  if (reply.typeHint !== undefined || reply.form !== undefined) {
+  // One way to answer (issue 13): buttons and the message box; a field of its own only for a structured value
+  // (a name, a country) or when there is nothing to click.
+  if (reply.form !== undefined || reply.structured || (reply.choices.length === 0 && reply.typeHint !== undefined)) {
     const input: InputText = {
       type: 'Input.Text',
       id: TYPED_ANSWER_INPUT,

@@ -109,6 +109,19 @@ describe('reply cards', () => {
     expect(parseCardSubmit({ typed: true, answerText: '   ' })).toEqual({ kind: 'invalid' });
   });
 
+  it('offers one way to answer a plain choice: its buttons and the message box, no field of its own', () => {
+    const choice: Reply = {
+      kind: 'question',
+      text: 'How far from application is the work?',
+      step: 'ask-trl',
+      choices: [{ label: 'Fundamental', value: 'fundamental' }, { label: 'Applied', value: 'applied' }],
+      typeHint: 'one of the options above, in your own words',
+    };
+    const card = renderReplyCard(choice, strictUi('en'));
+    expect(card.body.find((e) => e.type === 'Input.Text')).toBeUndefined();
+    expect(checkCard(card).buttons).toHaveLength(2);
+  });
+
   it('opens with the headline, then the blocker and the risk, and shows every part of the outcome without internals', () => {
     const card = renderReplyCard(sampleReplies[4]!, strictUi('en'), { relativeLinks: true });
     const visible = checkCard(card).visibleText;

@@ -93,6 +93,7 @@ export const sampleReplies: Reply[] = [
     step: 'ask-country',
     choices: Array.from({ length: 12 }, (_, i) => ({ label: `Country ${i}`, value: `c${i}` })),
     typeHint: 'a country',
+    structured: true,
   },
   {
     kind: 'question',

@@ -11,6 +11,7 @@ import {
   type AdaptiveCard,
 } from '../../../src/channels/cards/index.js';
 import type { Lang } from '../../../src/engine/ids.js';
+import type { Reply } from '../../../src/engine/types.js';
 import { REQUIRED_LANGS as LANGS } from '../../../src/domain/lang.js';
 import { collect, markdownEffects } from './card-json.js';
 import { HOSTILE, sampleCase, sampleReplies } from './samples.js';

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { markdownToTerminal, wrapText } from '../../channels/cli/terminal-text.js';
 import pino from 'pino';
 import { clickedChoice, toPlain } from '../../channels/cli/render.js';
 import { documentTexts, type Texts } from '../../document/index.js';
@@ -64,13 +65,23 @@ function caseView(result: TurnResult) {
   };
 }
 
+/** The terminal's width, or 80 when output is not a terminal. */
+function columns(io: CliIO): number {
+  const width = (io.stdout as { columns?: unknown }).columns;
+  return typeof width === 'number' && width > 0 ? Math.min(width, 120) : 80;
+}
+
 function printHuman(io: CliIO, replies: Reply[], texts: Texts): void {
+  const width = columns(io);
   for (const reply of replies) {
     const plain = toPlain(reply, texts);
-    io.stdout.write(`\n${plain.text}\n`);
-    if (plain.buttons.length) io.stdout.write(plain.buttons.map((b, i) => `  [${i + 1}] ${b}`).join('\n') + '\n');
+    io.stdout.write(`\n${wrapText(markdownToTerminal(plain.text), width)}\n`);
+    if (plain.buttons.length) io.stdout.write(wrapText(plain.buttons.map((b, i) => `  [${i + 1}] ${b}`).join('\n'), width) + '\n');
   }
 }
+
+/** How often the chat looks for a contact point's message while the researcher is not typing. */
+const NOTICE_POLL_MS = 2000;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const options = parseOptions(args, io);
@@ -127,12 +138,28 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     lang = result.state.lang;
     return result;
   };
-  const showNotices = async (): Promise<void> => {
+  const showNotices = async (): Promise<boolean> => {
+    let shown = false;
     for (const notice of await store.readNotices(key, noticeSeq)) {
       noticeSeq = notice.seq;
       if (!options.jsonl) printHuman(io, notice.replies as Reply[], documentTexts(content.ui, lang));
+      shown = true;
     }
+    return shown;
   };
+  // A contact point's message shows when it arrives, not only after the next line typed.
+  let turnRunning = false;
+  let polling: Promise<void> = Promise.resolve();
+  const poll = options.jsonl
+    ? undefined
+    : setInterval(() => {
+        if (turnRunning) return;
+        polling = showNotices()
+          .then((shown) => {
+            if (shown) io.stdout.write('\n> ');
+          })
+          .catch(() => undefined);
+      }, NOTICE_POLL_MS);
 
   try {
     // Notices from a contact point since the last session come first.
@@ -152,6 +179,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       const byNumber = numbered !== undefined ? buttons[numbered - 1] : undefined;
       const clicked = byNumber ?? clickedChoice(last, line);
       const input: EngineInput = clicked ? { type: 'action', ...clicked } : { type: 'text', text: line };
+      turnRunning = true;
+      await polling;
       const result = await send(input);
       if (options.jsonl) {
         io.stdout.write(JSON.stringify({ replies: result.replies.map((r) => toPlain(r)), case: caseView(result) }) + '\n');
@@ -160,9 +189,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         await showNotices();
         io.stdout.write('\n> ');
       }
+      turnRunning = false;
     }
     return 0;
   } finally {
+    if (poll) clearInterval(poll);
+    await polling;
     await store.close();
   }
 }

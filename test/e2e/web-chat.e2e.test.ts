@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, copyFileSync, readFileSync, rmSync 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
@@ -21,7 +22,8 @@ if (!hasChromium) {
 
 // The guideline's own example question (case "drone technology with a university in China").
 const QUESTION = 'I want to collaborate on drone technology with a university in China. Is that possible?';
-const PARTNER = 'Northwestern Polytechnical University';
+// A Chinese name too, so that the PDF must embed a CJK font (issue 13 item 9).
+const PARTNER = 'Northwestern Polytechnical University 西北工业大学';
 const CP_QUESTION = 'Which lab at the partner is involved, and is there a signed agreement yet?';
 const RESEARCHER_ANSWER = 'The flight-control lab; nothing is signed yet.';
 const ADVICE = 'Do not share the navigation code until the export-control check is done; we will apply for a licence together.';
@@ -93,6 +95,7 @@ async function transcriptIncludes(page: Page, text: string, timeout = 20_000): P
  */
 async function answerUntilCaseCreated(page: Page): Promise<{ typed: number; steps: number }> {
   let typed = 0;
+  let cancelled = false;
   for (let steps = 1; steps <= 20; steps++) {
     if ((await page.locator('.downloads a').count()) > 0) return { typed, steps };
     const last = (await page.locator('.msg.bot').last().innerText()).replace(/\s+/g, ' ');
@@ -114,6 +117,12 @@ async function answerUntilCaseCreated(page: Page): Promise<{ typed: number; step
       await clickInLastCard(page, /Send to my contact point/);
     } else if (/Which institution/i.test(last)) {
       await clickInLastCard(page, /^UHasselt$/);
+    } else if (/Yes, send it/.test(last) && !cancelled) {
+      // Cancel once: the case can still be sent afterwards (issue 13 item 3).
+      cancelled = true;
+      await clickInLastCard(page, /^Cancel$/);
+      expect(await page.locator('.msg.bot').last().innerText()).toMatch(/Nothing was sent/);
+      await shot(page, '02b-cancelled-still-sendable');
     } else if (/Yes, send it/.test(last)) {
       await clickInLastCard(page, /Yes, send it/);
     } else if (/I'm not sure/.test(last)) {
@@ -194,6 +203,13 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     // the case and the open question (issue 13 item 1): it lives on the server, not in the first tab.
     await transcriptIncludes(researcher, CP_QUESTION);
     await shot(researcher, '06-researcher-question');
+    // "Answer later" frees the chat: a new question is not taken for the answer, and the question stays open.
+    await clickInLastCard(researcher, /^Answer later$/);
+    await typeInComposer(researcher, 'What does dual use mean?');
+    expect(await researcher.locator('#transcript').innerText()).not.toMatch(/as your answer to case/);
+    await researcher.locator('#open-question').waitFor({ state: 'visible' });
+    expect(await researcher.locator('#open-question').innerText()).toContain(CP_QUESTION);
+    await shot(researcher, '06a-answer-later-new-question');
     const tab2 = await researcherContext.newPage();
     tab2.on('pageerror', (e) => browserErrors.push(e.message));
     await tab2.goto(`${app.url}/`);
@@ -265,6 +281,15 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     const pdf = await researcher.request.get(`${app.url}/api/chat/cases/${ref}/summary.pdf`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
+    const pdfDoc = await getDocument({ data: new Uint8Array(await pdf.body()), verbosity: 0 }).promise;
+    let pdfText = '';
+    for (let n = 1; n <= pdfDoc.numPages; n++) {
+      const items = (await (await pdfDoc.getPage(n)).getTextContent()).items;
+      pdfText += items.map((item) => ('str' in item ? item.str : '')).join('');
+    }
+    await pdfDoc.destroy();
+    expect(pdfText.replace(/\s+/g, '')).toContain('西北工业大学');
+    expect(pdfText.replace(/\s+/g, '')).toContain(`${ref}·1/`);
     const stranger = await browser.newContext();
     const denied = await stranger.request.get(`${app.url}/api/chat/cases/${ref}/summary.pdf`);
     expect(denied.status()).toBe(404);

@@ -323,6 +323,21 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     expect(await nlPage.locator('#composer button').innerText()).toBe('Verstuur');
     expect(await nlPage.locator('button[data-lang="en"]').isVisible()).toBe(true);
     await shot(nlPage, '11-dutch-browser-mobile');
+    // Keyboard only: Tab reaches a topic button of the welcome card, Enter chooses it, and the message box is reachable.
+    let onTopic = false;
+    for (let i = 0; i < 80 && !onTopic; i++) {
+      await nlPage.keyboard.press('Tab');
+      onTopic = await nlPage.evaluate(() => document.activeElement?.classList.contains('ac-pushButton') ?? false);
+    }
+    expect(onTopic).toBe(true);
+    const beforeKey = await botCount(nlPage);
+    await nlPage.keyboard.press('Enter');
+    await waitForMoreBot(nlPage, beforeKey);
+    await nlPage.focus('#message');
+    await nlPage.keyboard.type('help');
+    const beforeHelp = await botCount(nlPage);
+    await nlPage.keyboard.press('Enter');
+    await waitForMoreBot(nlPage, beforeHelp);
     await dutch.close();
 
     // No script errors and no CSP violations in the researcher's page.

@@ -2,22 +2,24 @@
 // researcher's answers in order, the final advice, and the downloads. Rendered from the same case document
 // as every other view, without the internal ids a researcher has no use for.
 import type { Content } from '../../../content/load.js';
-import { caseDocument, documentTexts, type CaseDocument } from '../../../document/index.js';
+import { caseDocument, documentTexts, type CaseDocument, type DocItem } from '../../../document/index.js';
 import { documentHtml } from '../../../server/exports/html.js';
 import type { CaseRecord } from '../../../store/types.js';
 import { html, page } from '../html.js';
 
-function forResearcher(doc: CaseDocument): CaseDocument {
+/** Without internal ids; the researcher's own line only when it names them (a hashed session id means nothing). */
+function forResearcher(doc: CaseDocument, record: CaseRecord): CaseDocument {
+  const unnamed = (item: DocItem): boolean => !record.researcher.name && item.person?.id === record.researcher.id;
   return {
     ...doc,
-    sections: doc.sections.map((s) => ({ ...s, items: s.items.map(({ internal: _internal, ...item }) => item) })),
+    sections: doc.sections.map((s) => ({ ...s, items: s.items.filter((i) => !unnamed(i)).map(({ internal: _internal, ...item }) => item) })),
   };
 }
 
 export function researcherCasePage(record: CaseRecord, content: Content): string {
   const lang = record.draft.lang;
   const t = documentTexts(content.ui, lang);
-  const doc = forResearcher(caseDocument(record, content));
+  const doc = forResearcher(caseDocument(record, content), record);
   const ref = encodeURIComponent(record.ref);
   const body = html`<header class="bar"><h1>${record.ref}</h1><a class="back" href="/">${t('web.back-to-chat')}</a></header>
 <main class="chat case-view">

@@ -29,6 +29,16 @@ export interface ExtractedFacts {
   homeInstitution?: string;
   /** Situations recognised in the text, e.g. military-background, sanctions, human-rights, unknown-owners, dual-use, classified, online-lecture, export, fieldwork, minorities, visiting, scholarship, commissioned, repressive. */
   signals: string[];
+  /** Signals the text explicitly denies ("none of it is on the dual-use list"); never also in `signals`. */
+  negatedSignals?: string[];
+  /** Partner kinds the text explicitly denies ("it's not a company", "geen bedrijf"). */
+  notPartnerKinds?: PartnerKind[];
+  /** Countries of the partner's owners or shareholders ("the main shareholder is a Russian businessman"). */
+  ownerCountries?: string[];
+  /** Institutions of co-authors: facts about them, not about the partner (G:128-130). */
+  coAuthorInstitutions?: InstitutionMention[];
+  /** A visiting or hired person's own (home) institution, as opposed to a partner organisation. */
+  personInstitutions?: InstitutionMention[];
   /** Why: which words produced which fact. */
   why: string[];
 }

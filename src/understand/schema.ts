@@ -153,6 +153,23 @@ export const languageFileSchema = z
   })
   .strict();
 
+export const routerFileSchema = z
+  .object({
+    startAbove: z.number().min(0).max(1),
+    offTopicAbove: z.number().min(0).max(1),
+    alternativeAbove: z.number().min(0).max(1),
+    folds: z.number().int().min(2).max(20),
+    training: z
+      .object({
+        epochs: z.number().int().min(1).max(500),
+        learningRate: z.number().positive(),
+        l2: z.number().min(0),
+        seed: z.number().int(),
+      })
+      .strict(),
+  })
+  .strict();
+
 export type CountriesFile = z.infer<typeof countriesFileSchema>;
 export type InstitutionsFile = z.infer<typeof institutionsFileSchema>;
 export type SevenSonsFile = z.infer<typeof sevenSonsFileSchema>;
@@ -163,6 +180,7 @@ export type SignalsFile = z.infer<typeof signalsFileSchema>;
 export type IntentsFile = z.infer<typeof intentsFileSchema>;
 export type ContextFile = z.infer<typeof contextFileSchema>;
 export type LanguageFile = z.infer<typeof languageFileSchema>;
+export type RouterFile = z.infer<typeof routerFileSchema>;
 
 export interface UnderstandContent {
   countries: CountriesFile;
@@ -175,4 +193,7 @@ export interface UnderstandContent {
   intents: IntentsFile;
   context: ContextFile;
   language: LanguageFile;
+  router: RouterFile;
+  /** The folder of the example utterances (examples/*.yaml). */
+  examplesDir: string;
 }

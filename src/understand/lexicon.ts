@@ -27,7 +27,7 @@ export interface FunderEntry {
 }
 
 export type Place =
-  | { kind: 'country'; code: string; what: 'name' | 'demonym' | 'place' }
+  | { kind: 'country'; code: string; what: 'name' | 'demonym' | 'place' | 'group' }
   | { kind: 'institution'; institution: InstitutionEntry }
   | { kind: 'funder'; funder: FunderEntry }
   | { kind: 'ignore' };
@@ -56,6 +56,15 @@ export interface Lexicon {
   en: ReadonlySet<string>;
   nl: ReadonlySet<string>;
   vocabulary: Vocabulary;
+  /** Negation and doubt words ("not", "geen", "not sure whether"). */
+  negations: PhraseIndex<'not' | 'unsure'>;
+  /** Words that say whom a fact is about: the owners, the co-authors. */
+  attributions: PhraseIndex<'owners' | 'coAuthors' | 'venue'>;
+  /** Organisation kinds from words of a name ("University", "GmbH"). */
+  kindFromName: PhraseIndex<PartnerKind>;
+  /** Person and organisation nouns, after which an ambiguous demonym counts. */
+  contextNouns: PhraseIndex<true>;
+  needContext: ReadonlySet<string>;
 }
 
 /** The Dutch adjective with its -e ending: Chinees → Chinese, Iraans → Iraanse, Russisch → Russische. */
@@ -86,6 +95,7 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
     const demonyms = [...c.demEn, ...c.demNl, ...c.adjNl, ...c.adjNl.map(inflectDutch)];
     for (const d of demonyms) places.add(d, { kind: 'country', code: c.code, what: 'demonym' });
     for (const p of c.places) places.add(p, { kind: 'country', code: c.code, what: 'place' });
+    for (const g of c.groups) places.add(g, { kind: 'country', code: c.code, what: 'group' });
   }
   for (const s of content.sevenSons.entries) {
     const institution: InstitutionEntry = {
@@ -181,7 +191,26 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
     }
   }
 
+  const negations = new PhraseIndex<'not' | 'unsure'>();
+  for (const t of content.context.negation.not) negations.add(t, 'not');
+  for (const t of content.context.negation.unsure) negations.add(t, 'unsure');
+  const attributions = new PhraseIndex<'owners' | 'coAuthors' | 'venue'>();
+  for (const t of content.context.attribution.owners) attributions.add(t, 'owners');
+  for (const t of content.context.attribution.coAuthors) attributions.add(t, 'coAuthors');
+  for (const t of content.context.attribution.venue) attributions.add(t, 'venue');
+  const kindFromName = new PhraseIndex<PartnerKind>();
+  for (const [kind, terms] of Object.entries(content.context.kindFromName) as Array<[PartnerKind, string[]]>) {
+    for (const t of terms) kindFromName.add(t, kind);
+  }
+  const contextNouns = new PhraseIndex<true>();
+  for (const t of [...content.context.contextNouns, ...Object.values(content.context.partnerKinds).flat()]) contextNouns.add(t, true);
+
   return {
+    negations,
+    attributions,
+    kindFromName,
+    contextNouns,
+    needContext: new Set(content.language.needContext.map(fold)),
     content,
     places,
     domains,

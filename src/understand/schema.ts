@@ -23,6 +23,8 @@ export const countriesFileSchema = z
           demNl: list.default([]),
           aliases: list.default([]),
           places: list.default([]),
+          /** Peoples (Uyghur, Tibetan): the country only counts when no other foreign country is named. */
+          groups: list.default([]),
         })
         .strict(),
     ),
@@ -140,6 +142,14 @@ export const contextFileSchema = z
     home: z.object({ before: list, skip: list }).strict(),
     clarify: list,
     clarifyDefaults: z.array(z.enum(PLAYBOOK_IDS)).min(2),
+    negation: z
+      .object({ window: z.number().int().min(1).max(12), not: list, unsure: list, keep: list.default([]) })
+      .strict(),
+    attribution: z
+      .object({ before: z.number().int().min(0).max(6), after: z.number().int().min(0).max(12), owners: list, coAuthors: list, venue: list.default([]) })
+      .strict(),
+    kindFromName: z.partialRecord(z.enum(PARTNER_KINDS), list),
+    contextNouns: list,
   })
   .strict();
 
@@ -150,6 +160,8 @@ export const languageFileSchema = z
     cased: list,
     ignore: list,
     noFuzzy: list,
+    /** Demonyms that are also ordinary words or names: a country only before a person or organisation noun. */
+    needContext: list.default([]),
   })
   .strict();
 

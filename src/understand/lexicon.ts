@@ -72,6 +72,9 @@ export function inflectDutch(adjective: string): string {
   return adjective.endsWith('ees') ? `${adjective.slice(0, -3)}ese` : `${adjective}e`;
 }
 
+/** Symbols the word splitter drops, so that a name with them would match a different word. */
+const UNREADABLE_NAME = /[+#@*=<>|~^]/;
+
 const ENDINGS = ['ieen', 'ies', 'ien', 'en', 'es', 's', 'e', 'y'];
 
 /** FAQ keywords are written once; "critical technologies" should also find "critical technology". */
@@ -121,7 +124,8 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
       ...(i.contactPoint ? { contactPoint: i.contactPoint } : {}),
       ...(i.partnerKind ? { partnerKind: i.partnerKind } : {}),
     };
-    for (const n of [i.name, ...i.aliases]) places.add(n, { kind: 'institution', institution });
+    // "Face++" would be read as the word "face": a name whose symbols the words drop is not indexed.
+    for (const n of [i.name, ...i.aliases]) if (!UNREADABLE_NAME.test(n)) places.add(n, { kind: 'institution', institution });
   }
   for (const f of content.funders.funders) {
     const funder: FunderEntry = { id: f.id, name: f.name, signals: f.signals, ...(f.country ? { country: f.country } : {}) };

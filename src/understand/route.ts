@@ -56,9 +56,15 @@ export function routeAnalysis(lexicon: Lexicon, model: RouterModel, a: Analysis,
   let playbook: PlaybookId | null = null;
   let clarify = false;
   let confidence = round(best.prob);
+  // A word or two with no cue, signal or technology ("china") says too little to pick a playbook.
+  const bare = a.tokens.length <= 2 && a.cues.length === 0 && a.signals.length === 0 && facts.domains.length === 0;
+  const somePoint = facts.countries.length > 0 || facts.institutions.length > 0 || facts.funders.length > 0;
   if (a.onlyClarifyWords) {
     clarify = true;
     why.push('only a greeting or "help": asking');
+  } else if (bare && somePoint) {
+    clarify = true;
+    why.push('a name alone says too little: asking');
   } else if (best.cls === OFF_TOPIC) {
     if (best.prob >= offTopicAbove) why.push(`off-topic (p ${best.prob.toFixed(2)})`);
     else {

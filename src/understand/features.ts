@@ -21,12 +21,7 @@ export interface SparseVector {
 
 /** FNV-1a, 32 bits: fast, stable across runs and platforms. */
 export function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return hashFrom(FNV_OFFSET, text);
 }
 
 const BLOCK_SCALE = { word: 1, bigram: 0.6, char: 1, evidence: 1 } as const;
@@ -61,36 +56,72 @@ export function evidenceFeatures(lexicon: Lexicon, a: Analysis, facts: Extracted
   return [...out];
 }
 
-function addBlock(into: Map<number, number>, names: readonly string[], prefix: string, scale: number): void {
-  if (names.length === 0) return;
-  const counts = new Map<number, number>();
-  for (const n of names) {
-    const i = hash(prefix + n) & MASK;
-    counts.set(i, (counts.get(i) ?? 0) + 1);
-  }
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function step(h: number, code: number): number {
+  return Math.imul(h ^ code, FNV_PRIME);
+}
+
+/** The hash of `prefix + text`, continuing from the hash of the prefix. */
+function hashFrom(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = step(h, text.charCodeAt(i));
+  return h >>> 0;
+}
+
+const PREFIX = { word: hashFrom(FNV_OFFSET, 'w:'), bigram: hashFrom(FNV_OFFSET, 'b:'), char: hashFrom(FNV_OFFSET, 'c:') };
+const LT = '<'.charCodeAt(0);
+const GT = '>'.charCodeAt(0);
+
+/** Adds one block, scaled to length `scale`, into the vector. */
+function addBlock(into: Map<number, number>, counts: Map<number, number>, scale: number): void {
+  if (counts.size === 0) return;
   let norm = 0;
   for (const c of counts.values()) norm += c * c;
   const k = scale / Math.sqrt(norm);
   for (const [i, c] of counts) into.set(i, (into.get(i) ?? 0) + c * k);
 }
 
+function count(map: Map<number, number>, h: number): void {
+  const i = h & MASK;
+  map.set(i, (map.get(i) ?? 0) + 1);
+}
+
+/** Character 3- to 5-grams of "<word>", hashed as they are read (no substrings built). */
+function charGrams(into: Map<number, number>, word: string): void {
+  const n = word.length + 2;
+  const at = (i: number): number => (i === 0 ? LT : i === n - 1 ? GT : word.charCodeAt(i - 1));
+  for (let i = 0; i + 3 <= n; i++) {
+    let h = PREFIX.char;
+    h = step(step(step(h, at(i)), at(i + 1)), at(i + 2));
+    count(into, h >>> 0);
+    if (i + 4 <= n) {
+      h = step(h, at(i + 3));
+      count(into, h >>> 0);
+      if (i + 5 <= n) count(into, step(h, at(i + 4)) >>> 0);
+    }
+  }
+}
+
 export function featurize(lexicon: Lexicon, a: Analysis, facts: ExtractedFacts): SparseVector {
-  const words: string[] = [];
-  const bigrams: string[] = [];
-  const chars: string[] = [];
+  const wordCounts = new Map<number, number>();
+  const bigramCounts = new Map<number, number>();
+  const charCounts = new Map<number, number>();
   let previous = '<s>';
   for (const t of a.tokens) {
-    for (const f of new Set(t.forms)) words.push(f);
-    const w = t.forms[0] ?? '';
-    bigrams.push(`${previous} ${w}`);
-    previous = w;
-    const bounded = `<${w}>`;
-    for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= bounded.length; i++) chars.push(bounded.slice(i, i + n));
+    const first = t.forms[0] ?? '';
+    for (let j = 0; j < t.forms.length; j++) {
+      const f = t.forms[j] ?? '';
+      if (t.forms.indexOf(f) === j) count(wordCounts, hashFrom(PREFIX.word, f));
+    }
+    count(bigramCounts, hashFrom(PREFIX.bigram, `${previous} ${first}`));
+    previous = first;
+    charGrams(charCounts, first);
   }
   const v = new Map<number, number>();
-  addBlock(v, words, 'w:', BLOCK_SCALE.word);
-  addBlock(v, bigrams, 'b:', BLOCK_SCALE.bigram);
-  addBlock(v, chars, 'c:', BLOCK_SCALE.char);
+  addBlock(v, wordCounts, BLOCK_SCALE.word);
+  addBlock(v, bigramCounts, BLOCK_SCALE.bigram);
+  addBlock(v, charCounts, BLOCK_SCALE.char);
   for (const e of evidenceFeatures(lexicon, a, facts)) {
     const i = hash(`e:${e}`) & MASK;
     v.set(i, (v.get(i) ?? 0) + BLOCK_SCALE.evidence);
@@ -99,7 +130,7 @@ export function featurize(lexicon: Lexicon, a: Analysis, facts: ExtractedFacts):
   const index = new Int32Array(v.size);
   const value = new Float32Array(v.size);
   let k = 0;
-  for (const [i, x] of [...v].sort((p, q) => p[0] - q[0])) {
+  for (const [i, x] of v) {
     index[k] = i;
     value[k] = x;
     k++;

@@ -13,7 +13,7 @@ import { FEATURE_DIM, featurize, type SparseVector } from './features.js';
 import type { Lexicon } from './lexicon.js';
 
 /** Bump when features or training change, so that no stale cache is used. */
-const MODEL_VERSION = 'router-4';
+const MODEL_VERSION = 'router-5';
 
 /** The classes: the playbooks, then off-topic. */
 export const CLASSES: ReadonlyArray<PlaybookId | null> = [...PLAYBOOK_IDS, null];

@@ -34,9 +34,8 @@ export type Place =
 
 export interface Cue {
   playbook: PlaybookId;
-  /** Index of the cue group within the playbook: a group counts once. */
+  /** Index of the cue group within the playbook: each group is one feature. */
   group: number;
-  weight: number;
 }
 
 export interface Lexicon {
@@ -146,7 +145,7 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
   const cues = new PhraseIndex<Cue>();
   for (const [playbook, intent] of Object.entries(content.intents.intents) as Array<[PlaybookId, (typeof content.intents.intents)[PlaybookId]]>) {
     intent.cues.forEach((group, index) => {
-      for (const t of group.terms) cues.add(t, { playbook, group: index, weight: group.w });
+      for (const t of group.terms) cues.add(t, { playbook, group: index });
     });
   }
 

@@ -100,38 +100,14 @@ export const signalsFileSchema = z
   })
   .strict();
 
-const weights = z.record(z.string().min(1), z.number());
-
 export const intentsFileSchema = z
   .object({
-    minScore: z.number().positive(),
-    clarifyBelow: z.number().min(0).max(1),
     riskCountries: z.array(code),
     homeCountry: code,
-    /** FAQ keywords count for the faq playbook, but only when its question-form cue group matched. */
-    faqTopics: z
-      .object({
-        weight: z.number(),
-        needsGroup: z.number().int().min(0),
-        /** Guideline concepts in everyday words, on top of the keywords of content/faq.yaml. */
-        terms: list.default([]),
-      })
-      .strict()
-      .optional(),
-    intents: z.record(
-      z.enum(PLAYBOOK_IDS),
-      z
-        .object({
-          signals: weights.default({}),
-          facts: weights.default({}),
-          /** Facts count only once a cue or signal of this playbook matched (a country alone is not a partnership). */
-          factsNeedCue: z.boolean().default(false),
-          /** Cues count only once a signal or fact of this playbook was found ("a grant proposal" alone is not defence money). */
-          cuesNeedSignal: z.boolean().default(false),
-          cues: z.array(z.object({ w: z.number(), terms: list }).strict()).default([]),
-        })
-        .strict(),
-    ),
+    /** Guideline concepts in everyday words, on top of the keywords of content/faq.yaml: one feature. */
+    faqTopics: z.object({ terms: list.default([]) }).strict().optional(),
+    /** Per playbook, groups of words; each group that matches is one feature of the learned model. */
+    intents: z.record(z.enum(PLAYBOOK_IDS), z.object({ cues: z.array(z.object({ terms: list }).strict()).default([]) }).strict()),
   })
   .strict();
 

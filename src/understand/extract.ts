@@ -7,7 +7,7 @@ import { typed, type Analysis } from './analyse.js';
 import type { InstitutionEntry, Lexicon } from './lexicon.js';
 import type { Token } from './phrases.js';
 import { near, polarity, type Polarity } from './scope.js';
-import { words } from './text.js';
+import { fold, words } from './text.js';
 
 function pushUnique<T>(list: T[], value: T): boolean {
   if (list.includes(value)) return false;
@@ -41,6 +41,14 @@ export function kindFromName(lexicon: Lexicon, name: string): PartnerKind | unde
   return NAME_KIND_ORDER.find((k) => kinds.includes(k));
 }
 
+/** "Chinese University", "Dutch Company": a place or demonym and a kind word, no name. */
+function onlyPlaceAndKind(lexicon: Lexicon, name: string): boolean {
+  const tokens: Token[] = words(name).map((w) => ({ orig: w.orig, forms: [w.norm] }));
+  const places = lexicon.places.matchAll(tokens).filter((m) => m.entry.payload.kind === 'country');
+  const kinds = lexicon.kindFromName.matchAll(tokens);
+  return tokens.every((_, i) => places.some((m) => m.start <= i && i < m.end) || kinds.some((m) => m.start <= i && i < m.end));
+}
+
 /** True when a "where I work" phrase ends just before position `at` (a "the"/"de" may sit between). */
 function saidAsHome(lexicon: Lexicon, a: Analysis, at: number): boolean {
   let i = at;
@@ -63,11 +71,19 @@ const ORG_NAME = new RegExp(
 const LEADING_SMALL = /^(?:The|De|Het|A|An|Een|Our|Onze|My|Mijn|Their|Hun|This|Deze|Dit|At|Aan|With|Met|From|Van|Uit|Bij)\s+/u;
 
 /** The first organisation-like name that is not one the gazetteers already found. */
-function unlistedName(text: string, known: readonly string[]): string | undefined {
+function unlistedName(lexicon: Lexicon, text: string, known: readonly string[]): string | undefined {
   const k = known.map((x) => x.toLowerCase());
+  const small = (w: string): boolean => lexicon.en.has(fold(w)) || lexicon.nl.has(fold(w));
   for (const m of text.matchAll(ORG_NAME)) {
     let name = m[0].trim();
     while (LEADING_SMALL.test(name)) name = name.replace(LEADING_SMALL, '');
+    // Title Case prose ("We Want To Work With A … University"): the name starts after the last small word.
+    if (!/^(?:University|Universiteit|Universidad|Université|Academy|Institute|Hospital)\s/u.test(name)) {
+      const parts = name.split(/\s+/);
+      let from = parts.length - 1;
+      while (from > 0 && !small(parts[from - 1] ?? '')) from--;
+      name = parts.slice(from).join(' ');
+    }
     const lower = name.toLowerCase();
     if (k.some((x) => x.includes(lower) || lower.includes(x))) continue;
     // A bare "University" or "GmbH" after one capital word at the start of a sentence is no name.
@@ -235,8 +251,8 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   let unlistedPartner: ExtractedFacts['unlistedPartner'];
   if (!institutions.some((i) => i.kind !== 'funder')) {
     const known = a.places.filter((p) => p.entry.payload.kind !== 'country').map((p) => typed(a.tokens, p));
-    const name = unlistedName(a.text, known);
-    if (name) {
+    const name = unlistedName(lexicon, a.text, known);
+    if (name && !onlyPlaceAndKind(lexicon, name)) {
       const kind = kindFromName(lexicon, name);
       unlistedPartner = kind ? { name, kind } : { name };
       why.push(`organisation "${name}"${kind ? ` (a ${kind}, from its name)` : ''}`);

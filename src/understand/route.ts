@@ -79,11 +79,13 @@ export function routeAnalysis(lexicon: Lexicon, model: RouterModel, a: Analysis,
   const evidence = explain(lexicon, model, a, facts, best.cls);
   if (evidence.length > 0) why.push(`evidence: ${evidence.join(', ')}`);
 
+  // The runner-ups, best first: the clarifying menu, and what else a question could mean when the
+  // user says "this is not about X". Off-topic said without asking offers nothing.
   let alternatives: Understanding['alternatives'] = [];
   if (playbook !== null || clarify) {
     alternatives = playbooksRanked
       .filter((r) => r.cls !== best.cls && (clarify || r.prob >= alternativeAbove))
-      .slice(0, clarify && playbook === null ? 3 : 2)
+      .slice(0, 3)
       .map((r) => ({ playbook: PLAYBOOK_IDS[r.cls] as PlaybookId, score: round(r.prob) }));
     const next = alternatives[0];
     if (next) why.push(`next: ${next.playbook} (p ${next.score.toFixed(2)})`);

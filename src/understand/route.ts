@@ -38,6 +38,19 @@ function explain(lexicon: Lexicon, model: RouterModel, a: Analysis, facts: Extra
   return scored.map(({ e, w }) => `${w > 0 ? '+' : ''}${w.toFixed(1)} ${e}${words.has(e) ? ` (${words.get(e)})` : ''}`);
 }
 
+/** Something concrete to go on: a situation (signal), a technology, a country, an organisation, a funder, a guideline topic. */
+function concrete(a: Analysis, facts: ExtractedFacts): boolean {
+  return (
+    a.signals.length > 0 ||
+    facts.signals.length > 0 ||
+    facts.domains.length > 0 ||
+    facts.countries.length > 0 ||
+    facts.institutions.length > 0 ||
+    facts.funders.length > 0 ||
+    a.faqTopics.length > 0
+  );
+}
+
 function name(cls: number): string {
   return CLASSES[cls] ?? 'off-topic';
 }
@@ -73,8 +86,11 @@ export function routeAnalysis(lexicon: Lexicon, model: RouterModel, a: Analysis,
     }
   } else {
     playbook = PLAYBOOK_IDS[best.cls] ?? null;
-    clarify = best.prob < startAbove;
-    why.push(`${name(best.cls)} (p ${best.prob.toFixed(2)}${clarify ? ` < ${startAbove}: asking` : ''})`);
+    // A short message with no concrete situation, technology, place or organisation ("something
+    // about partners maybe") is vague whatever the model says: it asks.
+    const thin = a.tokens.length <= lexicon.content.router.vagueBelowWords && !concrete(a, facts);
+    clarify = thin || best.prob < startAbove;
+    why.push(`${name(best.cls)} (p ${best.prob.toFixed(2)}${thin ? ': vague, asking' : clarify ? ` < ${startAbove}: asking` : ''})`);
   }
   const evidence = explain(lexicon, model, a, facts, best.cls);
   if (evidence.length > 0) why.push(`evidence: ${evidence.join(', ')}`);

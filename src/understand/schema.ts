@@ -146,6 +146,8 @@ export const routerFileSchema = z
     startAbove: z.number().min(0).max(1),
     offTopicAbove: z.number().min(0).max(1),
     alternativeAbove: z.number().min(0).max(1),
+    /** A message of at most this many words with nothing concrete in it asks instead of starting. */
+    vagueBelowWords: z.number().int().min(0),
     folds: z.number().int().min(2).max(20),
     training: z
       .object({

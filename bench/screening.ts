@@ -34,6 +34,8 @@ interface RunFigures {
   cpuP99: number;
   cpuQps: number;
   recall: Map<Variant, { hits: number; total: number }>;
+  /** Entities other than the target that came back with match: true, per variant. */
+  falseMatches: Map<Variant, { others: number; queriesWithOthers: number }>;
 }
 
 /** One timed pass over the queries: wall and CPU time per query, and which targets came back as matches. */
@@ -41,6 +43,7 @@ function timedRun(screener: ListScreener, queries: SyntheticQuery[], out: (line:
   const times: number[] = [];
   const cpuTimes: number[] = [];
   const recall = new Map<Variant, { hits: number; total: number }>();
+  const falseMatches = new Map<Variant, { others: number; queriesWithOthers: number }>();
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   for (const q of queries) {
@@ -54,6 +57,13 @@ function timedRun(screener: ListScreener, queries: SyntheticQuery[], out: (line:
     f.total++;
     if (result.hits.some((h) => h.id === q.target && h.match)) f.hits++;
     else if (DEBUG) out(`    missed (${q.variant}): ${q.text} → ${result.hits.slice(0, 2).map((h) => `${h.name} ${h.score} ${h.match}`).join(' | ')}`);
+    // The synthetic names are unique, so every other entity matched is a false match.
+    const others = result.hits.filter((h) => h.match && h.id !== q.target);
+    const fm = falseMatches.get(q.variant) ?? { others: 0, queriesWithOthers: 0 };
+    fm.others += others.length;
+    if (others.length > 0) fm.queriesWithOthers++;
+    falseMatches.set(q.variant, fm);
+    if (DEBUG && others.length > 0) out(`    false match (${q.variant}): ${q.text} → ${others.map((h) => `${h.name} ${h.score}`).join(' | ')}`);
     if (DEBUG && times[times.length - 1]! > 5) {
       const again = performance.now();
       screener.screen(q.text, { limit: 20 });
@@ -75,6 +85,7 @@ function timedRun(screener: ListScreener, queries: SyntheticQuery[], out: (line:
     cpuP99: percentile(cpuTimes, 99),
     cpuQps: queries.length / cpuSeconds,
     recall,
+    falseMatches,
   };
 }
 
@@ -141,7 +152,17 @@ export async function benchScreening(): Promise<void> {
   const recall = runs[0]!.recall;
   const totalFound = [...recall.values()].reduce((s, f) => s + f.hits, 0);
   out(`  recall (target returned with match: true): ${((100 * totalFound) / QUERIES).toFixed(2)} %`);
-  for (const [variant, f] of recall) out(`    ${variant.padEnd(28)} ${((100 * f.hits) / f.total).toFixed(1)} % of ${f.total}`);
+  const false0 = runs[0]!.falseMatches;
+  const totalFalse = [...false0.values()].reduce((s, f) => s + f.others, 0);
+  const withFalse = [...false0.values()].reduce((s, f) => s + f.queriesWithOthers, 0);
+  out(
+    `  precision (matches that are the target): ${((100 * totalFound) / (totalFound + totalFalse)).toFixed(2)} %; ` +
+      `false matches: ${(totalFalse / QUERIES).toFixed(3)} per query (target ≤ 0.2), ${((100 * withFalse) / QUERIES).toFixed(1)} % of queries have one`,
+  );
+  for (const [variant, f] of recall) {
+    const fm = false0.get(variant) ?? { others: 0, queriesWithOthers: 0 };
+    out(`    ${variant.padEnd(28)} recall ${((100 * f.hits) / f.total).toFixed(1)} % of ${f.total}; false matches ${(fm.others / f.total).toFixed(3)} per query`);
+  }
 
   // The first LINEAR_QUERIES queries: every variant kind in turn.
   let linearTotal = 0;

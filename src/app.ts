@@ -14,7 +14,7 @@ import { teamsEnabled } from './channels/teams/config.js';
 import { ConfigError, contactPointsWithOverrides, isLoopback, loadInstitutions, type AppConfig, type Institutions } from './config/index.js';
 import { loadContent, type Content } from './content/load.js';
 import { createLogger } from './logger.js';
-import { datasetSpecsFromConfig, DatasetError, loadDataset } from './screening/index.js';
+import { createScreener, datasetSpecsFromConfig, DatasetError, loadDataset, startLiveScreener } from './screening/index.js';
 import { createHttpApp, type Readiness } from './server/http.js';
 import { instrumentCases, instrumentConversations, instrumentDeliverer } from './server/instrument.js';
 import { createMetrics, type Metrics } from './server/metrics.js';
@@ -117,12 +117,29 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   });
   const institutions = loadInstitutions(resolve(config.INSTITUTIONS_FILE), loaded.reference.contactPoints);
   const content = applyInstitutions(loaded, institutions);
-  const engine = createAdvisorEngine({
-    content,
-    datasets: loadScreeningDatasets(config),
-    staleAfterDays: config.SCREENING_STALE_DAYS,
-    today: clock().toISOString().slice(0, 10),
+  // Screening reloads its datasets when `advisor datasets update` swaps a file in, or on SIGHUP;
+  // the old index answers until the new one is built.
+  const screening = startLiveScreener({
+    build: () =>
+      createScreener({
+        sevenSons: content.reference.sevenSons,
+        restrictions: content.reference.restrictions,
+        links: content.reference.links,
+        datasets: loadScreeningDatasets(config),
+        staleAfterDays: config.SCREENING_STALE_DAYS,
+        today: clock().toISOString().slice(0, 10),
+      }),
+    paths: datasetSpecsFromConfig(config, { includeAbsent: true }).map((s) => s.path),
+    intervalMs: config.SCREENING_RELOAD_CHECK_SECONDS * 1000,
+    clock,
+    onEvent: (e) =>
+      e.type === 'reloaded'
+        ? logger.info({ ms: e.ms, lists: e.lists.map((l) => ({ id: l.id, date: l.date, entries: l.entries })) }, 'screening datasets reloaded')
+        : logger.warn({ error: e.error }, 'screening datasets could not be reloaded; the previous ones stay in use'),
   });
+  const onReloadSignal = (): void => void screening.reload();
+  process.on('SIGHUP', onReloadSignal);
+  const engine = createAdvisorEngine({ content, screener: screening.screener });
 
 
   const store = await openStore({
@@ -188,7 +205,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       content: content.playbooks.size > 0 ? 'ok' : 'failing',
       accepting: stopping ? 'failing' : 'ok',
     };
-    return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
+    return { ready: Object.values(checks).every((c) => c === 'ok'), checks, screening: screening.status() };
   };
 
   const publicHost = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : undefined;
@@ -236,6 +253,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       server.closeIdleConnections();
       if ((await withTimeout(closed, config.SHUTDOWN_TIMEOUT_MS)) === 'timeout') server.closeAllConnections();
       retention.stop();
+      screening.stop();
+      process.off('SIGHUP', onReloadSignal);
       const left = Math.max(100, config.SHUTDOWN_TIMEOUT_MS - (performance.now() - began));
       if ((await withTimeout(worker?.stop() ?? Promise.resolve(), left)) === 'timeout') logger.warn('deliveries still running at shutdown');
       for (const channel of channels) await channel.stop?.().catch(() => undefined);

@@ -5,6 +5,7 @@ const COMMANDS: Record<string, { summary: string }> = {
   chat: { summary: 'talk to the advisor in the terminal (--lang en|nl, --jsonl for programs)' },
   route: { summary: 'show which playbook a question starts and the facts in it (--json, --jsonl)' },
   screen: { summary: 'screen a partner name against the lists (--json, --country CC, --csv FILE)' },
+  datasets: { summary: 'update: download the OpenSanctions exports and swap them in (--force); status: their date and age' },
   content: { summary: 'content check: validate content/ and dialogs/' },
   cases: { summary: 'list cases (--json, --status open|taken|closed|dead), or `cases show ID`' },
   outbox: { summary: 'outbox retry ID: re-queue a dead delivery' },

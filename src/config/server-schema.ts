@@ -1,5 +1,6 @@
 // The server's own part of the environment: where it listens, who may open the inbox, logging.
 import { z } from 'zod';
+import { REQUIRED_LANGS } from '../domain/lang.js';
 import { flag, oneOf, optionalText, optionalUrl, textWithDefault, wholeNumber } from './settings.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -18,7 +19,8 @@ export const serverConfigSchema = z.object({
   /** Which institution's cases go where (Slack channel, Teams channel, inbox). */
   INSTITUTIONS_FILE: textWithDefault('config/institutions.yaml'),
   /** The language of a new conversation until the researcher picks one. */
-  DEFAULT_LANG: oneOf(['en', 'nl'], 'en'),
+  // The required languages: config is read before the content, so a further language cannot be the default.
+  DEFAULT_LANG: oneOf(REQUIRED_LANGS, 'en'),
   /** The address researchers and contact points use, when the server sits behind a proxy; links in cards use it. */
   PUBLIC_URL: optionalUrl(),
   /** Trust X-Forwarded-* from a reverse proxy in front of the server. */

@@ -1,7 +1,10 @@
 // `advisor content check`: everything a content author can get wrong, as readable lines.
-import { readdirSync } from 'node:fs';
-import { PLAYBOOK_IDS } from '../engine/ids.js';
-import { UNSURE_PREFIX } from '../engine/flags.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkFacts } from './check-facts.js';
+import { unlistedLanguages } from './translations.js';
+import { parseYaml } from './yaml.js';
+import { UNSURE_PREFIX } from '../domain/ids.js';
 import { checkCitationsInDir, referenceDocuments } from './anchors.js';
 import { checkGraph } from './graph.js';
 import type { Content } from './load.js';
@@ -40,11 +43,33 @@ function playbookReferences(pb: Playbook, content: Content): string[] {
   return problems;
 }
 
+/** content/playbooks.yaml names playbooks that exist, and the knowledge playbook answers from the FAQ. */
+function checkCatalogue(content: Content): string[] {
+  const problems: string[] = [];
+  content.listedPlaybooks.forEach((id, i) => {
+    if (!content.playbooks.has(id)) problems.push(`content/playbooks.yaml menu[${i}]: no playbook "${id}" in dialogs/`);
+  });
+  const knowledge = content.playbooks.get(content.knowledgePlaybook);
+  if (!knowledge) problems.push(`content/playbooks.yaml knowledge: no playbook "${content.knowledgePlaybook}" in dialogs/`);
+  else if (!Object.values(knowledge.steps).some((s) => s.type === 'faq')) {
+    problems.push(`content/playbooks.yaml knowledge: playbook "${knowledge.id}" has no faq step`);
+  }
+  return problems;
+}
+
+/** Funder ids the router can extract (content/understand/funders.yaml), which a funder-list fact may hold. */
+function funderIds(contentDir: string): string[] {
+  const file = join(contentDir, 'understand', 'funders.yaml');
+  if (!existsSync(file)) return [];
+  const data = parseYaml(readFileSync(file, 'utf8'), file) as { funders?: Array<{ id?: unknown }> } | null;
+  return (data?.funders ?? []).flatMap((f) => (typeof f.id === 'string' ? [f.id] : []));
+}
+
 export function checkContent(content: Content): string[] {
   const problems: string[] = [];
-  for (const id of PLAYBOOK_IDS) {
-    if (!content.playbooks.has(id)) problems.push(`dialogs/: playbook "${id}" is missing`);
-  }
+  problems.push(...checkCatalogue(content));
+  problems.push(...checkFacts(content, { facts: content.facts, funderIds: funderIds(content.contentDir) }));
+  problems.push(...unlistedLanguages(content));
   for (const pb of content.playbooks.values()) {
     problems.push(...checkGraph(pb), ...playbookReferences(pb, content));
   }

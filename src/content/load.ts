@@ -3,8 +3,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PlaybookId } from '../engine/ids.js';
+import type { PlaybookId } from '../domain/ids.js';
 import { loadReference } from './load-reference.js';
+import { languagesFileSchema, playbooksFileSchema, type LanguageDef } from './schema/catalogue.js';
+import { factsFileSchema, type FactDef } from './schema/facts.js';
 import { playbookSchema, type Playbook } from './schema/playbook.js';
 import { flagsFileSchema, lexiconSchema, sectionsFileSchema, uiFileSchema, type Lexicon, type UiTexts } from './schema/core.js';
 import type { FlagDef, ReferenceContent, Section, SourceDoc } from './types.js';
@@ -24,6 +26,16 @@ export interface Content {
   ui: UiTexts;
   lexicon: Lexicon;
   playbooks: Map<PlaybookId, Playbook>;
+  /** content/languages.yaml: the languages conversations may be held in. */
+  languages: LanguageDef[];
+  /** Every loaded playbook, in menu order (content/playbooks.yaml first, then the rest by id); `playbooks` iterates in this order too. */
+  playbookOrder: PlaybookId[];
+  /** The playbook that answers knowledge questions (content/playbooks.yaml `knowledge`). */
+  knowledgePlaybook: PlaybookId;
+  /** content/playbooks.yaml `menu`, as written, for `advisor content check`. */
+  listedPlaybooks: PlaybookId[];
+  /** content/facts.yaml: every fact a playbook reads or writes. */
+  facts: Map<string, FactDef>;
 }
 
 export interface LoadOptions {
@@ -73,6 +85,15 @@ export function loadContent(options: LoadOptions = {}): Content {
   const flags = new Map<string, FlagDef>(
     Object.entries(readYamlFile(join(contentDir, 'flags.yaml'), flagsFileSchema)).map(([id, f]) => [id, { id, ...f }]),
   );
+  const byFile = loadPlaybooks(dialogsDir);
+  const catalogue = readYamlFile(join(contentDir, 'playbooks.yaml'), playbooksFileSchema);
+  const listed = catalogue.menu.filter((id) => byFile.has(id));
+  const unlisted = [...byFile.keys()].filter((id) => !listed.includes(id)).sort();
+  // The map itself is in menu order, so that every list of playbooks (Slack, Teams, web) shows the same order.
+  const playbooks = new Map([...listed, ...unlisted].flatMap((id) => {
+    const pb = byFile.get(id);
+    return pb ? [[id, pb] as const] : [];
+  }));
   return {
     contentDir,
     dialogsDir,
@@ -82,6 +103,11 @@ export function loadContent(options: LoadOptions = {}): Content {
     flags,
     ui: loadUi(join(contentDir, 'ui')),
     lexicon: readYamlFile(join(contentDir, 'lexicon.yaml'), lexiconSchema),
-    playbooks: loadPlaybooks(dialogsDir),
+    playbooks,
+    languages: readYamlFile(join(contentDir, 'languages.yaml'), languagesFileSchema).languages,
+    playbookOrder: [...listed, ...unlisted],
+    listedPlaybooks: catalogue.menu,
+    knowledgePlaybook: catalogue.knowledge,
+    facts: new Map(Object.entries(readYamlFile(join(contentDir, 'facts.yaml'), factsFileSchema).facts)),
   };
 }

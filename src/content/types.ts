@@ -1,9 +1,9 @@
 // The shape of the reference content in content/, after zod validation.
 // The zod schemas in src/content/schema/ produce exactly these types.
-import type { Dimension, DomainId, Lang, Severity } from '../engine/ids.js';
+import type { Dimension, DomainId, Severity } from '../domain/ids.js';
+import type { LocalList, LocalText } from '../domain/lang.js';
 
-export type LocalText = Record<Lang, string>;
-export type LocalList = Record<Lang, string[]>;
+export type { LocalList, LocalText } from '../domain/lang.js';
 
 /** Where a list or fact comes from, so that screens can say "list X, dated Y". */
 export interface Provenance {

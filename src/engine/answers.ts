@@ -2,6 +2,7 @@
 // People type "nope", "not a university", "no, it's a company", "TRL 4" or a sentence with a fact in
 // it. A wrong answer is worse than asking again, so anything that fits two answers, or only fits an
 // answer after a negation ("geen bedrijf"), asks again.
+import { allTexts, allWords } from '../domain/lang.js';
 import type { Content } from '../content/load.js';
 import type { QuestionStep } from '../content/schema/playbook.js';
 import type { Lang } from './ids.js';
@@ -21,7 +22,7 @@ const QUESTION_WORDS = 5;
 const TRAILING_WORDS = 6;
 
 function listOf(list: { en: string[]; nl: string[] } | undefined): string[] {
-  return list ? [...list.en, ...list.nl].map(normalize).filter((p) => p !== '') : [];
+  return list ? allWords(list).map(normalize).filter((p) => p !== '') : [];
 }
 
 const hasDigit = (s: string): boolean => /\d/.test(s);
@@ -66,6 +67,13 @@ interface Words {
   negations: Set<string>;
   gap: Set<string>;
   conjunctions: Set<string>;
+  /** Doubt phrases and the words that open an indirect question after them ("don't know" + "whether"). */
+  doubt: string[][];
+  whether: Set<string>;
+  /** "none of it", "niets ervan": the rest of the clause is denied. */
+  quantifiers: string[][];
+  /** "they won't say": withheld, not "no" and not "not sure". */
+  refusals: string[][];
   /** Longest first: "probably not" before "probably", "no idea" before "no". */
   phrases: PolarityPhrase[];
   polarityOf: Map<string, Polarity>;
@@ -90,6 +98,10 @@ function wordsOf(lexicon: Lexicon): Words {
     negations: new Set(listOf(lexicon.negations)),
     gap: new Set(listOf(lexicon.negationGap)),
     conjunctions: new Set(listOf(lexicon.conjunctions)),
+    doubt: listOf(lexicon.doubt).map((p) => p.split(' ')),
+    whether: new Set(listOf(lexicon.whether)),
+    quantifiers: listOf(lexicon.negatedQuantifiers).map((p) => p.split(' ')),
+    refusals: listOf(lexicon.refusals).map((p) => p.split(' ')),
     phrases,
     polarityOf,
   };
@@ -108,6 +120,36 @@ function indexOfWords(words: string[], phrase: string[], from = 0): number {
   return -1;
 }
 
+/** Words a doubt phrase may have before its "whether": "not sure yet whether", "weet niet goed of". */
+const DOUBT_REACH = 1;
+
+/** "I don't know whether it is listed", "ik twijfel of het eronder valt": the clause asks, it does not answer. */
+function doubtful(part: string[], w: Words): boolean {
+  for (const d of w.doubt) {
+    for (let i = indexOfWords(part, d); i >= 0; i = indexOfWords(part, d, i + 1)) {
+      const after = part.slice(i + d.length, i + d.length + DOUBT_REACH + 1);
+      if (after.some((x) => w.whether.has(x))) return true;
+    }
+  }
+  return false;
+}
+
+/** Where a negated quantifier ("none of it") ends in a clause, or -1: everything after it is denied. */
+function quantifierEnd(part: string[], w: Words): number {
+  let end = -1;
+  for (const q of w.quantifiers) {
+    const i = indexOfWords(part, q);
+    if (i >= 0 && (end < 0 || i + q.length < end)) end = i + q.length;
+  }
+  return end;
+}
+
+/** True when the text says the answer is withheld by someone else ("they won't say", "ze willen het niet zeggen"). */
+export function isRefusal(text: string, content: Content): boolean {
+  const w = wordsOf(content.lexicon);
+  return clauses(text).some((part) => w.refusals.some((r) => indexOfWords(part, r) >= 0));
+}
+
 /**
  * Yes, no or not sure, read from how the answer opens: the longest lexicon phrase that the first
  * clause is (allowing a typo) or starts with. With `anywhere`, a multi-word phrase ("not that I know
@@ -120,6 +162,7 @@ function polarity(text: string, lexicon: Lexicon, anywhere: boolean): Polarity |
     .filter((c) => c.length > 0);
   const first = parts[0];
   if (!first) return undefined;
+  if (parts.some((part) => doubtful(part, wordsOf(lexicon)))) return 'unsure';
   const all = parts.flat();
   const firstText = first.join(' ');
   for (const p of phrases) {
@@ -140,7 +183,7 @@ function polarity(text: string, lexicon: Lexicon, anywhere: boolean): Polarity |
 }
 
 export function isUnsure(text: string, content: Content): boolean {
-  return polarity(text, content.lexicon, true) === 'unsure';
+  return !isRefusal(text, content) && polarity(text, content.lexicon, true) === 'unsure';
 }
 
 export function saysYes(text: string, content: Content): boolean {
@@ -159,6 +202,8 @@ const LIST_REACH = 4;
  * "universiteit niet", and the later items of a denied list ("not BELSPO and RHID").
  */
 function negated(words: string[], start: number, end: number, w: Words): boolean {
+  const q = quantifierEnd(words, w);
+  if (q >= 0 && start >= q) return true;
   let i = start - 1;
   for (let skipped = 0; i >= 0 && skipped <= 2 && w.gap.has(words[i] ?? ''); skipped++) i--;
   const before = words[i] ?? '';
@@ -195,6 +240,8 @@ function wordClose(word: string, phrase: string): boolean {
 
 interface Hit {
   value: string;
+  /** The answer phrase that matched; empty for a bare yes/no. */
+  phrase: string;
   /** 3 the whole text, 2 a phrase in it, 1 the text is part of a longer phrase. */
   score: number;
   weak: boolean;
@@ -238,8 +285,8 @@ function answerPhrases(a: AnswerSpec): string[] {
   const cached = phrasesByAnswer.get(a);
   if (cached) return cached;
   // A label is also typed without its parenthesis: "standard military service".
-  const spoken = [a.label.en, a.label.nl].map((l) => l.replace(/\s*\([^)]*\)/g, ''));
-  const phrases = [a.label.en, a.label.nl, ...spoken, a.value.replace(/-/g, ' '), ...(a.synonyms ? [...a.synonyms.en, ...a.synonyms.nl] : [])];
+  const spoken = allTexts(a.label).map((l) => l.replace(/\s*\([^)]*\)/g, ''));
+  const phrases = [...allTexts(a.label), ...spoken, a.value.replace(/-/g, ' '), ...(a.synonyms ? allWords(a.synonyms) : [])];
   const out = [...new Set(phrases.map((p) => spellLevels(normalize(p))).filter((p) => p !== ''))];
   phrasesByAnswer.set(a, out);
   return out;
@@ -272,8 +319,12 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
   // A question of its own ("do I need a licence for …?") is no answer, whatever words it contains.
   if (/\?\s*$/.test(text) && n.split(' ').length >= QUESTION_WORDS) return { kind: 'none' };
   const parts = clauses(text);
+  // "They won't say" is no "no": it points to the answer that says the researcher can't know ("I don't know who owns it").
+  if (isRefusal(text, content)) {
+    const withheld = step.answers.find((a) => polarity(a.label.en, lexicon, true) === 'unsure' || polarity(a.label.nl, lexicon, true) === 'unsure');
+    return withheld ? { kind: 'answer', value: withheld.value } : { kind: 'unclear' };
+  }
   const said = polarity(text, lexicon, true);
-  if (said === 'unsure') return { kind: 'unsure' };
 
   const hits: Hit[] = [];
   /** Spans of words that are denied ("not [royal military academy]"): nothing inside them counts. */
@@ -283,7 +334,7 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
   for (const a of step.answers) {
     for (const p of answerPhrases(a)) {
       const weak = isPolarityWord(p, lexicon) !== undefined;
-      if (closeTo(n, p) && sameNegations(n, p, lexicon)) hits.push({ value: a.value, score: 3, weak, typo: n !== p, clause: 0, start: 0, end: n.split(' ').length });
+      if (closeTo(n, p) && sameNegations(n, p, lexicon)) hits.push({ value: a.value, phrase: p, score: 3, weak, typo: n !== p, clause: 0, start: 0, end: n.split(' ').length });
       for (const o of occurrences(parts, p, lexicon)) {
         if (o.negated) {
           if (!isPolarityWord(p, lexicon)) {
@@ -292,22 +343,29 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
           }
           continue;
         }
-        hits.push({ value: a.value, score: o.typo ? 1.9 : 2, weak, typo: o.typo, clause: o.clause, start: o.start, end: o.end });
+        hits.push({ value: a.value, phrase: p, score: o.typo ? 1.9 : 2, weak, typo: o.typo, clause: o.clause, start: o.start, end: o.end });
       }
       // "research" typed for "A joint research project": weak, and only when nothing else fits.
       if (p.length >= 4 && n.length >= 3 && ` ${p} `.includes(` ${n} `) && n.split(' ').length <= 3) {
-        hits.push({ value: a.value, score: 1, weak: false, typo: false, clause: -1, start: 0, end: 0 });
+        hits.push({ value: a.value, phrase: p, score: 1, weak: false, typo: false, clause: -1, start: 0, end: 0 });
       }
     }
     // "yes"/"nope" for an answer that means yes or no (its value, or a bare "no" among its synonyms).
     const carries = new Set([a.value, ...answerPhrases(a)].map((p) => isPolarityWord(p, lexicon)).filter((p) => p !== undefined));
-    if (said && carries.has(said)) hits.push({ value: a.value, score: 2.5, weak: true, typo: false, clause: -1, start: 0, end: 0 });
+    if (said && carries.has(said)) hits.push({ value: a.value, phrase: '', score: 2.5, weak: true, typo: false, clause: -1, start: 0, end: 0 });
   }
 
   // "military academy" inside a denied "royal military academy" is denied too.
   const inDenied = (h: Hit) => deniedSpans.some((d) => d.clause === h.clause && d.start <= h.start && d.end >= h.end);
   for (const h of hits) if (h.score < 3 && h.clause >= 0 && inDenied(h)) denied.add(h.value);
   const kept = hits.filter((h) => !(h.score < 3 && h.clause >= 0 && inDenied(h)) && !((h.weak || h.score === 1) && denied.has(h.value)));
+
+  if (said === 'unsure') {
+    // An answer that itself says "I don't know …" ("no idea who owns it") is more than a bare "not sure".
+    // The whole text being such an answer's own word counts too: "onbekend" for "I don't know who owns it".
+    const own = distinctAnswers(kept.filter((h) => h.score >= 2 && (!h.weak || h.score === 3) && polarity(h.phrase, lexicon, true) === 'unsure'));
+    return own.length === 1 && own[0] ? { kind: 'answer', value: own[0] } : { kind: 'unsure' };
+  }
 
   // The whole text is one answer's label or synonym.
   const whole = [...new Set(kept.filter((h) => h.score === 3 && !h.weak).map((h) => h.value))];
@@ -320,7 +378,17 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
     if (values.length === 1 && values[0]) return { kind: 'answer', value: values[0] };
     if (values.length > 1) return { kind: 'unclear' };
   }
+  // Of a yes/no pair, denying one answer's words ("it isn't on the list", "none of it is listed") says the other.
+  if (step.input === 'yesno' && step.answers.length === 2 && denied.size === 1) {
+    const other = step.answers.find((a) => !denied.has(a.value));
+    if (other) return { kind: 'answer', value: other.value };
+  }
   return { kind: denied.size > 0 ? 'unclear' : 'none' };
+}
+
+/** A typed answer to a choice or yes/no question, as the engine reads it: an answer, not sure, or ask again. */
+export function readTyped(step: QuestionStep, text: string, content: Content, lang: Lang): TypedAnswer {
+  return matchChoice(step, text, content, lang);
 }
 
 /** Finds a contact point by what people call it ("KU Leuven", "kul", "ugent"). */

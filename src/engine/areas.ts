@@ -1,5 +1,6 @@
 // Which critical technology areas a typed answer names, by the words of the areas' own names and
 // sub-technologies ("materials", "energie", "nuclear"), for the question that asks for the area.
+import { allTexts } from '../domain/lang.js';
 import type { TechArea } from '../content/types.js';
 import { normalize, roughlyEquals, tokens } from './text.js';
 
@@ -15,7 +16,7 @@ function areaWords(areas: readonly TechArea[]): Map<string, Set<string>> {
   if (words) return words;
   words = new Map();
   for (const area of areas) {
-    const names = [area.name.en, area.name.nl, ...area.subs.flatMap((s) => [s.name.en, s.name.nl])];
+    const names = [...allTexts(area.name), ...area.subs.flatMap((s) => allTexts(s.name))];
     for (const word of names.flatMap((n) => tokens(n))) {
       if (word.length < MIN_WORD) continue;
       const set = words.get(word) ?? new Set<string>();

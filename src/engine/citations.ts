@@ -1,4 +1,5 @@
 // Resolves section ids to citations the reader can follow.
+import { pick } from '../domain/lang.js';
 import type { Content } from '../content/load.js';
 import type { Lang } from './ids.js';
 import type { Citation } from './types.js';
@@ -9,7 +10,7 @@ export function cite(ids: readonly string[], content: Content, lang: Lang): Cita
     const section = content.sections.get(id);
     if (!section) continue; // content check guarantees this does not happen
     const source = content.sources.get(section.source);
-    out.push({ section: id, title: section.title[lang], source: source ? source.title[lang] : section.source });
+    out.push({ section: id, title: pick(section.title, lang), source: source ? pick(source.title, lang) : section.source });
   }
   return out;
 }

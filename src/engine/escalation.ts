@@ -3,7 +3,7 @@ import { finishOutcomeSilently } from './outcome-refresh.js';
 import { contactPointView } from './outcome.js';
 import { summaryMarkdown } from './summary.js';
 import type { Turn } from './turn.js';
-import type { CaseDraft } from './types.js';
+import type { CaseDraft, Choice } from './types.js';
 
 /** A short case number people can read out: RS- and eight characters of the fresh id. */
 export function caseRef(newId: string): string {
@@ -12,7 +12,7 @@ export function caseRef(newId: string): string {
 
 export function beginEscalation(turn: Turn): void {
   const s = turn.state;
-  if (!s.outcome || s.outcome.playbook === 'faq') return turn.showMenu();
+  if (!s.outcome || s.outcome.playbook === turn.ctx.content.knowledgePlaybook) return turn.showMenu();
   const institution = typeof s.facts.institution === 'string' ? s.facts.institution : undefined;
   if (institution && turn.ctx.content.reference.contactPoints.some((c) => c.id === institution)) return confirmPrompt(turn);
   s.phase = 'choosing-institution';
@@ -50,7 +50,7 @@ export function confirmEscalation(turn: Turn): void {
   const s = turn.state;
   const outcome = s.outcome;
   const cp = outcome?.contactPoint;
-  if (!outcome || !cp || outcome.playbook === 'faq') return turn.showMenu();
+  if (!outcome || !cp || outcome.playbook === turn.ctx.content.knowledgePlaybook) return turn.showMenu();
   const ref = caseRef(turn.meta.newId);
   const draft: CaseDraft = {
     id: turn.meta.newId,
@@ -75,10 +75,19 @@ export function declineEscalation(turn: Turn): void {
   const cp = s.outcome?.contactPoint;
   s.phase = 'idle';
   const text = cp ? turn.t('escalate-declined', { name: cp.name, email: cp.email }) : turn.t('escalate-declined-unknown');
-  turn.menu(text, [{ label: turn.t('new-question'), value: 'menu' }]);
+  turn.menu(text, afterNotNow(turn));
 }
 
 export function cancelEscalation(turn: Turn): void {
   turn.state.phase = 'idle';
-  turn.menu(turn.t('escalation-cancelled'), [{ label: turn.t('new-question'), value: 'menu' }]);
+  turn.menu(turn.t('escalation-cancelled'), afterNotNow(turn));
+}
+
+/** After "Not now" or "Cancel" the case can still be sent, as long as this outcome is the last one. */
+function afterNotNow(turn: Turn): Choice[] {
+  const sendable = turn.state.outcome !== undefined && turn.state.outcome.playbook !== 'faq';
+  return [
+    ...(sendable ? [{ label: turn.t('escalate-yes'), value: 'escalate:yes' }] : []),
+    { label: turn.t('new-question'), value: 'menu' },
+  ];
 }

@@ -1,4 +1,5 @@
 // Answers a knowledge question from content/faq.yaml, with its source, and offers related questions.
+import { pick } from '../domain/lang.js';
 import { cite } from './citations.js';
 import { bestFaq, rankFaq } from './faq.js';
 import type { Turn } from './turn.js';
@@ -9,18 +10,19 @@ export function answerFaqEntry(turn: Turn, entry: FaqEntry, related: FaqEntry[])
   const lang = s.lang;
   const cites = cite(entry.cites, turn.ctx.content, lang);
   const source = cites.map((c) => `${c.title} (${c.source})`).join('; ');
-  turn.say(`${entry.question[lang]}\n\n${entry.answer[lang]}${source ? `\n\n${turn.t('faq-source')}: ${source}` : ''}`);
+  turn.say(`${pick(entry.question, lang)}\n\n${pick(entry.answer, lang)}${source ? `\n\n${turn.t('faq-source')}: ${source}` : ''}`);
+  const knowledge = turn.ctx.content.playbooks.get(turn.ctx.content.knowledgePlaybook);
   s.outcome = {
-    playbook: 'faq',
-    playbookTitle: turn.ctx.content.playbooks.get('faq')?.title[lang] ?? 'FAQ',
+    playbook: turn.ctx.content.knowledgePlaybook,
+    playbookTitle: knowledge ? pick(knowledge.title, lang) : 'FAQ',
     risk: 'low',
     riskLabel: turn.t('risk-low'),
-    headline: entry.question[lang],
-    assessment: entry.answer[lang],
+    headline: pick(entry.question, lang),
+    assessment: pick(entry.answer, lang),
     riskReasons: [],
     flags: [],
     screening: [],
-    steps: [{ id: entry.id, text: entry.answer[lang], cites }],
+    steps: [{ id: entry.id, text: pick(entry.answer, lang), cites }],
     measures: [],
     duties: [],
     openPoints: [],
@@ -30,7 +32,7 @@ export function answerFaqEntry(turn: Turn, entry: FaqEntry, related: FaqEntry[])
     citations: cites,
   };
   s.phase = 'idle';
-  const choices = related.slice(0, 3).map((r) => ({ label: r.question[lang], value: `faq:${r.id}` }));
+  const choices = related.slice(0, 3).map((r) => ({ label: pick(r.question, lang), value: `faq:${r.id}` }));
   turn.menu(turn.t('faq-related'), [...choices, { label: turn.t('new-question'), value: 'menu' }]);
 }
 
@@ -46,7 +48,7 @@ export function answerFaq(turn: Turn, question: string): void {
   const suggestions = (ranked.length ? ranked.map((r) => r.entry) : faq).slice(0, 4);
   turn.state.phase = 'idle';
   turn.menu(turn.t('faq-unknown'), [
-    ...suggestions.map((e) => ({ label: e.question[lang], value: `faq:${e.id}` })),
+    ...suggestions.map((e) => ({ label: pick(e.question, lang), value: `faq:${e.id}` })),
     { label: turn.t('something-else'), value: 'menu' },
   ]);
 }

@@ -1,4 +1,5 @@
 // Finds the FAQ entries (content/faq.yaml) that answer a knowledge question.
+import { allTexts, allWords } from '../domain/lang.js';
 import type { FaqEntry } from '../content/types.js';
 import { containsPhrase, normalize, tokens } from './text.js';
 
@@ -18,11 +19,11 @@ export function rankFaq(question: string, faq: readonly FaqEntry[]): FaqMatch[] 
   const ranked: FaqMatch[] = [];
   for (const entry of faq) {
     let score = 0;
-    for (const keyword of [...entry.keywords.en, ...entry.keywords.nl]) {
+    for (const keyword of allWords(entry.keywords)) {
       const k = normalize(keyword);
       if (k !== '' && containsPhrase(text, k)) score += 1 + k.split(' ').length;
     }
-    for (const q of [entry.question.en, entry.question.nl]) {
+    for (const q of allTexts(entry.question)) {
       const shared = [...contentWords(q)].filter((w) => words.has(w)).length;
       score += shared * 0.75;
       if (normalize(q) === text) score += 10;

@@ -1,18 +1,16 @@
 // Looks up the program's own texts (content/ui/*.yaml) in the conversation's language.
 import type { Content } from '../content/load.js';
-import type { LocalText } from '../content/types.js';
+import { pick } from '../domain/lang.js';
 import type { Lang } from './ids.js';
 import { fill } from './text.js';
 
-export function pick(text: LocalText, lang: Lang): string {
-  return text[lang];
-}
+export { pick };
 
 export function makeT(content: Content, lang: Lang) {
   return (key: string, vars?: Record<string, string>): string => {
     const entry = content.ui[`engine.${key}`];
     // A missing key is a content bug that `advisor content check` reports; show the key, never crash.
-    return fill(entry ? entry[lang] : `[${key}]`, vars);
+    return fill(entry ? pick(entry, lang) : `[${key}]`, vars);
   };
 }
 

@@ -1,4 +1,5 @@
 // Builds the outcome of a playbook: risk, steps, measures, duties, contact point, citations.
+import { pick } from '../domain/lang.js';
 import type { Content } from '../content/load.js';
 import type { OutcomeStep, Playbook } from '../content/schema/playbook.js';
 import { cite, uniqueCitations } from './citations.js';
@@ -46,19 +47,19 @@ export function buildOutcome(
 
   const steps: AdviceItem[] = spec.steps
     .filter((s) => holds(s.when, scope))
-    .map((s) => ({ id: s.id, text: s.text[lang], cites: cite(s.cites, content, lang) }));
+    .map((s) => ({ id: s.id, text: pick(s.text, lang), cites: cite(s.cites, content, lang) }));
   const measures: AdviceItem[] = spec.measures
     .filter((m) => holds(m.when, scope))
     .flatMap((m) => content.reference.measures.filter((x) => x.id === m.id))
-    .map((m) => ({ id: m.id, text: `${m.title[lang]}: ${m.text[lang]}`, cites: cite(m.cites, content, lang) }));
+    .map((m) => ({ id: m.id, text: `${pick(m.title, lang)}: ${pick(m.text, lang)}`, cites: cite(m.cites, content, lang) }));
   const dutyDefs = spec.duties
     .filter((d) => holds(d.when, scope))
     .flatMap((d) => content.reference.duties.filter((x) => x.id === d.id));
-  const duties: AdviceItem[] = dutyDefs.map((d) => ({ id: d.id, text: `${d.title[lang]}: ${d.text[lang]}`, cites: cite(d.cites, content, lang) }));
+  const duties: AdviceItem[] = dutyDefs.map((d) => ({ id: d.id, text: `${pick(d.title, lang)}: ${pick(d.text, lang)}`, cites: cite(d.cites, content, lang) }));
   // Institution-level restrictions that the conversation met are duties too.
   for (const r of content.reference.restrictions) {
     if (flagSet.has(r.flag) && !duties.some((d) => d.id === `restriction-${r.id}`)) {
-      duties.push({ id: `restriction-${r.id}`, text: r.text[lang], cites: cite(r.cites, content, lang) });
+      duties.push({ id: `restriction-${r.id}`, text: pick(r.text, lang), cites: cite(r.cites, content, lang) });
     }
   }
 
@@ -82,11 +83,11 @@ export function buildOutcome(
   const flagCites = state.flags.flatMap((id) => cite(content.flags.get(id)?.cites ?? [], content, lang));
   return {
     playbook: playbook.id,
-    playbookTitle: playbook.title[lang],
+    playbookTitle: pick(playbook.title, lang),
     risk,
     riskLabel: t(`risk-${risk}`),
     headline: '',
-    assessment: spec.assessment.filter((a) => holds(a.when, scope)).map((a) => a.text[lang]).join('\n\n'),
+    assessment: spec.assessment.filter((a) => holds(a.when, scope)).map((a) => pick(a.text, lang)).join('\n\n'),
     riskReasons,
     flags,
     screening: state.screening,

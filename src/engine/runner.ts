@@ -1,4 +1,5 @@
 // Walks a playbook graph: skips what is known, runs checks, asks the next question, ends in an outcome.
+import { pick } from '../domain/lang.js';
 import type { Goto, Playbook, QuestionStep } from '../content/schema/playbook.js';
 import { isUnsure, matchChoice, matchInstitution, saysNo } from './answers.js';
 import { areasNamedIn } from './areas.js';
@@ -12,10 +13,13 @@ import { buildOutcome } from './outcome.js';
 import { countryName, summaryMarkdown } from './summary.js';
 import { containsPhrase, normalize, tokens } from './text.js';
 import type { Turn } from './turn.js';
-import type { AnswerRecord, Choice, ExtractedFacts, ScreeningHit, ScreeningSummary } from './types.js';
+import { looksLikeName } from './names.js';
+import type { AnswerRecord, Choice, ExtractedFacts, Facts, ScreeningHit, ScreeningSummary } from './types.js';
 
 const MAX_STEPS_PER_TURN = 200;
 const MAX_FREE_TEXT = 200;
+/** A text this long that ends in a question mark may ask something else. */
+const QUESTION_WORDS = 5;
 
 export function resolveGoto(turn: Turn, goto: Goto | undefined): string | undefined {
   if (goto === undefined || typeof goto === 'string') return goto;
@@ -33,7 +37,8 @@ function addHits(turn: Turn, hits: readonly ScreeningHit[]): void {
   }
 }
 
-export function startPlaybook(turn: Turn, id: PlaybookId, extracted?: ExtractedFacts): void {
+/** `carried`: facts kept from the playbook the user is leaving (see redirect.ts); its signals stay too. */
+export function startPlaybook(turn: Turn, id: PlaybookId, extracted?: ExtractedFacts, carried?: Facts, quiet = false): void {
   const pb = turn.ctx.content.playbooks.get(id);
   if (!pb) {
     turn.showMenu();
@@ -41,10 +46,13 @@ export function startPlaybook(turn: Turn, id: PlaybookId, extracted?: ExtractedF
   }
   const s = turn.state;
   // Facts from a clarifying question belong to this question; otherwise only the user's own institution carries over.
-  const kept = s.phase === 'clarifying' ? s.facts : s.facts.institution !== undefined ? { institution: s.facts.institution } : {};
+  const keepSignals = s.phase === 'clarifying' || carried !== undefined;
+  const kept = carried ?? (s.phase === 'clarifying' ? s.facts : s.facts.institution !== undefined ? { institution: s.facts.institution } : {});
   s.facts = extracted ? mergeExtracted(kept, extracted) : kept;
-  if (extracted) s.signals = [...new Set([...(s.phase === 'clarifying' ? s.signals : []), ...extracted.signals])];
-  else if (s.phase !== 'clarifying') s.signals = [];
+  if (extracted) s.signals = [...new Set([...(keepSignals ? s.signals : []), ...extracted.signals])];
+  else if (!keepSignals) s.signals = [];
+  s.excluded = undefined;
+  s.nameCheck = undefined;
   s.playbook = { id, rev: pb.rev };
   s.step = pb.start;
   s.answers = [];
@@ -54,7 +62,7 @@ export function startPlaybook(turn: Turn, id: PlaybookId, extracted?: ExtractedF
   s.outcome = undefined;
   s.clarify = undefined;
   s.phase = 'asking';
-  if (pb.intro) turn.say(pb.intro[s.lang]);
+  if (pb.intro && !quiet) turn.say(pick(pb.intro, s.lang));
   advance(turn);
 }
 
@@ -68,12 +76,12 @@ function labelFor(q: QuestionStep, value: string, turn: Turn): string {
   const lang = turn.state.lang;
   if (value === 'unsure') return turn.t('not-sure');
   const answer = q.answers.find((a) => a.value === value);
-  if (answer) return answer.label[lang];
+  if (answer) return pick(answer.label, lang);
   return value;
 }
 
 function record(turn: Turn, stepId: string, q: QuestionStep, value: string, label: string, typed: boolean, inferred: boolean): void {
-  const rec: AnswerRecord = { step: stepId, fact: q.fact, question: q.text[turn.state.lang], value, label, typed, inferred };
+  const rec: AnswerRecord = { step: stepId, fact: q.fact, question: pick(q.text, turn.state.lang), value, label, typed, inferred };
   turn.state.answers = [...turn.state.answers.filter((a) => a.step !== stepId), rec];
 }
 
@@ -109,7 +117,7 @@ function applyKnown(turn: Turn, stepId: string, q: QuestionStep): void {
   let label = values.join(', ');
   if (q.input === 'country') label = values.map((c) => countryName(c, lang)).join(', ');
   if (q.input === 'domain') {
-    label = values.map((d) => turn.ctx.content.reference.techAreas.find((a) => a.id === d)?.name[lang] ?? turn.t('domain-none')).join(', ');
+    label = values.map((d) => turn.ctx.content.reference.techAreas.find((a) => a.id === d)?.name ?? null).map((name) => (name ? pick(name, lang) : turn.t('domain-none'))).join(', ');
   }
   if (q.input === 'institution') label = turn.ctx.content.reference.contactPoints.find((c) => c.id === values[0])?.name ?? label;
   const single = values[0] ?? '';
@@ -135,10 +143,10 @@ function choicesFor(turn: Turn, q: QuestionStep): Choice[] {
   switch (q.input) {
     case 'choice':
     case 'yesno':
-      return [...q.answers.map((a) => ({ label: a.label[lang], value: `answer:${a.value}` })), unsure];
+      return [...q.answers.map((a) => ({ label: pick(a.label, lang), value: `answer:${a.value}` })), unsure];
     case 'domain':
       return [
-        ...turn.ctx.content.reference.techAreas.map((a) => ({ label: a.name[lang], value: `answer:${a.id}` })),
+        ...turn.ctx.content.reference.techAreas.map((a) => ({ label: pick(a.name, lang), value: `answer:${a.id}` })),
         { label: turn.t('domain-none'), value: 'answer:none' },
         unsure,
       ];
@@ -163,8 +171,8 @@ export function ask(turn: Turn, stepId: string, q: QuestionStep): void {
   const lang = turn.state.lang;
   turn.replies.push({
     kind: 'question',
-    text: q.text[lang],
-    ...(q.help ? { help: q.help[lang] } : {}),
+    text: pick(q.text, lang),
+    ...(q.help ? { help: pick(q.help, lang) } : {}),
     step: stepId,
     choices: choicesFor(turn, q),
     typeHint: turn.t(TYPE_HINT[q.input]),
@@ -289,7 +297,7 @@ export function applyButton(turn: Turn, value: string): void {
     const area = turn.ctx.content.reference.techAreas.find((a) => a.id === value);
     if (!area && value !== 'none') return reask(turn);
     s.facts[q.fact] = [value];
-    record(turn, id, q, value, area ? area.name[lang] : turn.t('domain-none'), false, false);
+    record(turn, id, q, value, area ? pick(area.name, lang) : turn.t('domain-none'), false, false);
     s.step = resolveGoto(turn, q.next);
   } else if (q.input === 'institution') {
     const cp = turn.ctx.content.reference.contactPoints.find((c) => c.id === value);
@@ -307,12 +315,15 @@ export function applyButton(turn: Turn, value: string): void {
 /** Typed text while a question is open. Returns false when the text did not answer it. */
 /** A typed text that is not an answer switches topic only when it clearly is another question. */
 const SWITCH_CONFIDENCE = 0.7;
+const ASKED_SWITCH_CONFIDENCE = 0.4;
 
 /** The playbook a typed text clearly asks about, when it is not the current one. */
 export function otherTopic(turn: Turn, text: string): PlaybookId | undefined {
   const u = turn.ctx.understand.route(text);
   const current = turn.state.playbook?.id;
-  if (u.playbook && u.playbook !== current && !u.clarify && u.confidence >= SWITCH_CONFIDENCE && tokens(text).length >= 5) return u.playbook;
+  // A question of its own ("…?") is only offered as a switch, so a weaker signal is enough.
+  const needed = /\?\s*$/.test(text) ? ASKED_SWITCH_CONFIDENCE : SWITCH_CONFIDENCE;
+  if (u.playbook && u.playbook !== current && u.playbook !== 'faq' && !u.clarify && u.confidence >= needed && tokens(text).length >= 5) return u.playbook;
   return undefined;
 }
 
@@ -327,11 +338,16 @@ export function applyTyped(turn: Turn, text: string): boolean {
   const s = turn.state;
   const lang = s.lang;
   const shown = text.trim().slice(0, MAX_FREE_TEXT);
-  if (isUnsure(text, turn.ctx.content) && q.input !== 'text') {
+  // Choice questions read "not sure" in matchChoice, where an answer of their own ("I don't know who owns it") can win.
+  const readsChoices = q.input === 'choice' || q.input === 'yesno';
+  if (!readsChoices && q.input !== 'text' && isUnsure(text, turn.ctx.content)) {
     applyAnswer(turn, id, q, 'unsure', turn.t('not-sure'), true, false);
+    understood(turn, turn.t('not-sure'));
     advance(turn);
     return true;
   }
+  // A question of its own about another topic ("do I need an export licence to …?") is no answer to this one.
+  if (/\?\s*$/.test(text) && tokens(text).length >= QUESTION_WORDS && opensOtherTopic(turn, text)) return false;
   const extracted = turn.ctx.understand.extract(text);
   switch (q.input) {
     case 'country': {
@@ -339,6 +355,7 @@ export function applyTyped(turn: Turn, text: string): boolean {
       s.facts = mergeExtracted(s.facts, extracted);
       s.facts[q.fact] = [...new Set([...factList(s.facts[q.fact]).filter((c) => c !== 'unsure'), ...extracted.countries])];
       record(turn, id, q, extracted.countries.join(','), shown, true, false);
+      understood(turn, extracted.countries.map((c) => countryName(c, lang)).join(', '));
       s.step = resolveGoto(turn, q.next);
       break;
     }
@@ -353,12 +370,19 @@ export function applyTyped(turn: Turn, text: string): boolean {
       s.facts = mergeExtracted(s.facts, extracted);
       s.facts[q.fact] = domains.length ? domains : ['none'];
       record(turn, id, q, domains.join(',') || 'none', shown, true, false);
+      understood(turn, domains.length ? domains.map((d) => areas.find((a) => a.id === d)?.name[lang] ?? d).join(', ') : turn.t('domain-none'));
       s.step = resolveGoto(turn, q.next);
       break;
     }
     case 'partner':
     case 'text': {
       if (shown === '') return false;
+      // A sentence is never taken (and screened) as a name without asking.
+      if (q.input === 'partner' && !looksLikeName(shown, extracted, turn.ctx.content)) {
+        s.facts = mergeExtracted(s.facts, extracted);
+        askNameCheck(turn, id, shown);
+        return true;
+      }
       s.facts = mergeExtracted(s.facts, extracted);
       s.facts[q.fact] = shown;
       record(turn, id, q, shown, shown, true, false);
@@ -370,14 +394,20 @@ export function applyTyped(turn: Turn, text: string): boolean {
       if (!cp) return false;
       s.facts[q.fact] = cp;
       record(turn, id, q, cp, shown, true, false);
+      understood(turn, turn.ctx.content.reference.contactPoints.find((c) => c.id === cp)?.name ?? cp);
       s.step = resolveGoto(turn, q.next);
       break;
     }
     default: {
       const match = matchChoice(q, text, turn.ctx.content, lang);
       // The contact point reads the answer as the button says it; `typed` tells it was typed.
-      if (match.kind === 'answer') applyAnswer(turn, id, q, match.value, labelFor(q, match.value, turn), true, false);
-      else if (match.kind === 'unsure') applyAnswer(turn, id, q, 'unsure', turn.t('not-sure'), true, false);
+      if (match.kind === 'answer') {
+        applyAnswer(turn, id, q, match.value, labelFor(q, match.value, turn), true, false);
+        understood(turn, labelFor(q, match.value, turn));
+      } else if (match.kind === 'unsure') {
+        applyAnswer(turn, id, q, 'unsure', turn.t('not-sure'), true, false);
+        understood(turn, turn.t('not-sure'));
+      }
       // It names two answers, or one only to deny it ("not a university"): ask again, read nothing into it.
       else if (match.kind === 'unclear') return false;
       else {
@@ -392,4 +422,38 @@ export function applyTyped(turn: Turn, text: string): boolean {
   }
   advance(turn);
   return true;
+}
+
+/** One short line that says how a typed answer was read, so a misreading shows at once. Never for a click. */
+function understood(turn: Turn, label: string): void {
+  if (label !== '') turn.say(turn.t('understood', { label }));
+}
+
+/** "Is 'they want the test data' the organisation's name?" */
+function askNameCheck(turn: Turn, stepId: string, text: string): void {
+  turn.state.nameCheck = { step: stepId, text };
+  turn.state.phase = 'confirming-name';
+  turn.menu(turn.t('name-check', { text }), [
+    { label: turn.t('name-check-yes'), value: 'name:yes' },
+    { label: turn.t('name-check-no'), value: 'name:no' },
+  ]);
+}
+
+/** The answer to the name check: yes takes the text as the name, no asks for the name again. */
+export function answerNameCheck(turn: Turn, yes: boolean): void {
+  const s = turn.state;
+  const check = s.nameCheck;
+  s.nameCheck = undefined;
+  s.phase = 'asking';
+  const pb = turn.playbook;
+  const node = check && pb ? pb.steps[check.step] : undefined;
+  if (!check || !node || node.type !== 'question' || s.step !== check.step) return reask(turn);
+  if (!yes) {
+    turn.say(turn.t('name-check-again'));
+    return ask(turn, check.step, node);
+  }
+  s.facts[node.fact] = check.text;
+  record(turn, check.step, node, check.text, check.text, true, false);
+  s.step = resolveGoto(turn, node.next);
+  advance(turn);
 }

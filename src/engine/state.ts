@@ -1,7 +1,10 @@
 // Conversation state: plain JSON with a version. Anything stored that does not fit is replaced by a
 // fresh state, so that an old or damaged record never crashes a conversation.
 import { z } from 'zod';
-import { LANGS, PLAYBOOK_IDS, RISKS, SEVERITIES } from './ids.js';
+import { RISKS, SEVERITIES } from './ids.js';
+// Playbook ids and languages are checked against the loaded content by step() (src/engine/known.ts).
+const playbookId = z.string().min(1);
+const lang = z.string().min(2);
 import { HIT_KINDS, STATE_VERSION, type ConversationState, type Lang } from './types.js';
 
 export function freshState(lang: Lang = 'en'): ConversationState {
@@ -20,7 +23,7 @@ const screened = z.object({
   lists: z.array(z.object({ id: z.string(), name: z.string(), date: z.string(), stale: z.boolean(), entries: z.number() })),
 });
 const outcome = z.object({
-  playbook: z.enum(PLAYBOOK_IDS), playbookTitle: z.string(), risk: z.enum(RISKS), riskLabel: z.string(), headline: z.string().default(''), assessment: z.string(),
+  playbook: playbookId, playbookTitle: z.string(), risk: z.enum(RISKS), riskLabel: z.string(), headline: z.string().default(''), assessment: z.string(),
   riskReasons: z.array(z.string()),
   flags: z.array(z.object({ id: z.string(), label: z.string(), severity: z.enum(SEVERITIES), dimension: z.string() })),
   screening: z.array(hit), screened: screened.optional(), steps: z.array(advice), measures: z.array(advice), duties: z.array(advice),
@@ -35,9 +38,9 @@ const outcome = z.object({
 
 export const conversationStateSchema = z.object({
   v: z.literal(STATE_VERSION),
-  lang: z.enum(LANGS),
-  phase: z.enum(['idle', 'clarifying', 'asking', 'outcome', 'choosing-institution', 'confirming', 'escalated']),
-  playbook: z.object({ id: z.enum(PLAYBOOK_IDS), rev: z.string() }).optional(),
+  lang,
+  phase: z.enum(['idle', 'clarifying', 'asking', 'outcome', 'choosing-institution', 'confirming', 'escalated', 'telling-more', 'confirming-name']),
+  playbook: z.object({ id: playbookId, rev: z.string() }).optional(),
   step: z.string().optional(),
   facts: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
   answers: z.array(z.object({
@@ -47,9 +50,13 @@ export const conversationStateSchema = z.object({
   screening: z.array(hit),
   screened: screened.optional(),
   outcome: outcome.optional(),
-  clarify: z.array(z.enum(PLAYBOOK_IDS)).optional(),
+  clarify: z.array(playbookId).optional(),
   cases: z.array(z.string()),
-  pendingCaseQuestion: z.object({ caseId: z.string(), caseRef: z.string() }).optional(),
+  pendingCaseQuestion: z
+    .object({ caseId: z.string(), caseRef: z.string(), mode: z.enum(['open', 'replying', 'later']).optional(), draft: z.string().optional() })
+    .optional(),
+  excluded: z.array(playbookId).optional(),
+  nameCheck: z.object({ step: z.string(), text: z.string() }).optional(),
   langChosen: z.boolean(),
   question: z.string().optional(),
   signals: z.array(z.string()),

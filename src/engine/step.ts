@@ -5,9 +5,15 @@ import type { EngineContext } from './context.js';
 import { answerFaqEntry } from './faq-answer.js';
 import { rankFaq } from './faq.js';
 import { beginEscalation, cancelEscalation, chooseInstitution, confirmEscalation, declineEscalation } from './escalation.js';
-import { isPlaybookId, type Lang } from './ids.js';
+import type { Lang } from './ids.js';
+import { allTexts, allWords } from '../domain/lang.js';
+import { knownLang, knownState, languageNamed } from './known.js';
 import { mergeExtracted } from './facts.js';
-import { advance, applyButton, applyTyped, otherTopic, reask, startPlaybook } from './runner.js';
+import { caseAction, receiveCaseQuestion, takenForCase } from './case-reply.js';
+import { metaIntent, type MetaIntent } from './intents.js';
+import { looksLikeName } from './names.js';
+import { askTellMore, correctPrevious, offerPlaybooks, redirect, switchPlaybook, tellMore } from './redirect.js';
+import { advance, answerNameCheck, applyButton, applyTyped, otherTopic, reask, startPlaybook } from './runner.js';
 import { freshState, parseState } from './state.js';
 import { normalize, roughlyEquals } from './text.js';
 import { Turn } from './turn.js';
@@ -19,7 +25,7 @@ const MAX_TEXT = 4000;
 export function step(prev: unknown, input: EngineInput, ctx: EngineContext, meta: TurnMeta): StepResult {
   // Parsing returns a fresh copy, so the caller's state is never changed (no clone needed).
   const restored = prev === null || prev === undefined ? freshState() : parseState(prev);
-  const turn = new Turn(ctx, meta, restored ?? freshState());
+  const turn = new Turn(ctx, meta, restored ? knownState(restored, ctx.content) : freshState());
   if (!restored) turn.say(turn.t('state-reset'));
   turn.state.turn += 1;
   if (playbookChanged(turn) && (input.type === 'text' || input.type === 'action')) {
@@ -62,15 +68,11 @@ function handle(turn: Turn, input: EngineInput): void {
     case 'action':
       return handleAction(turn, input.value, input.step);
     case 'start':
-      return startPlaybook(turn, input.playbook);
+      return turn.ctx.content.playbooks.has(input.playbook) ? startPlaybook(turn, input.playbook) : turn.showMenu();
     case 'set-lang':
-      return setLang(turn, input.lang);
+      return knownLang(input.lang, turn.ctx.content) ? setLang(turn, input.lang) : undefined;
     case 'case-question':
-      turn.state.pendingCaseQuestion = { caseId: input.caseId, caseRef: input.caseRef };
-      turn.menu(turn.t('case-question', { ref: input.caseRef, text: input.text }), [
-        { label: turn.t('case-answer-later'), value: 'case-answer:later' },
-      ]);
-      return;
+      return receiveCaseQuestion(turn, input.caseId, input.caseRef, input.text);
     case 'case-status':
       return caseStatus(turn, input.caseRef, input.status, input.advice);
   }
@@ -105,8 +107,17 @@ function handleAction(turn: Turn, value: string, stepRef: string | undefined): v
   const arg = rest.join(':');
   switch (kind) {
     case 'start':
-      if (isPlaybookId(arg)) return startPlaybook(turn, arg);
+      if (turn.ctx.content.playbooks.has(arg)) return startPlaybook(turn, arg);
       return turn.showMenu();
+    case 'switch':
+      // Another playbook mid-way: the facts both ask about carry over.
+      if (!turn.ctx.content.playbooks.has(arg)) return turn.showMenu();
+      return s.playbook ? switchPlaybook(turn, arg) : startPlaybook(turn, arg);
+    case 'more':
+      return askTellMore(turn);
+    case 'name':
+      if (s.phase !== 'confirming-name') return staleOrMenu(turn);
+      return answerNameCheck(turn, arg === 'yes');
     case 'menu':
       s.phase = s.phase === 'asking' ? 'asking' : 'idle';
       return turn.showMenu();
@@ -115,24 +126,31 @@ function handleAction(turn: Turn, value: string, stepRef: string | undefined): v
     case 'continue':
       return reask(turn);
     case 'lang':
-      if (arg === 'en' || arg === 'nl') return setLang(turn, arg);
+      if (knownLang(arg, turn.ctx.content)) return setLang(turn, arg);
       return;
     case 'faq': {
       const entry = turn.ctx.content.reference.faq.find((f) => f.id === arg);
       if (!entry) return turn.showMenu();
-      const related = rankFaq(`${entry.question.en} ${entry.question.nl}`, turn.ctx.content.reference.faq)
+      const related = rankFaq(allTexts(entry.question).join(' '), turn.ctx.content.reference.faq)
         .map((r) => r.entry)
         .filter((e) => e.id !== entry.id);
       return answerFaqEntry(turn, entry, related);
     }
     case 'answer':
+      // A click on the question's own buttons while its name check is open answers the question instead.
+      if (s.phase === 'confirming-name' && (stepRef === undefined || stepRef === s.step)) {
+        s.phase = 'asking';
+        s.nameCheck = undefined;
+      }
       if (s.phase !== 'asking' || (stepRef !== undefined && stepRef !== s.step)) {
         turn.say(turn.t('stale-click'));
         return reask(turn);
       }
       return applyButton(turn, arg);
     case 'escalate':
-      if (s.phase !== 'outcome') return staleOrMenu(turn);
+      // After "Not now" or "Cancel" the outcome still offers to send it, as long as it is the last one.
+      if (s.phase === 'escalated' && s.outcome && arg === 'yes') return alreadySent(turn);
+      if (!s.outcome || !RESUMABLE.has(s.phase)) return staleOrMenu(turn);
       return arg === 'yes' ? beginEscalation(turn) : declineEscalation(turn);
     case 'inst':
       if (s.phase !== 'choosing-institution') return staleOrMenu(turn);
@@ -140,9 +158,11 @@ function handleAction(turn: Turn, value: string, stepRef: string | undefined): v
     case 'confirm':
       if (s.phase !== 'confirming') return staleOrMenu(turn);
       return arg === 'yes' ? confirmEscalation(turn) : cancelEscalation(turn);
+    case 'case-reply':
+    case 'case-send':
+    case 'case-new':
     case 'case-answer':
-      turn.say(turn.t('case-answer-postponed'));
-      return;
+      return caseAction(turn, kind, arg, handleMessage);
     default:
       turn.say(turn.t('not-understood'));
       return turn.showMenu();
@@ -163,7 +183,7 @@ const commandPhrases = new WeakMap<EngineContext['content']['lexicon']['commands
 function phrasesOfCommands(commands: EngineContext['content']['lexicon']['commands']): Array<[Command, string[]]> {
   let list = commandPhrases.get(commands);
   if (!list) {
-    list = (Object.keys(commands) as Command[]).map((name) => [name, [...commands[name].en, ...commands[name].nl].map(normalize)]);
+    list = (Object.keys(commands) as Command[]).map((name) => [name, allWords(commands[name]).map(normalize)]);
     commandPhrases.set(commands, list);
   }
   return list;
@@ -186,6 +206,8 @@ function handleText(turn: Turn, raw: string): void {
     turn.say(turn.t('empty'));
     return s.phase === 'asking' ? reask(turn) : turn.showMenu();
   }
+  const named = languageNamed(text, turn.ctx.content);
+  if (named !== undefined) return setLang(turn, named);
   switch (command(turn, text)) {
     case 'restart':
       return restart(turn);
@@ -210,17 +232,92 @@ function handleText(turn: Turn, raw: string): void {
     default:
       break;
   }
-  if (s.pendingCaseQuestion) {
-    const { caseId, caseRef } = s.pendingCaseQuestion;
-    turn.effects.push({ type: 'case-answer', caseId, caseRef, text });
-    s.pendingCaseQuestion = undefined;
-    turn.say(turn.t('case-answer-sent', { ref: caseRef }));
-    return;
+  if (takenForCase(turn, text, handleMessage)) return;
+  handleMessage(turn, text);
+}
+
+/** Phases in which the last outcome can still be sent to the contact point. */
+const RESUMABLE = new Set(['outcome', 'idle', 'clarifying', 'telling-more']);
+
+function alreadySent(turn: Turn): void {
+  const ref = turn.state.cases[turn.state.cases.length - 1] ?? '';
+  turn.menu(turn.t('already-sent', { ref }), [{ label: turn.t('new-question'), value: 'menu' }]);
+}
+
+/** "This is not about …", "I meant …", "send it after all", "not now": true when handled. */
+function handleIntent(turn: Turn, intent: MetaIntent): boolean {
+  const s = turn.state;
+  switch (intent.kind) {
+    case 'not-about':
+    case 'meant':
+      if (s.phase === 'choosing-institution' || s.phase === 'confirming' || s.phase === 'escalated') return false;
+      if (s.phase === 'confirming-name') {
+        s.phase = 'asking';
+        s.nameCheck = undefined;
+      }
+      // "I meant China", "I meant Peking University": a correction of this answer or the one before, if it reads
+      // as one; otherwise another topic.
+      if (intent.kind === 'meant' && s.phase === 'asking' && (answersStrictly(turn, intent.rest) || correctPrevious(turn, intent.rest))) return true;
+      return redirect(turn, intent);
+    case 'send':
+      if (!s.outcome || s.outcome.playbook === 'faq') return false;
+      if (s.phase === 'escalated') {
+        alreadySent(turn);
+        return true;
+      }
+      if (s.phase === 'confirming') {
+        confirmEscalation(turn);
+        return true;
+      }
+      if (!RESUMABLE.has(s.phase)) return false;
+      beginEscalation(turn);
+      return true;
+    case 'not-now':
+      if (s.phase === 'outcome' && s.outcome) {
+        declineEscalation(turn);
+        return true;
+      }
+      if (s.phase === 'confirming' || s.phase === 'choosing-institution') {
+        cancelEscalation(turn);
+        return true;
+      }
+      return false;
   }
+}
+
+/** Answers the open question only by its firm readers (a choice, a country, a name, an institution), not a guess. */
+function answersStrictly(turn: Turn, text: string): boolean {
+  const s = turn.state;
+  const node = s.step ? turn.playbook?.steps[s.step] : undefined;
+  if (!node || node.type !== 'question' || node.input === 'domain' || node.input === 'text') return false;
+  if (node.input === 'partner' && !looksLikeName(text, turn.ctx.understand.extract(text), turn.ctx.content)) return false;
+  return applyTyped(turn, text);
+}
+
+function handleMessage(turn: Turn, text: string): void {
+  const s = turn.state;
+  const intent = metaIntent(text, turn.ctx.content);
+  if (intent && handleIntent(turn, intent)) return;
   switch (s.phase) {
     case 'asking':
+      if (intent?.kind === 'meant' && applyTyped(turn, intent.rest)) return;
       if (applyTyped(turn, text)) return;
       return notAnAnswer(turn, text);
+    case 'confirming-name':
+      if (saysYes(text, turn.ctx.content)) return answerNameCheck(turn, true);
+      if (saysNo(text, turn.ctx.content)) return answerNameCheck(turn, false);
+      // Another try at the name, or an answer of another kind.
+      s.phase = 'asking';
+      s.nameCheck = undefined;
+      if (applyTyped(turn, text)) return;
+      return notAnAnswer(turn, text);
+    case 'telling-more':
+      // Still not sure: the whole list of topics, never a dead end.
+      if (isUnsure(text, turn.ctx.content)) {
+        s.phase = 'idle';
+        return turn.showMenu('tell-more-menu');
+      }
+      return tellMore(turn, text);
     case 'choosing-institution': {
       const id = matchInstitution(text, turn.ctx.content);
       if (id) return chooseInstitution(turn, id);
@@ -236,8 +333,13 @@ function handleText(turn: Turn, raw: string): void {
       return beginEscalation(turn);
     case 'clarifying': {
       const pick = /^\d$/.test(normalize(text)) ? s.clarify?.[Number(normalize(text)) - 1] : undefined;
-      if (pick) return startPlaybook(turn, pick);
-      return newQuestion(turn, text);
+      if (pick) return s.excluded !== undefined && s.playbook ? switchPlaybook(turn, pick) : startPlaybook(turn, pick);
+      // "Not sure" at the clarifying question asks for one more sentence; it is no question of its own.
+      if (isUnsure(text, turn.ctx.content)) return askTellMore(turn);
+      // A clear question of its own starts afresh; anything else says more about the first one.
+      const own = turn.ctx.understand.route(text);
+      if (own.playbook && !own.clarify && s.excluded === undefined) return newQuestion(turn, text);
+      return tellMore(turn, text);
     }
     case 'outcome':
       if (s.outcome && saysYes(text, turn.ctx.content)) return beginEscalation(turn);
@@ -254,7 +356,7 @@ function notAnAnswer(turn: Turn, text: string): void {
   if (other) {
     const title = turn.ctx.content.playbooks.get(other)?.title[turn.state.lang] ?? other;
     turn.menu(turn.t('switch-topic', { title }), [
-      { label: turn.t('switch-to', { title }), value: `start:${other}` },
+      { label: turn.t('switch-to', { title }), value: `switch:${other}` },
       { label: turn.t('continue'), value: 'continue' },
     ]);
     return;
@@ -275,6 +377,7 @@ function newQuestion(turn: Turn, text: string): void {
   const u = turn.ctx.understand.route(text);
   if (!s.langChosen && u.lang) s.lang = u.lang;
   s.question = text;
+  s.excluded = undefined;
   if (u.playbook && !u.clarify) return startPlaybook(turn, u.playbook, u.facts);
   const alternatives = [...(u.playbook ? [u.playbook] : []), ...u.alternatives.map((a) => a.playbook)].filter(
     (id, i, all) => all.indexOf(id) === i,
@@ -288,9 +391,5 @@ function newQuestion(turn: Turn, text: string): void {
   s.phase = 'clarifying';
   s.facts = mergeExtracted(s.facts.institution !== undefined ? { institution: s.facts.institution } : {}, u.facts);
   s.signals = u.facts.signals;
-  s.clarify = alternatives.slice(0, 3);
-  turn.menu(turn.t('clarify'), [
-    ...s.clarify.map((id) => ({ label: turn.ctx.content.playbooks.get(id)?.title[s.lang] ?? id, value: `start:${id}` })),
-    { label: turn.t('something-else'), value: 'menu' },
-  ]);
+  offerPlaybooks(turn, alternatives.slice(0, 3), 'start');
 }

@@ -1,8 +1,8 @@
 // One turn in progress: the state being changed and what is said and done. Engine-internal.
+import { pick } from '../domain/lang.js';
 import type { Playbook } from '../content/schema/playbook.js';
 import type { EngineContext } from './context.js';
 import { makeT, type T } from './i18n.js';
-import { PLAYBOOK_IDS } from './ids.js';
 import type { Choice, ConversationState, Effect, Reply, TurnMeta } from './types.js';
 
 export class Turn {
@@ -33,9 +33,9 @@ export class Turn {
 
   playbookChoices(): Choice[] {
     const lang = this.state.lang;
-    return PLAYBOOK_IDS.flatMap((id) => {
+    return this.ctx.content.playbookOrder.flatMap((id) => {
       const pb = this.ctx.content.playbooks.get(id);
-      return pb ? [{ label: pb.title[lang], value: `start:${id}` }] : [];
+      return pb ? [{ label: pick(pb.title, lang), value: `start:${id}` }] : [];
     });
   }
 

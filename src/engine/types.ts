@@ -65,49 +65,11 @@ export interface Understander {
   extract(text: string): ExtractedFacts;
 }
 
-// ---------- screening (src/screening implements it) ----------
+// ---------- screening (src/screening implements it; the types live in src/domain/) ----------
 
-export interface ScreeningHit {
-  /** List id: seven-sons, sanctions, restricted, own list ids. */
-  list: string;
-  listName: string;
-  /** ISO date of the list version. */
-  listDate: string;
-  id: string;
-  name: string;
-  /** The name or alias of the entry that matched. */
-  matched: string;
-  score: number;
-  /** True when the hit is a match; false is a "possible, not a match". */
-  match: boolean;
-  why: string;
-  country?: string;
-  /** Topics of the entry, e.g. sanction, debarment, crime. */
-  topics?: string[];
-  /** What kind of listing this is; the advice treats each kind as the guideline does. */
-  kind?: HitKind;
-}
-
-export const HIT_KINDS = ['sanction', 'export-control', 'debarment', 'military', 'risk-list', 'restriction', 'crime', 'pep', 'other'] as const;
-export type HitKind = (typeof HIT_KINDS)[number];
-
-export interface ScreenedList {
-  id: string;
-  name: string;
-  date: string;
-  stale: boolean;
-  entries: number;
-}
-
-export interface ScreeningResult {
-  query: string;
-  hits: ScreeningHit[];
-  lists: ScreenedList[];
-}
-
-export interface Screener {
-  screen(name: string, options?: { country?: string; limit?: number }): ScreeningResult;
-}
+export { HIT_KINDS } from '../domain/screening.js';
+export type { HitKind, ScreenedList, ScreeningHit, ScreeningResult, Screener, UncheckedKind } from '../domain/screening.js';
+import type { HitKind, ScreenedList, ScreeningHit, Screener, UncheckedKind } from '../domain/screening.js';
 
 // ---------- conversation state ----------
 
@@ -137,11 +99,22 @@ export type Phase =
   | 'outcome'
   | 'choosing-institution'
   | 'confirming'
-  | 'escalated';
+  | 'escalated'
+  /** Asked for one more sentence ("None of these: tell me more"); the next text is routed with the question. */
+  | 'telling-more'
+  /** Asked whether a typed text is the organisation's name (see `nameCheck`). */
+  | 'confirming-name';
 
 export interface PendingCaseQuestion {
   caseId: string;
   caseRef: string;
+  /**
+   * open: just arrived, a message is sent only after the researcher confirms it; replying: the researcher clicked
+   * Reply, the next message is the answer; later: "Answer later", messages are new questions. Missing means open.
+   */
+  mode?: 'open' | 'replying' | 'later';
+  /** A message waiting for "Send this as your answer to case RS-…?". */
+  draft?: string;
 }
 
 export interface ConversationState {
@@ -162,6 +135,10 @@ export interface ConversationState {
   /** Case refs created in this conversation. */
   cases: string[];
   pendingCaseQuestion?: PendingCaseQuestion;
+  /** Playbooks the user said it is not about; left out of routing until a playbook starts. */
+  excluded?: PlaybookId[];
+  /** A typed text that may not be a name: the question step and the text, until the user says yes or no. */
+  nameCheck?: { step: string; text: string };
   /** The user chose the language; it is no longer taken from what they type. */
   langChosen: boolean;
   /** The question that started the playbook; the FAQ answers it. Kept only in this conversation. */
@@ -215,6 +192,9 @@ export interface ContactPointView {
 export interface ScreeningSummary {
   names: string[];
   lists: ScreenedList[];
+  /** Kinds of list not checked (no data loaded), from ScreeningResult.missing. */
+  missing?: HitKind[];
+  checkByHand?: UncheckedKind[];
 }
 
 export interface Outcome {

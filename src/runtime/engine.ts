@@ -3,7 +3,7 @@
 import { loadContent, type Content } from '../content/load.js';
 import type { EngineContext } from '../engine/context.js';
 import { step } from '../engine/step.js';
-import type { EngineInput, StepResult, TurnMeta } from '../engine/types.js';
+import type { EngineInput, Screener, StepResult, TurnMeta } from '../engine/types.js';
 import { createScreener, type LoadedDataset } from '../screening/index.js';
 import { createUnderstander } from '../understand/index.js';
 
@@ -22,11 +22,13 @@ export interface EngineOptions {
   staleAfterDays?: number;
   /** ISO date used to tell whether a screening dataset is stale. */
   today?: string;
+  /** A screener built elsewhere (the server's, which reloads its datasets); then datasets is ignored. */
+  screener?: Screener;
 }
 
 export function createAdvisorEngine(options: EngineOptions = {}): AdvisorEngine {
   const content = options.content ?? loadContent();
-  const screen = createScreener({
+  const screen = options.screener ?? createScreener({
     sevenSons: content.reference.sevenSons,
     restrictions: content.reference.restrictions,
     datasets: options.datasets ?? [],

@@ -3,7 +3,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
+import { HIT_KINDS, type HitKind } from '../engine/types.js';
 import { NONE, type ListRef, type ScreeningEntity } from './entity.js';
+import { isHitKind, kindFromTopics, kindsFromTitle, strongestKind } from './kinds.js';
 import { isHan } from './normalise.js';
 import { readCsvRecords, readLines } from './read-lines.js';
 
@@ -14,10 +16,19 @@ export interface DatasetSpec {
   path: string;
   /** Detected from the file when absent. */
   format?: DatasetFormat;
-  /** The list id hits carry; "sanctions" for OpenSanctions files, the file name otherwise. */
+  /**
+   * The list id hits carry. Defaults to the dataset: "opensanctions-NAME" for an OpenSanctions export
+   * (NAME from the index.json next to it, e.g. "sanctions" or "default"), the file name otherwise.
+   */
   listId?: string;
   /** The list's name as hits show it. */
   name?: string;
+  /**
+   * What kind of list this is, for entries whose own data does not say (a simple CSV has no topics).
+   * Simple CSVs default to "risk-list"; OpenSanctions entries take their kind from their topics,
+   * `sanctions` column and datasets, and fall back to this, then to "other".
+   */
+  kind?: HitKind;
 }
 
 export interface LoadedDataset {
@@ -31,6 +42,8 @@ export interface LoadedDataset {
   dateSource: 'records' | 'metadata' | 'mtime';
   /** The lists in the file: one, or one per value of a simple CSV's "list" column. */
   lists: ListRef[];
+  /** The dataset's name in its metadata (OpenSanctions index.json "name"), when there is one. */
+  datasetName?: string;
   entities: ScreeningEntity[];
 }
 
@@ -63,19 +76,21 @@ export function detectFormat(path: string): DatasetFormat {
 export function loadDataset(spec: DatasetSpec): LoadedDataset {
   if (!existsSync(spec.path)) throw new DatasetError(spec.path, 'no such file');
   const format = spec.format ?? detectFormat(spec.path);
-  const fallbackId = format === 'simple-csv' ? slug(basename(spec.path, extname(spec.path))) : 'sanctions';
-  const list: ListRef = {
-    id: spec.listId ?? fallbackId,
-    name: spec.name ?? (format === 'simple-csv' ? basename(spec.path) : `OpenSanctions (${basename(spec.path)})`),
-    date: '',
-  };
+  const metadata = readMetadata(spec.path);
+  // The list is the dataset the file holds, never a kind: an OpenSanctions export mixes sanctions,
+  // debarments, export controls and PEPs, and each entry says which it is.
+  const fallbackId =
+    format === 'simple-csv' ? slug(basename(spec.path, extname(spec.path))) : metadata.name ? `opensanctions-${slug(metadata.name)}` : 'opensanctions';
+  const fallbackName =
+    format === 'simple-csv' ? basename(spec.path) : `OpenSanctions ${metadata.title ?? metadata.name ?? basename(spec.path)}`;
+  const list: ListRef = { id: spec.listId ?? fallbackId, name: spec.name ?? fallbackName, date: '' };
   const loaded =
     format === 'opensanctions-csv'
-      ? loadOpenSanctionsCsv(spec.path, list)
+      ? loadOpenSanctionsCsv(spec.path, list, spec.kind)
       : format === 'ftm-jsonl'
-        ? loadFtmJsonl(spec.path, list)
-        : loadSimpleCsv(spec.path, list, spec.listId !== undefined);
-  const metadataDate = readMetadataDate(spec.path);
+        ? loadFtmJsonl(spec.path, list, spec.kind)
+        : loadSimpleCsv(spec.path, list, spec.listId !== undefined, spec.kind ?? 'risk-list');
+  const metadataDate = metadata.date;
   const mtime = statSync(spec.path).mtime.toISOString().slice(0, 10);
   const date = metadataDate ?? loaded.recordsDate ?? mtime;
   const dateSource = metadataDate ? 'metadata' : loaded.recordsDate ? 'records' : 'mtime';
@@ -89,6 +104,7 @@ export function loadDataset(spec: DatasetSpec): LoadedDataset {
     dateSource,
     lists: loaded.lists,
     entities: loaded.entities,
+    ...(metadata.name ? { datasetName: metadata.name } : {}),
   };
 }
 
@@ -129,7 +145,24 @@ function splitChinese(names: string[]): { latin: string[]; chinese: string[] } {
   return { latin, chinese };
 }
 
-function loadOpenSanctionsCsv(path: string, list: ListRef): Parsed {
+/**
+ * The kind of a targets.simple.csv row. The dataset titles say it first ("US BIS Entity List",
+ * "World Bank Debarred Providers"): OpenSanctions models debarments and export controls as
+ * sanctions too, so a filled `sanctions` column alone makes a sanction only when the datasets do
+ * not say otherwise.
+ */
+function rowKind(datasets: string, sanctions: string, declared: HitKind | undefined, memo: Map<string, HitKind | undefined>): HitKind {
+  const key = `${datasets}\u0000${sanctions}`;
+  if (memo.has(key)) return memo.get(key) ?? declared ?? 'other';
+  const fromDatasets = splitMulti(datasets).flatMap(kindsFromTitle);
+  const fromSanctions = sanctions === '' ? [] : kindsFromTitle(sanctions);
+  let kind = strongestKind([...fromDatasets, ...fromSanctions]);
+  if (kind === undefined && sanctions !== '') kind = 'sanction';
+  memo.set(key, kind);
+  return kind ?? declared ?? 'other';
+}
+
+function loadOpenSanctionsCsv(path: string, list: ListRef, declared: HitKind | undefined): Parsed {
   const records = readCsvRecords(path);
   const first = records.next();
   if (first.done) throw new DatasetError(path, 'the file is empty');
@@ -142,13 +175,16 @@ function loadOpenSanctionsCsv(path: string, list: ListRef): Parsed {
   ].map(col);
   const strings = new Interner();
   const entities: ScreeningEntity[] = [];
+  const kinds = new Map<string, HitKind | undefined>();
   let date: string | undefined;
   for (const row of records) {
     const name = row[iName!]?.trim();
     const id = row[iId!]?.trim();
     if (!name || !id) continue;
     const { latin, chinese } = splitChinese(splitMulti(row[iAliases!]));
-    const sanctioned = iSanctions! >= 0 && (row[iSanctions!] ?? '').trim() !== '';
+    const sanctions = iSanctions! >= 0 ? (row[iSanctions!] ?? '').trim() : '';
+    const datasets = iDataset! >= 0 ? (row[iDataset!] ?? '').trim() : '';
+    const kind = rowKind(datasets, sanctions, declared, kinds);
     entities.push({
       id,
       name,
@@ -157,10 +193,12 @@ function loadOpenSanctionsCsv(path: string, list: ListRef): Parsed {
       abbreviations: NONE,
       chineseNames: chinese.length > 0 ? chinese : NONE,
       countries: splitMulti(row[iCountries!]).map((c) => strings.get(c.toLowerCase())),
-      topics: sanctioned ? SANCTION_TOPICS : NONE,
+      // targets.simple.csv carries no topics; the kind says what the row is.
+      topics: NONE,
+      kind,
       person: row[iSchema!] === 'Person',
       campuses: NONE,
-      source: iDataset! >= 0 && row[iDataset!] ? strings.get(row[iDataset!]!.trim()) : undefined,
+      source: datasets !== '' ? strings.get(datasets) : undefined,
       list,
     });
     if (iLastChange! >= 0) date = later(date, row[iLastChange!] ?? '');
@@ -169,7 +207,7 @@ function loadOpenSanctionsCsv(path: string, list: ListRef): Parsed {
   return { entities, lists: [list], recordsDate: date || undefined };
 }
 
-const SANCTION_TOPICS: readonly string[] = Object.freeze(['sanction']);
+const KIND_LIST = HIT_KINDS.join(', ');
 
 const ftmLine = z.object({
   id: z.string().min(1),
@@ -182,7 +220,7 @@ const ftmLine = z.object({
   last_change: z.string().optional(),
 });
 
-function loadFtmJsonl(path: string, list: ListRef): Parsed {
+function loadFtmJsonl(path: string, list: ListRef, declared: HitKind | undefined): Parsed {
   const strings = new Interner();
   const entities: ScreeningEntity[] = [];
   let date: string | undefined;
@@ -218,6 +256,7 @@ function loadFtmJsonl(path: string, list: ListRef): Parsed {
       chineseNames: chinese.length > 0 ? chinese : NONE,
       countries: countries.map((c) => strings.get(c.toLowerCase())),
       topics: topics.length > 0 ? topics.map((t) => strings.get(t)) : NONE,
+      kind: kindFromTopics(topics) ?? strongestKind((e.datasets ?? []).flatMap((d) => kindsFromTitle(d.replace(/_/g, ' ')))) ?? declared ?? 'other',
       person: e.schema === 'Person',
       campuses: NONE,
       source: e.datasets && e.datasets.length > 0 ? strings.get(e.datasets.join(', ')) : undefined,
@@ -227,11 +266,12 @@ function loadFtmJsonl(path: string, list: ListRef): Parsed {
   return { entities, lists: [list], recordsDate: date || undefined };
 }
 
-function loadSimpleCsv(path: string, fileList: ListRef, listIdGiven: boolean): Parsed {
+/** A simple CSV: name, aliases, country, list, source, and optionally kind (one of HIT_KINDS) per row. */
+function loadSimpleCsv(path: string, fileList: ListRef, listIdGiven: boolean, declared: HitKind): Parsed {
   const lists = new Map<string, ListRef>();
   const entities: ScreeningEntity[] = [];
   const strings = new Interner();
-  let columns = { name: 0, aliases: 1, country: 2, list: 3, source: 4 };
+  let columns = { name: 0, aliases: 1, country: 2, list: 3, source: 4, kind: -1 };
   let rowNo = 0;
   for (const row of readCsvRecords(path)) {
     rowNo++;
@@ -244,6 +284,7 @@ function loadSimpleCsv(path: string, fileList: ListRef, listIdGiven: boolean): P
         country: lower.indexOf('country'),
         list: lower.indexOf('list'),
         source: lower.indexOf('source'),
+        kind: lower.indexOf('kind'),
       };
       continue;
     }
@@ -260,6 +301,8 @@ function loadSimpleCsv(path: string, fileList: ListRef, listIdGiven: boolean): P
     }
     const { latin, chinese } = splitChinese(splitMulti(columns.aliases >= 0 ? cells[columns.aliases] : undefined));
     const country = columns.country >= 0 ? cells[columns.country] : undefined;
+    const kindCell = columns.kind >= 0 ? (cells[columns.kind] ?? '').toLowerCase() : '';
+    if (kindCell !== '' && !isHitKind(kindCell)) throw new DatasetError(path, `row ${rowNo}: kind "${kindCell}" is not one of ${KIND_LIST}`);
     entities.push({
       id: `${listId}:${rowNo}`,
       name,
@@ -269,6 +312,7 @@ function loadSimpleCsv(path: string, fileList: ListRef, listIdGiven: boolean): P
       chineseNames: chinese,
       countries: splitMulti(country).map((c) => strings.get(c.toLowerCase())),
       topics: NONE,
+      kind: isHitKind(kindCell) ? kindCell : declared,
       person: false,
       campuses: NONE,
       source: source ? strings.get(source) : undefined,
@@ -285,14 +329,22 @@ const metadataSchema = z
     last_export: z.string().optional(),
     last_change: z.string().optional(),
     date: z.string().optional(),
+    name: z.string().optional(),
+    title: z.string().optional(),
   })
   .passthrough();
 
+interface Metadata {
+  date?: string;
+  name?: string;
+  title?: string;
+}
+
 /**
- * A date from metadata next to the file: FILE.meta.json, or the index.json OpenSanctions publishes
- * beside each export (updated_at, last_export or last_change).
+ * Metadata next to the file: FILE.meta.json, or the index.json OpenSanctions publishes beside each
+ * export. The date is its updated_at, last_export or last_change; the name is the dataset's.
  */
-function readMetadataDate(path: string): string | undefined {
+function readMetadata(path: string): Metadata {
   for (const candidate of [`${path}.meta.json`, join(dirname(path), 'index.json')]) {
     if (!existsSync(candidate)) continue;
     let raw: unknown;
@@ -306,9 +358,13 @@ function readMetadataDate(path: string): string | undefined {
     const m = parsed.data;
     const value = m.date ?? m.last_export ?? m.updated_at ?? m.last_change;
     const day = value?.slice(0, 10);
-    if (day && /^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
+    return {
+      ...(day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? { date: day } : {}),
+      ...(m.name ? { name: m.name } : {}),
+      ...(m.title ? { title: m.title } : {}),
+    };
   }
-  return undefined;
+  return {};
 }
 
 function slug(text: string): string {

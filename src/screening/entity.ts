@@ -1,4 +1,5 @@
 // What the screener indexes: one entity of a list, with every name it is known by.
+import type { HitKind } from '../engine/types.js';
 
 /** Why a name belongs to an entity; the explanation of a hit says which one matched. */
 export type NameKind = 'name' | 'alias' | 'former' | 'chinese' | 'abbreviation';
@@ -17,6 +18,8 @@ export interface ListRef {
   name: string;
   /** ISO date (YYYY-MM-DD) of the list version. */
   date: string;
+  /** Where the list comes from (a web page), when known. */
+  url?: string;
 }
 
 export interface ScreeningEntity {
@@ -30,6 +33,8 @@ export interface ScreeningEntity {
   /** ISO alpha-2, lower-case. */
   countries: readonly string[];
   topics: readonly string[];
+  /** What kind of listing this is: from the entry's topics or datasets, or the list's declared kind. */
+  kind: HitKind;
   /** People may be listed with a middle name or patronymic the query leaves out. */
   person: boolean;
   /** Words that may follow the name or an abbreviation as a campus, e.g. "Shenzhen". */

@@ -12,3 +12,8 @@ export {
 export { screeningConfigSchema, datasetSpecsFromConfig, type ScreeningConfig } from './config.js';
 export { readSevenSons, readRestrictions, DEFAULT_SEVEN_SONS_FILE, DEFAULT_RESTRICTIONS_FILE } from './reference-files.js';
 export type { ScreeningEntity, ListRef } from './entity.js';
+export { openSanctionsSources, datasetsDir, type OpenSanctionsSource } from './config.js';
+export { startLiveScreener, type LiveScreener, type LiveEvent, type ScreeningStatus } from './live.js';
+export { updateDataset, type UpdateOutcome } from './download.js';
+export { readChineseMilitary, CHINESE_MILITARY_LIST, type MilitaryList } from './military-list.js';
+export { YenteClient, YenteScreener, mergeRemote, type YenteOptions } from './yente.js';

@@ -27,8 +27,15 @@ export function tokenCredit(query: string, listed: string): number {
   if (query === listed) return 1;
   const max = allowedEdits(Math.max(query.length, listed.length));
   if (max === 0) return 0;
-  // In short words a different first letter makes a different name (Sedov, Medov).
-  if (Math.min(query.length, listed.length) < LONG_WORD && query.charCodeAt(0) !== listed.charCodeAt(0)) return 0;
+  // In short words a different first letter makes a different name (Sedov, Medov); the first two
+  // letters typed the wrong way round ("aSrah", "rIina") are still the same name.
+  if (
+    Math.min(query.length, listed.length) < LONG_WORD &&
+    query.charCodeAt(0) !== listed.charCodeAt(0) &&
+    !(query.length === listed.length && query[0] === listed[1] && query[1] === listed[0] && query.slice(2) === listed.slice(2))
+  ) {
+    return 0;
+  }
   const d = boundedEditDistance(query, listed, max);
   return d <= max ? creditForDistance(d) : 0;
 }

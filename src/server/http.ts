@@ -9,6 +9,8 @@ import { hostCheck, sameOriginWrites, securityHeaders } from './security.js';
 export interface Readiness {
   ready: boolean;
   checks: Record<string, 'ok' | 'failing'>;
+  /** Which screening lists are loaded, their dates and age, and which kinds are not screened. */
+  screening?: unknown;
 }
 
 export interface HttpAppDeps {
@@ -59,7 +61,11 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   });
   app.get('/readyz', async (_req, res) => {
     const readiness = await deps.readiness();
-    res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'not-ready', checks: readiness.checks });
+    res.status(readiness.ready ? 200 : 503).json({
+      status: readiness.ready ? 'ready' : 'not-ready',
+      checks: readiness.checks,
+      ...(readiness.screening !== undefined ? { screening: readiness.screening } : {}),
+    });
   });
   app.get('/metrics', (_req, res) => {
     res.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.render());

@@ -6,9 +6,10 @@
 // - country and technology-area recall, and false countries (named by the router, not the text);
 // - a reliability table: the router's confidence against how often it is right.
 import { z } from 'zod';
-import { DOMAIN_IDS, LANGS, PLAYBOOK_IDS, type PlaybookId } from '../engine/ids.js';
+import { DOMAIN_IDS, type PlaybookId } from '../domain/ids.js';
+import { langCodeSchema, playbookIdSchema } from '../domain/schemas.js';
 import type { Understander, Understanding } from '../engine/types.js';
-import { readYamlFile } from '../content/yaml.js';
+import { ContentError, displayName, readYamlFile } from '../content/yaml.js';
 
 const HOME_COUNTRY = 'BE';
 /** The clarifying menu shows this many playbooks (src/engine/step.ts). */
@@ -19,12 +20,12 @@ export const evalSetSchema = z.array(
     .object({
       q: z.string().min(1),
       /** Every acceptable playbook; [] or [null]: off-topic. */
-      playbooks: z.array(z.enum(PLAYBOOK_IDS).nullable()),
+      playbooks: z.array(playbookIdSchema.nullable()),
       /** Countries that must be found; when given, any other (non-home) country found is a false country. */
       countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
       domains: z.array(z.enum(DOMAIN_IDS)).optional(),
       /** The language the question is written in; without it, the router's own guess is used. */
-      lang: z.enum(LANGS).optional(),
+      lang: langCodeSchema.optional(),
       /** How it is written (terse, typos, rambling, flemish, two-concerns …), for the report. */
       style: z.string().optional(),
     })
@@ -32,8 +33,16 @@ export const evalSetSchema = z.array(
 );
 export type EvalItem = z.infer<typeof evalSetSchema>[number];
 
-export function loadEvalSet(file: string): EvalItem[] {
-  return readYamlFile(file, evalSetSchema);
+/** Reads an evaluation set; with `playbooks`, an id that names no loaded playbook is an error. */
+export function loadEvalSet(file: string, playbooks?: ReadonlySet<string> | ReadonlyMap<string, unknown>): EvalItem[] {
+  const items = readYamlFile(file, evalSetSchema);
+  if (playbooks) {
+    const problems = items.flatMap((item, i) =>
+      item.playbooks.flatMap((id, j) => (id !== null && !playbooks.has(id) ? [`[${i}].playbooks[${j}]: no playbook "${id}" in dialogs/`] : [])),
+    );
+    if (problems.length > 0) throw new ContentError(displayName(file), problems);
+  }
+  return items;
 }
 
 /** The accepted answers, null for off-topic. */

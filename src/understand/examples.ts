@@ -2,10 +2,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { PLAYBOOK_IDS, type PlaybookId } from '../engine/ids.js';
+import type { PlaybookId } from '../domain/ids.js';
+import { playbookIdSchema } from '../domain/schemas.js';
 import { parseYaml, validate } from '../content/yaml.js';
 
-const label = z.enum(PLAYBOOK_IDS).nullable();
+const label = playbookIdSchema.nullable();
 const list = z.array(z.string().min(1)).default([]);
 
 export const examplesFileSchema = z

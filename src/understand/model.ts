@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PLAYBOOK_IDS, type PlaybookId } from '../engine/ids.js';
+import type { PlaybookId } from '../domain/ids.js';
 import { analyse } from './analyse.js';
 import { fitTemperature, logits, train, type LinearModel } from './classifier.js';
 import { loadExamples } from './examples.js';
@@ -13,14 +13,19 @@ import { FEATURE_DIM, featurize, type SparseVector } from './features.js';
 import type { Lexicon } from './lexicon.js';
 
 /** Bump when features or training change, so that no stale cache is used. */
-const MODEL_VERSION = 'router-5';
+const MODEL_VERSION = 'router-6';
 
-/** The classes: the playbooks, then off-topic. */
-export const CLASSES: ReadonlyArray<PlaybookId | null> = [...PLAYBOOK_IDS, null];
-export const OFF_TOPIC = CLASSES.length - 1;
+/** The classes: the playbooks that have examples, in file order, then off-topic (null). */
+export function classesOf(examples: ReadonlyArray<{ playbook: PlaybookId | null }>): Array<PlaybookId | null> {
+  const ids: PlaybookId[] = [];
+  for (const e of examples) if (e.playbook !== null && !ids.includes(e.playbook)) ids.push(e.playbook);
+  return [...ids, null];
+}
 
 export interface RouterModel {
   linear: LinearModel;
+  /** The playbook of each class; the last, null, is off-topic. */
+  classes: Array<PlaybookId | null>;
   temperature: number;
   /** Held-out accuracy over the folds of the examples, for the eval report. */
   heldOutAccuracy: number;
@@ -30,9 +35,6 @@ export interface RouterModel {
 
 const memory = new Map<string, RouterModel>();
 
-function classOf(playbook: PlaybookId | null): number {
-  return playbook === null ? OFF_TOPIC : PLAYBOOK_IDS.indexOf(playbook);
-}
 
 export function vectorOf(lexicon: Lexicon, text: string): SparseVector {
   const a = analyse(lexicon, text);
@@ -54,7 +56,7 @@ function serialise(m: RouterModel): Buffer {
       }
     }
   }
-  const head = Buffer.from(JSON.stringify({ key: m.key, temperature: m.temperature, heldOutAccuracy: m.heldOutAccuracy, examples: m.examples, classes: K, dim: m.linear.dim, rows: rows.length }));
+  const head = Buffer.from(JSON.stringify({ key: m.key, playbooks: m.classes, temperature: m.temperature, heldOutAccuracy: m.heldOutAccuracy, examples: m.examples, classes: K, dim: m.linear.dim, rows: rows.length }));
   const index = new Int32Array(rows);
   const w = new Float32Array(rows.length * K);
   rows.forEach((r, j) => w.set(m.linear.weights.subarray(r * K, r * K + K), j * K));
@@ -65,7 +67,7 @@ function serialise(m: RouterModel): Buffer {
 
 function deserialise(buf: Buffer, key: string): RouterModel | undefined {
   const headLength = buf.readUInt32LE(0);
-  const head = JSON.parse(buf.subarray(4, 4 + headLength).toString('utf8')) as Record<string, number | string>;
+  const head = JSON.parse(buf.subarray(4, 4 + headLength).toString('utf8')) as Record<string, unknown>;
   if (head['key'] !== key) return undefined;
   const K = Number(head['classes']);
   const dim = Number(head['dim']);
@@ -76,6 +78,7 @@ function deserialise(buf: Buffer, key: string): RouterModel | undefined {
   const weights = new Float32Array(dim * K);
   index.forEach((r, j) => weights.set(w.subarray(j * K, j * K + K), r * K));
   return {
+    classes: head['playbooks'] as unknown as Array<PlaybookId | null>,
     linear: { classes: K, dim, weights },
     temperature: Number(head['temperature']),
     heldOutAccuracy: Number(head['heldOutAccuracy']),
@@ -87,8 +90,9 @@ function deserialise(buf: Buffer, key: string): RouterModel | undefined {
 function fit(lexicon: Lexicon, key: string): RouterModel {
   const { router } = lexicon.content;
   const { examples } = loadExamples(lexicon.content.examplesDir);
+  const classes = classesOf(examples);
   const xs = examples.map((e) => vectorOf(lexicon, e.text));
-  const ys = examples.map((e) => classOf(e.playbook));
+  const ys = examples.map((e) => classes.indexOf(e.playbook));
   // Held-out folds (every folds-th example of each class): their logits fit the temperature.
   const heldOut: Array<{ z: Float64Array; y: number }> = [];
   const seenPerClass = new Map<number, number>();
@@ -103,7 +107,7 @@ function fit(lexicon: Lexicon, key: string): RouterModel {
     const m = train(
       trainIdx.map((i) => xs[i] as SparseVector),
       trainIdx.map((i) => ys[i] as number),
-      CLASSES.length,
+      classes.length,
       FEATURE_DIM,
       router.training,
     );
@@ -116,8 +120,8 @@ function fit(lexicon: Lexicon, key: string): RouterModel {
       if (best === ys[i]) right++;
     });
   }
-  const linear = train(xs, ys, CLASSES.length, FEATURE_DIM, router.training);
-  return { linear, temperature: fitTemperature(heldOut), heldOutAccuracy: right / xs.length, examples: xs.length, key };
+  const linear = train(xs, ys, classes.length, FEATURE_DIM, router.training);
+  return { linear, classes, temperature: fitTemperature(heldOut), heldOutAccuracy: right / xs.length, examples: xs.length, key };
 }
 
 /** The model for this content: from memory, from the disk cache, or trained now. */

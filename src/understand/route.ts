@@ -1,13 +1,13 @@
 // Decides between starting a playbook, asking a clarifying question, or saying it cannot help,
 // from the calibrated probabilities of the learned model (model.ts). The keyword evidence
 // (cues, signals, facts) is part of the model's input and is what `why` explains.
-import { PLAYBOOK_IDS, type PlaybookId } from '../engine/ids.js';
+import type { PlaybookId } from '../domain/ids.js';
 import type { ExtractedFacts, Understanding } from '../engine/types.js';
 import { typed, type Analysis } from './analyse.js';
 import { logits, softmax } from './classifier.js';
 import { evidenceFeatures, featurize, hash } from './features.js';
 import type { Lexicon } from './lexicon.js';
-import { CLASSES, OFF_TOPIC, type RouterModel } from './model.js';
+import type { RouterModel } from './model.js';
 
 const MASK = (1 << 18) - 1;
 
@@ -51,12 +51,13 @@ function concrete(a: Analysis, facts: ExtractedFacts): boolean {
   );
 }
 
-function name(cls: number): string {
-  return CLASSES[cls] ?? 'off-topic';
+function name(model: RouterModel, cls: number): string {
+  return model.classes[cls] ?? 'off-topic';
 }
 
 export function routeAnalysis(lexicon: Lexicon, model: RouterModel, a: Analysis, facts: ExtractedFacts): Understanding {
   const { startAbove, offTopicAbove, alternativeAbove } = lexicon.content.router;
+  const OFF_TOPIC = model.classes.length - 1;
   const p = softmax(logits(model.linear, featurize(lexicon, a, facts)), model.temperature);
   const ranked = p
     .map((prob, cls) => ({ cls, prob }))
@@ -85,12 +86,12 @@ export function routeAnalysis(lexicon: Lexicon, model: RouterModel, a: Analysis,
       why.push(`probably off-topic (p ${best.prob.toFixed(2)} < ${offTopicAbove}): asking`);
     }
   } else {
-    playbook = PLAYBOOK_IDS[best.cls] ?? null;
+    playbook = model.classes[best.cls] ?? null;
     // A short message with no concrete situation, technology, place or organisation ("something
     // about partners maybe") is vague whatever the model says: it asks.
     const thin = a.tokens.length <= lexicon.content.router.vagueBelowWords && !concrete(a, facts);
     clarify = thin || best.prob < startAbove;
-    why.push(`${name(best.cls)} (p ${best.prob.toFixed(2)}${thin ? ': vague, asking' : clarify ? ` < ${startAbove}: asking` : ''})`);
+    why.push(`${name(model, best.cls)} (p ${best.prob.toFixed(2)}${thin ? ': vague, asking' : clarify ? ` < ${startAbove}: asking` : ''})`);
   }
   const evidence = explain(lexicon, model, a, facts, best.cls);
   if (evidence.length > 0) why.push(`evidence: ${evidence.join(', ')}`);
@@ -102,7 +103,7 @@ export function routeAnalysis(lexicon: Lexicon, model: RouterModel, a: Analysis,
     alternatives = playbooksRanked
       .filter((r) => r.cls !== best.cls && (clarify || r.prob >= alternativeAbove))
       .slice(0, 3)
-      .map((r) => ({ playbook: PLAYBOOK_IDS[r.cls] as PlaybookId, score: round(r.prob) }));
+      .map((r) => ({ playbook: model.classes[r.cls] as PlaybookId, score: round(r.prob) }));
     const next = alternatives[0];
     if (next) why.push(`next: ${next.playbook} (p ${next.score.toFixed(2)})`);
   }

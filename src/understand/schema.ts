@@ -1,6 +1,7 @@
 // zod schemas for content/understand/*.yaml (and the Seven Sons list the router shares with screening).
 import { z } from 'zod';
-import { DOMAIN_IDS, PLAYBOOK_IDS } from '../engine/ids.js';
+import { DOMAIN_IDS } from '../domain/ids.js';
+import { playbookIdSchema } from '../domain/schemas.js';
 
 const oneOrMany = z.union([z.string().min(1), z.array(z.string().min(1))]).transform((v) => (typeof v === 'string' ? [v] : v));
 const list = z.array(z.string().min(1));
@@ -105,9 +106,17 @@ export const intentsFileSchema = z
     riskCountries: z.array(code),
     homeCountry: code,
     /** Guideline concepts in everyday words, on top of the keywords of content/faq.yaml: one feature. */
-    faqTopics: z.object({ terms: list.default([]) }).strict().optional(),
-    /** Per playbook, groups of words; each group that matches is one feature of the learned model. */
-    intents: z.record(z.enum(PLAYBOOK_IDS), z.object({ cues: z.array(z.object({ terms: list }).strict()).default([]) }).strict()),
+    faqTopics: z
+      .object({
+        /** The knowledge playbook these topics belong to (content/playbooks.yaml `knowledge`). */
+        playbook: playbookIdSchema.optional(),
+        terms: list.default([]),
+      })
+      .strict()
+      .optional(),
+    /** Keyed by playbook id (`advisor content check` checks each names a playbook in dialogs/): groups of
+     * words; each group that matches is one feature of the learned model. */
+    intents: z.record(playbookIdSchema, z.object({ cues: z.array(z.object({ terms: list }).strict()).default([]) }).strict()),
   })
   .strict();
 
@@ -117,7 +126,7 @@ export const contextFileSchema = z
     partnerKindOrder: z.array(z.enum(PARTNER_KINDS)),
     home: z.object({ before: list, skip: list }).strict(),
     clarify: list,
-    clarifyDefaults: z.array(z.enum(PLAYBOOK_IDS)).min(2),
+    clarifyDefaults: z.array(playbookIdSchema).min(2),
     negation: z
       .object({ window: z.number().int().min(1).max(12), not: list, unsure: list, keep: list.default([]) })
       .strict(),

@@ -159,7 +159,7 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     await expect(row.innerText()).resolves.toMatch(/open/);
     await shot(cp, '04-inbox-list');
     await row.locator('a').click();
-    await cp.waitForSelector('#history');
+    await cp.waitForSelector('#doc-history');
     expect(await cp.locator('main').innerText()).toContain(PARTNER);
     await cp.click('button[value="take"]');
     await cp.waitForSelector('.flash');
@@ -185,7 +185,7 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
       { timeout: 20_000, polling: 500 },
     );
     await cp.goto(`${app.url}/inbox/cases/${ref}`);
-    expect(await cp.locator('#history').innerText()).toContain(RESEARCHER_ANSWER);
+    expect(await cp.locator('#doc-history').innerText()).toContain(RESEARCHER_ANSWER);
     await cp.fill('#advice', ADVICE);
     await cp.click('form[action$="/close"] button');
     await cp.waitForSelector('.flash');

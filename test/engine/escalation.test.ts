@@ -57,6 +57,8 @@ describe('escalation', () => {
     const ref = c.state?.cases[0] ?? '';
     c.send({ type: 'case-question', caseId: 'case-1', caseRef: ref, text: 'Which drone components?' });
     expect(c.last?.replies[0]).toMatchObject({ kind: 'menu' });
+    // A message is the answer only after a clear reply: here, the Reply button (issue 13 item 2).
+    c.click('case-reply:case-1');
     const answer = c.say('Only the flight controller firmware.');
     expect(answer.effects).toEqual([{ type: 'case-answer', caseId: 'case-1', caseRef: ref, text: 'Only the flight controller firmware.' }]);
     c.send({ type: 'case-status', caseRef: ref, status: 'closed', advice: 'Apply for a licence first.' });

@@ -1,7 +1,9 @@
 // Whatever people send, the engine never throws and always leaves a valid state.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PLAYBOOK_IDS } from '../../src/engine/ids.js';
+import { loadContent } from '../../src/content/load.js';
+
+const PLAYBOOK_IDS = loadContent().playbookOrder;
 import { parseState } from '../../src/engine/state.js';
 import type { EngineInput, Reply } from '../../src/engine/types.js';
 import { meta, testEngine } from '../helpers/engine.js';

@@ -100,6 +100,6 @@ describe('typed answers', () => {
     startDrone(c);
     c.say('Actually, do I need an export licence to give an online lecture on dual-use technology to students outside the EU?');
     const menu = c.last?.replies.find((r) => r.kind === 'menu');
-    expect(menu && 'choices' in menu ? menu.choices.map((x) => x.value) : []).toEqual(expect.arrayContaining(['start:export-control', 'continue']));
+    expect(menu && 'choices' in menu ? menu.choices.map((x) => x.value) : []).toEqual(expect.arrayContaining(['switch:export-control', 'continue']));
   });
 });

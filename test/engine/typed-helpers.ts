@@ -13,8 +13,10 @@ export function question(playbook: PlaybookId, step: string): QuestionStep {
 /** The value a typed text records on this question: an answer's value, "unsure", or "again" when it is asked again. */
 export function typed(playbook: PlaybookId, step: string, text: string): string {
   const content = testEngine().content;
-  if (isUnsure(text, content)) return 'unsure';
-  const m = matchChoice(question(playbook, step), text, content, 'en');
+  const q = question(playbook, step);
+  // Choice and yes/no questions read "not sure" inside matchChoice, so that an answer saying "I don't know who" wins.
+  if (q.input !== 'choice' && q.input !== 'yesno' && isUnsure(text, content)) return 'unsure';
+  const m = matchChoice(q, text, content, 'en');
   return m.kind === 'answer' ? m.value : m.kind === 'unsure' ? 'unsure' : 'again';
 }
 

@@ -32,10 +32,37 @@ describe('advisor screen', () => {
     expect(typeof result.hits[0]?.['matched']).toBe('string');
   });
 
-  it('--country is passed on', async () => {
-    const { out } = await screen(['--json', '--country', 'IR', 'Sharif University']);
-    const result = JSON.parse(out) as { hits: Array<{ list: string; id: string }> };
-    expect(result.hits.some((h) => h.list === 'restricted' && h.id === 'iran-institutional')).toBe(true);
+  it('--country is passed on, and a country alone gives no hit', async () => {
+    const us = JSON.parse((await screen(['--json', '--country', 'US', 'Beihnag University'])).out) as { hits: Array<{ id: string; why: string }> };
+    expect(us.hits[0]?.why).toMatch(/not US/);
+    const iran = JSON.parse((await screen(['--json', '--country', 'IR', 'Sharif University'])).out) as { hits: unknown[] };
+    expect(iran.hits).toEqual([]);
+  });
+
+  it('--json prints the kind of each hit, and what was not screened with the links to check by hand', async () => {
+    const bare = JSON.parse((await screen(['--json', 'NUDT'])).out) as {
+      hits: Array<{ list: string; kind: string }>;
+      missing: string[];
+      checkByHand: Array<{ kind: string; links: Array<{ url: string }> }>;
+    };
+    expect(bare.hits[0]).toMatchObject({ list: 'chinese-military', kind: 'military' });
+    expect(bare.missing).toContain('sanction');
+    const urls = bare.checkByHand.find((c) => c.kind === 'sanction')?.links.map((l) => l.url);
+    expect(urls).toEqual(['https://www.opensanctions.org', 'https://www.sanctionsmap.eu/']);
+    const loaded = JSON.parse((await screen(['--json', 'Northern Optics Trading'], withDatasets)).out) as {
+      hits: Array<{ id: string; kind: string }>;
+      missing?: string[];
+    };
+    expect(loaded.hits[0]).toMatchObject({ id: 'NK-test-0004', kind: 'debarment' });
+    expect(loaded.missing ?? []).not.toContain('sanction');
+  });
+
+  it('says in the table what was not screened, in Dutch too', async () => {
+    const en = await screen(['University of Antwerp']);
+    expect(en.out).toMatch(/Not screened:\n  sanction: No sanctions list is loaded/);
+    expect(en.out).toMatch(/https:\/\/www\.sanctionsmap\.eu\//);
+    const nl = await screen(['--lang', 'nl', 'University of Antwerp']);
+    expect(nl.out).toMatch(/Niet gescreend:\n  sanctie: Hier is geen sanctielijst geladen/);
   });
 
   it('prints a table with match and "possible, not a match", the lists and that no hit is not a clearance', async () => {
@@ -50,7 +77,7 @@ describe('advisor screen', () => {
 
   it('flags a stale dataset from the environment', async () => {
     const { out } = await screen(['Rostok Avia Test'], { ...withDatasets, SCREENING_STALE_DAYS: '1' });
-    expect(out).toMatch(/sanctions: .*STALE/);
+    expect(out).toMatch(/opensanctions: .*STALE/);
     expect(out).toMatch(/^match .*NK-test-0001|Rostok Avia Test JSC/m);
   });
 
@@ -68,8 +95,8 @@ describe('advisor screen', () => {
     expect(err).toMatch(/screened 5\/5/);
     expect(out).toMatch(/Screened 5 names: 3 with a match, 1 with only possible hits/);
     const csv = readFileSync(`${prefix}.csv`, 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('row,partner,country,result,list,list_date,list_stale,id,listed_name,matched,score,why');
-    expect(csv.some((l) => l.startsWith('2,Harbin Inst. of Tech.,CN,match,seven-sons,'))).toBe(true);
+    expect(csv[0]).toBe('row,partner,country,result,kind,list,list_date,list_stale,id,listed_name,matched,score,why');
+    expect(csv.some((l) => l.startsWith('2,Harbin Inst. of Tech.,CN,match,military,seven-sons,'))).toBe(true);
     expect(csv.some((l) => l.startsWith('4,University of Antwerp,BE,no hit'))).toBe(true);
     const report = JSON.parse(readFileSync(`${prefix}.json`, 'utf8')) as {
       summary: { partners: number; withMatch: number };

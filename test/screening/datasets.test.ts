@@ -17,7 +17,15 @@ describe('loadDataset', () => {
   it('reads an OpenSanctions targets.simple.csv, with quoted fields and a date from the records', () => {
     const d = loadDataset({ path: join(FIXTURES, 'targets.simple.csv') });
     expect(d.format).toBe('opensanctions-csv');
-    expect(d.id).toBe('sanctions');
+    // The list is the dataset, not a kind: an OpenSanctions export also holds debarments.
+    expect(d.id).toBe('opensanctions');
+    expect(Object.fromEntries(d.entities.map((e) => [e.id, e.kind]))).toEqual({
+      'NK-test-0001': 'sanction',
+      'NK-test-0002': 'sanction',
+      'NK-test-0003': 'export-control', // "US test entity list, military end user"
+      'NK-test-0004': 'debarment', // no sanction, on the "Synthetic debarment list"
+      'NK-test-0005': 'sanction',
+    });
     expect(d.entities).toHaveLength(5);
     expect(d.entities.find((e) => e.id === 'NK-test-0004')?.name).toBe('Northern Optics, Trading and Test Company Ltd');
     expect(d.date).toBe('2025-11-02');
@@ -47,6 +55,8 @@ describe('loadDataset', () => {
     const d = loadDataset({ path: join(FIXTURES, 'with-metadata', 'targets.simple.csv') });
     expect(d.date).toBe('2025-12-24');
     expect(d.dateSource).toBe('metadata');
+    expect(d.id).toBe('opensanctions-synthetic');
+    expect(d.name).toBe('OpenSanctions Synthetic test export');
   });
 
   it("falls back to the file's modification time", () => {
@@ -74,9 +84,9 @@ describe('screening against datasets', () => {
 
   it('finds an OpenSanctions company without its legal form, with the source', () => {
     const hit = screener.screen('Rostok Avia Test').hits[0];
-    expect(hit).toMatchObject({ list: 'sanctions', id: 'NK-test-0001', match: true });
+    expect(hit).toMatchObject({ list: 'opensanctions', id: 'NK-test-0001', match: true, kind: 'sanction' });
     expect(hit?.listDate).toBe('2025-11-02');
-    expect(hit?.topics).toContain('sanction');
+    expect(hit?.source).toBe('Synthetic EU test list');
     expect(hit?.why).toMatch(/Synthetic EU test list/);
   });
 
@@ -101,6 +111,7 @@ describe('screening against datasets', () => {
     expect(screener.screen('Ольга Тестова').hits[0]).toMatchObject({ id: 'ftm-test-person-1', match: true });
     expect(screener.screen('东方测试物理研究所').hits[0]).toMatchObject({ id: 'NK-test-0003', match: true });
     expect(screener.screen('SATA').hits[0]?.topics).toContain('export.control');
+    expect(screener.screen('SATA').hits[0]?.kind).toBe('sanction');
   });
 
   it('matches abbreviations of a simple list only as the whole name', () => {
@@ -111,9 +122,10 @@ describe('screening against datasets', () => {
   it('reports every list with its date and entry count', () => {
     const lists = screener.screen('anything').lists;
     expect(lists.map((l) => l.id)).toEqual(
-      expect.arrayContaining(['seven-sons', 'sanctions', 'institution-watch-list', 'named-research-organisations-test']),
+      expect.arrayContaining(['seven-sons', 'chinese-military', 'opensanctions', 'institution-watch-list', 'named-research-organisations-test']),
     );
     expect(lists.find((l) => l.id === 'seven-sons')?.entries).toBe(7);
+    expect(lists.find((l) => l.id === 'opensanctions')?.kinds).toEqual(['debarment', 'export-control', 'sanction']);
   });
 });
 
@@ -123,8 +135,8 @@ describe('staleness', () => {
     createScreener({ sevenSons: readSevenSons(), datasets, staleAfterDays: 30, today });
 
   it('is fresh within the configured days and stale after', () => {
-    expect(build('2025-11-20').lists.find((l) => l.id === 'sanctions')?.stale).toBe(false);
-    expect(build('2025-12-03').lists.find((l) => l.id === 'sanctions')?.stale).toBe(true);
+    expect(build('2025-11-20').lists.find((l) => l.id === 'opensanctions')?.stale).toBe(false);
+    expect(build('2025-12-03').lists.find((l) => l.id === 'opensanctions')?.stale).toBe(true);
   });
 });
 
@@ -137,7 +149,8 @@ describe('configuration', () => {
 
   it('reads paths with format and list id prefixes', () => {
     const config = screeningConfigSchema.parse({
-      SCREENING_DATASETS: 'opensanctions-csv:/data/targets.simple.csv, listid=canada-nro:/data/nro.csv,simple-csv:listid=own:lists/own.csv,/data/x.json',
+      SCREENING_DATASETS:
+        'opensanctions-csv:/data/targets.simple.csv, listid=canada-nro:/data/nro.csv,simple-csv:listid=own:lists/own.csv,/data/x.json,kind=sanction:listid=un:/data/un.csv',
       SCREENING_STALE_DAYS: '7',
     });
     expect(config.SCREENING_STALE_DAYS).toBe(7);
@@ -146,6 +159,7 @@ describe('configuration', () => {
       { path: '/data/nro.csv', listId: 'canada-nro' },
       { path: 'lists/own.csv', format: 'simple-csv', listId: 'own' },
       { path: '/data/x.json' },
+      { path: '/data/un.csv', listId: 'un', kind: 'sanction' },
     ]);
   });
 

@@ -4,7 +4,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
 import type { CaseDraft, Outcome } from '../../src/engine/types.js';
-import { caseDocument } from '../../src/server/exports/case-document.js';
+import { caseDocument } from '../../src/document/index.js';
 import { caseMarkdown } from '../../src/server/exports/markdown.js';
 import { renderCasePdf } from '../../src/server/exports/pdf.js';
 import type { CaseRecord } from '../../src/store/types.js';
@@ -82,19 +82,21 @@ function squash(text: string): string {
 
 describe('case exports', () => {
   it('the PDF shows the facts, the answers, the risk, the steps, the measures and the citations', async () => {
-    const pdf = await renderCasePdf(caseDocument(record, content), 'high');
+    const pdf = await renderCasePdf(caseDocument(record, content), 'See');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = squash(await pdfText(pdf));
     for (const expected of [
       'RS-TEST1',
       'Northwestern Polytechnical University',
-      'How far from application is the work? — Applied research',
+      'How far from application is the work?',
+      'Applied research',
       'no reports found',
       'High',
       'The partner is one of the Seven Sons of National Defence',
       'Check whether an export licence is needed.',
       'Confidentiality and end-use clauses.',
-      'Case: drone technology with a university in China (case-drone-china)',
+      'Case: drone technology with a university in China',
+      'case-drone-china',
       'Apply for the licence first.',
       'Universiteit Hasselt',
     ]) {
@@ -104,15 +106,18 @@ describe('case exports', () => {
 
   it('the PDF survives characters its font lacks', async () => {
     const withChinese: CaseRecord = { ...record, draft: { ...draft, facts: { ...draft.facts, partnerName: '西北工业大学 (NPU)' } } };
-    const text = await pdfText(await renderCasePdf(caseDocument(withChinese, content), 'high'));
+    const text = await pdfText(await renderCasePdf(caseDocument(withChinese, content), 'See'));
     expect(text).toContain('(NPU)');
   });
 
-  it('the Markdown keeps the engine summary and quotes the advice', () => {
+  it('the Markdown is the case document, and quotes the advice so that it cannot restructure it', () => {
     const md = caseMarkdown(record, content);
     expect(md.startsWith('# Research security summary: Sensitive technology with a partner abroad')).toBe(true);
     expect(md).toContain('RS-TEST1');
+    expect(md).toContain('How far from application is the work?');
     expect(md).toContain('> Apply for the licence first.');
-    expect(md).toContain('> # not a heading');
+    // The advice's own "# ..." line stays text inside the quote, not a heading of the document.
+    expect(md).toContain('> \\# not a heading');
+    expect(md).not.toMatch(/^\s*>\s*# not a heading/m);
   });
 });

@@ -35,7 +35,12 @@ describe('an open server on 127.0.0.1', () => {
     expect(health.status).toBe(200);
     const ready = await fetch(`${app.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', content: 'ok', accepting: 'ok' } });
+    const body = (await ready.json()) as { status: string; checks: unknown; screening: { lists: Array<{ id: string; ageDays: number }>; missing: string[] } };
+    expect(body).toMatchObject({ status: 'ready', checks: { store: 'ok', content: 'ok', accepting: 'ok' } });
+    // Which lists are loaded and how old they are; with no sanctions data, that sanctions were not screened.
+    expect(body.screening.lists.map((l) => l.id)).toEqual(['seven-sons', 'chinese-military', 'restricted']);
+    expect(body.screening.lists.every((l) => Number.isInteger(l.ageDays))).toBe(true);
+    expect(body.screening.missing).toContain('sanction');
   });
 
   it('serves the chat page with a strict CSP and the inbox without a token', async () => {

@@ -60,6 +60,8 @@ describe('services with the real engine', () => {
     const notice = (await store.listJobs({ caseId: created.id })).filter((j) => j.kind === 'researcher-notice').at(-1);
     const relayed = await chat.handle(turn(notice!.payload.input as EngineInput));
     expect(relayed.replies.length).toBeGreaterThan(0);
+    // A message counts as the answer only after the researcher clearly replies: the Reply button first.
+    await chat.handle(turn({ type: 'action', value: `case-reply:${created.id}` }));
     await chat.handle(turn({ type: 'text', text: 'Only the flight controller firmware.' }));
     const answered = await store.getCase(created.id);
     expect(answered?.status).toBe('taken');

@@ -4,7 +4,7 @@
 //   the text shows verbatim in Teams and in the web chat alike. Used for everything a user or the engine wrote.
 // - escapeMarkdown(): backslash-escapes what markdown would act on, for the few TextBlocks whose text is
 //   dynamic (a playbook title, a case reference in a heading).
-import type { RichTextBlock, Spacing, TextColor, TextRun, TextWeight } from './types.js';
+import type { RichTextBlock, Spacing, TextColor, TextRun, TextSize, TextWeight } from './types.js';
 
 /** Characters that start emphasis, links, code, headings, quotes, tables or HTML in TextBlock markdown. */
 const INLINE_SIGNIFICANT = /[\\`*_[\]()<>#|~{}!]/g;
@@ -22,6 +22,7 @@ export function escapeMarkdown(text: string): string {
 
 export interface PlainTextOptions {
   weight?: TextWeight;
+  size?: TextSize;
   color?: TextColor;
   isSubtle?: boolean;
   italic?: boolean;
@@ -33,7 +34,7 @@ export interface PlainTextOptions {
  * Renderers still expand `{{DATE(...)}}` and `{{TIME(...)}}` inside TextRuns; a zero-width space between
  * the braces keeps such text as written.
  */
-function verbatim(text: string): string {
+export function verbatim(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/\{\{/g, '{\u200B{');
 }
 
@@ -41,6 +42,7 @@ function verbatim(text: string): string {
 export function plainText(text: string, options: PlainTextOptions = {}): RichTextBlock {
   const run: TextRun = { type: 'TextRun', text: verbatim(text) };
   if (options.weight) run.weight = options.weight;
+  if (options.size) run.size = options.size;
   if (options.color) run.color = options.color;
   if (options.isSubtle) run.isSubtle = true;
   if (options.italic) run.italic = true;

@@ -1,16 +1,8 @@
 // Reply (the engine's channel-neutral output) → one Adaptive Card. Used by Teams and by the web chat.
-import type { AdviceItem, Outcome, Reply } from '../../engine/types.js';
-import {
-  bullet,
-  citationLine,
-  fill,
-  flagsSection,
-  heading,
-  riskBanner,
-  screeningSection,
-  sectionTitle,
-  submitButtons,
-} from './blocks.js';
+import type { Outcome, Reply } from '../../engine/types.js';
+import { outcomeDocument, textsFromLookup } from '../../document/index.js';
+import { fill, heading, submitButtons } from './blocks.js';
+import { type CardDocumentOptions, documentElements } from './document.js';
 import { labelled, plainText } from './plain-text.js';
 import { TYPED_ANSWER_INPUT } from './submit.js';
 import { CARD_SCHEMA, CARD_VERSION, type AdaptiveCard, type CardElement, type InputText, type UiLookup } from './types.js';
@@ -19,7 +11,7 @@ export function emptyCard(ui: UiLookup): AdaptiveCard {
   return { type: 'AdaptiveCard', $schema: CARD_SCHEMA, version: CARD_VERSION, body: [], fallbackText: ui('cards.fallback') };
 }
 
-export function renderReplyCard(reply: Reply, ui: UiLookup): AdaptiveCard {
+export function renderReplyCard(reply: Reply, ui: UiLookup, options: CardDocumentOptions = {}): AdaptiveCard {
   const card = emptyCard(ui);
   switch (reply.kind) {
     case 'text':
@@ -32,7 +24,7 @@ export function renderReplyCard(reply: Reply, ui: UiLookup): AdaptiveCard {
       return questionCard(card, reply, ui);
     case 'outcome':
       card.msteams = { width: 'Full' };
-      card.body.push(...outcomeBody(reply.outcome, ui));
+      card.body.push(heading(reply.outcome.playbookTitle), ...outcomeBody(reply.outcome, ui, options));
       return card;
     case 'case-created': {
       const cp = reply.contactPoint;
@@ -71,39 +63,9 @@ function questionCard(card: AdaptiveCard, reply: Extract<Reply, { kind: 'questio
   return card;
 }
 
-function adviceSection(title: string, items: AdviceItem[], ui: UiLookup): CardElement[] {
-  if (items.length === 0) return [];
-  return [sectionTitle(title), ...items.flatMap((item) => [bullet(item.text), ...citationLine(item.cites, ui)])];
-}
-
-export function outcomeBody(outcome: Outcome, ui: UiLookup): CardElement[] {
-  const body: CardElement[] = [
-    heading(outcome.playbookTitle),
-    riskBanner(ui('cards.risk'), outcome.riskLabel, outcome.risk),
-    plainText(outcome.assessment, { spacing: 'medium' }),
-  ];
-  if (outcome.riskReasons.length > 0) {
-    body.push(sectionTitle(ui('cards.risk-reasons')), ...outcome.riskReasons.map(bullet));
-  }
-  body.push(
-    ...flagsSection(outcome.flags, ui),
-    ...screeningSection(outcome.screening, ui),
-    ...adviceSection(ui('cards.steps'), outcome.steps, ui),
-    ...adviceSection(ui('cards.measures'), outcome.measures, ui),
-    ...adviceSection(ui('cards.duties'), outcome.duties, ui),
-  );
-  const cp = outcome.contactPoint;
-  if (cp) {
-    body.push(sectionTitle(ui('cards.contact-point')), plainText(`${cp.name} <${cp.email}>`));
-    for (const s of cp.specialised) body.push(bullet(`${s.topic}: ${s.email}`));
-  }
-  if (outcome.citations.length > 0) {
-    body.push(
-      sectionTitle(ui('cards.sources')),
-      ...outcome.citations.map((c) => bullet(`${c.title} (${c.section})`)),
-    );
-  }
-  return body;
+/** The outcome for the researcher: the shared document's sections, in its order. */
+export function outcomeBody(outcome: Outcome, ui: UiLookup, options: CardDocumentOptions = {}): CardElement[] {
+  return documentElements(outcomeDocument(outcome, textsFromLookup(ui), 'researcher'), ui, options);
 }
 
 /** The welcome card: a greeting and one button per playbook. */

@@ -1,7 +1,7 @@
 // What the buttons of our cards send back (Action.Submit data merged with the card's inputs), parsed at
 // the edge. Teams delivers it as activity.value; the web chat posts the same object.
 import { z } from 'zod';
-import { isPlaybookId, type PlaybookId } from '../../engine/ids.js';
+import { playbookIdSchema } from '../../domain/schemas.js';
 import type { EngineInput } from '../../engine/types.js';
 
 /** Id of the Input.Text for a typed answer to a question. */
@@ -18,7 +18,8 @@ const text = z.string().trim().min(1).max(MAX_TEXT);
 
 const typedSchema = z.object({ typed: z.literal(true), step: z.string().max(100).optional(), [TYPED_ANSWER_INPUT]: text });
 const choiceSchema = z.object({ action: z.string().min(1).max(200), step: z.string().max(100).optional() });
-const startSchema = z.object({ start: z.string().refine((v): v is PlaybookId => isPlaybookId(v)) });
+/** The engine checks that the playbook exists. */
+const startSchema = z.object({ start: playbookIdSchema });
 const caseSchema = z.object({
   caseAction: z.enum(CASE_ACTIONS),
   caseId: z.string().min(1).max(100),
@@ -54,6 +55,6 @@ export function parseCardSubmit(value: unknown): CardSubmit {
     return { kind: 'engine', input };
   }
   const start = startSchema.safeParse(value);
-  if (start.success) return { kind: 'engine', input: { type: 'start', playbook: start.data.start as PlaybookId } };
+  if (start.success) return { kind: 'engine', input: { type: 'start', playbook: start.data.start } };
   return { kind: 'invalid' };
 }

@@ -33,6 +33,8 @@ export interface TextBlock extends ElementBase {
 export interface TextRun {
   type: 'TextRun';
   text: string;
+  /** Only our own links (content URLs, mail addresses): never a URL someone typed. */
+  selectAction?: OpenUrlAction;
   weight?: TextWeight;
   color?: TextColor;
   isSubtle?: boolean;
@@ -59,6 +61,9 @@ export interface Container extends ElementBase {
   type: 'Container';
   items: CardElement[];
   style?: ContainerStyle;
+  /** Folded sections start hidden; a ToggleVisibility action opens them. */
+  isVisible?: boolean;
+  selectAction?: ToggleVisibilityAction;
 }
 
 export interface Column {
@@ -118,7 +123,20 @@ export interface ShowCardAction {
   card: AdaptiveCard;
 }
 
-export type CardAction = SubmitAction | ExecuteAction | ShowCardAction;
+export interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title?: string;
+  url: string;
+}
+
+/** Shows or hides elements of the card itself; no round trip. */
+export interface ToggleVisibilityAction {
+  type: 'Action.ToggleVisibility';
+  title?: string;
+  targetElements: string[];
+}
+
+export type CardAction = SubmitAction | ExecuteAction | ShowCardAction | ToggleVisibilityAction;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';

@@ -1,7 +1,7 @@
 // Action ids, view callback ids and what their values carry. Values are parsed with zod when they come back,
 // because a block_actions payload is input like any other.
 import { z } from 'zod';
-import { PLAYBOOK_IDS } from '../../engine/ids.js';
+import { playbookIdSchema } from '../../domain/schemas.js';
 
 export const ACTION = {
   /** An engine choice (question answer, menu entry); action_id is `rsa_choice:<n>` to stay unique per message. */
@@ -30,7 +30,8 @@ export const actionIdPattern = (prefix: string): RegExp => new RegExp(`^${prefix
 export const choiceValueSchema = z.object({ v: z.string().min(1), s: z.string().optional() }).strict();
 export type ChoiceValue = z.infer<typeof choiceValueSchema>;
 
-export const startValueSchema = z.enum(PLAYBOOK_IDS);
+/** The engine checks that the playbook exists. */
+export const startValueSchema = playbookIdSchema;
 
 export const formValueSchema = z
   .object({ s: z.string(), f: z.string(), l: z.string(), p: z.string().optional() })

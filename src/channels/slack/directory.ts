@@ -34,7 +34,9 @@ export class SlackDirectory {
     try {
       const info = await client.users.info({ user, include_locale: true });
       const locale = info.user?.locale ?? '';
-      const lang: Lang | 'none' = locale.startsWith('nl') ? 'nl' : locale.startsWith('en') ? 'en' : 'none';
+      // Any language code (nl-NL → nl); the engine speaks it when content/languages.yaml lists it, English otherwise.
+      const primary = locale.toLowerCase().split(/[-_]/)[0] ?? '';
+      const lang: Lang | 'none' = /^[a-z]{2}$/.test(primary) ? primary : 'none';
       this.locales.set(user, lang);
       return lang === 'none' ? undefined : lang;
     } catch {

@@ -42,7 +42,7 @@ export function createSlackChannel(deps: ChannelDeps, config: SlackConfig, optio
   const rt: SlackRuntime = {
     deps,
     config,
-    t: slackTexts(deps.content.ui),
+    t: slackTexts(deps.content.ui, deps.content),
     directory: new SlackDirectory(),
     log,
     institutionContactPoints: options.institutionContactPoints ?? (() => []),

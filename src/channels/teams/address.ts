@@ -49,7 +49,8 @@ export function referenceFrom(address: ChannelAddress): Partial<ConversationRefe
 export function langOf(locale: string | undefined): Lang | undefined {
   if (!locale) return undefined;
   const primary = locale.toLowerCase().split(/[-_]/)[0];
-  return primary === 'nl' ? 'nl' : primary === 'en' ? 'en' : undefined;
+  // Any language code; the engine speaks it when content/languages.yaml lists it, English otherwise.
+  return primary && /^[a-z]{2}$/.test(primary) ? primary : undefined;
 }
 
 /** The team's channel id of a channel thread id ("19:x@thread.tacv2;messageid=1" → "19:x@thread.tacv2"). */

@@ -12,6 +12,7 @@ import { classifyDeliveryError } from './delivery-errors.js';
 import type { TeamsInbound } from './inbound.js';
 import { attachmentOf, withUniversalActions } from './teams-cards.js';
 import type { TeamsTexts } from './texts.js';
+import { namesFromContent } from '../../document/index.js';
 
 const TEAMS_CHANNEL_ID = 'msteams';
 
@@ -93,7 +94,7 @@ export class TeamsDeliverer implements Deliverer {
     const routing = caseCardPayloadSchema.safeParse(job.payload);
     if (!routing.success) return { ok: false, retryable: false, error: `Teams: job ${job.id} has no Teams routing (serviceUrl, conversationId)` };
     const { serviceUrl, conversationId, tenantId } = routing.data;
-    const card = withUniversalActions(renderCaseCard(c, this.texts.ui(c.draft.lang)));
+    const card = withUniversalActions(renderCaseCard(c, this.texts.ui(c.draft.lang), namesFromContent(this.deps.content, c.draft.lang)));
     const channelId = baseConversationId(conversationId);
     const parameters = {
       isGroup: true,
@@ -137,7 +138,7 @@ export class TeamsDeliverer implements Deliverer {
         await context.updateActivity({
           type: ActivityTypes.Message,
           id: posted.activityId,
-          attachments: [attachmentOf(withUniversalActions(renderCaseCard(c, this.texts.ui(lang))))],
+          attachments: [attachmentOf(withUniversalActions(renderCaseCard(c, this.texts.ui(lang), namesFromContent(this.deps.content, lang))))],
         });
         const text = this.threadText(payload, c, lang);
         if (text) {

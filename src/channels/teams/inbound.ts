@@ -1,5 +1,6 @@
 // The bot logic behind POST /api/messages: Teams activities → service calls → Adaptive Cards.
 // Runs only after CloudAdapter has authenticated the request.
+import { pick } from '../../domain/lang.js';
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { Lang } from '../../engine/ids.js';
@@ -19,6 +20,7 @@ import type { ContactPointAccess } from './access.js';
 import { addressOf, conversationKeyOf, langOf, tenantOf, userIdOf } from './address.js';
 import { attachmentOf, withUniversalActions } from './teams-cards.js';
 import type { TeamsTexts } from './texts.js';
+import { namesFromContent } from '../../document/index.js';
 
 const MAX_TEXT = 4000;
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
@@ -122,8 +124,8 @@ export class TeamsInbound {
     const lang = langOf(activity.locale) ?? 'en';
     const playbooks = [...this.deps.content.playbooks.values()].map((p) => ({
       id: p.id,
-      title: p.title[lang],
-      description: p.description[lang],
+      title: pick(p.title, lang),
+      description: pick(p.description, lang),
     }));
     await context.sendActivity({ type: ActivityTypes.Message, attachments: [attachmentOf(renderWelcomeCard(playbooks, this.texts.ui(lang)))] });
     this.deps.logger.info({ kind: 'teams-installed', playbooks: playbooks.length }, 'teams: welcome sent');
@@ -173,10 +175,10 @@ export class TeamsInbound {
     }
     else result = await this.deps.cases.close(current.id, actor, action.text);
     this.deps.logger.info({ kind: 'teams-case-action', caseId: current.id, action: action.action, ok: result.ok }, 'teams: case action');
-    if (result.ok) return { ok: true, card: renderCaseCard(result.case, ui), message: this.texts.t(`case-${action.action}-done`, lang, { ref: result.case.ref }) };
+    if (result.ok) return { ok: true, card: renderCaseCard(result.case, ui, namesFromContent(this.deps.content, result.case.draft.lang)), message: this.texts.t(`case-${action.action}-done`, lang, { ref: result.case.ref }) };
     const latest = result.case ?? current;
     const message = this.texts.t(`case-${result.reason}`, lang, { ref: latest.ref, status: ui(`cards.status-${latest.status}`) });
-    return { ok: false, card: renderCaseCard(latest, ui), message };
+    return { ok: false, card: renderCaseCard(latest, ui, namesFromContent(this.deps.content, latest.draft.lang)), message };
   }
 
   private textCard(text: string, lang: Lang): Partial<Activity> {

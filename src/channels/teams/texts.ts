@@ -1,8 +1,8 @@
 // Teams chrome comes from content/ui/teams.yaml ("teams.<key>") and the card texts from cards.yaml.
-import type { Lang } from '../../engine/ids.js';
+import type { Lang, LocalText } from '../../domain/lang.js';
 import { uiLookup, type UiLookup } from '../cards/index.js';
 
-type UiTable = Record<string, { en: string; nl: string }>;
+type UiTable = Record<string, LocalText>;
 
 export interface TeamsTexts {
   /** Full keys, as the card renderers expect. */

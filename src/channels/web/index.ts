@@ -8,6 +8,7 @@ import { chatRoutes } from './chat/routes.js';
 import { createWebDeliverer } from './deliverer.js';
 import { createInboxAuth, type InboxCredential } from './inbox/auth.js';
 import { inboxRoutes } from './inbox/routes.js';
+import { sourcesRoutes } from './sources/routes.js';
 
 export { createWebDeliverer } from './deliverer.js';
 export { sessionFromId, SESSION_COOKIE } from './session.js';
@@ -50,6 +51,8 @@ export async function createWebChannel(deps: ChannelDeps, options: WebChannelOpt
       app.get('/favicon.ico', (_req, res) => {
         res.status(204).end();
       });
+      // The guideline texts that citations link to (/sources/vlir#dual-use), for the chat and the inbox.
+      app.use(sourcesRoutes(deps.content, options.defaultLang));
       app.use('/api/chat', express.json({ limit: '32kb' }));
       app.use(
         chatRoutes({

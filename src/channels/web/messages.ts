@@ -12,7 +12,8 @@ export interface WebMessage {
 export function toWebMessages(replies: Reply[], content: Content, lang: Lang): WebMessage[] {
   const ui = uiLookup(content.ui, lang);
   return replies.map((reply) => {
-    const message: WebMessage = { card: renderReplyCard(reply, ui) };
+    // The page is served by this server, so its own links (/sources/...) open here.
+    const message: WebMessage = { card: renderReplyCard(reply, ui, { relativeLinks: true }) };
     if (reply.kind === 'case-created') message.caseRef = reply.caseRef;
     return message;
   });

@@ -3,9 +3,11 @@
 // `--jsonl`: one user message per input line, one JSON line out per message, for programs.
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { clickedChoice, toPlain } from '../../channels/cli/render.js';
+import { documentTexts, type Texts } from '../../document/index.js';
 import type { EngineInput, Lang, Reply } from '../../engine/types.js';
 import { factList } from '../../engine/facts.js';
 import { createAdvisorEngine } from '../../runtime/engine.js';
@@ -30,8 +32,9 @@ function parseOptions(args: string[], io: CliIO): ChatOptions | string {
     const arg = args[i];
     if (arg === '--jsonl') options.jsonl = true;
     else if (arg === '--lang') {
+      // Which languages exist is the content's say (content/languages.yaml); checked once it is loaded.
       const lang = args[++i];
-      if (lang !== 'en' && lang !== 'nl') return '--lang takes en or nl';
+      if (!lang) return '--lang takes a language code, e.g. en, nl';
       options.lang = lang;
     } else if (arg === '--user') {
       const user = args[++i];
@@ -61,9 +64,9 @@ function caseView(result: TurnResult) {
   };
 }
 
-function printHuman(io: CliIO, replies: Reply[]): void {
+function printHuman(io: CliIO, replies: Reply[], texts: Texts): void {
   for (const reply of replies) {
-    const plain = toPlain(reply);
+    const plain = toPlain(reply, texts);
     io.stdout.write(`\n${plain.text}\n`);
     if (plain.buttons.length) io.stdout.write(plain.buttons.map((b, i) => `  [${i + 1}] ${b}`).join('\n') + '\n');
   }
@@ -72,7 +75,7 @@ function printHuman(io: CliIO, replies: Reply[]): void {
 export async function run(args: string[], io: CliIO): Promise<number> {
   const options = parseOptions(args, io);
   if (typeof options === 'string') {
-    io.stderr.write(`advisor chat: ${options}\nusage: advisor chat [--lang en|nl] [--jsonl] [--user NAME]\n`);
+    io.stderr.write(`advisor chat: ${options}\nusage: advisor chat [--lang en|nl|…] [--jsonl] [--user NAME]\n`);
     return 2;
   }
   const env = readEnv(io.env);
@@ -87,7 +90,15 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw err;
   }
   const logger = pino({ level: env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
-  const content = loadContent();
+  // CONTENT_DIR and DIALOGS_DIR, as for the server: the same content in the terminal and on the web.
+  const content = loadContent({
+    ...(config.CONTENT_DIR ? { contentDir: resolve(config.CONTENT_DIR) } : {}),
+    ...(config.DIALOGS_DIR ? { dialogsDir: resolve(config.DIALOGS_DIR) } : {}),
+  });
+  if (options.lang && !content.languages.some((l) => l.code === options.lang)) {
+    io.stderr.write(`advisor chat: --lang takes one of ${content.languages.map((l) => l.code).join(', ')} (content/languages.yaml)\n`);
+    return 2;
+  }
   const institutions = loadInstitutions(config.INSTITUTIONS_FILE, content.reference.contactPoints);
   content.reference.contactPoints = contactPointsWithOverrides(institutions);
   const engine = createAdvisorEngine({
@@ -107,17 +118,19 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const key = `cli:${options.user}`;
   const address = { userId: options.user };
   let last: Reply[] = [];
+  let lang: Lang = options.lang ?? config.DEFAULT_LANG;
   let noticeSeq = 0;
 
   const send = async (input: EngineInput): Promise<TurnResult> => {
     const result = await conversations.handle({ channel: 'cli', conversationKey: key, user: { id: options.user }, address, input, ...(options.lang ? { lang: options.lang } : {}) });
     last = result.replies;
+    lang = result.state.lang;
     return result;
   };
   const showNotices = async (): Promise<void> => {
     for (const notice of await store.readNotices(key, noticeSeq)) {
       noticeSeq = notice.seq;
-      if (!options.jsonl) printHuman(io, notice.replies as Reply[]);
+      if (!options.jsonl) printHuman(io, notice.replies as Reply[], documentTexts(content.ui, lang));
     }
   };
 
@@ -141,9 +154,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       const input: EngineInput = clicked ? { type: 'action', ...clicked } : { type: 'text', text: line };
       const result = await send(input);
       if (options.jsonl) {
-        io.stdout.write(JSON.stringify({ replies: result.replies.map(toPlain), case: caseView(result) }) + '\n');
+        io.stdout.write(JSON.stringify({ replies: result.replies.map((r) => toPlain(r)), case: caseView(result) }) + '\n');
       } else {
-        printHuman(io, result.replies);
+        printHuman(io, result.replies, documentTexts(content.ui, result.state.lang));
         await showNotices();
         io.stdout.write('\n> ');
       }

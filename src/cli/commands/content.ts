@@ -1,7 +1,10 @@
 // `advisor content check`: validates content/ and dialogs/ and every playbook graph.
 import { checkContent } from '../../content/check.js';
 import { loadContent } from '../../content/load.js';
+import { missingTranslations } from '../../content/translations.js';
 import { ContentError } from '../../content/yaml.js';
+import { checkRouterPlaybooks } from '../../understand/check-playbooks.js';
+import { loadUnderstandContent } from '../../understand/load.js';
 import type { CliIO } from '../io.js';
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -17,10 +20,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const dialogsDir = option('--dialogs');
   try {
     const content = loadContent({ ...(contentDir ? { contentDir } : {}), ...(dialogsDir ? { dialogsDir } : {}) });
-    const problems = checkContent(content);
+    const problems = [...checkContent(content), ...checkRouterPlaybooks(loadUnderstandContent(content.contentDir), content.playbooks)];
     if (problems.length > 0) {
       io.stderr.write(`Content check found ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
       return 1;
+    }
+    for (const t of missingTranslations(content)) {
+      io.stdout.write(
+        `${t.name} (${t.lang}): ${t.total - t.missing} of ${t.total} texts translated, ${t.missing} shown in English` +
+          (t.examples.length ? `, e.g.:\n${t.examples.map((e) => `    ${e}`).join('\n')}\n` : '.\n'),
+      );
     }
     const steps = [...content.playbooks.values()].reduce((n, pb) => n + Object.keys(pb.steps).length, 0);
     io.stdout.write(

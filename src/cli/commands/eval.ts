@@ -4,6 +4,7 @@
 // are reported, never gated: a set you tune on stops measuring anything.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadContent } from '../../content/load.js';
 import type { CliIO } from '../io.js';
 import { createUnderstander } from '../../understand/index.js';
 import { evaluateSet, formatReport, loadEvalSet, shortfalls, TARGETS, type Targets } from '../../understand/evaluate.js';
@@ -44,9 +45,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         ];
   for (const f of extra) sets.push({ name: `${f}, reported`, file: resolve(f) });
   const understander = createUnderstander();
+  // An eval item naming a playbook that dialogs/ does not have is an error, not a miss.
+  const playbooks = loadContent().playbooks;
   const missed: string[] = [];
   for (const set of sets) {
-    const report = evaluateSet(understander, set.name, loadEvalSet(set.file));
+    const report = evaluateSet(understander, set.name, loadEvalSet(set.file, playbooks));
     io.stdout.write(`${formatReport(report, verbose)}\n\n`);
     if (set.targets) missed.push(...shortfalls(report, set.targets));
   }

@@ -3,7 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
-import { LANGS, type Lang } from '../../engine/ids.js';
+import type { Lang } from '../../engine/ids.js';
+import { langCodeSchema } from '../../domain/schemas.js';
 import type { ScreenedList, ScreeningHit, ScreeningResult } from '../../engine/types.js';
 import {
   createScreener,
@@ -12,6 +13,8 @@ import {
   readRestrictions,
   readSevenSons,
   screeningConfigSchema,
+  YenteClient,
+  YenteScreener,
   type ListScreener,
 } from '../../screening/index.js';
 import { readCsvRecords, csvCell } from '../../screening/read-lines.js';
@@ -20,7 +23,7 @@ import type { CliIO } from '../io.js';
 
 const USAGE = `usage: advisor screen [--json] [--country CC] [--limit N] [--lang en|nl] NAME
        advisor screen --csv FILE [--out PREFIX] [--lang en|nl]
-Datasets: SCREENING_DATASETS=path[,path...] (each may start with "format:" or "listid=ID:"),
+Datasets: SCREENING_DATASETS=path[,path...] (each may start with "format:", "listid=ID:" or "kind=KIND:"),
 SCREENING_STALE_DAYS (default 30). See docs/screening.md.
 `;
 
@@ -31,7 +34,7 @@ const argsSchema = z.object({
     .regex(/^[A-Za-z]{2}$/, '--country takes a two-letter ISO country code, e.g. CN')
     .optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
-  lang: z.enum(LANGS),
+  lang: langCodeSchema,
   csv: z.string().min(1).optional(),
   out: z.string().min(1).optional(),
   name: z.string(),
@@ -58,7 +61,14 @@ function parseArgs(args: string[]): Args | string {
   return parsed.data;
 }
 
-function buildScreener(io: CliIO, lang: Lang): { screener: ListScreener; staleDays: number } {
+interface Built {
+  screener: ListScreener;
+  staleDays: number;
+  /** Set when SCREENING_YENTE_URL is: local lists and yente together. */
+  yente?: YenteScreener;
+}
+
+function buildScreener(io: CliIO, lang: Lang): Built {
   const config = screeningConfigSchema.parse(io.env);
   const datasets = datasetSpecsFromConfig(config).map((spec) => loadDataset(spec));
   const screener = createScreener({
@@ -69,7 +79,15 @@ function buildScreener(io: CliIO, lang: Lang): { screener: ListScreener; staleDa
     today: new Date().toISOString().slice(0, 10),
     lang,
   });
-  return { screener, staleDays: config.SCREENING_STALE_DAYS };
+  if (!config.SCREENING_YENTE_URL) return { screener, staleDays: config.SCREENING_STALE_DAYS };
+  const client = new YenteClient({
+    url: config.SCREENING_YENTE_URL,
+    dataset: config.SCREENING_YENTE_DATASET,
+    budgetMs: config.SCREENING_YENTE_BUDGET_MS,
+    lang,
+    ...(config.SCREENING_YENTE_API_KEY ? { apiKey: config.SCREENING_YENTE_API_KEY } : {}),
+  });
+  return { screener, staleDays: config.SCREENING_STALE_DAYS, yente: new YenteScreener(screener, client) };
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -78,7 +96,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr.write(`advisor screen: ${parsed}\n\n${USAGE}`);
     return 2;
   }
-  let built: { screener: ListScreener; staleDays: number };
+  let built: Built;
   try {
     built = buildScreener(io, parsed.lang);
   } catch (err) {
@@ -86,9 +104,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const texts = defaultScreeningTexts();
-  if (parsed.csv) return screenFile(parsed, built.screener, built.staleDays, texts, io);
+  if (parsed.csv) return screenFile(parsed, built, texts, io);
   const options = { ...(parsed.country ? { country: parsed.country } : {}), ...(parsed.limit ? { limit: parsed.limit } : {}) };
-  const result = built.screener.screen(parsed.name, options);
+  const result = built.yente ? await built.yente.screenAsync(parsed.name, options) : built.screener.screen(parsed.name, options);
   if (parsed.json) {
     io.stdout.write(`${JSON.stringify(result)}\n`);
   } else {
@@ -104,25 +122,40 @@ function renderResult(result: ScreeningResult, texts: ScreeningTexts, lang: Lang
   const rows = result.hits.map((h) => [
     h.match ? fill(cli.match, lang) : fill(cli.possible, lang),
     h.score.toFixed(2),
+    h.kind ? fill(texts.hitKinds[h.kind], lang) : '',
     h.list,
     h.name,
     h.matched,
   ]);
-  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length), 0));
+  const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((r) => r[c]!.length), 0));
   result.hits.forEach((h, i) => {
     const r = rows[i]!;
-    lines.push(r.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell)).join('  '));
+    lines.push(r.map((cell, c) => (c < 5 ? cell.padEnd(widths[c]!) : cell)).join('  '));
     lines.push(`    ${h.why}`);
   });
   lines.push('', `${fill(cli.listsHeader, lang)}:`);
   for (const l of result.lists) lines.push(`  ${describeList(l, texts, lang, staleDays)}`);
+  lines.push(...describeUnchecked(result, texts, lang));
+  for (const n of result.notChecked ?? []) lines.push('', `${fill(cli.notScreened, lang)}: ${n.text}`);
   lines.push('', fill(cli.notClearance, lang), '');
   return lines.join('\n');
 }
 
+/** What was not screened, and where to check it by hand. */
+function describeUnchecked(result: Pick<ScreeningResult, 'checkByHand'>, texts: ScreeningTexts, lang: Lang): string[] {
+  if (!result.checkByHand || result.checkByHand.length === 0) return [];
+  const lines = ['', `${fill(texts.cli.notScreened, lang)}:`];
+  for (const u of result.checkByHand) {
+    lines.push(`  ${fill(texts.hitKinds[u.kind], lang)}: ${u.text}`);
+    for (const l of u.links) lines.push(`    ${l.title}: ${l.url}`);
+  }
+  return lines;
+}
+
 function describeList(l: ScreenedList, texts: ScreeningTexts, lang: Lang, staleDays: number): string {
   const stale = l.stale ? ` — ${fill(texts.cli.stale, lang, { days: staleDays })}` : '';
-  return `${l.id}: ${l.name} (${fill(texts.cli.dated, lang)} ${l.date}, ${l.entries} ${fill(texts.cli.entries, lang)})${stale}`;
+  const kinds = (l.kinds ?? []).map((k) => fill(texts.hitKinds[k], lang)).join(', ');
+  return `${l.id}: ${l.name} (${fill(texts.cli.dated, lang)} ${l.date}, ${l.entries} ${fill(texts.cli.entries, lang)}${kinds ? `; ${kinds}` : ''})${stale}`;
 }
 
 interface Partner {
@@ -173,7 +206,8 @@ function progress(io: CliIO, total: number): (done: number) => void {
   };
 }
 
-function screenFile(args: Args, screener: ListScreener, staleDays: number, texts: ScreeningTexts, io: CliIO): number {
+async function screenFile(args: Args, built: Built, texts: ScreeningTexts, io: CliIO): Promise<number> {
+  const { screener, staleDays, yente } = built;
   let partners: Partner[];
   try {
     partners = readPartners(args.csv!);
@@ -184,20 +218,21 @@ function screenFile(args: Args, screener: ListScreener, staleDays: number, texts
   const prefix = args.out ?? join(dirname(args.csv!), `${basename(args.csv!, extname(args.csv!))}.screening`);
   const tick = progress(io, partners.length);
   tick(0);
-  const results: Array<{ partner: Partner; hits: ScreeningHit[] }> = [];
-  partners.forEach((partner, i) => {
-    const r = screener.screen(partner.name, partner.country ? { country: partner.country } : {});
-    results.push({ partner, hits: r.hits });
+  const results: Array<{ partner: Partner; hits: ScreeningHit[]; notChecked?: ScreeningResult['notChecked'] }> = [];
+  for (const [i, partner] of partners.entries()) {
+    const options = partner.country ? { country: partner.country } : {};
+    const r = yente ? await yente.screenAsync(partner.name, options) : screener.screen(partner.name, options);
+    results.push({ partner, hits: r.hits, ...(r.notChecked ? { notChecked: r.notChecked } : {}) });
     tick(i + 1);
-  });
+  }
 
-  const header = ['row', 'partner', 'country', 'result', 'list', 'list_date', 'list_stale', 'id', 'listed_name', 'matched', 'score', 'why'];
+  const header = ['row', 'partner', 'country', 'result', 'kind', 'list', 'list_date', 'list_stale', 'id', 'listed_name', 'matched', 'score', 'why'];
   const stale = new Map(screener.lists.map((l) => [l.id, l.stale]));
   const lines = [header.join(',')];
   for (const { partner, hits } of results) {
     const base = [String(partner.row), partner.name, partner.country ?? ''];
     if (hits.length === 0) {
-      lines.push([...base, 'no hit', '', '', '', '', '', '', '', ''].map(csvCell).join(','));
+      lines.push([...base, 'no hit', '', '', '', '', '', '', '', '', ''].map(csvCell).join(','));
       continue;
     }
     for (const h of hits) {
@@ -205,6 +240,7 @@ function screenFile(args: Args, screener: ListScreener, staleDays: number, texts
         [
           ...base,
           h.match ? 'match' : 'possible',
+          h.kind ?? '',
           h.list,
           h.listDate,
           stale.get(h.list) ? 'stale' : '',
@@ -226,8 +262,9 @@ function screenFile(args: Args, screener: ListScreener, staleDays: number, texts
     screenedAt: new Date().toISOString(),
     summary: { partners: partners.length, withMatch: matches, possibleOnly },
     lists: screener.lists,
+    ...(screener.missing.length > 0 ? { missing: screener.missing, checkByHand: screener.checkByHand } : {}),
     note: fill(texts.cli.notClearance, args.lang),
-    partners: results.map(({ partner, hits }) => ({ row: partner.row, name: partner.name, country: partner.country, hits })),
+    partners: results.map(({ partner, hits, notChecked }) => ({ row: partner.row, name: partner.name, country: partner.country, hits, ...(notChecked ? { notChecked } : {}) })),
   };
   writeFileSync(`${prefix}.csv`, `${lines.join('\n')}\n`);
   writeFileSync(`${prefix}.json`, `${JSON.stringify(report, null, 2)}\n`);
@@ -236,7 +273,18 @@ function screenFile(args: Args, screener: ListScreener, staleDays: number, texts
   else {
     const listLines = screener.lists.map((l) => `  ${describeList(l, texts, args.lang, staleDays)}`);
     io.stdout.write(
-      [summary, `${prefix}.csv`, `${prefix}.json`, '', `${fill(texts.cli.listsHeader, args.lang)}:`, ...listLines, '', fill(texts.cli.notClearance, args.lang), ''].join('\n'),
+      [
+        summary,
+        `${prefix}.csv`,
+        `${prefix}.json`,
+        '',
+        `${fill(texts.cli.listsHeader, args.lang)}:`,
+        ...listLines,
+        ...describeUnchecked(screener, texts, args.lang),
+        '',
+        fill(texts.cli.notClearance, args.lang),
+        '',
+      ].join('\n'),
     );
   }
   return 0;

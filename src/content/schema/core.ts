@@ -1,7 +1,8 @@
 // Schemas for the engine's own content files: sections, flags, ui texts and the lexicon.
 import { z } from 'zod';
-import { DIMENSIONS, SEVERITIES } from '../../engine/ids.js';
-import { localList, localText } from './playbook.js';
+import { DIMENSIONS, SEVERITIES } from '../../domain/ids.js';
+import type { LocalList, LocalText } from '../../domain/lang.js';
+import { localList, localText } from './local.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined by hyphens');
 
@@ -32,7 +33,7 @@ export const flagsFileSchema = z.record(
 
 /** Texts the program itself says (not a playbook's): content/ui/<area>.yaml, keyed "<area>.<key>". */
 export const uiFileSchema = z.record(z.string().regex(/^[a-z0-9-]+$/), localText);
-export type UiTexts = Record<string, { en: string; nl: string }>;
+export type UiTexts = Record<string, LocalText>;
 export const uiSchema = uiFileSchema;
 
 export const lexiconSchema = z
@@ -41,13 +42,35 @@ export const lexiconSchema = z
     no: localList,
     unsure: localList,
     /** Words that negate what follows ("not a university", "geen bedrijf"). */
-    negations: localList.default({ en: [], nl: [] }),
+    negations: localList.default({ en: [], nl: [] } as LocalList),
     /** Words that may stand between a negation and what it negates ("not really a", "geen echt"). */
-    negationGap: localList.default({ en: [], nl: [] }),
+    negationGap: localList.default({ en: [], nl: [] } as LocalList),
     /** Words that join a list, so that a negation reaches its later items ("not BELSPO and RHID"). */
-    conjunctions: localList.default({ en: [], nl: [] }),
+    conjunctions: localList.default({ en: [], nl: [] } as LocalList),
     /** Words that carry no answer ("well", "eigenlijk"), ignored when reading yes, no or not sure. */
-    fillers: localList.default({ en: [], nl: [] }),
+    fillers: localList.default({ en: [], nl: [] } as LocalList),
+    /** Doubt phrases; followed by "whether"/"of" they make the clause unsure ("I don't know whether it is listed"). */
+    doubt: localList.default({ en: [], nl: [] } as LocalList),
+    /** Words that open an indirect question after a doubt phrase: whether, if, of. */
+    whether: localList.default({ en: [], nl: [] } as LocalList),
+    /** Negated quantifiers that deny the rest of their clause ("none of it is listed", "niets ervan"). */
+    negatedQuantifiers: localList.default({ en: [], nl: [] } as LocalList),
+    /** "They won't say": the answer is withheld, which is neither "no" nor "I'm not sure". */
+    refusals: localList.default({ en: [], nl: [] } as LocalList),
+    /** Words that make a typed text look like an organisation's name ("university", "GmbH", "ziekenhuis"). */
+    organisationWords: localList.default({ en: [], nl: [] } as LocalList),
+    /** Small words inside names that need no capital ("of", "van der"). */
+    nameParticles: localList.default({ en: [], nl: [] } as LocalList),
+    /** What people say about the conversation itself, at any step (see src/engine/intents.ts). */
+    intents: z
+      .object({
+        notAbout: localList.default({ en: [], nl: [] } as LocalList),
+        meant: localList.default({ en: [], nl: [] } as LocalList),
+        send: localList.default({ en: [], nl: [] } as LocalList),
+        notNow: localList.default({ en: [], nl: [] } as LocalList),
+      })
+      .strict()
+      .default({ notAbout: { en: [], nl: [] } as LocalList, meant: { en: [], nl: [] } as LocalList, send: { en: [], nl: [] } as LocalList, notNow: { en: [], nl: [] } as LocalList }),
     commands: z
       .object({
         restart: localList,

@@ -1,14 +1,12 @@
 // A playbook is a graph of steps: questions, checks and outcomes. Content authors write it in
 // dialogs/<id>.yaml; this schema is what they may write.
 import { z } from 'zod';
-import { DIMENSIONS, PLAYBOOK_IDS, RISKS } from '../../engine/ids.js';
+import { DIMENSIONS, RISKS } from '../../domain/ids.js';
+import { localList, localText, playbookId } from './local.js';
+
+export { localList, localText } from './local.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined by hyphens, e.g. ask-country');
-
-export const localText = z.object({ en: z.string().trim().min(1), nl: z.string().trim().min(1) }).strict();
-export const localList = z
-  .object({ en: z.array(z.string().min(1)).default([]), nl: z.array(z.string().min(1)).default([]) })
-  .strict();
 
 /** All listed parts must hold. An empty condition always holds. */
 export const condition = z
@@ -144,7 +142,7 @@ export type Step = z.infer<typeof step>;
 
 export const playbookSchema = z
   .object({
-    id: z.enum(PLAYBOOK_IDS),
+    id: playbookId,
     title: localText,
     /** A short description for menus and the App Home. */
     description: localText,

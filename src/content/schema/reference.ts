@@ -1,7 +1,7 @@
 // Schemas for the reference content in content/*.yaml (countries, restrictions, lists, measures, ...).
 // Each schema's output type is proven equal to its interface in ../types.ts at the bottom of this file.
 import { z } from 'zod';
-import { DOMAIN_IDS } from '../../engine/ids.js';
+import { DOMAIN_IDS } from '../../domain/ids.js';
 import type {
   ContactPoint,
   Definition,
@@ -17,7 +17,7 @@ import type {
   TechArea,
   TrlScale,
 } from '../types.js';
-import { localList, localText } from './playbook.js';
+import { localList, localText } from './local.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined by hyphens, e.g. clean-devices');
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'use an ISO 3166-1 alpha-2 code in capitals, e.g. CN');

@@ -2,7 +2,7 @@
 import type { Response } from 'express';
 import type { Content } from '../../content/load.js';
 import type { CaseRecord } from '../../store/types.js';
-import { caseDocument } from './case-document.js';
+import { caseDocument, documentTexts } from '../../document/index.js';
 import { caseMarkdown, exportFileName } from './markdown.js';
 import { renderCasePdf } from './pdf.js';
 
@@ -20,6 +20,6 @@ export async function sendExport(res: Response, record: CaseRecord, content: Con
     res.type('text/markdown; charset=utf-8').send(caseMarkdown(record, content));
     return;
   }
-  const pdf = await renderCasePdf(caseDocument(record, content), record.draft.outcome.risk);
+  const pdf = await renderCasePdf(caseDocument(record, content), documentTexts(content.ui, record.draft.lang)('document.see'));
   res.type('application/pdf').send(pdf);
 }

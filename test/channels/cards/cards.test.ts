@@ -10,7 +10,8 @@ import {
   renderWelcomeCard,
   type AdaptiveCard,
 } from '../../../src/channels/cards/index.js';
-import { LANGS, type Lang } from '../../../src/engine/ids.js';
+import type { Lang } from '../../../src/engine/ids.js';
+import { REQUIRED_LANGS as LANGS } from '../../../src/domain/lang.js';
 import { collect, markdownEffects } from './card-json.js';
 import { HOSTILE, sampleCase, sampleReplies } from './samples.js';
 import { checkCard } from './validate-card.js';
@@ -39,10 +40,10 @@ function expectUserTextIsPlain(card: AdaptiveCard): void {
   for (const t of [...s.textBlocks, ...s.factValues]) expect(markdownEffects(t), t).toEqual([]);
   const runs = s.textRuns.join('\n').replace(ZWSP, '');
   expect(runs).toContain(HOSTILE);
-  // Nothing a user wrote ends up in a button or a URL.
+  // Nothing a user wrote ends up in a button or a URL; the only links are our own (content URLs, mail, /sources).
   for (const a of s.actions) {
-    expect(a.type).not.toBe('Action.OpenUrl');
     expect(JSON.stringify(a)).not.toContain('evil.example');
+    if (a.type === 'Action.OpenUrl') expect(String(a.url)).toMatch(/^(https:\/\/|mailto:|\/sources\/)/);
   }
 }
 
@@ -108,25 +109,67 @@ describe('reply cards', () => {
     expect(parseCardSubmit({ typed: true, answerText: '   ' })).toEqual({ kind: 'invalid' });
   });
 
-  it('shows the risk, steps with citations, measures, duties, flags, screening and the no-clearance note', () => {
-    const visible = checkCard(renderReplyCard(sampleReplies[4]!, strictUi('en'))).visibleText;
-    for (const part of [
+  it('opens with the headline, then the blocker and the risk, and shows every part of the outcome without internals', () => {
+    const card = renderReplyCard(sampleReplies[4]!, strictUi('en'), { relativeLinks: true });
+    const visible = checkCard(card).visibleText;
+    const parts = [
+      'Not without your contact point.',
+      'What stops this for now',
+      'The partner is on a sanctions list',
       'Risk: High',
+      'High because: sensitive topic + listed partner + country',
+      'Why, and points of attention',
+      'To check with your contact point',
+      'Steps to take',
       'Talk to your contact point before you sign.',
-      'What are the risks? (what-are-the-risks)',
-      'Limit access to the lab.',
+      'See: What are the risks?; Reporting obligation',
+      'Legal duties and restrictions',
       'Report the collaboration.',
-      'Seven Sons of National Defence (serious)',
-      'Harbin Institute of Technology — on the list',
-      'Harbin Eng. Co — possible match, not confirmed',
-      ui['cards.no-hit-note']!.en,
+      'Measures that fit',
+      'Limit access to the lab.',
+      'Harbin Institute of Technology: on the list',
+      'Military end users: Seven Sons of National Defence (2025-01-01)',
+      'Harbin Eng. Co: a similar name, not confirmed',
+      'The list Sanctions dates from 2025-02-01 and may be out of date.',
+      ui['engine.screening-disclaimer']!.en,
+      'OpenSanctions',
+      'The guideline asks you to involve your institution',
       'researchsecurity@uhasselt.be',
-    ]) {
-      expect(visible).toContain(part);
+    ];
+    let at = -1;
+    for (const part of parts) {
+      const found = visible.indexOf(part, at + 1);
+      expect(found, part).toBeGreaterThan(at);
+      at = found;
     }
+    // "Seven Sons" is both a reason and a flag: said once.
+    expect(visible.split('• Seven Sons of National Defence').length - 1).toBe(1);
+    // The researcher never sees section ids, match scores, matcher explanations or rule ids.
+    for (const internal of ['(risks)', 'reporting-obligation)', '0.93', 'xian taken as a campus', 'topic-partner-country', 'open-funding']) {
+      expect(visible).not.toContain(internal);
+    }
+    // Links are real: the external sources, the mail address and the cited section in the source text.
+    const urls = collect(card).actions.filter((a) => a.type === 'Action.OpenUrl').map((a) => a.url);
+    expect(urls).toEqual(expect.arrayContaining(['https://www.opensanctions.org/', 'mailto:researchsecurity@uhasselt.be', '/sources/vlir#risks']));
     const low = checkCard(renderReplyCard(sampleReplies[5]!, strictUi('en'))).visibleText;
+    expect(low).toContain('No concerns found; nothing to do.');
     expect(low).toContain('Risk: Low');
-    expect(low).not.toContain(ui['cards.screening']!.en);
+    expect(low).not.toContain('Names checked against lists');
+    expect(low).not.toContain('The guideline asks you');
+  });
+
+  it('folds the long parts behind their title, which opens them in place', () => {
+    const card = renderReplyCard(sampleReplies[4]!, strictUi('en'));
+    const json = JSON.stringify(card);
+    for (const kind of ['measures', 'screening', 'sources']) {
+      expect(json).toContain(`"id":"doc-${kind}-body","isVisible":false`);
+      expect(json).toContain(`"targetElements":["doc-${kind}-body"]`);
+    }
+    // What to do and the legal duties are never folded away.
+    expect(json).not.toContain('doc-steps-body');
+    expect(json).not.toContain('doc-duties-body');
+    // Teams cannot open this server's paths: without relativeLinks a source is its title, not a broken link.
+    expect(collect(card).actions.some((a) => a.type === 'Action.OpenUrl' && String(a.url).startsWith('/'))).toBe(false);
   });
 
   it('welcome card offers one button per playbook that starts it', () => {
@@ -143,7 +186,8 @@ describe('reply cards', () => {
       { kind: 'engine', input: { type: 'start', playbook: 'partner-check' } },
       { kind: 'engine', input: { type: 'start', playbook: 'fieldwork-abroad' } },
     ]);
-    expect(parseCardSubmit({ start: 'not-a-playbook' })).toEqual({ kind: 'invalid' });
+    // Which playbooks exist is the content's say (the engine shows the menu for an unknown one); the shape is checked here.
+    expect(parseCardSubmit({ start: 'Not a playbook!' })).toEqual({ kind: 'invalid' });
   });
 });
 
@@ -158,26 +202,49 @@ describe('case card', () => {
     }
   }
 
-  it('shows the researcher, answers, facts, flags, screening, risk, sources, next steps and history', () => {
+  it('shows the case, the outcome with its internals, the answers, facts, history and sources, as the PDF does', () => {
     const visible = checkCard(renderCaseCard(sampleCase('taken'), strictUi('en'))).visibleText.replace(ZWSP, '');
-    for (const part of [
+    const parts = [
       'Research security case RS-2025-0001',
+      'Case',
       'Status: taken',
-      'aad-1',
-      'Checking a partner',
-      "Partner's name?",
-      `→ ${HOSTILE} (typed by the researcher)`,
-      '→ China (taken from what the researcher said earlier)',
-      'countries: CN, RU',
-      'Seven Sons of National Defence (serious)',
-      'Risk: High',
-      'Reporting to the contact point (reporting-duty)',
-      'Talk to your contact point before you sign.',
+      `Researcher: ${HOSTILE}`,
+      'teams · aad-1',
       'Handled by: Contact Person',
+      'Not without your contact point.',
+      'What stops this for now',
+      'Risk: High',
+      'rule topic-partner-country',
+      'Why, and points of attention',
+      'seven-sons · serious',
+      'To check with your contact point',
+      'What the researcher told',
+      `Partner: ${HOSTILE}`,
+      'Questions and answers',
+      "Partner's name?",
+      `→ ${HOSTILE}`,
+      'typed by the researcher',
+      '→ China',
+      'taken from what the researcher said earlier',
+      'Steps to take',
+      'Talk to your contact point before you sign.',
+      'Legal duties and restrictions',
+      'Measures that fit',
+      'Names checked against lists',
+      'matched',
+      'score 0.93',
+      'xian taken as a campus',
+      'History',
       `Who pays? ${HOSTILE}`,
       `The ministry ${HOSTILE}`,
-    ]) {
-      expect(visible).toContain(part);
+      'Guideline sections',
+      'Reporting obligation',
+    ];
+    let at = -1;
+    for (const part of parts) {
+      const found = visible.indexOf(part, at + 1);
+      expect(found, part).toBeGreaterThan(at);
+      at = found;
     }
   });
 

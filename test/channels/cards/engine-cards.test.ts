@@ -3,7 +3,11 @@
 // contact point's card for every outcome, renders to a valid Adaptive Card 1.5.
 import { describe, expect, it } from 'vitest';
 import { renderCaseCard, renderReplyCard, uiLookup } from '../../../src/channels/cards/index.js';
-import { LANGS, PLAYBOOK_IDS } from '../../../src/engine/ids.js';
+import { REQUIRED_LANGS as LANGS } from '../../../src/domain/lang.js';
+import { loadContent } from '../../../src/content/load.js';
+
+const shipped = loadContent();
+const PLAYBOOK_IDS = shipped.playbookOrder;
 import type { Reply } from '../../../src/engine/types.js';
 import type { CaseRecord } from '../../../src/store/types.js';
 import { testEngine } from '../../helpers/engine.js';
@@ -35,7 +39,7 @@ describe('cards for everything the engine says', () => {
     it(`every reply and case card on every path is valid Adaptive Card 1.5 (${lang})`, () => {
       const ui = uiLookup(testEngine().content.ui, lang);
       const seen = new Map<string, Reply>();
-      for (const id of PLAYBOOK_IDS.filter((p) => p !== 'faq')) {
+      for (const id of PLAYBOOK_IDS.filter((p) => p !== shipped.knowledgePlaybook)) {
         enumeratePaths(id, lang, (r) => {
           // One card per distinct reply is enough; the same question recurs on many paths.
           const key = JSON.stringify(r);

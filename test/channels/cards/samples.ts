@@ -5,8 +5,8 @@ import type { CaseRecord } from '../../../src/store/types.js';
 
 export const HOSTILE = '**Bold** _it_ [click](https://evil.example) <b>x</b> # h {{DATE(2017-02-14T06:08:39Z, SHORT)}}\n- item\n1. first';
 
-const citeA = { section: 'what-are-the-risks', title: 'What are the risks?', source: 'vlir' };
-const citeB = { section: 'reporting-duty', title: 'Reporting to the contact point', source: 'vlir' };
+const citeA = { section: 'risks', title: 'What are the risks?', source: 'VLIR guidelines', href: '/sources/vlir#risks' };
+const citeB = { section: 'reporting-obligation', title: 'Reporting obligation', source: 'VLIR guidelines', href: '/sources/vlir#reporting-obligation' };
 
 export const outcome: Outcome = {
   playbook: 'partner-check',
@@ -14,9 +14,11 @@ export const outcome: Outcome = {
   risk: 'high',
   riskLabel: 'High',
   assessment: `The partner ${HOSTILE} appears on a list of universities with military ties.`,
-  riskReasons: ['A sensitive topic', `A partner named ${HOSTILE}`],
+  riskReasons: ['A sensitive topic', `A partner named ${HOSTILE}`, 'Seven Sons of National Defence'],
+  riskBasis: { rule: 'topic-partner-country', text: 'High because: sensitive topic + listed partner + country', cites: [citeA] },
   flags: [
     { id: 'seven-sons', label: 'Seven Sons of National Defence', severity: 'serious', dimension: 'partner' },
+    { id: 'sanctions-hit', label: 'The partner is on a sanctions list', severity: 'blocker', dimension: 'partner' },
     { id: 'unsure', label: 'Some answers were "not sure"', severity: 'info', dimension: 'collaboration' },
   ],
   screening: [
@@ -29,7 +31,8 @@ export const outcome: Outcome = {
       matched: HOSTILE,
       score: 0.93,
       match: true,
-      why: 'alias matched',
+      why: 'xian taken as a campus',
+      kind: 'military',
     },
     {
       list: 'sanctions',
@@ -41,15 +44,26 @@ export const outcome: Outcome = {
       score: 0.61,
       match: false,
       why: '',
+      kind: 'sanction',
     },
   ],
+  screened: {
+    names: ['Harbin Institute of Technology'],
+    lists: [
+      { id: 'seven-sons', name: 'Seven Sons of National Defence', date: '2025-01-01', stale: false, entries: 7 },
+      { id: 'sanctions', name: 'Sanctions', date: '2025-02-01', stale: true, entries: 1000 },
+    ],
+  },
   steps: [{ id: 's1', text: 'Talk to your contact point before you sign.', cites: [citeA, citeB] }],
   measures: [{ id: 'm1', text: 'Limit access to the lab.', cites: [citeA] }],
   duties: [{ id: 'd1', text: 'Report the collaboration.', cites: [citeB] }],
   escalate: true,
   escalation: 'required',
-  openPoints: [],
-  links: [],
+  openPoints: [{ id: 'open-funding', text: 'Who funds the partner’s part of the work?', cites: [citeA] }],
+  links: [
+    { id: 'opensanctions', label: 'OpenSanctions', url: 'https://www.opensanctions.org/' },
+    { id: 'aspi-tracker', label: 'ASPI China Defence Universities Tracker', url: 'https://unitracker.aspi.org.au/' },
+  ],
   headline: 'Not without your contact point.',
   contactPoint: {
     id: 'uhasselt',
@@ -88,7 +102,29 @@ export const sampleReplies: Reply[] = [
     form: { field: 'partnerName', label: "Partner's name", placeholder: 'e.g. Ghent University' },
   },
   { kind: 'outcome', outcome, summaryMarkdown: '*ignored*' },
-  { kind: 'outcome', outcome: { ...outcome, risk: 'low', riskLabel: 'Low', riskReasons: [], flags: [], screening: [], measures: [], duties: [], contactPoint: undefined, citations: [] }, summaryMarkdown: '' },
+  {
+    kind: 'outcome',
+    outcome: {
+      ...outcome,
+      risk: 'low',
+      riskLabel: 'Low',
+      headline: 'No concerns found; nothing to do.',
+      riskReasons: [],
+      riskBasis: undefined,
+      flags: [],
+      screening: [],
+      screened: undefined,
+      openPoints: [],
+      links: [],
+      measures: [],
+      duties: [],
+      escalation: 'none',
+      escalate: false,
+      contactPoint: undefined,
+      citations: [],
+    },
+    summaryMarkdown: '',
+  },
   { kind: 'case-created', caseRef: 'RS-2025-0001', contactPoint: outcome.contactPoint!, text: 'Your case went to the contact point.' },
   { kind: 'menu', text: 'What is it about?', choices: [{ label: 'Hiring', value: 'hire-military-background' }, { label: 'Fieldwork', value: 'fieldwork-abroad' }] },
 ];

@@ -21,7 +21,7 @@ import {
 } from './researcher.js';
 
 const MEMBER = 'U0CONTACT';
-const INFERRED = 'taken from what they wrote';
+const INFERRED = 'taken from what the researcher said earlier';
 const STRANGER = 'U0STRANGER';
 
 function escaped(text: string): string {
@@ -77,27 +77,29 @@ describe('Slack escalation with the real engine', () => {
     expect(body).toContain(`<@${RESEARCHER}>`); // the researcher, as a mention Slack shows as their name
     expect(body).toContain(escaped(outcome.playbookTitle));
     expect(body).toContain('Sensitive technology with a partner abroad');
-    // The facts, with what the researcher typed escaped.
-    expect(body).toContain(`partnerName: ${HOSTILE_PARTNER_ESCAPED}`);
-    expect(body).toContain('countries: CN');
+    // The case document: the facts, with what the researcher typed escaped.
+    expect(body).toContain(`*Partner:* ${HOSTILE_PARTNER_ESCAPED}`);
+    expect(body).toContain('China (CN)');
     // Every question and answer, the typed and the inferred ones marked.
     expect(c.draft.answers.length).toBeGreaterThanOrEqual(8);
     for (const a of c.draft.answers) {
-      expect(body).toContain(JSON.stringify(escaped(a.question)).slice(1, -1));
-      expect(body).toContain(JSON.stringify(`→ ${escaped(a.label)}`).slice(1, -1));
+      expect(body).toContain(JSON.stringify(`• ${escaped(a.question)}`).slice(1, -1));
+      expect(body).toContain(JSON.stringify(`\n>${escaped(a.label)}`).slice(1, -1));
     }
-    expect(body).toContain(`→ ${HOSTILE_PARTNER_ESCAPED} _(typed)_`);
-    expect(body).toContain('→ Applied research or development (TRL 3 or higher) _(typed)_');
-    expect(body).toContain(`→ China _(${INFERRED})_`);
-    // Flags with their severity, the screening hit, the risk.
+    expect(body).toContain(JSON.stringify(`>${HOSTILE_PARTNER_ESCAPED}\n   _typed by the researcher_`).slice(1, -1));
+    expect(body).toContain(JSON.stringify(`>China\n   _${INFERRED}_`).slice(1, -1));
+    // Flags with their id and severity (the contact point's view keeps them), the screening hit, the risk.
     expect(outcome.flags.map((f) => f.id)).toEqual(expect.arrayContaining(['seven-sons', 'dual-use', 'higher-risk-country']));
-    for (const f of outcome.flags) expect(body).toContain(escaped(`${f.label} (${f.severity})`));
+    for (const f of outcome.flags.filter((x) => x.severity !== 'info')) expect(body).toContain(`${f.id} · ${f.severity}`);
     expect(outcome.screening.map((s) => s.list)).toContain('seven-sons');
-    expect(body).toContain('Beihang University (match; ');
-    expect(body).toContain('*High*');
-    // Cited guideline sections and the next steps.
+    expect(body).toContain('Beihang University: on the list');
+    expect(body).toContain('*Risk: High*');
+    // Cited guideline sections, with their ids, and the next steps.
     expect(outcome.citations.length).toBeGreaterThan(0);
-    for (const cite of outcome.citations) expect(body).toContain(`${escaped(cite.section)}: ${escaped(cite.title)}`);
+    for (const cite of outcome.citations) {
+      expect(body).toContain(escaped(cite.title));
+      expect(body).toContain(`_${escaped(cite.section)}_`);
+    }
     for (const step of outcome.steps) expect(body).toContain(JSON.stringify(escaped(step.text)).slice(1, -1));
     // Nothing the researcher typed can ping anyone.
     expect(body).not.toContain('<!channel>');
@@ -137,7 +139,9 @@ describe('Slack escalation with the real engine', () => {
     expect(JSON.stringify(threadOf(h, cardTs))).toContain(`<@${MEMBER}> asked the researcher:\\n>Which drone components? &lt;!here&gt;`);
 
     // The researcher types the answer in the DM; it lands in the card's thread, escaped.
+    // It counts as the answer because the researcher clicks Reply first.
     const answer = 'Only the flight-controller firmware <!channel> & nothing else';
+    await click(h, DM, 'Reply');
     await typeDm(h, answer);
     expect(textSince(h, DM, beforeQuestion)).toContain(`Thanks, I passed your answer on for case ${c.ref}.`);
     expect((await h.cases.get(c.id))?.status).toBe('taken');

@@ -7,6 +7,9 @@ import { renderReplies } from '../../../src/channels/slack/render/reply.js';
 import { slackTexts } from '../../../src/channels/slack/texts.js';
 import { loadUi, DEFAULT_CONTENT_DIR } from '../../../src/content/load.js';
 import type { Reply } from '../../../src/engine/types.js';
+import { renderCaseCard } from '../../../src/channels/slack/render/case-card.js';
+import { renderOutcome } from '../../../src/channels/slack/render/outcome.js';
+import { outcome, sampleCase } from '../cards/samples.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -80,6 +83,37 @@ describe('reply rendering within Block Kit limits', () => {
     const text = JSON.stringify(message?.blocks);
     expect(text).toContain('Gegevens invullen');
     expect(text).toContain('Je kunt je antwoord ook typen: een naam.');
+  });
+});
+
+describe('outcome and case card from the shared document', () => {
+  const hostileOutcome = { ...outcome, headline: 'Not yet <!channel> <@U0BOSS>', riskReasons: ['A partner named <https://evil.example|click> & co'] };
+
+  it('escapes every text and links only to our own sources, mail addresses and content URLs', () => {
+    const blocks = renderReplies([{ kind: 'outcome', outcome: hostileOutcome, summaryMarkdown: '' }], 'en', t).flatMap((m) => m.blocks);
+    const json = JSON.stringify(blocks);
+    expect(json).toContain('Not yet &lt;!channel&gt; &lt;@U0BOSS&gt;');
+    expect(json).toContain('&lt;https://evil.example|click&gt; &amp; co');
+    const links = [...json.matchAll(/<([^<>|]+)\|/g)].map((m) => m[1]);
+    expect(links).toEqual(expect.arrayContaining(['https://www.opensanctions.org/', 'mailto:researchsecurity@uhasselt.be']));
+    for (const target of links) expect(target).toMatch(/^(https:\/\/(www\.opensanctions\.org|unitracker\.aspi\.org\.au)\/|mailto:)/);
+    // The headline comes first, and the notification says it too.
+    expect((blocks[1] as AnyBlock).text?.text).toBe('*Not yet &lt;!channel&gt; &lt;@U0BOSS&gt;*');
+  });
+
+  it('makes the cited sections links when the public address is known', () => {
+    const blocks = renderOutcome(outcome, 'en', t, { linkBase: 'https://advisor.example.be/' });
+    expect(JSON.stringify(blocks)).toContain('<https://advisor.example.be/sources/vlir#risks|What are the risks?>');
+    expect(JSON.stringify(renderOutcome(outcome, 'en', t))).not.toContain('/sources/vlir#risks');
+  });
+
+  it('shows the history, measures and duties on the case card, as the Adaptive Card does', () => {
+    const message = renderCaseCard(sampleCase('taken'), t);
+    const ids = message.blocks.map((b) => (b as { block_id?: string }).block_id ?? '');
+    for (const kind of ['history', 'measures', 'duties', 'answers', 'facts', 'screening', 'sources']) {
+      expect(ids.some((id) => id.startsWith(`doc-${kind}-`)), kind).toBe(true);
+    }
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
   });
 });
 

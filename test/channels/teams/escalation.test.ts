@@ -84,22 +84,28 @@ describe('Teams escalation with the real engine', () => {
     const all = shown.join('\n');
     const outcome = c.draft.outcome;
     expect(all).toContain(c.ref);
-    expect(all).toContain(`Rita Researcher (${RESEARCHER_AAD}) · teams`);
+    expect(shown).toContain('• Researcher: Rita Researcher');
+    expect(shown).toContain(`teams · ${RESEARCHER_AAD}`);
     expect(all).toContain(outcome.playbookTitle);
-    expect(all).toContain(`partnerName: ${PARTNER}`);
-    expect(all).toContain('countries: CN');
+    expect(shown).toContain(`• Partner: ${PARTNER}`);
+    expect(all).toContain('China (CN)');
     expect(c.draft.answers.length).toBeGreaterThanOrEqual(8);
     for (const a of c.draft.answers) {
-      expect(shown).toContain(a.question);
-      expect(shown.some((t) => t.startsWith(`→ ${a.label}`))).toBe(true);
+      expect(shown).toContain(`• ${a.question}`);
+      expect(shown).toContain(`→ ${a.label}`);
     }
-    expect(shown).toContain(`→ ${PARTNER} (typed by the researcher)`);
+    expect(shown).toContain(`→ ${PARTNER}`);
+    expect(shown).toContain('typed by the researcher');
     expect(outcome.flags.map((f) => f.id)).toEqual(expect.arrayContaining(['seven-sons', 'dual-use', 'higher-risk-country']));
-    for (const f of outcome.flags) expect(shown.some((t) => t.startsWith(`• ${f.label} (`))).toBe(true);
-    expect(shown.some((t) => t.startsWith(`• ${PARTNER} — `))).toBe(true); // the screening hit
+    // The contact point's view keeps the flags' ids and severities.
+    for (const f of outcome.flags.filter((x) => x.severity !== 'info')) expect(shown).toContain(`${f.id} · ${f.severity}`);
+    for (const hit of outcome.screening.filter((x) => x.match)) expect(shown).toContain(`• ${hit.name}: on the list`);
     expect(all).toContain('Risk: High');
-    for (const cite of outcome.citations) expect(shown).toContain(`• ${cite.title} (${cite.section})`);
-    for (const step of outcome.steps) expect(shown).toContain(`• ${step.text}`);
+    for (const cite of outcome.citations) {
+      expect(shown).toContain(`• ${cite.title}`);
+      expect(shown).toContain(cite.section);
+    }
+    for (const step of outcome.steps) expect(shown.some((t) => t.endsWith(step.text))).toBe(true);
     expect(actionsOf(card!).filter((a) => a['type'] === 'Action.Execute').map((a) => a['title'])).toEqual(['Take case', 'Send question', 'Close case']);
     // Delivered once.
     expect(await deliverAll(h)).toBe(0);
@@ -130,7 +136,10 @@ describe('Teams escalation with the real engine', () => {
     expect(threadTexts(h)).toContain('Carla Contact asked the researcher:\nWhich drone components, **exactly**?');
 
     // The researcher types the answer in the chat; it lands in the card's thread.
+    // Typed without Reply, it is confirmed first: it is taken as the answer only on "yes".
     await say(h, 'Only the flight-controller firmware.');
+    expect(cardText(personalCards(h).slice(beforeQuestion))).toContain(`Send this as your answer to case ${c.ref}?`);
+    await say(h, 'yes');
     expect(cardText(personalCards(h).slice(beforeQuestion))).toContain(`Thanks, I passed your answer on for case ${c.ref}.`);
     expect((await h.cases.get(c.id))?.status).toBe('taken');
     await deliverAll(h);

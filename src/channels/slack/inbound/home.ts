@@ -1,4 +1,5 @@
 // The App Home tab, published whenever the user opens it.
+import { pick } from '../../../domain/lang.js';
 import type { App } from '@slack/bolt';
 import type { SlackRuntime } from '../runtime.js';
 import { renderHome } from '../render/home.js';
@@ -10,10 +11,10 @@ export function registerHome(app: App, rt: SlackRuntime): void {
     rt.directory.rememberDm(event.user, event.channel);
     const lang = (await rt.directory.lang(client, event.user)) ?? 'en';
     const playbooks = playbookList(rt.deps.content.playbooks);
-    const titles = new Map<string, string>(playbooks.map((p) => [p.id, p.title[lang]]));
+    const titles = new Map<string, string>(playbooks.map((p) => [p.id, pick(p.title, lang)]));
     const cases = (await rt.deps.store.listCases({ researcherId: event.user })).filter((c) => c.researcher.channel === 'slack');
     const view = renderHome(
-      playbooks.map((p) => ({ id: p.id, title: p.title[lang], description: p.description[lang] })),
+      playbooks.map((p) => ({ id: p.id, title: pick(p.title, lang), description: pick(p.description, lang) })),
       cases,
       titles,
       lang,

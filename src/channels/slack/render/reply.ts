@@ -57,7 +57,8 @@ export function replyBlocks(reply: Reply, lang: Lang, t: SlackTexts): Block[] {
 export function fallbackText(reply: Reply): string {
   switch (reply.kind) {
     case 'outcome':
-      return `${reply.outcome.playbookTitle}: ${reply.outcome.riskLabel}`;
+      // The notification says the answer first, as the outcome itself does.
+      return `${reply.outcome.playbookTitle}: ${reply.outcome.headline || reply.outcome.riskLabel}`;
     case 'case-created':
       return reply.caseRef;
     default:

@@ -1,4 +1,5 @@
 // The playbook menu shown for an empty /research-security or mention: one start button per playbook.
+import { pick } from '../../../domain/lang.js';
 import type { Lang } from '../../../engine/ids.js';
 import type { Playbook } from '../../../content/schema/playbook.js';
 import { ACTION } from '../actions.js';
@@ -12,6 +13,6 @@ export function playbookList(playbooks: Map<string, Playbook>): Playbook[] {
 
 export function startMenu(rt: Pick<SlackRuntime, 't' | 'deps'>, lang: Lang): SlackMessage {
   const text = escapeSlack(rt.t('command-menu', lang));
-  const buttons = playbookList(rt.deps.content.playbooks).map((p) => button(p.title[lang], `${ACTION.start}:${p.id}`, p.id));
+  const buttons = playbookList(rt.deps.content.playbooks).map((p) => button(pick(p.title, lang), `${ACTION.start}:${p.id}`, p.id));
   return { text, blocks: [...sections(text), ...actionRows(buttons)] };
 }

@@ -11,12 +11,11 @@ function pageData(content: Content, lang: Lang): string {
 }
 
 export function chatPage(content: Content, lang: Lang): string {
-  const t = (key: string): string => content.ui[`web.${key}`]?.[lang] ?? key;
+  const t = (key: string): string => content.ui[`web.${key}`]?.[lang] ?? content.ui[`web.${key}`]?.en ?? key;
   const body = html`<header class="bar">
   <h1 data-ui="web.title">${t('title')}</h1>
   <div class="langs" role="group" aria-label="Language / Taal">
-    <button type="button" data-lang="en" aria-pressed="${String(lang === 'en')}">EN</button>
-    <button type="button" data-lang="nl" aria-pressed="${String(lang === 'nl')}">NL</button>
+    ${content.languages.map((l) => html`<button type="button" data-lang="${l.code}" title="${l.name}" aria-pressed="${String(lang === l.code)}">${l.code.toUpperCase()}</button>`)}
   </div>
 </header>
 <main class="chat">

@@ -1,10 +1,12 @@
 // The researcher's side of the web chat: the page, one endpoint per turn, notices, and the downloads of
 // their own cases. Only the browser that holds the session cookie can read its conversation.
+import { pick } from '../../../domain/lang.js';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { parseCardSubmit, renderWelcomeCard, uiLookup } from '../../cards/index.js';
 import type { Content } from '../../../content/load.js';
-import { LANGS, type Lang } from '../../../engine/ids.js';
+import type { Lang } from '../../../engine/ids.js';
+import { langCodeSchema } from '../../../domain/schemas.js';
 import type { EngineInput } from '../../../engine/types.js';
 import type { ConversationService } from '../../../service/types.js';
 import type { Store } from '../../../store/types.js';
@@ -21,7 +23,8 @@ export interface ChatRoutesDeps {
   secureCookies: boolean;
 }
 
-const lang = z.enum(LANGS);
+/** A language code; the engine ignores one that content/languages.yaml does not list. */
+const lang = langCodeSchema;
 const profile = { lang: lang.optional(), name: z.string().trim().max(80).optional() };
 const turnBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().trim().min(1).max(4000), ...profile }).strict(),
@@ -55,9 +58,9 @@ export function chatRoutes(deps: ChatRoutesDeps): Router {
     const session = ensureSession(req, res, deps.secureCookies);
     const chosen = lang.safeParse(req.query.lang);
     const l = chosen.success ? chosen.data : deps.defaultLang;
-    const playbooks = [...content.playbooks.values()]
-      .filter((p) => p.id !== 'faq')
-      .map((p) => ({ id: p.id, title: p.title[l], description: p.description[l] }));
+    const playbooks = content.playbookOrder
+      .flatMap((id) => (id === content.knowledgePlaybook ? [] : [content.playbooks.get(id)].filter((p) => p !== undefined)))
+      .map((p) => ({ id: p.id, title: pick(p.title, l), description: pick(p.description, l) }));
     const notices = await store.readNotices(session.conversationKey, 0);
     res.json({
       messages: [{ card: renderWelcomeCard(playbooks, uiLookup(content.ui, l)) }],

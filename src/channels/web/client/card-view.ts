@@ -41,6 +41,12 @@ export function renderCard(card: unknown, onSubmit: (submitted: Submitted) => vo
   const adaptive = new AdaptiveCards.AdaptiveCard();
   adaptive.hostConfig = configure();
   adaptive.onExecuteAction = (action: AC.Action) => {
+    // Links in a card are our own (content URLs, mail addresses, /sources/...): open them in a new tab.
+    if (action instanceof AdaptiveCards.OpenUrlAction) {
+      const url = action.url ?? '';
+      if (/^(https?:|mailto:|\/)/i.test(url)) window.open(url, '_blank', 'noopener');
+      return;
+    }
     if (!(action instanceof AdaptiveCards.SubmitAction)) return;
     const data = (action.data ?? {}) as Record<string, unknown>;
     const typed = typeof data.answerText === 'string' ? data.answerText : undefined;

@@ -2,7 +2,8 @@
 // Adaptive Cards; notices from the contact point arrive by polling /api/chat/notices.
 import { renderCard, type Submitted } from './card-view.js';
 
-type Lang = 'en' | 'nl';
+/** A language code of content/languages.yaml; the page offers one button per language. */
+type Lang = string;
 
 interface WebMessage {
   card: unknown;
@@ -13,7 +14,8 @@ type Entry = { who: 'me'; text: string } | { who: 'bot'; message: WebMessage };
 
 interface PageData {
   lang: Lang;
-  texts: Record<string, { en: string; nl: string }>;
+  /** Per key, the text in each language; a missing translation falls back to English. */
+  texts: Record<string, { en: string; [lang: string]: string | undefined }>;
 }
 
 const TRANSCRIPT = 'advisor.transcript';
@@ -33,7 +35,7 @@ let busy = false;
 
 function t(key: string): string {
   const entry = data.texts[key];
-  return entry ? entry[lang] : key;
+  return entry ? (entry[lang] ?? entry.en) : key;
 }
 
 function applyTexts(): void {
@@ -182,7 +184,7 @@ nameInput.addEventListener('change', () => localStorage.setItem(NAME, nameInput.
 
 document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((button) => {
   button.addEventListener('click', () => {
-    const next = button.dataset.lang === 'nl' ? 'nl' : 'en';
+    const next = button.dataset.lang ?? 'en';
     if (next === lang || busy) return;
     lang = next;
     localStorage.setItem(LANG, lang);

@@ -2,8 +2,9 @@
 // Server-rendered HTML with plain forms; every text from a case goes through the escaping template.
 import type { Content } from '../../../content/load.js';
 import type { CaseStatus, Lang } from '../../../engine/types.js';
-import type { CaseEvent, CaseListItem, CaseRecord } from '../../../store/types.js';
-import { caseDocument } from '../../../server/exports/case-document.js';
+import type { CaseListItem, CaseRecord } from '../../../store/types.js';
+import { caseDocument, documentTexts } from '../../../document/index.js';
+import { documentHtml } from '../../../server/exports/html.js';
 import { html, page, type Html } from '../html.js';
 
 export type T = (key: string) => string;
@@ -70,15 +71,6 @@ export function listPage(t: T, view: ListView): string {
   return frame(t, view.lang, t('title'), html`${scope}${filters}${table}${nameForm}`, view.tokenLogin);
 }
 
-function historyItem(t: T, e: CaseEvent): Html {
-  // Ids (hashed web sessions, Slack or Teams ids) mean nothing to a reader: show a role instead.
-  const role = e.actor.channel === 'admin' ? t('system') : e.action === 'created' || e.action === 'answered' ? t('researcher') : t('default-actor');
-  const who = e.actor.name ?? role;
-  return html`<li><strong>${t(`event-${e.action}`)}</strong> — ${who} <span class="note">(${e.actor.channel}, ${when(e.at)})</span>${
-    e.text ? html`<div class="quote">${e.text}</div>` : ''
-  }</li>`;
-}
-
 export interface CaseView {
   record: CaseRecord;
   content: Content;
@@ -111,28 +103,20 @@ function actions(t: T, record: CaseRecord): Html {
   return html`<section><h2>${t('actions')}</h2>${parts.length ? parts : html`<p>${t('closed-note')}</p>`}</section>`;
 }
 
+/** The case as the shared document (the same sections as the PDF and the cards), with the page's actions. */
 export function casePage(t: T, view: CaseView): string {
   const { record } = view;
   const doc = caseDocument(record, view.content);
+  const see = documentTexts(view.content.ui, doc.lang)('document.see');
   const base = `/inbox/cases/${encodeURIComponent(record.ref)}`;
   const main = html`<h1>${doc.title}</h1>
 ${view.flash ? html`<p class="flash" role="status">${view.flash}</p>` : ''}
 ${view.error ? html`<p class="error" role="alert">${view.error}</p>` : ''}
-<p><span class="badge status" id="case-status">${t(`status-${record.status}`)}</span> ${riskBadge(record.draft.outcome.risk, doc.risk.level)}
+<p><span class="badge status" id="case-status">${t(`status-${record.status}`)}</span> ${riskBadge(record.draft.outcome.risk, record.draft.outcome.riskLabel)}
  — <a href="${base}/summary.md">${t('download-md')}</a> · <a href="${base}/summary.pdf">${t('download-pdf')}</a></p>
-<table>${doc.meta.map((m) => html`<tr><th>${m.label}</th><td>${m.value}</td></tr>`)}
-${record.assignee ? html`<tr><th>${t('assignee')}</th><td>${record.assignee.name ?? record.assignee.id}</td></tr>` : ''}</table>
 ${actions(t, record)}
-<section id="history"><h2>${t('history')}</h2><ol class="history">${record.history.map((e) => historyItem(t, e))}</ol></section>
-<section id="summary"><h2>${doc.risk.label}: ${doc.risk.level}</h2><p>${doc.risk.assessment}</p></section>
-${doc.sections.map(
-  (s) => html`<section><h2>${s.title}</h2>${s.numbered ? html`<ol>${s.items.map((i) => item(i))}</ol>` : html`<ul>${s.items.map((i) => item(i))}</ul>`}</section>`,
-)}`;
+<article class="case-document" lang="${doc.lang}">${documentHtml(doc, see)}</article>`;
   return frame(t, view.lang, `${record.ref} — ${t('title')}`, main, view.tokenLogin);
-}
-
-function item(i: { text: string; note?: string }): Html {
-  return html`<li>${i.text}${i.note ? html`<br><span class="note">${i.note}</span>` : ''}</li>`;
 }
 
 export function loginPage(t: T, lang: Lang, failed: boolean): string {

@@ -4,7 +4,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Content } from '../../../content/load.js';
-import { LANGS, type Lang } from '../../../engine/ids.js';
+import type { Lang } from '../../../engine/ids.js';
 import type { CaseActionResult, CaseService } from '../../../service/types.js';
 import type { CaseRecord, Store } from '../../../store/types.js';
 import { exportKind, sendExport } from '../../../server/exports/send.js';
@@ -34,8 +34,8 @@ export function inboxRoutes(deps: InboxRoutesDeps): Router {
   const { cases, store, content, auth, secureCookies } = deps;
   const router = Router();
   const lang = (req: Request): Lang => {
-    const q = z.enum(LANGS).safeParse(req.query.lang);
-    return q.success ? q.data : deps.defaultLang;
+    const q = z.string().safeParse(req.query.lang);
+    return q.success && content.languages.some((l) => l.code === q.data) ? q.data : deps.defaultLang;
   };
   const tokenLogin = auth.loginRequired;
   /** The case when it exists and the viewer may see it; null otherwise, so both look the same. */

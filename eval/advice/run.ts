@@ -1,0 +1,271 @@
+// Plays advice scenarios written from a contact point's standpoint (eval/advice/*.yaml) through the
+// real engine and scores the outcome: risk, duties, restrictions, how the contact point is involved,
+// and claims that must not be made. The researcher's answers are keyed by topic tags, not by our
+// question ids, so that scenario writers never needed to see the playbooks: each question the advisor
+// asks is mapped to a tag by its fact name (or, failing that, by words in the question), and gets the
+// scenario's typed answer or, when the scenario is silent, "I'm not sure".
+// Usage: npm run eval:advice -- [--set FILE]... [--verbose]
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { createAdvisorEngine } from '../../src/runtime/engine.js';
+import type { ConversationState, EngineInput, Outcome, Reply } from '../../src/engine/types.js';
+
+const scenarioSchema = z.object({
+  id: z.string(),
+  lang: z.enum(['en', 'nl']),
+  opening: z.string(),
+  answers: z.record(z.string(), z.string()).default({}),
+  expect: z.object({
+    playbooks: z.array(z.string()).default([]),
+    risk: z.array(z.enum(['low', 'medium', 'high'])).default([]),
+    duties_present: z.array(z.string()).default([]),
+    duties_absent: z.array(z.string()).default([]),
+    restrictions_applied: z.array(z.string()).default([]),
+    restrictions_not_applied: z.array(z.string()).default([]),
+    escalation: z.enum(['required', 'optional', 'none']).optional(),
+    must_not_claim: z.array(z.string()).default([]),
+    why: z.string().optional(),
+  }),
+});
+type Scenario = z.infer<typeof scenarioSchema>;
+
+/** Which scenario tags may answer a question, by the fact the question fills; first present wins. */
+const TAGS_BY_FACT: Record<string, string[]> = {
+  countries: ['partner-country', 'destination-country', 'owners-country', 'funder-origin'],
+  partnerName: ['partner-name', 'person-previous-institution', 'visitor-home-institution', 'client'],
+  domains: ['tech-area'],
+  partnerKind: ['partner-kind'],
+  dualUse: ['dual-use-listed'],
+  exportItem: ['dual-use-listed', 'what-shared'],
+  militaryEndUse: ['military-end-use'],
+  trl: ['trl'],
+  partnerMilitaryTies: ['partner-military-ties'],
+  partnerHumanRights: ['partner-human-rights'],
+  partnerSanctions: ['partner-sanctioned'],
+  sanctionsCheck: ['partner-sanctioned', 'owners-country'],
+  sharing: ['what-shared'],
+  sharingOutsideEu: ['destination-country', 'what-shared'],
+  outsideEu: ['destination-country', 'lecture-audience'],
+  channel: ['what-shared', 'lecture-audience'],
+  funders: ['funding', 'visitor-funding'],
+  institution: ['home-institution'],
+  homeInstitution: ['home-institution'],
+  backgroundKind: ['person-military-background'],
+  militaryCv: ['person-military-background'],
+  stillConnected: ['person-still-connected'],
+  cvGaps: ['person-cv-gaps'],
+  sameTopic: ['person-same-topic'],
+  homeTies: ['visitor-home-institution', 'person-still-connected'],
+  stayKind: ['stay-length'],
+  access: ['access-to-strategic-projects'],
+  companyInfo: ['company-info'],
+  owners: ['owners', 'owners-country'],
+  ownerTies: ['owners-state-or-military'],
+  fundingSignals: ['funding-warning-signs'],
+  fundingDependence: ['funding-warning-signs'],
+  publicationTerms: ['publication-freedom', 'client-review-right'],
+  respondentChoice: ['respondent-choice'],
+  safety: ['respondent-safety', 'researcher-safety'],
+  researcherSafety: ['researcher-safety'],
+  clientHumanRights: ['partner-human-rights', 'client'],
+  collection: ['data-collected'],
+  identifiable: ['participants-identifiable'],
+  subjectSensitivity: ['subject-sensitive'],
+  sensitiveData: ['data-across-border', 'data-collected'],
+  classification: ['classification-level'],
+  teamNationality: ['team-nationality'],
+  intraEu: ['tech-area', 'dual-use-listed'],
+  collaborationKind: ['collaboration-form', 'institutional-agreement'],
+};
+
+/** When a question's fact is not in the table, words in the question choose the tag. */
+const TAGS_BY_WORDS: Array<[RegExp, string]> = [
+  [/rector|rectoren/i, 'rectors-statement-signed'],
+  [/innovation action|innovatieactie|type of (horizon )?action|soort actie/i, 'horizon-action-type'],
+  [/agreement|akkoord|overeenkomst|mou\b/i, 'institutional-agreement'],
+  [/fund|financ|pays|betaalt/i, 'funding'],
+  [/dual.?use|annex|bijlage/i, 'dual-use-listed'],
+  [/military|militair|defen[cs]e/i, 'partner-military-ties'],
+  [/human.?rights|mensenrechten/i, 'partner-human-rights'],
+  [/sanction|sanctie/i, 'partner-sanctioned'],
+  [/countr|land\b/i, 'partner-country'],
+  [/name|naam|heet/i, 'partner-name'],
+  [/owner|eigenaar|aandeelhouder|sharehold/i, 'owners'],
+  [/publish|publiceren/i, 'publication-freedom'],
+  [/safe|veilig/i, 'researcher-safety'],
+];
+
+const DUTY_IDS: Record<string, string[]> = {
+  'export-licence': ['dual-use-export-licence'],
+  'fwo-approval': ['fwo-security-approval'],
+};
+const RESTRICTION_IDS: Record<string, string[]> = {
+  'seven-sons': ['universities-seven-sons', 'fwo-seven-sons'],
+};
+
+interface QuestionReply {
+  step: string;
+  text: string;
+  choices: Array<{ label: string; value: string }>;
+}
+
+function lastQuestion(replies: Reply[]): QuestionReply | undefined {
+  for (let i = replies.length - 1; i >= 0; i--) {
+    const r = replies[i];
+    if (r?.kind === 'question') return r;
+  }
+  return undefined;
+}
+
+interface Played {
+  routed: string | null;
+  reachedInOneClick: boolean;
+  outcome?: Outcome;
+  summary: string;
+  typedMisses: number;
+  questions: number;
+  trace: string[];
+}
+
+function play(engine: ReturnType<typeof createAdvisorEngine>, sc: Scenario): Played {
+  let state: ConversationState | null = null;
+  let n = 0;
+  let summary = '';
+  const trace: string[] = [];
+  const send = (input: EngineInput): Reply[] => {
+    const r = engine.step(state, input, { at: '2026-12-01T10:00:00.000Z', newId: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` });
+    state = r.state;
+    for (const reply of r.replies) if (reply.kind === 'outcome') summary = reply.summaryMarkdown;
+    return r.replies;
+  };
+  const current = (): ConversationState => {
+    if (!state) throw new Error('no state');
+    return state;
+  };
+  let replies = send({ type: 'set-lang', lang: sc.lang });
+  replies = send({ type: 'text', text: sc.opening });
+  const routed = current().playbook?.id ?? null;
+  const wanted = sc.expect.playbooks;
+  let reachedInOneClick = wanted.length === 0 || (routed !== null && wanted.includes(routed));
+  if (current().phase === 'clarifying') {
+    const offered = (current().clarify ?? []) as string[];
+    const pick = wanted.find((p) => offered.includes(p));
+    if (pick) reachedInOneClick = true;
+    const target = pick ?? wanted[0];
+    if (target) replies = send({ type: 'action', value: `start:${target}` });
+  } else if (wanted.length && (routed === null || !wanted.includes(routed)) && wanted[0]) {
+    replies = send({ type: 'action', value: `start:${wanted[0]}` });
+  }
+  let typedMisses = 0;
+  let questions = 0;
+  for (let guard = 0; guard < 40 && current().phase === 'asking'; guard++) {
+    const q = lastQuestion(replies);
+    const stepId = current().step;
+    if (!q || !stepId) break;
+    const pb = current().playbook ? engine.content.playbooks.get(current().playbook!.id) : undefined;
+    const node = pb?.steps[stepId];
+    const fact = node && node.type === 'question' ? node.fact : '';
+    const tags = TAGS_BY_FACT[fact] ?? TAGS_BY_WORDS.filter(([re]) => re.test(q.text)).map(([, t]) => t);
+    const tag = tags.find((t) => sc.answers[t] !== undefined);
+    questions++;
+    const unsure = q.choices.find((c) => c.value === 'answer:unsure');
+    if (tag) {
+      const said = sc.answers[tag] as string;
+      trace.push(`${stepId} [${tag}] ← "${said}"`);
+      replies = send({ type: 'text', text: said });
+      if (current().phase === 'asking' && current().step === stepId) {
+        typedMisses++;
+        trace.push(`  (not understood)`);
+        if (unsure) replies = send({ type: 'action', value: unsure.value, step: stepId });
+      }
+    } else {
+      trace.push(`${stepId} [${fact || '?'}] ← not sure`);
+      if (!unsure) break;
+      replies = send({ type: 'action', value: unsure.value, step: stepId });
+    }
+    if (current().step === stepId && current().phase === 'asking') break; // stuck
+  }
+  const outcome = current().outcome;
+  return { routed, reachedInOneClick, ...(outcome ? { outcome } : {}), summary, typedMisses, questions, trace };
+}
+
+function escalationOf(o: Outcome): 'required' | 'optional' | 'none' {
+  if (o.escalation === 'required') return 'required';
+  if (o.escalation === 'offered') return 'optional';
+  return 'none';
+}
+
+interface Verdict {
+  ok: boolean;
+  problems: string[];
+}
+
+function judge(sc: Scenario, p: Played): Verdict {
+  const problems: string[] = [];
+  const o = p.outcome;
+  if (!o) return { ok: false, problems: ['no outcome'] };
+  const e = sc.expect;
+  if (e.risk.length && !e.risk.includes(o.risk)) problems.push(`risk ${o.risk}, expected ${e.risk.join('/')}`);
+  const duties = new Set(o.duties.map((d) => d.id));
+  const hasDuty = (d: string) => (DUTY_IDS[d] ?? [d]).some((id) => duties.has(id));
+  for (const d of e.duties_present) if (!hasDuty(d)) problems.push(`missing duty ${d}`);
+  for (const d of e.duties_absent) if (hasDuty(d)) problems.push(`wrong duty ${d}`);
+  const flags = new Set(o.flags.map((f) => f.id));
+  const hasRestriction = (r: string) =>
+    (RESTRICTION_IDS[r] ?? [r]).some((id) => duties.has(`restriction-${id}`) || flags.has(id) || flags.has(`restriction-${id}`));
+  for (const r of e.restrictions_applied) if (!hasRestriction(r)) problems.push(`restriction ${r} not applied`);
+  for (const r of e.restrictions_not_applied) if (hasRestriction(r)) problems.push(`restriction ${r} applied`);
+  if (e.escalation) {
+    const got = escalationOf(o);
+    // "optional" is also met by no push at all; "none" is met by an offer without push.
+    const fine = got === e.escalation || (e.escalation !== 'required' && got !== 'required');
+    if (!fine) problems.push(`escalation ${got}, expected ${e.escalation}`);
+  }
+  const text = p.summary.toLowerCase();
+  for (const claim of e.must_not_claim) if (text.includes(claim.toLowerCase())) problems.push(`claims "${claim}"`);
+  return { ok: problems.length === 0, problems };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const verbose = args.includes('--verbose');
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) if (args[i] === '--set' && args[i + 1]) files.push(args[++i] as string);
+  if (files.length === 0) files.push('eval/advice/scenarios.yaml');
+  const engine = createAdvisorEngine({ today: '2026-12-01' });
+  for (const file of files) {
+    const scenarios = z.array(scenarioSchema).parse(parse(readFileSync(file, 'utf8')));
+    let right = 0;
+    let routedRight = 0;
+    const byLang: Record<string, { n: number; ok: number }> = {};
+    const criteria: Record<string, number> = {};
+    let typedMisses = 0;
+    let questions = 0;
+    for (const sc of scenarios) {
+      const played = play(engine, sc);
+      const v = judge(sc, played);
+      if (v.ok) right++;
+      if (played.reachedInOneClick) routedRight++;
+      const l = (byLang[sc.lang] ??= { n: 0, ok: 0 });
+      l.n++;
+      if (v.ok) l.ok++;
+      typedMisses += played.typedMisses;
+      questions += played.questions;
+      for (const pr of v.problems) {
+        const key = pr.replace(/ ".*"| [a-z-]+, expected.*| [a-z][a-z-]+$/, '');
+        criteria[key] = (criteria[key] ?? 0) + 1;
+      }
+      const risk = played.outcome?.risk ?? '-';
+      console.log(`${v.ok ? 'ok  ' : 'FAIL'} ${sc.id} ${sc.lang} ${played.routed ?? 'null'}${played.reachedInOneClick ? '' : ' (misrouted)'} ${risk}${v.ok ? '' : `: ${v.problems.join('; ')}`}`);
+      if (verbose && !v.ok) for (const line of played.trace) console.log(`       ${line}`);
+    }
+    const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)} %`;
+    console.log(`\n${file}: advice right ${right}/${scenarios.length} (${pct(right, scenarios.length)}); playbook reached within one click ${pct(routedRight, scenarios.length)}`);
+    for (const [lang, s] of Object.entries(byLang)) console.log(`  ${lang}: ${s.ok}/${s.n} (${pct(s.ok, s.n)})`);
+    console.log(`  typed answers not understood: ${typedMisses}/${questions} questions`);
+    for (const [k, c] of Object.entries(criteria).sort((a, b) => b[1] - a[1])) console.log(`  ${c} × ${k}`);
+  }
+}
+
+main();

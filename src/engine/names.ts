@@ -1,0 +1,41 @@
+// Does a typed text look like an organisation's name? Only then is it taken, and screened, as one:
+// "they want the test data" is a sentence, "Northwestern Polytechnical University", "NUDT" and "Huawei GmbH" are names.
+import type { Content } from '../content/load.js';
+import { matchInstitution } from './answers.js';
+import { normalize } from './text.js';
+import type { ExtractedFacts } from './types.js';
+
+/** A name is rarely longer than this; a longer text is a sentence. */
+const MAX_NAME_WORDS = 12;
+/** An organisation word makes a name of a text this short, without capitals ("sharif university of technology"). */
+const SHORT_WITH_ORGANISATION_WORD = 5;
+
+const prepared = new WeakMap<Content['lexicon'], { organisation: Set<string>; particles: Set<string> }>();
+
+function wordsOf(lexicon: Content['lexicon']) {
+  let w = prepared.get(lexicon);
+  if (!w) {
+    const set = (l: { en: string[]; nl: string[] }) => new Set([...l.en, ...l.nl].map((x) => normalize(x) || x));
+    w = { organisation: set(lexicon.organisationWords), particles: set(lexicon.nameParticles) };
+    prepared.set(lexicon, w);
+  }
+  return w;
+}
+
+/** "NUDT", "CAS", "KAIST", "A*STAR": letters in capitals, two or more. */
+const isAcronym = (word: string): boolean => /^[A-Z][A-Z0-9&*.-]{1,9}$/.test(word) && /[A-Z].*[A-Z]/.test(word);
+const isCapitalised = (word: string): boolean => /^[\p{Lu}\p{N}]/u.test(word);
+
+export function looksLikeName(text: string, extracted: ExtractedFacts, content: Content): boolean {
+  const raw = text.trim().split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.&*]+$/gu, '')).filter((w) => w !== '');
+  if (raw.length === 0 || raw.length > MAX_NAME_WORDS) return false;
+  if (extracted.institutions.some((i) => i.kind !== 'funder')) return true;
+  if (matchInstitution(text, content)) return true;
+  const { organisation, particles } = wordsOf(content.lexicon);
+  if (raw.some(isAcronym)) return true;
+  const content_ = raw.filter((w) => !particles.has(normalize(w)));
+  // "tsinghua university" is a name; "they want the data from our lab" is a sentence that mentions one.
+  const short = raw.length <= SHORT_WITH_ORGANISATION_WORD || content_.slice(1).some(isCapitalised);
+  if (short && raw.some((w) => organisation.has(normalize(w)))) return true;
+  return content_.length > 0 && content_.every(isCapitalised);
+}

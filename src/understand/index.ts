@@ -6,6 +6,7 @@ import { analyse } from './analyse.js';
 import { extractFacts } from './extract.js';
 import { buildLexicon } from './lexicon.js';
 import { loadUnderstandContent } from './load.js';
+import { routerModel } from './model.js';
 import { routeAnalysis } from './route.js';
 
 export interface UnderstanderOptions {
@@ -15,10 +16,11 @@ export interface UnderstanderOptions {
 
 export function createUnderstander(options: UnderstanderOptions = {}): Understander {
   const lexicon = buildLexicon(loadUnderstandContent(options.contentDir));
+  const model = routerModel(lexicon);
   return {
     route(text: string): Understanding {
       const a = analyse(lexicon, text);
-      return routeAnalysis(lexicon, a, extractFacts(lexicon, a));
+      return routeAnalysis(lexicon, model, a, extractFacts(lexicon, a));
     },
     extract(text: string): ExtractedFacts {
       return extractFacts(lexicon, analyse(lexicon, text));

@@ -35,7 +35,7 @@ describe('an open server on 127.0.0.1', () => {
     expect(health.status).toBe(200);
     const ready = await fetch(`${app.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', content: 'ok', accepting: 'ok' } });
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', 'store-integrity': 'ok', content: 'ok', accepting: 'ok' } });
   });
 
   it('serves the chat page with a strict CSP and the inbox without a token', async () => {

@@ -159,5 +159,5 @@ export function chatRoutes(deps: ChatRoutesDeps): Router {
 
 /** The researcher's own case, with a cookie issued when or after the case was sent (rotated then). */
 function opens(session: WebSession, record: { researcher: { conversationKey: string }; createdAt: string }): boolean {
-  return record.researcher.conversationKey === session.conversationKey && session.issuedAt >= Date.parse(record.createdAt) - 1000;
+  return record.researcher.conversationKey === session.conversationKey && session.issuedAt >= Date.parse(record.createdAt);
 }

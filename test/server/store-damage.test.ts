@@ -27,7 +27,7 @@ async function storeWithCases(dir: string, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const record = caseRecord(`c${i}`, { userId: `r${i}` });
     // Long summaries spread the cases over many pages.
-    record.draft = { ...record.draft, summary: `${'A long case summary. '.repeat(200)}${i}` };
+    record.draft = { ...record.draft, summaryMarkdown: `${'A long case summary. '.repeat(200)}${i}` };
     await store.commitTurn(turn(`web:r${i}`, null, state(1), { newCases: [record] }));
   }
   await store.close();

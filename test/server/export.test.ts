@@ -113,6 +113,6 @@ describe('case exports', () => {
     expect(md.startsWith('# Research security summary: Sensitive technology with a partner abroad')).toBe(true);
     expect(md).toContain('RS-TEST1');
     expect(md).toContain('> Apply for the licence first.');
-    expect(md).toContain('> # not a heading');
+    expect(md).toContain('> \\# not a heading');
   });
 });

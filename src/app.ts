@@ -12,7 +12,8 @@ import { createAdvisorEngine } from './runtime/engine.js';
 import { slackMode } from './channels/slack/config.js';
 import { teamsEnabled } from './channels/teams/config.js';
 import { ConfigError, contactPointsWithOverrides, isLoopback, loadInstitutions, type AppConfig, type Institutions } from './config/index.js';
-import { loadContent, type Content } from './content/load.js';
+import type { Content } from './content/load.js';
+import { loadContentFast } from './server/content-snapshot.js';
 import { createLogger } from './logger.js';
 import { datasetSpecsFromConfig, DatasetError, loadDataset } from './screening/index.js';
 import { createHttpApp, createMetricsApp, type Readiness } from './server/http.js';
@@ -118,7 +119,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const clock = options.clock ?? (() => new Date());
   const started = performance.now();
 
-  const loaded = loadContent({
+  // The compiled server reads the content snapshot `npm run build` made, when it is still current.
+  const { content: loaded, understand } = loadContentFast({
     ...(config.CONTENT_DIR ? { contentDir: resolve(config.CONTENT_DIR) } : {}),
     ...(config.DIALOGS_DIR ? { dialogsDir: resolve(config.DIALOGS_DIR) } : {}),
   });
@@ -129,6 +131,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     datasets: loadScreeningDatasets(config),
     staleAfterDays: config.SCREENING_STALE_DAYS,
     today: clock().toISOString().slice(0, 10),
+    ...(understand ? { understandContent: understand } : {}),
   });
 
 

@@ -6,6 +6,7 @@ import { step } from '../engine/step.js';
 import type { EngineInput, StepResult, TurnMeta } from '../engine/types.js';
 import { createScreener, type LoadedDataset } from '../screening/index.js';
 import { createUnderstander } from '../understand/index.js';
+import type { UnderstandContent } from '../understand/schema.js';
 
 export interface AdvisorEngine {
   content: Content;
@@ -22,6 +23,8 @@ export interface EngineOptions {
   staleAfterDays?: number;
   /** ISO date used to tell whether a screening dataset is stale. */
   today?: string;
+  /** The router's content, already loaded (the compiled server's content snapshot). */
+  understandContent?: UnderstandContent;
 }
 
 export function createAdvisorEngine(options: EngineOptions = {}): AdvisorEngine {
@@ -33,6 +36,6 @@ export function createAdvisorEngine(options: EngineOptions = {}): AdvisorEngine 
     staleAfterDays: options.staleAfterDays ?? 30,
     today: options.today ?? new Date().toISOString().slice(0, 10),
   });
-  const ctx: EngineContext = { content, understand: createUnderstander({ contentDir: content.contentDir }), screen };
+  const ctx: EngineContext = { content, understand: createUnderstander({ contentDir: content.contentDir, ...(options.understandContent ? { content: options.understandContent } : {}) }), screen };
   return { content, ctx, step: (state, input, meta) => step(state, input, ctx, meta) };
 }

@@ -9,7 +9,7 @@ import { createWebDeliverer } from './deliverer.js';
 import type { SsoMapping } from '../../config/institutions.js';
 import type { RateLimits } from '../../server/rate-limits.js';
 import { createInboxAuth, type InboxCredential } from './inbox/auth.js';
-import { createOidcLogin, type OidcSettings } from './inbox/oidc.js';
+import type { OidcSettings } from './inbox/oidc.js';
 import { inboxRoutes } from './inbox/routes.js';
 import { createWebSessions } from './session.js';
 
@@ -39,6 +39,8 @@ export async function createWebChannel(deps: ChannelDeps, options: WebChannelOpt
   const assets = await loadAssets();
   const defaultName = deps.content.ui['inbox.default-actor']?.[options.defaultLang] ?? 'Contact point';
   const institutionNames = new Map(deps.content.reference.contactPoints.map((cp) => [cp.id, cp.name]));
+  // openid-client is loaded only when single sign-on is configured.
+  const oidcLogin = options.oidc ? (await import('./inbox/oidc.js')).createOidcLogin(options.oidc.settings, options.oidc.mapping) : undefined;
   const inboxAuth = createInboxAuth({
     ...(options.inboxToken ? { adminToken: options.inboxToken } : {}),
     institutions: options.inboxInstitutions ?? [],
@@ -46,10 +48,10 @@ export async function createWebChannel(deps: ChannelDeps, options: WebChannelOpt
     defaultName,
     institutionName: (id) => institutionNames.get(id) ?? id,
     ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
-    ...(options.oidc
+    ...(options.oidc && oidcLogin
       ? {
           oidc: {
-            login: createOidcLogin(options.oidc.settings, options.oidc.mapping),
+            login: oidcLogin,
             mapping: options.oidc.mapping,
             issuer: options.oidc.settings.issuer,
             clientId: options.oidc.settings.clientId,

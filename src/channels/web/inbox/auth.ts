@@ -10,7 +10,8 @@ import { markAuthFailed } from '../../../server/rate-limits.js';
 import type { Actor } from '../../../store/types.js';
 import { readCookie, setCookie } from '../cookies.js';
 import { hasCredentials, inboxCredentials, sha256, viewerForToken, type InboxCredential } from './credentials.js';
-import { pendingLoginSchema, type OidcLogin, type PendingLogin } from './oidc.js';
+import type { OidcLogin } from './oidc.js';
+import { pendingLoginSchema, type PendingLogin } from './oidc-pending.js';
 import { SESSION_SECONDS, sessionCookies, sessionKey, signedJson, type InboxSession, type VerifiedIdentity } from './session.js';
 import type { InboxViewer } from './viewer.js';
 

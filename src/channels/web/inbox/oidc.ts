@@ -5,6 +5,7 @@
 import * as client from 'openid-client';
 import { z } from 'zod';
 import type { SsoMapping } from '../../../config/institutions.js';
+import type { PendingLogin } from './oidc-pending.js';
 import type { VerifiedIdentity } from './session.js';
 import type { InboxViewer } from './viewer.js';
 
@@ -22,8 +23,6 @@ export interface OidcStart {
   pending: PendingLogin;
 }
 
-export const pendingLoginSchema = z.object({ verifier: z.string().min(43).max(128), state: z.string().min(16), nonce: z.string().min(16) }).strict();
-export type PendingLogin = z.infer<typeof pendingLoginSchema>;
 
 export type OidcResult =
   | { ok: true; viewer: InboxViewer; identity: VerifiedIdentity; idToken?: string }

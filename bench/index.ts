@@ -5,6 +5,7 @@ const parts: Array<{ name: string; file: string; fn: string }> = [
   { name: 'engine', file: './engine.js', fn: 'benchEngine' },
   { name: 'store and conversation service', file: './store.js', fn: 'benchStore' },
   { name: 'screening', file: './screening.js', fn: 'benchScreening' },
+  { name: 'coldstart', file: './coldstart.js', fn: 'benchColdstart' },
 ];
 
 const only = process.argv.slice(2);

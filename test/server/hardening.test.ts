@@ -197,3 +197,23 @@ describe('CSRF, headers and /metrics behind a proxy', () => {
     expect(await res.text()).toContain('advisor_outbox_pending_jobs');
   });
 });
+
+describe('graceful shutdown', () => {
+  it('first reports /readyz 503 while still answering, then drains and closes', async () => {
+    const { app, dir } = await start({ SHUTDOWN_DRAIN_DELAY_MS: '600' });
+    try {
+      expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
+      const stopped = app.stop();
+      await new Promise((r) => setTimeout(r, 100));
+      const ready = await fetch(`${app.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(((await ready.json()) as { checks: Record<string, string> }).checks.accepting).toBe('failing');
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+      await stopped;
+      await expect(fetch(`${app.url}/healthz`)).rejects.toThrow();
+    } finally {
+      await app.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -168,7 +168,10 @@ describe('CSRF, headers and /metrics behind a proxy', () => {
     const ok = await post({ origin: 'https://advisor.example.be', 'sec-fetch-site': 'same-origin', 'x-forwarded-proto': 'https' });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe('/inbox');
-    expect(ok.headers.getSetCookie()[0]).toMatch(/; Secure/);
+    const cookie = ok.headers.getSetCookie()[0] ?? '';
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
     expect((await post({ origin: 'https://evil.example' })).status).toBe(403);
     expect((await post({ origin: 'http://advisor.example.be' })).status).toBe(403);
   });

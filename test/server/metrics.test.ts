@@ -43,3 +43,20 @@ describe('/metrics', () => {
     expect(text).toContain('process_resident_memory_bytes');
   });
 });
+
+describe('/metrics on an admin port', () => {
+  it('is served on METRICS_PORT only, not on the public port', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'advisor-metrics-port-'));
+    const metricsPort = 20000 + Math.floor(Math.random() * 20000);
+    const app = await startApp({ ...loadConfig({ DATA_DIR: dir, OUTBOX_POLL_MS: '60000', METRICS_PORT: String(metricsPort), METRICS_PROCESS: 'false' }), PORT: 0 }, { logger: createLogger('silent') });
+    try {
+      expect((await fetch(`${app.url}/metrics`)).status).toBe(404);
+      const admin = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(admin.status).toBe(200);
+      expect(await admin.text()).toContain('advisor_turns_total');
+    } finally {
+      await app.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

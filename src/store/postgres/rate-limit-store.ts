@@ -18,6 +18,7 @@ RETURNING hits, reset_at`;
 export class PostgresRateLimitStore implements Store {
   private windowMs = 60_000;
   private ready: Promise<unknown> | undefined;
+  private increments = 0;
   readonly localKeys = false;
 
   constructor(
@@ -46,6 +47,8 @@ export class PostgresRateLimitStore implements Store {
 
   async increment(key: string): Promise<IncrementResponse> {
     await this.table();
+    // Now and then, rows of windows long over go (the table would otherwise keep every address ever seen).
+    if (++this.increments % 500 === 0) void this.pool.query("DELETE FROM rate_limits WHERE reset_at < now() - interval '1 day'").catch(() => undefined);
     const result = await this.pool.query<{ hits: number; reset_at: Date }>(INCREMENT, [this.prefix + key, this.windowMs]);
     const row = result.rows[0];
     if (!row) throw new Error('rate limit increment returned no row');

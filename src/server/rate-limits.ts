@@ -66,6 +66,9 @@ export function createRateLimits(settings: RateLimitSettings, backend: LimiterBa
     legacyHeaders: false,
     store: storeFor(backend, 'login:'),
     keyGenerator: addressKey,
+    // Only what can be a guess is counted: a token form, a Bearer token, the provider's answer. A request
+    // with a session cookie is not, so that a campus behind one address is not slowed by its own pages.
+    skip: (req) => !(req.headers.authorization !== undefined || (req.method === 'POST' && req.path === '/login') || req.path === '/oidc/callback'),
     skipSuccessfulRequests: true,
     requestWasSuccessful: (_req, res) => res.locals.authFailed !== true && res.statusCode !== 401,
     handler: (req, res) => {

@@ -160,7 +160,7 @@ export function createInboxAuth(options: InboxAuthOptions): InboxAuth {
         return;
       }
       if (req.headers.authorization !== undefined) markAuthFailed(res);
-      if (req.path === '/login' || req.path.startsWith('/oidc/')) {
+      if (req.path === '/login' || req.path === '/logout' || req.path.startsWith('/oidc/')) {
         next();
         return;
       }

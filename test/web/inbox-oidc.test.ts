@@ -153,3 +153,31 @@ describe('inbox single sign-on through an OpenID Connect provider', () => {
     expect(((await api.json()) as { cases: unknown[] }).cases).toHaveLength(2);
   });
 });
+
+describe('the group claim → institution mapping', () => {
+  const mapping = {
+    claim: 'groups',
+    admin: ['rs-office'],
+    institutions: [
+      { institution: 'ugent', values: ['rs-contact-ugent'] },
+      { institution: 'kuleuven', values: ['rs-contact-kuleuven'] },
+    ],
+  };
+  it('maps one institution, lets the admin group see all, and refuses a person in two institutions or none', async () => {
+    const { viewerForClaims } = await import('../../src/channels/web/inbox/oidc.js');
+    expect(viewerForClaims(['x', 'rs-contact-ugent'], mapping)).toEqual({ kind: 'institution', institution: 'ugent' });
+    expect(viewerForClaims(['rs-office', 'rs-contact-ugent'], mapping)).toEqual({ kind: 'admin' });
+    expect(viewerForClaims(['rs-contact-ugent', 'rs-contact-kuleuven'], mapping)).toBeNull();
+    expect(viewerForClaims([], mapping)).toBeNull();
+  });
+
+  it('refuses config/institutions.yaml when one group is given to two institutions', async () => {
+    const { buildInstitutions } = await import('../../src/config/institutions.js');
+    const { loadContent } = await import('../../src/content/load.js');
+    const entries = [
+      { id: 'ugent', inbox: { main: true, ssoGroups: ['g1'] }, contactPoints: { slack: [], teams: [] } },
+      { id: 'kuleuven', inbox: { main: true, ssoGroups: ['g1'] }, contactPoints: { slack: [], teams: [] } },
+    ];
+    expect(() => buildInstitutions(entries, loadContent().reference.contactPoints, 'institutions.yaml')).toThrow(/ssoGroups "g1" is also in institutions\[0\]/);
+  });
+});

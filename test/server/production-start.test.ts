@@ -1,4 +1,4 @@
-// `npm start` runs the compiled JavaScript: tsx and esbuild are dev dependencies, and the server built by
+// `npm start` (bin/start.js) runs the compiled JavaScript: tsx and esbuild are dev dependencies, and the server built by
 // `npm run build` starts, answers /readyz and serves the browser bundle with both of them unloadable.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -32,7 +32,7 @@ describe('the production start', () => {
   it('starts from dist/ with tsx and esbuild unloadable, serves /readyz and the chat bundle, and stops on SIGTERM', async () => {
     const built = spawnSync(process.execPath, ['bin/build.js', '--if-stale'], { cwd: root, encoding: 'utf8' });
     expect(built.status, built.stderr).toBe(0);
-    const child = spawn(process.execPath, ['--import', './test/helpers/forbid-dev-deps.mjs', 'bin/advisor.js', 'serve'], {
+    const child = spawn(process.execPath, ['--import', './test/helpers/forbid-dev-deps.mjs', 'bin/start.js'], {
       cwd: root,
       env: { ...process.env, PORT: String(20000 + Math.floor(Math.random() * 20000)), DATA_DIR: dir, LOG_LEVEL: 'silent', ENV_FILE: join(dir, 'none.env'), DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -71,7 +71,10 @@ describe('the exports of a case with a hostile partner name', () => {
     expect(md).not.toMatch(/^> No objection/m);
     const rendered = await marked.parse(md);
     expect(rendered).not.toMatch(/<h\d[^>]*>Advice of the contact point/);
-    expect(rendered).not.toContain('<blockquote>');
+    // The researcher's typed answer is quoted under its question, as typed; nothing in it opens a quote of its own
+    // or one outside the list of answers.
+    expect(rendered).not.toMatch(/<blockquote>\s*<blockquote>/);
+    expect(rendered).not.toMatch(/^<blockquote>/m);
     expect(rendered).not.toMatch(/<img/i);
     expect(rendered).not.toMatch(/href="javascript:/i);
     // The partner's name is still readable, once per place it was typed.

@@ -171,10 +171,13 @@ async function send(body: Record<string, unknown>, said?: string): Promise<void>
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...body, lang, name: nameInput.value.trim() || undefined }),
     });
-    if (!res.ok) throw new Error(String(res.status));
+    // A 429 (too many messages or cases) carries a message of its own to show; it is not kept in the transcript.
+    if (!res.ok && res.status !== 429) throw new Error(String(res.status));
     const reply = (await res.json()) as { messages: WebMessage[]; lang: Lang; reset?: boolean };
     pendingRow?.remove();
-    if (reply.reset) {
+    if (res.status === 429) {
+      reply.messages.forEach(showBot);
+    } else if (reply.reset) {
       // "Forget me": the server history is gone; the screen shows only the confirmation, which is not kept.
       clearScreen();
       welcomed = true;

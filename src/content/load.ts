@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { PlaybookId } from '../engine/ids.js';
 import { loadReference } from './load-reference.js';
 import { playbookSchema, type Playbook } from './schema/playbook.js';
+import { rulesFileSchema, type Rules } from './schema/rules.js';
 import { flagsFileSchema, lexiconSchema, sectionsFileSchema, uiFileSchema, type Lexicon, type UiTexts } from './schema/core.js';
 import type { FlagDef, ReferenceContent, Section, SourceDoc } from './types.js';
 import { ContentError, displayName, parseYaml, readYamlFile, validate } from './yaml.js';
@@ -24,6 +25,8 @@ export interface Content {
   ui: UiTexts;
   lexicon: Lexicon;
   playbooks: Map<PlaybookId, Playbook>;
+  /** The risk, escalation and headline rules (content/rules.yaml). */
+  rules: Rules;
 }
 
 export interface LoadOptions {
@@ -83,5 +86,6 @@ export function loadContent(options: LoadOptions = {}): Content {
     ui: loadUi(join(contentDir, 'ui')),
     lexicon: readYamlFile(join(contentDir, 'lexicon.yaml'), lexiconSchema),
     playbooks: loadPlaybooks(dialogsDir),
+    rules: readYamlFile(join(contentDir, 'rules.yaml'), rulesFileSchema),
   };
 }

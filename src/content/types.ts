@@ -36,6 +36,13 @@ export interface RiskCountry {
   cites: string[];
 }
 
+export interface RestrictionCondition {
+  fact: string;
+  values: string[];
+  ifUnknown: 'check' | 'no';
+  what: LocalText;
+}
+
 export interface Restriction {
   id: string;
   /** Who imposes it. */
@@ -48,6 +55,12 @@ export interface Restriction {
   entities?: string[];
   /** Partner kinds it applies to (university, company, government, research-institute, military, any). */
   partnerKinds: string[];
+  /** The facts that decide whether it bites; all must hold. */
+  conditions: RestrictionCondition[];
+  /** True when the rule can only ever be a point to check. */
+  onlyCheck: boolean;
+  /** The rule's name for the researcher. */
+  name: LocalText;
   text: LocalText;
   /** The flag raised when a conversation meets this restriction. */
   flag: string;

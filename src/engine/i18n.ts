@@ -10,7 +10,8 @@ export function pick(text: LocalText, lang: Lang): string {
 
 export function makeT(content: Content, lang: Lang) {
   return (key: string, vars?: Record<string, string>): string => {
-    const entry = content.ui[`engine.${key}`];
+    // The advice's own texts live in content/ui/advice.yaml.
+    const entry = content.ui[`engine.${key}`] ?? content.ui[`advice.${key}`];
     // A missing key is a content bug that `advisor content check` reports; show the key, never crash.
     return fill(entry ? entry[lang] : `[${key}]`, vars);
   };

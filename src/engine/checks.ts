@@ -2,6 +2,7 @@
 // in the context, and screening is an in-memory index.
 import type { CheckName } from '../content/schema/playbook.js';
 import type { EngineContext } from './context.js';
+import { inScope } from './restrictions.js';
 import type { ConversationState, ScreenedList, ScreeningHit, ScreeningSummary } from './types.js';
 
 export interface CheckResult {
@@ -86,10 +87,12 @@ function criticalTech(state: ConversationState): CheckResult {
 
 /**
  * Institution-level restrictions are applied when the outcome is built, once the deciding facts are in
- * (src/engine/restrictions.ts); the check step stays so that playbooks say where the rules come in.
+ * (src/engine/restrictions.ts). Here we only note that one concerns this partner, so that the playbook
+ * asks the facts that decide it (an agreement, the funder, the rectors' statement) and nothing else.
  */
-function restrictions(): CheckResult {
-  return { flags: [], hits: [] };
+function restrictions(state: ConversationState, ctx: EngineContext): CheckResult {
+  const scoped = ctx.content.reference.restrictions.some((r) => inScope(r, state.facts, state.screening));
+  return { flags: scoped ? ['restriction-in-scope'] : [], hits: [] };
 }
 
 export function runCheck(name: CheckName, state: ConversationState, ctx: EngineContext): CheckResult {
@@ -101,6 +104,6 @@ export function runCheck(name: CheckName, state: ConversationState, ctx: EngineC
     case 'critical-tech':
       return criticalTech(state);
     case 'restrictions':
-      return restrictions();
+      return restrictions(state, ctx);
   }
 }

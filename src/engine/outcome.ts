@@ -144,6 +144,8 @@ export function buildOutcome(
     return spec.duties
       .filter((d) => holds(d.when, scope))
       .flatMap((d) => content.reference.duties.filter((x) => x.id === d.id))
+      // A duty named under two conditions shows once.
+      .filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i)
       .filter((d) => !(facts.partnerOutsideEu === 'no' && rules.outsideEuDuties.includes(d.id)));
   };
 
@@ -180,8 +182,9 @@ export function buildOutcome(
   }
   const escalation = decision.escalation;
 
-  const headlineRule = rules.headlines.find((h) => situationHolds(h.when, situation));
-  const headline = headlineRule ? headlineRule.text[lang].replace('{blockers}', blockerNames()) : '';
+  const headlineRule = rules.headlines.find((h) => !h.prefix && situationHolds(h.when, situation));
+  const prefixes = rules.headlines.filter((h) => h.prefix && situationHolds(h.when, situation)).map((h) => h.text[lang]);
+  const headline = [...prefixes, headlineRule ? headlineRule.text[lang].replace('{blockers}', blockerNames()) : ''].filter(Boolean).join(' ');
 
   const institution = typeof state.facts.institution === 'string' ? state.facts.institution : undefined;
   // One section: why this risk. Each concern once, grouped by element; the blockers first.

@@ -21,6 +21,8 @@ export const condition = z
     notFlags: z.array(id).optional(),
     /** The fact has one of these values (for lists: contains one of them). */
     facts: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+    /** The fact has none of these values (an unknown fact has none). */
+    notFacts: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
     /** These facts are known (answered, even with "not sure"). */
     known: z.array(z.string()).optional(),
     /** The computed risk is one of these (outcome items only). */

@@ -1,7 +1,7 @@
 // The advice rules as data (content/rules.yaml): which combination sets the risk, when the contact point
 // must be involved and when help is only offered, the headline, EU membership, and facts that follow from others.
 import { z } from 'zod';
-import { PLAYBOOK_IDS, RISKS } from '../../engine/ids.js';
+import { DIMENSIONS, PLAYBOOK_IDS, RISKS } from '../../engine/ids.js';
 import { localText } from './playbook.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined by hyphens');
@@ -18,6 +18,8 @@ export const situationSchema = z
     blockers: z.boolean().optional(),
     /** At least this many of the four elements (topic, partner, country, collaboration) are concerns. */
     minElements: z.number().int().min(0).max(4).optional(),
+    /** These elements are among them (e.g. the partner: three elements with nothing against the partner are not high). */
+    elements: z.array(z.enum(DIMENSIONS)).optional(),
     /** At least this many serious flags. */
     minSerious: z.number().int().min(0).optional(),
     /** A duty that requires the contact point (rules.requiredDuties) is in the outcome. */
@@ -32,6 +34,7 @@ export const situationSchema = z
     concerns: z.boolean().optional(),
     risk: z.array(z.enum(RISKS)).optional(),
     anyFlags: z.array(id).optional(),
+    notFlags: z.array(id).optional(),
   })
   .strict();
 export type Situation = z.infer<typeof situationSchema>;
@@ -42,7 +45,8 @@ const riskRuleSchema = z
 
 const escalationRuleSchema = z.object({ id, when: situationSchema, text: localText, cites }).strict();
 
-const headlineSchema = z.object({ id, when: situationSchema, text: localText }).strict();
+/** A headline; a `prefix` one is put before the first ordinary one that holds. */
+const headlineSchema = z.object({ id, when: situationSchema, text: localText, prefix: z.boolean().default(false) }).strict();
 
 /** A fact that follows from others when the conversation has not set it, e.g. a hire is not an institutional collaboration. */
 const deriveSchema = z

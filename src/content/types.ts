@@ -33,6 +33,8 @@ export interface RiskCountry {
   name: LocalText;
   /** Why the guideline names it (sanctions, export measures, human rights, conflict). */
   reasons: LocalText;
+  /** True only where the guideline itself calls the state authoritarian. */
+  authoritarian: boolean;
   cites: string[];
 }
 

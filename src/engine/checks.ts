@@ -76,8 +76,10 @@ function screenPartner(state: ConversationState, ctx: EngineContext): CheckResul
 
 function countryRisk(state: ConversationState, ctx: EngineContext): CheckResult {
   const countries = asList(state.facts.countries);
-  const risky = ctx.content.reference.riskCountries.some((c) => countries.includes(c.code));
-  return { flags: risky ? ['higher-risk-country'] : [], hits: [] };
+  const named = ctx.content.reference.riskCountries.filter((c) => countries.includes(c.code));
+  const flags = named.length > 0 ? ['higher-risk-country'] : [];
+  if (named.some((c) => c.authoritarian)) flags.push('authoritarian-state');
+  return { flags, hits: [] };
 }
 
 function criticalTech(state: ConversationState): CheckResult {

@@ -23,7 +23,8 @@ export function outsideEu(facts: Facts, rules: Rules): 'yes' | 'no' | undefined 
 
 export function deriveFacts(facts: Facts, playbook: PlaybookId, rules: Rules): Facts {
   const out: Facts = { ...facts };
-  const eu = outsideEu(facts, rules);
+  const said = rules.explicitOutsideEuFacts.some((f) => values(facts[f]).includes('yes'));
+  const eu = said ? 'yes' : outsideEu(facts, rules);
   if (eu && out.partnerOutsideEu === undefined) out.partnerOutsideEu = eu;
   for (const d of rules.derive) {
     if (out[d.fact] !== undefined) continue;

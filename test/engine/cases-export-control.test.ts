@@ -23,7 +23,9 @@ describe('export-control', () => {
     expect(answerOf(t, 'ask-channel')).toEqual({ value: 'lecture', inferred: true });
   });
 
-  it('unsure whether samples are listed: medium, ask the contact point, licence duty shown', () => {
+  // "Not sure" whether it is listed: no licence duty (that is for listed items, G:337-341), but the reporting
+  // obligation (dual-use possible, G:722-725) and an open point to check.
+  it('unsure whether samples are listed: medium, report it, the listing is an open point', () => {
     const t = converse('export-control', 'I want to ship samples of a new ceramic material to a lab in the United States', [
       'samples',
       { click: 'answer:shipment' },
@@ -35,11 +37,13 @@ describe('export-control', () => {
     expectOutcome(t, {
       risk: ['medium'],
       steps: ['determine-listed', 'licence-before-sharing', 'check-sanctions'],
-      duties: ['dual-use-export-licence'],
-      noDuties: ['intangible-transfer', 'criminal-liability'],
+      duties: ['reporting-obligation'],
+      noDuties: ['dual-use-export-licence', 'intangible-transfer', 'criminal-liability'],
       notAsked: ['ask-country'],
     });
     expect(t.outcome.escalate).toBe(true);
+    expect(t.outcome.escalation).toBe('required');
+    expect(t.outcome.openPoints.map((p) => p.id)).toContain('open-ask-dual-use');
   });
 
   it('cryptanalysis know-how to another EU country needs an intra-EU licence (Dutch)', () => {

@@ -7,17 +7,18 @@ describe('opaque-company: the Malta case', () => {
     const t = converse(
       'opaque-company',
       'I want to collaborate on reducing aircraft engine noise with a company based in Malta. Little is known about this company, and there is very little information on the website. Should I be cautious?',
-      ['none of these', 'Silent Turbine Holdings Ltd', 'nope'],
+      // "Little is known" does not say who owns it: the owners question is asked (G:894-897).
+      ['none of these', 'Silent Turbine Holdings Ltd', { click: 'answer:unknown' }, 'nope'],
     );
     expectOutcome(t, {
       risk: ['medium', 'high'],
       steps: ['find-information', 'identify-owners', 'russia-legal-check', 'russia-institution-allows', 'unclear-partner', 'plan-mitigation', 'committee-application'],
       phrases: ['owners', 'russia', 'sanctions', 'contact point'],
       duties: ['committee-application'],
-      notAsked: ['ask-country', 'ask-information', 'ask-owners'],
+      notAsked: ['ask-country', 'ask-information'],
     });
     expect(answerOf(t, 'ask-country')).toEqual({ value: 'MT', inferred: true });
-    expect(answerOf(t, 'ask-owners')).toEqual({ value: 'unknown', inferred: true });
+    expect(answerOf(t, 'ask-owners')).toEqual({ value: 'unknown', inferred: false });
   });
 
   it('Russian owners, not yet checked, with warning signs in the offer (Dutch): high, sanctions duty', () => {

@@ -28,7 +28,8 @@ describe('partner-check: the guideline examples', () => {
     const t = converse(
       'partner-check',
       'I am asked to be co-supervisor of a PhD trajectory at a Russian university that appears on the European sanctions list. Is this still possible?',
-      ['Ural Test Polytechnic University', 'no', 'no'],
+      // The rectors' rule covers signatories and the FWO rule FWO funding: both are asked (G:599-601, G:619).
+      ['Ural Test Polytechnic University', 'yes', 'FWO', 'no', 'no'],
     );
     expectOutcome(t, {
       risk: ['high'],

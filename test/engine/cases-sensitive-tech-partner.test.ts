@@ -29,6 +29,9 @@ describe('sensitive-tech-partner: the drone / China case', () => {
       'fundamenteel',
       'nee',
       'enkel publicaties',
+      // The Seven Sons rules bite for an institutional agreement and for FWO funding: both are asked.
+      'ja',
+      'FWO',
     ]);
     expectOutcome(t, {
       risk: ['high'],

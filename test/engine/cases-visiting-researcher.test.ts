@@ -24,10 +24,13 @@ describe('visiting-researcher: the CSC case', () => {
         'committee-application',
       ],
       phrases: ['ip agreements', 'home institution', 'sanctions list', 'military research', 'shielded'],
-      duties: ['restriction-fwo-seven-sons', 'restriction-universities-seven-sons', 'reporting-obligation', 'committee-application'],
+      // CSC pays, so the FWO rule does not bite; whether the group signs an agreement with HIT is a point to check.
+      duties: ['reporting-obligation', 'committee-application'],
+      noDuties: ['restriction-fwo-seven-sons'],
       measures: ['ip-agreement-visitor', 'shield-strategic-projects', 'visitor-protocol'],
       notAsked: ['ask-stay', 'ask-country', 'ask-domain', 'ask-funding', 'ask-home-ties'],
     });
+    expect(t.outcome.openPoints.map((p) => p.id)).toContain('check-universities-seven-sons');
     expect(answerOf(t, 'ask-funding')).toEqual({ value: 'csc', inferred: true });
   });
 
@@ -42,9 +45,10 @@ describe('visiting-researcher: the CSC case', () => {
     ]);
     expectOutcome(t, {
       risk: ['high'],
-      steps: ['iran-no-agreement', 'ip-agreements', 'check-home-institution', 'committee-application'],
+      steps: ['iran-no-agreement', 'ip-agreements-stay', 'check-home-institution', 'committee-application'],
       phrases: ['iraanse kennisinstellingen'],
-      duties: ['committee-application'],
+      // A joint PhD is an institutional agreement: the Iran rule bites.
+      duties: ['committee-application', 'restriction-iran-institutional'],
       notAsked: ['ask-stay', 'ask-country'],
     });
     expect(answerOf(t, 'ask-stay')).toEqual({ value: 'joint-phd', inferred: true });

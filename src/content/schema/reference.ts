@@ -48,7 +48,14 @@ function oneOf(values: readonly string[]) {
 export const provenanceSchema = z.object({ name: z.string().min(1), url: url.optional(), date: isoDate }).strict();
 
 export const riskCountrySchema = z
-  .object({ code: countryCode, name: localText, reasons: localText, cites })
+  .object({
+    code: countryCode,
+    name: localText,
+    reasons: localText,
+    /** True only where the guideline itself calls the state authoritarian (the list rests on sanctions and export measures, G:548). */
+    authoritarian: z.boolean().default(false),
+    cites,
+  })
   .strict();
 export const riskCountriesFileSchema = z.array(riskCountrySchema).superRefine((items, ctx) => {
   const seen = new Set<string>();

@@ -69,6 +69,8 @@ export const rulesFileSchema = z
     eu: z.array(countryCode).min(27),
     /** Duties that only exist when something goes outside the EU. */
     outsideEuDuties: z.array(id).default([]),
+    /** Facts in which the researcher says outright whether something goes outside the EU; their "yes" wins over the countries. */
+    explicitOutsideEuFacts: z.array(z.string()).default([]),
     /** Flags that only hold when something goes outside the EU. */
     outsideEuFlags: z.array(id).default([]),
     /** Duties that make the contact point necessary (reporting obligation, licences, sanctions). */

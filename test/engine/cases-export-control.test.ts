@@ -43,7 +43,7 @@ describe('export-control', () => {
     });
     expect(t.outcome.escalate).toBe(true);
     expect(t.outcome.escalation).toBe('required');
-    expect(t.outcome.openPoints.map((p) => p.id)).toContain('open-ask-dual-use');
+    expect(t.outcome.openPoints.map((p) => p.id)).toContain('open-ask-listed');
   });
 
   it('cryptanalysis know-how to another EU country needs an intra-EU licence (Dutch)', () => {

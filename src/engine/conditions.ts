@@ -33,5 +33,6 @@ export function holds(condition: Condition | undefined, scope: ConditionScope): 
     }
   }
   if (condition.risk && (scope.risk === undefined || !condition.risk.includes(scope.risk))) return false;
+  if (condition.any && !condition.any.some((c) => holds(c, scope))) return false;
   return true;
 }

@@ -19,10 +19,12 @@ function routingTests(pb: Playbook): { facts: Set<string>; flags: Set<string> } 
   );
   const facts = new Set<string>();
   const flags = new Set<string>();
-  for (const c of routing) {
+  // A condition's alternatives (`any`) route too.
+  const all = routing.flatMap((c) => (c ? [c, ...(c.any ?? [])] : []));
+  for (const c of all) {
     if (!c) continue;
     for (const f of [...(c.flags ?? []), ...(c.anyFlags ?? []), ...(c.notFlags ?? [])]) flags.add(f);
-    for (const [k, v] of Object.entries(c.facts ?? {})) for (const x of Array.isArray(v) ? v : [v]) facts.add(`${k}=${x}`);
+    for (const [k, v] of [...Object.entries(c.facts ?? {}), ...Object.entries(c.notFacts ?? {})]) for (const x of Array.isArray(v) ? v : [v]) facts.add(`${k}=${x}`);
     for (const k of c.known ?? []) facts.add(`${k}=*`);
   }
   return { facts, flags };

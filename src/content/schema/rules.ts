@@ -82,8 +82,6 @@ export const rulesFileSchema = z
       .object({
         required: z.array(escalationRuleSchema).min(1),
         offered: z.array(escalationRuleSchema).min(1),
-        /** Said when nothing requires or suggests the contact point. */
-        none: z.object({ text: localText, cites }).strict(),
       })
       .strict(),
     headlines: z.array(headlineSchema).min(1),

@@ -1,0 +1,126 @@
+// The rules of content/rules.yaml and content/restrictions.yaml in conversations: short paths for harmless
+// cases, unsure answers as open points, restrictions with their real scope, hit kinds as the guideline weighs them.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ConversationState, EngineInput } from '../../src/engine/types.js';
+import { createAdvisorEngine } from '../../src/runtime/engine.js';
+import { loadDataset } from '../../src/screening/index.js';
+import { click, talk } from './advice-harness.js';
+
+describe('a low-risk humanities collaboration is short', () => {
+  const answers = { 'ask-partner-name': 'University of Lisbon', 'ask-partner-kind': click('university'), 'ask-country': 'Portugal', 'ask-collaboration': click('co-authorship'), 'ask-coauthors': click('no') };
+  it('EN: a joint paper on medieval poetry in Portugal: at most 4 questions, low, no push', () => {
+    const t = talk("I'd like to write a joint paper on medieval poetry with a colleague at the University of Lisbon in Portugal", answers, 'partner-check');
+    expect(t.asked.length).toBeLessThanOrEqual(4);
+    expect(t.outcome.risk).toBe('low');
+    expect(t.outcome.escalation).toBe('none');
+    expect(t.asked).not.toContain('ask-military-ties');
+  });
+  it('NL: een gezamenlijk artikel met een Portugese universiteit: hoogstens 4 vragen', () => {
+    const t = talk('Ik wil met een collega van de Universiteit van Lissabon een artikel schrijven over middeleeuwse poëzie', answers, 'partner-check');
+    expect(t.asked.length).toBeLessThanOrEqual(4);
+    expect(t.outcome.headline).toMatch(/^Geen bezorgdheden/);
+  });
+  it('fieldwork in archives in Japan asks nothing about burner phones and advises none', () => {
+    const t = talk('I am going to Japan to study medieval manuscripts in archives', {
+      'ask-country': 'Japan',
+      'ask-subject': click('neutral'),
+      'ask-collection': click('no-people'),
+      'ask-researcher-safety': click('no'),
+      'ask-travel-advice': click('normal'),
+    }, 'fieldwork-abroad');
+    expect(t.asked).not.toContain('ask-devices');
+    const steps = t.outcome.steps.map((s) => s.id);
+    expect(steps).not.toContain('burner-devices');
+    expect(steps).not.toContain('authoritarian-caution');
+    expect(t.outcome.steps.map((s) => s.text).join(' ')).not.toMatch(/police|demonstration/i);
+  });
+});
+
+describe('"not sure" is an open point, not a risk element', () => {
+  it('everything known harmless and two things unsure: at most medium, the unsure answers listed to check', () => {
+    const t = talk('We plan a joint research project with a university in Brazil', {
+      'ask-partner-name': 'Universidade de São Paulo',
+      'ask-partner-kind': click('university'),
+      'ask-country': 'Brazil',
+      'ask-collaboration': click('unsure'),
+      'ask-sanctions': click('no'),
+      'ask-military-ties': click('unsure'),
+      'ask-human-rights': click('no'),
+    }, 'partner-check');
+    expect(['low', 'medium']).toContain(t.outcome.risk);
+    expect(t.outcome.openPoints.map((p) => p.id)).toEqual(expect.arrayContaining(['open-ask-collaboration', 'open-ask-military-ties']));
+    expect(t.outcome.riskReasons.join(' ')).not.toMatch(/not sure/i);
+    expect(t.outcome.escalation).toBe('offered');
+  });
+});
+
+describe('Huawei and ZTE: only Horizon Europe Innovation Actions (G:187-188)', () => {
+  const base = {
+    'ask-domain': click('connectivity'),
+    'ask-partner-kind': click('company'),
+    'ask-country': 'China',
+    'ask-partner-name': 'Huawei',
+    'ask-dual-use': click('no'),
+    'ask-trl': click('applied'),
+    'ask-military-ties': click('no'),
+    'ask-human-rights': click('no'),
+    'ask-sharing': click('publications-only'),
+    'ask-institutional': click('yes'),
+  };
+  it('in a Horizon Research and Innovation Action the rule does not bite', () => {
+    const t = talk('We want Huawei as a partner in our 6G project', { ...base, 'ask-funders': click('horizon-europe'), 'ask-horizon-action': click('research') }, 'sensitive-tech-partner');
+    expect(t.outcome.duties.map((d) => d.id)).not.toContain('restriction-horizon-huawei-zte');
+  });
+  it('in an Innovation Action it bites, shown with its scope', () => {
+    const t = talk('We want Huawei as a partner in our 6G project', { ...base, 'ask-funders': click('horizon-europe'), 'ask-horizon-action': click('innovation') }, 'sensitive-tech-partner');
+    const duty = t.outcome.duties.find((d) => d.id === 'restriction-horizon-huawei-zte');
+    expect(duty?.text).toContain('Innovation Actions');
+    expect(t.outcome.escalation).toBe('required');
+  });
+  it('with an unknown action type it is a point to check', () => {
+    const t = talk('We want Huawei as a partner in our 6G project', { ...base, 'ask-funders': click('horizon-europe'), 'ask-horizon-action': click('unsure') }, 'sensitive-tech-partner');
+    expect(t.outcome.openPoints.map((p) => p.id)).toContain('check-horizon-huawei-zte');
+  });
+});
+
+describe('a real hit on the list of Chinese military institutions (G:585-586)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pla-'));
+  const file = join(dir, 'pla.csv');
+  writeFileSync(file, ['name,aliases,country,list,source', 'National University of Defense Technology,NUDT,cn,chinese-military,test fixture'].join('\n'));
+  const engine = createAdvisorEngine({ datasets: [loadDataset({ path: file, format: 'simple-csv', listId: 'chinese-military' })], today: '2025-10-01' });
+  it('makes the restriction bite for an institutional collaboration', () => {
+    let state: ConversationState | null = null;
+    let n = 0;
+    const send = (input: EngineInput) => {
+      const r = engine.step(state, input, { at: '2025-10-01T10:00:00.000Z', newId: `id-${++n}` });
+      state = r.state;
+      return r;
+    };
+    send({ type: 'start', playbook: 'partner-check' });
+    const answers: Record<string, EngineInput> = {
+      'ask-partner-name': { type: 'text', text: 'National University of Defense Technology' },
+      'ask-partner-kind': { type: 'action', value: 'answer:university' },
+      'ask-country': { type: 'text', text: 'China' },
+      'ask-collaboration': { type: 'action', value: 'answer:project' },
+      'ask-institutional': { type: 'action', value: 'answer:yes' },
+      'ask-funders': { type: 'action', value: 'answer:other' },
+      'ask-sanctions': { type: 'action', value: 'answer:no' },
+      'ask-human-rights': { type: 'action', value: 'answer:no' },
+    };
+    for (let i = 0; i < 20; i++) {
+      const s = state as ConversationState | null;
+      if (!s || s.phase !== 'asking' || !s.step) break;
+      const a = answers[s.step];
+      expect(a, `unexpected ${s.step}`).toBeDefined();
+      if (a) send(a);
+    }
+    const s = state as ConversationState | null;
+    const o = s?.outcome;
+    expect(o?.duties.map((d) => d.id)).toContain('restriction-chinese-military-institution');
+    expect(o?.risk).toBe('high');
+    expect(o?.escalation).toBe('required');
+  });
+});

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConversationState, EngineInput } from '../../src/engine/types.js';
+import { contactPointView } from '../../src/engine/outcome.js';
 import { createAdvisorEngine } from '../../src/runtime/engine.js';
 import { loadDataset } from '../../src/screening/index.js';
 import { click, talk } from './advice-harness.js';
@@ -122,5 +123,30 @@ describe('a real hit on the list of Chinese military institutions (G:585-586)', 
     expect(o?.duties.map((d) => d.id)).toContain('restriction-chinese-military-institution');
     expect(o?.risk).toBe('high');
     expect(o?.escalation).toBe('required');
+  });
+});
+
+describe('the contact points as the guideline names them', () => {
+  it('EN: "Who is the export-control contact at KU Leuven?" gives lrd.export@kuleuven.be', () => {
+    const engine = createAdvisorEngine({ today: '2025-10-01' });
+    const r = engine.step(null, { type: 'text', text: 'Who is the export control contact at KU Leuven?' }, { at: '2025-10-01T10:00:00.000Z', newId: 'id-1' });
+    const text = r.replies.map((x) => ('text' in x ? x.text : '')).join('\n');
+    expect(text).toContain('lrd.export@kuleuven.be');
+  });
+  it('NL: "Wie is het contactpunt voor exportcontrole aan de KU Leuven?" geeft lrd.export@kuleuven.be', () => {
+    const engine = createAdvisorEngine({ today: '2025-10-01' });
+    const r = engine.step(null, { type: 'text', text: 'Wie is het contactpunt voor exportcontrole aan de KU Leuven?' }, { at: '2025-10-01T10:00:00.000Z', newId: 'id-1' });
+    const text = r.replies.map((x) => ('text' in x ? x.text : '')).join('\n');
+    expect(text).toContain('lrd.export@kuleuven.be');
+    expect(text).not.toContain('aanspreekpunt');
+  });
+  it('KU Leuven\'s ecdmm@ is shown as the ethics of dual use and misuse, not as "Dual use"', () => {
+    const engine = createAdvisorEngine({ today: '2025-10-01' });
+    const view = contactPointView(engine.content, 'kuleuven', ['export-control', 'dual-use', 'ethics']);
+    expect(view?.specialised).toEqual([
+      { topic: 'export-control', email: 'lrd.export@kuleuven.be' },
+      { topic: 'ethics', email: 'ecdmm@kuleuven.be' },
+    ]);
+    expect(engine.content.ui['engine.contact-topic-ethics']?.en).toContain('dual use and misuse');
   });
 });

@@ -2,6 +2,7 @@
 // in the context, and screening is an in-memory index.
 import type { CheckName } from '../content/schema/playbook.js';
 import type { EngineContext } from './context.js';
+import { deriveFacts } from './derived-facts.js';
 import { inScope } from './restrictions.js';
 import type { ConversationState, ScreenedList, ScreeningHit, ScreeningSummary } from './types.js';
 
@@ -93,7 +94,8 @@ function criticalTech(state: ConversationState): CheckResult {
  * asks the facts that decide it (an agreement, the funder, the rectors' statement) and nothing else.
  */
 function restrictions(state: ConversationState, ctx: EngineContext): CheckResult {
-  const scoped = ctx.content.reference.restrictions.some((r) => inScope(r, state.facts, state.screening));
+  const facts = state.playbook ? deriveFacts(state.facts, state.playbook.id, ctx.content.rules) : state.facts;
+  const scoped = ctx.content.reference.restrictions.some((r) => inScope(r, facts, state.screening));
   return { flags: scoped ? ['restriction-in-scope'] : [], hits: [] };
 }
 

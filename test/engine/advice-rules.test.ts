@@ -150,3 +150,15 @@ describe('the contact points as the guideline names them', () => {
     expect(engine.content.ui['engine.contact-topic-ethics']?.en).toContain('dual use and misuse');
   });
 });
+
+describe('Horizon Europe Article 22(5): calls closed to non-EU entities', () => {
+  it('a quantum project with a partner outside the EU under Horizon Europe is a point to check, never a hit', () => {
+    const t = talk('We want to work on quantum computing with a university in Japan', {
+      'ask-domain': click('quantum'), 'ask-partner-kind': click('university'), 'ask-country': 'Japan', 'ask-partner-name': 'Kyoto University',
+      'ask-dual-use': click('no'), 'ask-trl': click('fundamental'), 'ask-military-ties': click('no'), 'ask-human-rights': click('no'),
+      'ask-sharing': click('publications-only'), 'ask-institutional': click('no'), 'ask-funders': click('horizon-europe'), 'ask-horizon-action': click('research'),
+    }, 'sensitive-tech-partner');
+    expect(t.outcome.openPoints.map((p) => p.id)).toContain('check-horizon-critical-exclusion');
+    expect(t.outcome.duties.map((d) => d.id)).not.toContain('restriction-horizon-critical-exclusion');
+  });
+});

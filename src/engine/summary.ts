@@ -33,11 +33,12 @@ export function factLines(facts: Facts, content: Content, lang: Lang): Array<{ l
   if (countries.length) lines.push({ label: t('fact-countries'), value: countries.map((c) => `${countryName(c, lang)} (${c})`).join(', ') });
   const domains = list(facts.domains).flatMap((d) => content.reference.techAreas.filter((a) => a.id === d).map((a) => a.name[lang]));
   if (domains.length) lines.push({ label: t('fact-domains'), value: domains.join(', ') });
-  const partner = list(facts.partnerName)[0];
+  // "not sure" is an open point, never a raw value in the facts ("Partner: unsure").
+  const partner = list(facts.partnerName).filter((v) => v !== 'unsure')[0];
   if (partner) lines.push({ label: t('fact-partner'), value: partner });
   const institution = content.reference.contactPoints.find((c) => c.id === facts.institution);
   if (institution) lines.push({ label: t('fact-institution'), value: institution.name });
-  const funders = list(facts.funders);
+  const funders = list(facts.funders).filter((v) => v !== 'unsure');
   if (funders.length) lines.push({ label: t('fact-funders'), value: funders.join(', ').toUpperCase() });
   return lines;
 }
@@ -54,7 +55,8 @@ export function summaryMarkdown(outcome: Outcome, facts: Facts, answers: AnswerR
   const t = makeT(content, lang);
   const out: string[] = [];
   out.push(`# ${t('summary-title')}: ${outcome.playbookTitle}`, '');
-  out.push(`**${t('summary-risk')}:** ${outcome.riskLabel}`, '');
+  if (outcome.headline) out.push(`**${outcome.headline}**`, '');
+  out.push(`**${t('summary-risk')}:** ${outcome.riskLabel}${outcome.riskBasis ? ` — ${outcome.riskBasis.text}` : ''}`, '');
   if (outcome.assessment) out.push(outcome.assessment, '');
   out.push(`**${t('summary-why')}:**`, ...outcome.riskReasons.map((r) => `- ${r}`), '');
   const facts_ = factLines(facts, content, lang);
@@ -64,8 +66,6 @@ export function summaryMarkdown(outcome: Outcome, facts: Facts, answers: AnswerR
     for (const a of answers) out.push(`- ${a.question} — **${a.label}**${a.inferred ? ` _(${t('summary-inferred')})_` : ''}`);
     out.push('');
   }
-  const flags = outcome.flags.filter((f) => f.severity !== 'info');
-  if (flags.length) out.push(`## ${t('summary-flags')}`, ...flags.map((f) => `- ${f.label}`), '');
   out.push(`## ${t('summary-screening')}`);
   for (const h of outcome.screening) {
     out.push(`- ${h.name} — ${h.listName} (${h.listDate}): ${h.match ? t('screening-match') : t('screening-possible')} (${Math.round(h.score * 100)} %, ${h.why})`);
@@ -82,6 +82,8 @@ export function summaryMarkdown(outcome: Outcome, facts: Facts, answers: AnswerR
   out.push(`## ${t('summary-steps')}`, ...items(outcome.steps, true), '');
   if (outcome.measures.length) out.push(`## ${t('summary-measures')}`, ...items(outcome.measures, false), '');
   if (outcome.duties.length) out.push(`## ${t('summary-duties')}`, ...items(outcome.duties, false), '');
+  if (outcome.openPoints.length) out.push(`## ${t('summary-open-points')}`, ...items(outcome.openPoints, false), '');
+  if (outcome.links.length) out.push(`## ${t('summary-links')}`, ...outcome.links.map((l) => `- [${l.label}](${l.url})`), '');
   out.push(`## ${t('summary-contact')}`);
   if (outcome.contactPoint) {
     out.push(`- ${outcome.contactPoint.name}: ${outcome.contactPoint.email}`);

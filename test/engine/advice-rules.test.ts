@@ -162,3 +162,17 @@ describe('Horizon Europe Article 22(5): calls closed to non-EU entities', () => 
     expect(t.outcome.duties.map((d) => d.id)).not.toContain('restriction-horizon-critical-exclusion');
   });
 });
+
+describe('questions that fit the case', () => {
+  it('no dual-use or TRL question for work on 13th-century manuscripts with a Chinese university', () => {
+    const t = talk('We want to study 13th-century manuscripts together with a university in China', {
+      'ask-domain': click('none'), 'ask-partner-kind': click('university'), 'ask-country': 'China', 'ask-partner-name': 'Peking University',
+      'ask-military-ties': click('no'), 'ask-human-rights': click('no'), 'ask-sharing': click('publications-only'),
+      'ask-institutional': click('no'), 'ask-funders': click('other'),
+    }, 'sensitive-tech-partner');
+    expect(t.asked).not.toContain('ask-dual-use');
+    expect(t.asked).not.toContain('ask-trl');
+    expect(t.outcome.risk).toBe('low');
+    expect(t.outcome.headline).toMatch(/^No country is excluded as such/);
+  });
+});

@@ -2,6 +2,7 @@
 // in the context, and screening is an in-memory index.
 import type { CheckName } from '../content/schema/playbook.js';
 import type { EngineContext } from './context.js';
+import { holds } from './conditions.js';
 import { deriveFacts } from './derived-facts.js';
 import { inScope } from './restrictions.js';
 import type { ConversationState, ScreenedList, ScreeningHit, ScreeningSummary } from './types.js';
@@ -99,8 +100,16 @@ function restrictions(state: ConversationState, ctx: EngineContext): CheckResult
   return { flags: scoped ? ['restriction-in-scope'] : [], hits: [] };
 }
 
+/** The flags of content/rules.yaml `relevance` whose condition holds now: which questions can change the advice. */
+function relevance(state: ConversationState, ctx: EngineContext): CheckResult {
+  const scope = { facts: state.facts, flags: new Set(state.flags) };
+  return { flags: ctx.content.rules.relevance.filter((r) => holds(r.when, scope)).map((r) => r.flag), hits: [] };
+}
+
 export function runCheck(name: CheckName, state: ConversationState, ctx: EngineContext): CheckResult {
   switch (name) {
+    case 'relevance':
+      return relevance(state, ctx);
     case 'screen-partner':
       return screenPartner(state, ctx);
     case 'country-risk':

@@ -79,7 +79,7 @@ export const questionStep = z
   .strict();
 export type QuestionStep = z.infer<typeof questionStep>;
 
-export const CHECKS = ['screen-partner', 'country-risk', 'critical-tech', 'restrictions'] as const;
+export const CHECKS = ['screen-partner', 'country-risk', 'critical-tech', 'restrictions', 'relevance'] as const;
 export type CheckName = (typeof CHECKS)[number];
 
 export const checkStep = z

@@ -2,7 +2,7 @@
 // must be involved and when help is only offered, the headline, EU membership, and facts that follow from others.
 import { z } from 'zod';
 import { DIMENSIONS, PLAYBOOK_IDS, RISKS } from '../../engine/ids.js';
-import { localText } from './playbook.js';
+import { condition, localText } from './playbook.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined by hyphens');
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'use an ISO 3166-1 alpha-2 code in capitals, e.g. DE');
@@ -86,7 +86,12 @@ export const rulesFileSchema = z
       .strict(),
     headlines: z.array(headlineSchema).min(1),
     derive: z.array(deriveSchema).default([]),
-    /** External sources a step needs, by step id (ids of content/links.yaml). */
+    /**
+     * Which questions can change the advice: the `relevance` check raises each flag whose condition holds, and
+     * questions ask `when` it is raised. One flag keeps the playbook graph simple.
+     */
+    relevance: z.array(z.object({ flag: id, when: condition, cites }).strict()).default([]),
+    /** External sources a step needs, by step id (content/links.yaml). */
     stepLinks: z.record(id, z.array(id)).default({}),
   })
   .strict();

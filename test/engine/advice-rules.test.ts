@@ -176,3 +176,18 @@ describe('questions that fit the case', () => {
     expect(t.outcome.headline).toMatch(/^No country is excluded as such/);
   });
 });
+
+describe('the reporting obligation follows its trigger (G:722-725)', () => {
+  const hire = {
+    'ask-country': 'Iran', 'ask-domain': click('biotech'), 'ask-background': click('career-military'), 'ask-still-connected': click('no'),
+    'ask-cv-gaps': click('no'), 'ask-institution-name': 'Tehran Police Academy', 'ask-access': click('no'), 'ask-visa': click('granted'), 'ask-interview': click('all'),
+  };
+  it('NL: a career soldier from the Iranian army for stress detection with brain implants: report it, though not connected any more', () => {
+    const t = talk('Ik wil een doctoraatsstudent aanwerven die beroepsmilitair was in het Iraanse leger, voor onderzoek naar stressdetectie met hersenimplantaten', hire, 'hire-military-background');
+    expect(t.outcome.duties.map((d) => d.id)).toContain('reporting-obligation');
+    expect(t.outcome.escalation).toBe('required');
+    // A hire is not an institutional collaboration: the Iran rule does not bite, and no "op een lijst".
+    expect(t.outcome.duties.map((d) => d.id)).not.toContain('restriction-iran-institutional');
+    expect(t.outcome.riskReasons.join(' ')).not.toContain('op een lijst');
+  });
+});

@@ -191,3 +191,22 @@ describe('the reporting obligation follows its trigger (G:722-725)', () => {
     expect(t.outcome.riskReasons.join(' ')).not.toContain('op een lijst');
   });
 });
+
+describe('"authoritarian" only where the user or the content says so (G:548)', () => {
+  it('NL: groundwater samples in Israel, no people: no "autoritaire staat"', () => {
+    const t = talk('Ik ga grondwaterstalen nemen in Israël, zonder deelnemers', {
+      'ask-country': 'Israël', 'ask-subject': click('neutral'), 'ask-collection': click('no-people'), 'ask-researcher-safety': click('no'),
+      'ask-travel-advice': click('normal'), 'ask-devices': click('yes'),
+    }, 'fieldwork-abroad');
+    const text = [t.outcome.assessment, ...t.outcome.steps.map((s) => s.text)].join(' ').toLowerCase();
+    expect(text).not.toContain('autoritair');
+    expect(t.outcome.risk).toBe('low');
+  });
+  it('EN: minority languages in China: the guideline itself calls the state authoritarian (G:984-985)', () => {
+    const t = talk('A PhD student will study minority languages in the public sphere in China, with photos, video and interviews', {
+      'ask-country': 'China', 'ask-subject': click('repressed'), 'ask-collection': click('photo-video'), 'ask-identifiable': click('yes'),
+      'ask-researcher-safety': click('no'), 'ask-travel-advice': click('normal'), 'ask-devices': click('no'),
+    }, 'fieldwork-abroad');
+    expect(t.outcome.steps.map((s) => s.id)).toContain('authoritarian-caution');
+  });
+});

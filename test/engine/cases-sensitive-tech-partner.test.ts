@@ -29,16 +29,15 @@ describe('sensitive-tech-partner: the drone / China case', () => {
       'fundamenteel',
       'nee',
       'enkel publicaties',
-      // The Seven Sons rules bite for an institutional agreement and for FWO funding: both are asked.
-      'ja',
-      'FWO',
     ]);
     expectOutcome(t, {
       risk: ['high'],
       steps: ['seven-sons-no-agreement', 'no-sharing-before-licence'],
-      duties: ['restriction-fwo-seven-sons', 'restriction-universities-seven-sons', 'reporting-obligation'],
+      // The Seven Sons hit already decides (high, contact point required); whether an agreement is signed is a point to check.
+      duties: ['reporting-obligation'],
       notAsked: ['ask-domain', 'ask-country', 'ask-military-ties'],
     });
     expect(t.outcome.flags.map((f) => f.id)).toContain('seven-sons');
+    expect(t.outcome.openPoints.map((p) => p.id)).toContain('check-universities-seven-sons');
   });
 });

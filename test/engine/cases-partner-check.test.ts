@@ -28,14 +28,15 @@ describe('partner-check: the guideline examples', () => {
     const t = converse(
       'partner-check',
       'I am asked to be co-supervisor of a PhD trajectory at a Russian university that appears on the European sanctions list. Is this still possible?',
-      // The rectors' rule covers signatories and the FWO rule FWO funding: both are asked (G:599-601, G:619).
-      ['Ural Test Polytechnic University', 'yes', 'FWO', 'no', 'no'],
+      // The rectors' rule covers signatories: it is asked (G:599-601). The sanctions hit already decides, so the
+      // funder is not asked and the FWO rule (G:619) does not appear as a duty.
+      ['Ural Test Polytechnic University', 'yes', 'no', 'no'],
     );
     expectOutcome(t, {
       risk: ['high'],
       steps: ['check-sanctions', 'sanctioned-partner', 'russia-restrictions', 'committee-application'],
       phrases: ['what you may not share', 'rectors', 'fwo'],
-      duties: ['sanctions-compliance', 'terminate-project', 'reporting-obligation', 'restriction-russia-rectors-statement', 'restriction-fwo-russia-belarus'],
+      duties: ['sanctions-compliance', 'terminate-project', 'reporting-obligation', 'restriction-russia-rectors-statement'],
       notAsked: ['ask-partner-kind', 'ask-country', 'ask-collaboration', 'ask-sanctions'],
     });
     expect(t.outcome.flags.map((f) => f.id)).toEqual(expect.arrayContaining(['sanctions-hit', 'institutional-agreement']));

@@ -28,11 +28,8 @@ function routingTests(pb: Playbook): { facts: Set<string>; flags: Set<string> } 
     for (const [k, v] of [...Object.entries(c.facts ?? {}), ...Object.entries(c.notFacts ?? {})]) for (const x of Array.isArray(v) ? v : [v]) facts.add(`${k}=${x}`);
     for (const k of c.known ?? []) facts.add(`${k}=*`);
   }
-  // The restrictions check raises a flag from the partner's country and kind (content/restrictions.yaml).
-  for (const r of testEngine().content.reference.restrictions) {
-    for (const c of r.countries) facts.add(`countries=${c}`);
-    for (const k of r.partnerKinds) facts.add(`partnerKind=${k}`);
-  }
+  // The restrictions check raises a flag from the partner's country (content/restrictions.yaml).
+  for (const r of testEngine().content.reference.restrictions) for (const c of r.countries) facts.add(`countries=${c}`);
   return { facts, flags };
 }
 

@@ -272,7 +272,8 @@ export function finishOutcome(turn: Turn, pb: Playbook, stepId: string): void {
   s.phase = 'outcome';
   turn.replies.push({ kind: 'outcome', outcome, summaryMarkdown: summaryMarkdown(outcome, s.facts, s.answers, turn.ctx.content, s.lang) });
   if (outcome.escalate) {
-    turn.menu(turn.t('escalate-offer'), [
+    // "The guideline asks you to involve ..." only where a duty requires it; otherwise help is offered (G:525-526).
+    turn.menu(turn.t(outcome.escalation === 'required' ? 'escalate-offer' : 'escalate-offer-help'), [
       { label: turn.t('escalate-yes'), value: 'escalate:yes' },
       { label: turn.t('escalate-no'), value: 'escalate:no' },
     ]);

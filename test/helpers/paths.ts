@@ -19,9 +19,8 @@ function routingTests(pb: Playbook): { facts: Set<string>; flags: Set<string> } 
   );
   const facts = new Set<string>();
   const flags = new Set<string>();
-  // A condition's alternatives (`any`) route too, and so do the relevance rules the `relevance` check applies.
-  const relevance = testEngine().content.rules.relevance.map((r) => r.when);
-  const all = [...routing, ...relevance].flatMap((c) => (c ? [c, ...(c.any ?? [])] : []));
+  // A condition's alternatives (`any`) route too.
+  const all = routing.flatMap((c) => (c ? [c, ...(c.any ?? [])] : []));
   for (const c of all) {
     if (!c) continue;
     for (const f of [...(c.flags ?? []), ...(c.anyFlags ?? []), ...(c.notFlags ?? [])]) flags.add(f);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Outcome, Reply } from '../../src/engine/types.js';
 import type { Say, Transcript } from './cases-harness.js';
 import { click, talk } from './advice-harness.js';
+import { caseEngine } from './cases-harness.js';
 
 /** Everything the researcher reads in the outcome. */
 function shown(o: Outcome): string {
@@ -237,16 +238,32 @@ const allUnsure: Record<string, Say> = Object.fromEntries(
 );
 
 describe('"are Chinese universities off-limits?" (G:84-86)', () => {
-  it('EN: says first that no country is excluded as such; unsure answers are open points', () => {
-    const t = talk('Is a whole country banned? Can we still collaborate with universities in China?', allUnsure, 'sensitive-tech-partner');
+  // A general question gets a knowledge answer; a concrete collaboration gets the playbook. Both say first that
+  // no country is excluded as such.
+  function firstAnswer(text: string): string {
+    const engine = caseEngine();
+    const r = engine.step(null, { type: 'text', text }, { at: '2025-10-01T10:00:00.000Z', newId: '00000000-0000-4000-8000-000000000001' });
+    const said = r.replies.flatMap((x) => (x.kind === 'text' ? [x.text] : []));
+    expect(r.state.playbook?.id ?? r.state.outcome?.playbook, `"${text}" got no knowledge answer`).toBe('faq');
+    // The knowledge answer repeats the question it answers, then answers it.
+    return (said[0] ?? '').split('\n\n')[1] ?? '';
+  }
+  it('EN: the knowledge answer says first that no country is excluded as such', () => {
+    expect(firstAnswer('Is a whole country banned? Can we still collaborate with universities in China?')).toMatch(/^No country is excluded as such/);
+  });
+  it('NL: het kennisantwoord zegt eerst dat geen enkel land als dusdanig uitgesloten is', () => {
+    expect(firstAnswer('Mogen we nog samenwerken met Chinese universiteiten?')).toMatch(/^Geen enkel land is als dusdanig uitgesloten/);
+  });
+  it('EN: a concrete collaboration in China, all unsure: the headline says it first; unsure answers are open points', () => {
+    const t = talk('We would like to start a joint project with a university in China. Is that still possible?', allUnsure, 'sensitive-tech-partner');
     expect(t.outcome.headline).toMatch(/^No country is excluded as such/);
     expect(t.outcome.risk).not.toBe('high');
     expect(t.outcome.openPoints.length).toBeGreaterThanOrEqual(5);
     // "Not sure" is not a risk element: no reason says "Not sure".
     expect(t.outcome.riskReasons.join(' ')).not.toMatch(/not sure/i);
   });
-  it('NL: zegt eerst dat geen enkel land als dusdanig uitgesloten is', () => {
-    const t = talk('Mogen we nog samenwerken met Chinese universiteiten?', allUnsure, 'sensitive-tech-partner');
+  it('NL: een concrete samenwerking in China, alles onzeker: de kop zegt het eerst', () => {
+    const t = talk('We willen een gezamenlijk project starten met een universiteit in China. Kan dat nog?', allUnsure, 'sensitive-tech-partner');
     expect(t.outcome.headline).toMatch(/^Geen enkel land is als dusdanig uitgesloten/);
     expect(t.outcome.risk).not.toBe('high');
   });

@@ -44,6 +44,8 @@ export const answer = z
     label: localText,
     /** Typed words that mean this answer, besides the label. */
     synonyms: localList.optional(),
+    /** Generic words ("we pay", "our project") that pick this answer only when no other answer is named. */
+    fallback: localList.optional(),
     /** Situations recognised in what the user said earlier that already give this answer. */
     signals: z.array(id).default([]),
     flags: z.array(id).default([]),

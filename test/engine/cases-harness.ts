@@ -22,7 +22,7 @@ export function caseEngine(): AdvisorEngine {
   const dir = mkdtempSync(join(tmpdir(), 'cases-'));
   const file = join(dir, 'sanctions.csv');
   writeFileSync(file, SANCTIONS_FIXTURE);
-  shared = createAdvisorEngine({ datasets: [loadDataset({ path: file, format: 'simple-csv', listId: 'sanctions' })], today: '2025-10-01' });
+  shared = createAdvisorEngine({ datasets: [loadDataset({ path: file, format: 'simple-csv', listId: 'sanctions', kind: 'sanction' })], today: '2025-10-01' });
   return shared;
 }
 

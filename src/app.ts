@@ -14,7 +14,7 @@ import { teamsEnabled } from './channels/teams/config.js';
 import { ConfigError, contactPointsWithOverrides, isLoopback, loadInstitutions, type AppConfig, type Institutions } from './config/index.js';
 import { loadContent, type Content } from './content/load.js';
 import { createLogger } from './logger.js';
-import { createScreener, datasetSpecsFromConfig, DatasetError, loadDataset, startLiveScreener } from './screening/index.js';
+import { createScreener, datasetSpecsFromConfig, DatasetError, loadDataset, startLiveScreener, YenteClient, YenteScreener } from './screening/index.js';
 import { createHttpApp, type Readiness } from './server/http.js';
 import { instrumentCases, instrumentConversations, instrumentDeliverer } from './server/instrument.js';
 import { createMetrics, type Metrics } from './server/metrics.js';
@@ -139,7 +139,20 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   });
   const onReloadSignal = (): void => void screening.reload();
   process.on('SIGHUP', onReloadSignal);
-  const engine = createAdvisorEngine({ content, screener: screening.screener });
+  // With SCREENING_YENTE_URL, the engine's screener also answers what yente said; the conversation
+  // service asks yente for the names it has not asked yet, within the budget, between two runs of a step.
+  const yente = config.SCREENING_YENTE_URL
+    ? new YenteScreener(
+        screening.screener,
+        new YenteClient({
+          url: config.SCREENING_YENTE_URL,
+          dataset: config.SCREENING_YENTE_DATASET,
+          budgetMs: config.SCREENING_YENTE_BUDGET_MS,
+          ...(config.SCREENING_YENTE_API_KEY ? { apiKey: config.SCREENING_YENTE_API_KEY } : {}),
+        }),
+      )
+    : undefined;
+  const engine = createAdvisorEngine({ content, screener: yente ?? screening.screener });
 
 
   const store = await openStore({
@@ -161,6 +174,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       newId: randomUUID,
       logger,
       onJobs: wake,
+      ...(yente ? { remoteScreening: yente } : {}),
     }),
     metrics,
   );

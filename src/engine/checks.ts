@@ -2,7 +2,7 @@
 // in the context, and screening is an in-memory index.
 import type { CheckName } from '../content/schema/playbook.js';
 import type { EngineContext } from './context.js';
-import type { ConversationState, ScreenedList, ScreeningHit, ScreeningSummary } from './types.js';
+import type { ConversationState, NotCheckedList, ScreenedList, ScreeningHit, ScreeningSummary } from './types.js';
 
 export interface CheckResult {
   flags: string[];
@@ -21,10 +21,12 @@ function screenPartner(state: ConversationState, ctx: EngineContext): CheckResul
   const flags: string[] = [];
   const hits: ScreeningHit[] = [];
   const lists = new Map<string, ScreenedList>();
+  const notChecked = new Map<string, NotCheckedList>();
   for (const name of names) {
     const result = ctx.screen.screen(name, country ? { country, limit: 5 } : { limit: 5 });
     hits.push(...result.hits);
     for (const l of result.lists) lists.set(l.id, l);
+    for (const n of result.notChecked ?? []) notChecked.set(n.list, { list: n.list, name: n.name, reason: n.reason });
     if (result.lists.some((l) => l.stale)) flags.push('stale-screening-data');
   }
   for (const h of hits) {
@@ -33,7 +35,10 @@ function screenPartner(state: ConversationState, ctx: EngineContext): CheckResul
     else if (h.list === 'sanctions' || (h.topics ?? []).some((t) => t.startsWith('sanction'))) flags.push('sanctions-hit');
     else flags.push('restricted-list-hit');
   }
-  return { flags, hits, ...(names.length ? { screened: { names, lists: [...lists.values()] } } : {}) };
+  // A list that did not answer for one name was not checked for the conversation.
+  for (const id of notChecked.keys()) lists.delete(id);
+  const screened: ScreeningSummary = { names, lists: [...lists.values()], ...(notChecked.size > 0 ? { notChecked: [...notChecked.values()] } : {}) };
+  return { flags, hits, ...(names.length ? { screened } : {}) };
 }
 
 function countryRisk(state: ConversationState, ctx: EngineContext): CheckResult {

@@ -189,6 +189,13 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       secureCookies,
       ...(config.INBOX_TOKEN ? { inboxToken: config.INBOX_TOKEN } : {}),
       inboxInstitutions: institutions.inboxCredentials,
+      screener: {
+        screen: (name, options) => (yente ? yente.screenAsync(name, options) : screening.screener.screen(name, options)),
+        coverage: () => {
+          const current = screening.current();
+          return { lists: current.lists, missing: current.missing, checkByHand: current.checkByHand };
+        },
+      },
     });
     channels = [web, ...(await optionalChannels(config, deps, institutions, logger))];
   } catch (error) {

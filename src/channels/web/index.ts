@@ -9,6 +9,7 @@ import { createWebDeliverer } from './deliverer.js';
 import { createInboxAuth, type InboxCredential } from './inbox/auth.js';
 import { inboxRoutes } from './inbox/routes.js';
 import { sourcesRoutes } from './sources/routes.js';
+import type { BatchScreener } from '../../screening/batch.js';
 
 export { createWebDeliverer } from './deliverer.js';
 export { sessionFromId, SESSION_COOKIE } from './session.js';
@@ -21,6 +22,8 @@ export interface WebChannelOptions {
   inboxInstitutions?: InboxCredential[];
   /** Cookies get the Secure attribute (the server is reached over https). */
   secureCookies: boolean;
+  /** The running screener, for the inbox's batch screening. */
+  screener?: BatchScreener;
 }
 
 export async function createWebChannel(deps: ChannelDeps, options: WebChannelOptions): Promise<ChannelModule> {
@@ -72,6 +75,7 @@ export async function createWebChannel(deps: ChannelDeps, options: WebChannelOpt
           defaultLang: options.defaultLang,
           auth: inboxAuth,
           secureCookies: options.secureCookies,
+          ...(options.screener ? { screener: options.screener } : {}),
         }),
       );
     },

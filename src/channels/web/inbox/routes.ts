@@ -10,8 +10,11 @@ import type { CaseRecord, Store } from '../../../store/types.js';
 import { exportKind, sendExport } from '../../../server/exports/send.js';
 import { setCookie } from '../cookies.js';
 import { INBOX_NAME_COOKIE, type InboxAuth } from './auth.js';
-import { casePage, inboxTexts, listPage, loginPage, notFoundPage } from './pages.js';
+import { casePage, frame, inboxTexts, listPage, loginPage, notFoundPage } from './pages.js';
+import { html } from '../html.js';
 import { caseFilter, sees } from './viewer.js';
+import { mountScreeningRoutes } from './screening-routes.js';
+import type { BatchScreener } from '../../../screening/batch.js';
 
 export interface InboxRoutesDeps {
   cases: CaseService;
@@ -20,6 +23,8 @@ export interface InboxRoutesDeps {
   defaultLang: Lang;
   auth: InboxAuth;
   secureCookies: boolean;
+  /** The running server's screener, for batch screening (/inbox/screening); absent, the page says it is not available. */
+  screener?: BatchScreener;
 }
 
 const statusQuery = z.enum(['open', 'taken', 'awaiting-info', 'closed']).optional().catch(undefined);
@@ -99,6 +104,14 @@ export function inboxRoutes(deps: InboxRoutesDeps): Router {
       }),
     );
   });
+
+  if (deps.screener) mountScreeningRoutes(router, { screener: deps.screener, content, auth, lang });
+  else {
+    router.get('/screening', (req, res) => {
+      const t = inboxTexts(content, lang(req));
+      res.status(404).type('html').send(frame(t, lang(req), t('screening-title'), html`<p>${t('screening-unavailable')}</p>`, tokenLogin));
+    });
+  }
 
   router.get('/api/cases', async (req, res) => {
     const status = statusQuery.parse(req.query.status);

@@ -31,7 +31,7 @@ export function renderScreeningPdf(report: BatchReport, t: ReportTexts, lang: st
   line(t('screening-summary', { partners: s.partners, matches: s.withMatch, possible: s.possibleOnly, unchecked: s.notChecked }), 11);
 
   heading(t('screening-lists'));
-  for (const l of report.lists) line(`•  ${l.name} (${l.date}${l.stale ? ', stale' : ''})`, 9);
+  for (const l of report.lists) line(`•  ${l.name}${l.date ? ` (${l.date})` : ''}${l.stale ? ` — ${t('screening-stale')}` : ''}`, 9);
   if (report.checkByHand?.length) {
     heading(t('screening-not-screened'));
     for (const c of report.checkByHand) {

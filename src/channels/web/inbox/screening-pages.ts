@@ -12,7 +12,7 @@ export type TV = (key: string, values?: Record<string, string | number>) => stri
 const when = (iso: string): string => iso.replace('T', ' ').slice(0, 16);
 
 function coverageHtml(t: TV, coverage: Coverage): Html {
-  const lists = coverage.lists.map((l) => html`<li>${l.name} (${l.date})${l.stale ? ' ⚠' : ''}</li>`);
+  const lists = coverage.lists.map((l) => html`<li>${l.name}${l.date ? ` (${l.date})` : ''}${l.stale ? ` — ${t('screening-stale')}` : ''}</li>`);
   const unchecked = coverage.checkByHand.map(
     (c) => html`<li>${t(`hit-kind-${c.kind}`)}: ${c.text} ${c.links.map((l) => html`<a href="${l.url}" rel="noopener">${l.title}</a> `)}</li>`,
   );

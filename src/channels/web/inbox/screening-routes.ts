@@ -8,6 +8,8 @@ import type { Content } from '../../../content/load.js';
 import type { Lang } from '../../../engine/ids.js';
 import { batchReport, readPartners, reportRows, type BatchScreener } from '../../../screening/batch.js';
 import { writeCsv } from '../../../screening/csv.js';
+import { defaultScreeningTexts } from '../../../screening/texts.js';
+import { HIT_KINDS } from '../../../domain/screening.js';
 import { renderScreeningPdf } from '../../../server/exports/screening-pdf.js';
 import type { InboxAuth } from './auth.js';
 import { inboxTexts, notFoundPage } from './pages.js';
@@ -26,8 +28,11 @@ const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const jobId = z.string().uuid();
 
 export function screeningTexts(content: Content, lang: Lang): TV {
+  const kinds = defaultScreeningTexts().hitKinds;
   return (key, values = {}) => {
-    const entry = content.ui[`inbox.${key}`] ?? content.ui[`document.${key}`];
+    // The kinds are named as `advisor screen` names them (content/lists/screening-texts.yaml).
+    const kind = key.startsWith('hit-kind-') ? HIT_KINDS.find((k) => `hit-kind-${k}` === key) : undefined;
+    const entry = kind ? kinds[kind] : (content.ui[`inbox.${key}`] ?? content.ui[`document.${key}`]);
     const raw = entry?.[lang] ?? entry?.en ?? key;
     return raw.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
   };

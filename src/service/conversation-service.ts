@@ -155,7 +155,8 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
     const first = step(state, input, meta);
     const missed = remote.takeMissed();
     if (missed.length === 0) return first;
-    await remote.prefetch(missed);
+    // The client answers every failure as "not checked"; anything else still leaves the turn its answer.
+    await remote.prefetch(missed).catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'remote screening failed'));
     const second = step(state, input, meta);
     remote.takeMissed();
     return second;

@@ -14,7 +14,7 @@ import { teamsEnabled } from './channels/teams/config.js';
 import { ConfigError, contactPointsWithOverrides, isLoopback, loadInstitutions, type AppConfig, type Institutions } from './config/index.js';
 import { loadContent, type Content } from './content/load.js';
 import { createLogger } from './logger.js';
-import { createScreener, datasetSpecsFromConfig, DatasetError, loadDataset, startLiveScreener, YenteClient, YenteScreener } from './screening/index.js';
+import { createScreener, datasetSpecsFromConfig, DatasetError, loadDataset, startLiveScreener, yenteFromConfig } from './screening/index.js';
 import { createHttpApp, type Readiness } from './server/http.js';
 import { instrumentCases, instrumentConversations, instrumentDeliverer } from './server/instrument.js';
 import { createMetrics, type Metrics } from './server/metrics.js';
@@ -141,17 +141,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   process.on('SIGHUP', onReloadSignal);
   // With SCREENING_YENTE_URL, the engine's screener also answers what yente said; the conversation
   // service asks yente for the names it has not asked yet, within the budget, between two runs of a step.
-  const yente = config.SCREENING_YENTE_URL
-    ? new YenteScreener(
-        screening.screener,
-        new YenteClient({
-          url: config.SCREENING_YENTE_URL,
-          dataset: config.SCREENING_YENTE_DATASET,
-          budgetMs: config.SCREENING_YENTE_BUDGET_MS,
-          ...(config.SCREENING_YENTE_API_KEY ? { apiKey: config.SCREENING_YENTE_API_KEY } : {}),
-        }),
-      )
-    : undefined;
+  const yente = yenteFromConfig(config, screening.screener);
   const engine = createAdvisorEngine({ content, screener: yente ?? screening.screener });
 
 

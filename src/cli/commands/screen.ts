@@ -13,8 +13,8 @@ import {
   readRestrictions,
   readSevenSons,
   screeningConfigSchema,
-  YenteClient,
-  YenteScreener,
+  yenteFromConfig,
+  type YenteScreener,
   type ListScreener,
 } from '../../screening/index.js';
 import { batchReport, readPartners, reportRows, screenPartners, type BatchScreener, type Partner } from '../../screening/batch.js';
@@ -80,15 +80,8 @@ function buildScreener(io: CliIO, lang: Lang): Built {
     today: new Date().toISOString().slice(0, 10),
     lang,
   });
-  if (!config.SCREENING_YENTE_URL) return { screener, staleDays: config.SCREENING_STALE_DAYS };
-  const client = new YenteClient({
-    url: config.SCREENING_YENTE_URL,
-    dataset: config.SCREENING_YENTE_DATASET,
-    budgetMs: config.SCREENING_YENTE_BUDGET_MS,
-    lang,
-    ...(config.SCREENING_YENTE_API_KEY ? { apiKey: config.SCREENING_YENTE_API_KEY } : {}),
-  });
-  return { screener, staleDays: config.SCREENING_STALE_DAYS, yente: new YenteScreener(screener, client) };
+  const yente = yenteFromConfig(config, screener, lang);
+  return { screener, staleDays: config.SCREENING_STALE_DAYS, ...(yente ? { yente } : {}) };
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {

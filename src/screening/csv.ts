@@ -22,9 +22,21 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return counts[best] > 0 ? best : ',';
 }
 
+/**
+ * A file's text: UTF-8 (with or without a BOM), or, when it is not valid UTF-8, Windows-1252, which
+ * is what Excel's plain "CSV (;)" writes on a Belgian Windows.
+ */
+export function decodeText(data: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return new TextDecoder('windows-1252').decode(data);
+  }
+}
+
 /** The records of a CSV text, with its delimiter; a BOM is dropped, quoted fields may hold newlines. */
 export function parseCsv(input: string | Buffer): { records: string[][]; delimiter: CsvDelimiter } {
-  const text = typeof input === 'string' ? input : input.toString('utf8');
+  const text = typeof input === 'string' ? input : decodeText(input);
   const delimiter = detectDelimiter(text);
   const records = parse(text, {
     bom: true,

@@ -15,6 +15,9 @@ describe('partner CSV files', () => {
     const { records } = parseCsv('\uFEFFname;country\r\n"Optics; ""North"" Ltd";IR\r\n"Rostok\r\nAvia";RU\r\n');
     expect(records).toEqual([['name', 'country'], ['Optics; "North" Ltd', 'IR'], ['Rostok\r\nAvia', 'RU']]);
     expect(readPartners('\uFEFFpartner;Country\r\n"Rostok\r\nAvia";ru\r\n').partners).toEqual([{ row: 2, name: 'Rostok Avia', country: 'RU' }]);
+    // Excel's plain "CSV (;)" is Windows-1252: read as such when the bytes are not UTF-8.
+    const cp1252 = Buffer.from('Univ. Li\u00e8ge;BE\r\n', 'latin1');
+    expect(readPartners(cp1252).partners).toEqual([{ row: 1, name: 'Univ. Li\u00e8ge' }]);
     // Without a header, the first column holds the names.
     expect(readPartners('NUAA\nBeihang University\n').partners.map((p) => p.name)).toEqual(['NUAA', 'Beihang University']);
   });

@@ -80,9 +80,9 @@ export function mountScreeningRoutes(router: Router, deps: ScreeningRoutesDeps):
   const jobs = createScreeningJobs(deps.screener);
   const t = (req: Request): TV => screeningTexts(content, lang(req));
 
-  const report = (job: ScreeningJob) =>
+  const report = (job: ScreeningJob, l: Lang) =>
     job.status === 'done' && job.results && job.coverage
-      ? batchReport(job.fileName, job.finishedAt ?? job.startedAt, job.results, job.coverage, screeningTexts(content, 'en')('screening-note'))
+      ? batchReport(job.fileName, job.finishedAt ?? job.startedAt, job.results, job.coverage, screeningTexts(content, l)('screening-note'))
       : undefined;
   const visibleJob = (req: Request): ScreeningJob | undefined => {
     const id = jobId.safeParse(req.params.id);
@@ -116,7 +116,7 @@ export function mountScreeningRoutes(router: Router, deps: ScreeningRoutesDeps):
   router.get('/screening/:id', (req, res) => {
     const job = visibleJob(req);
     if (!job) return notFound(req, res);
-    const done = report(job);
+    const done = report(job, lang(req));
     res.type('html').send(jobPage(t(req), { lang: lang(req), tokenLogin: auth.loginRequired, job, ...(done ? { report: done } : {}) }));
   });
 
@@ -132,7 +132,7 @@ export function mountScreeningRoutes(router: Router, deps: ScreeningRoutesDeps):
 
   router.get('/screening/:id/report.:format', async (req, res) => {
     const job = visibleJob(req);
-    const done = job ? report(job) : undefined;
+    const done = job ? report(job, lang(req)) : undefined;
     const format = req.params.format;
     if (!job || !done || (format !== 'csv' && format !== 'pdf')) {
       res.status(404).json({ error: 'not-found' });

@@ -6,6 +6,7 @@ const parts: Array<{ name: string; file: string; fn: string }> = [
   { name: 'store and conversation service', file: './store.js', fn: 'benchStore' },
   { name: 'screening', file: './screening.js', fn: 'benchScreening' },
   { name: 'slack', file: './slack.js', fn: 'benchSlack' },
+  { name: 'coldstart', file: './coldstart.js', fn: 'benchColdstart' },
 ];
 
 const only = process.argv.slice(2);

@@ -15,6 +15,7 @@ import * as reference from '../src/content/schema/reference.js';
 import { normalisationTableSchema } from '../src/screening/normalisation-table.js';
 import { screeningTextsSchema } from '../src/screening/texts.js';
 import * as understand from '../src/understand/schema.js';
+import { examplesFileSchema } from '../src/understand/examples.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -59,6 +60,8 @@ add('understand-signals', understand.signalsFileSchema, one('content/understand/
 add('understand-intents', understand.intentsFileSchema, one('content/understand/intents.yaml'));
 add('understand-context', understand.contextFileSchema, one('content/understand/context.yaml'));
 add('understand-language', understand.languageFileSchema, one('content/understand/language.yaml'));
+add('understand-router', understand.routerFileSchema, one('content/understand/router.yaml'));
+add('understand-examples', examplesFileSchema, yamlIn('content/understand/examples'));
 
 /** The JSON text of each schema, keyed by file name in schemas/. */
 export function generateSchemas(): Record<string, string> {

@@ -12,10 +12,18 @@ import { createAdvisorEngine } from './runtime/engine.js';
 import { slackMode } from './channels/slack/config.js';
 import { teamsEnabled } from './channels/teams/config.js';
 import { ConfigError, contactPointsWithOverrides, isLoopback, loadInstitutions, type AppConfig, type Institutions } from './config/index.js';
-import { loadContent, type Content } from './content/load.js';
+import type { Content } from './content/load.js';
+import { loadContentFast } from './server/content-snapshot.js';
 import { createLogger } from './logger.js';
 import { createScreener, datasetSpecsFromConfig, DatasetError, loadDataset, startLiveScreener, yenteFromConfig } from './screening/index.js';
-import { createHttpApp, type Readiness } from './server/http.js';
+import { createHttpApp, createMetricsApp, type Readiness } from './server/http.js';
+import { createCaseRetentionSweeper } from './server/case-retention-sweeper.js';
+import { createRateLimits, type LimiterBackend } from './server/rate-limits.js';
+import { loadSessionKey } from './server/session-key.js';
+import { rateLimitPool } from './store/postgres/rate-limit-store.js';
+import { storeOpenProblem } from './store/open-errors.js';
+import { openCaseRetention } from './store/retention-cases.js';
+import { integrityProbe } from './store/sqlite/integrity.js';
 import { instrumentCases, instrumentConversations, instrumentDeliverer } from './server/instrument.js';
 import { createMetrics, type Metrics } from './server/metrics.js';
 import { createCaseRouter } from './service/case-router.js';
@@ -24,7 +32,7 @@ import { createConversationService } from './service/conversation-service.js';
 import { createOutboxWorker, type OutboxWorker } from './service/outbox-worker.js';
 import { createRetentionSweeper } from './service/retention.js';
 import type { Deliverer } from './service/types.js';
-import { openStore } from './store/index.js';
+import { openStore, sqlitePath } from './store/index.js';
 import type { ChannelName, Store } from './store/types.js';
 
 export interface AppOptions {
@@ -111,7 +119,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const clock = options.clock ?? (() => new Date());
   const started = performance.now();
 
-  const loaded = loadContent({
+  // The compiled server reads the content snapshot `npm run build` made, when it is still current.
+  const { content: loaded, understand } = loadContentFast({
     ...(config.CONTENT_DIR ? { contentDir: resolve(config.CONTENT_DIR) } : {}),
     ...(config.DIALOGS_DIR ? { dialogsDir: resolve(config.DIALOGS_DIR) } : {}),
   });
@@ -142,15 +151,36 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   // With SCREENING_YENTE_URL, the engine's screener also answers what yente said; the conversation
   // service asks yente for the names it has not asked yet, within the budget, between two runs of a step.
   const yente = yenteFromConfig(config, screening.screener);
-  const engine = createAdvisorEngine({ content, screener: yente ?? screening.screener });
+  const engine = createAdvisorEngine({ content, screener: yente ?? screening.screener, ...(understand ? { understandContent: understand } : {}) });
 
 
-  const store = await openStore({
+  const location = {
     dataDir: config.DATA_DIR,
     sqliteDurability: config.SQLITE_DURABILITY,
     ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+  };
+  const store = await openStore(location).catch((error: unknown) => {
+    // Unreachable, refused or damaged: a message naming the setting, not a stack trace.
+    const problem = storeOpenProblem(error, location);
+    throw problem ? new ConfigError([problem]) : error;
   });
-  const metrics = createMetrics();
+  const metrics = createMetrics({ processMetrics: config.METRICS_PROCESS });
+  metrics.watch(store);
+  const sessionKey = loadSessionKey(config.SESSION_SECRET, config.DATA_DIR);
+  if (config.DATABASE_URL && sessionKey.source === 'file') {
+    logger.warn('SESSION_SECRET is not set: with several instances on one database, each signs sessions with its own key (set SESSION_SECRET)');
+  }
+  const limiterPool = config.DATABASE_URL ? rateLimitPool(config.DATABASE_URL) : undefined;
+  const limiterBackend: LimiterBackend = limiterPool ? { kind: 'postgres', pool: limiterPool } : { kind: 'memory' };
+  const limits = createRateLimits(
+    {
+      loginFailures: config.RATE_LIMIT_LOGIN,
+      chatTurns: config.RATE_LIMIT_CHAT_TURNS,
+      casesPerSession: config.RATE_LIMIT_CASES_PER_SESSION,
+      casesPerAddress: config.RATE_LIMIT_CASES_PER_ADDRESS,
+    },
+    limiterBackend,
+  );
   const router = createCaseRouter(institutions.routing);
   let worker: OutboxWorker | undefined;
   const wake = (): void => worker?.wake();
@@ -186,10 +216,30 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
           return { lists: current.lists, missing: current.missing, checkByHand: current.checkByHand };
         },
       },
+      sessionKey: sessionKey.key,
+      sessionSecret: sessionKey.secret,
+      limits,
+      now: () => clock().getTime(),
+      ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+      ...(config.OIDC_ISSUER && config.OIDC_CLIENT_ID
+        ? {
+            oidc: {
+              settings: {
+                issuer: config.OIDC_ISSUER,
+                clientId: config.OIDC_CLIENT_ID,
+                ...(config.OIDC_CLIENT_SECRET ? { clientSecret: config.OIDC_CLIENT_SECRET } : {}),
+                scopes: config.OIDC_SCOPES,
+                providerName: config.OIDC_PROVIDER_NAME,
+              },
+              mapping: institutions.sso,
+            },
+          }
+        : {}),
     });
     channels = [web, ...(await optionalChannels(config, deps, institutions, logger))];
   } catch (error) {
     await store.close();
+    await limiterPool?.end();
     throw error;
   }
 
@@ -208,12 +258,17 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     workerId: `${hostname()}-${process.pid}`,
   });
   const retention = createRetentionSweeper({ store, clock, logger, retentionDays: config.CONVERSATION_RETENTION_DAYS });
+  const caseRetention =
+    config.CASE_RETENTION_DAYS > 0 ? createCaseRetentionSweeper({ retention: openCaseRetention(location), days: config.CASE_RETENTION_DAYS, clock, logger }) : undefined;
+  // PRAGMA quick_check on /readyz, at most once per STORE_CHECK_INTERVAL_S (it reads the whole file).
+  const integrity = store.kind === 'sqlite' ? integrityProbe(sqlitePath(config.DATA_DIR), config.STORE_CHECK_INTERVAL_S * 1000) : undefined;
 
   let stopping = false;
   const readiness = async (): Promise<Readiness> => {
     const storeOk = await withTimeout(store.ping().then(() => true, () => false), 2000);
     const checks: Readiness['checks'] = {
       store: storeOk === true ? 'ok' : 'failing',
+      ...(integrity ? { 'store-integrity': integrity() } : {}),
       content: content.playbooks.size > 0 ? 'ok' : 'failing',
       accepting: stopping ? 'failing' : 'ok',
     };
@@ -229,13 +284,19 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     loopback: isLoopback(config.HOST),
     allowedHosts: publicHost ? [publicHost] : [],
     trustProxy: config.TRUST_PROXY,
+    ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+    metricsAccess: { onMainPort: config.METRICS_PORT === 0, ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) },
   });
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, app);
+  const metricsServer = config.METRICS_PORT > 0 ? createServer(createMetricsApp(metrics, config.METRICS_TOKEN)) : undefined;
   let port: number;
   try {
     port = await listen(server, config.PORT, config.HOST);
+    if (metricsServer) await listen(metricsServer, config.METRICS_PORT, config.METRICS_HOST);
   } catch (error) {
+    server.close();
     await store.close();
+    await limiterPool?.end();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new ConfigError([`PORT ${config.PORT} on ${config.HOST} is already in use (set PORT to a free port)`]);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new ConfigError([`HOST "${config.HOST}" is not an address of this machine`]);
@@ -248,6 +309,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   }
   worker.start();
   retention.start();
+  caseRetention?.start();
 
   const hostForUrl = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   const url = `http://${hostForUrl}:${port}`;
@@ -259,18 +321,23 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
+      // First /readyz turns 503 while requests are still served, so that a balancer stops sending new ones.
       stopping = true;
+      if (config.SHUTDOWN_DRAIN_DELAY_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_DELAY_MS));
       const began = performance.now();
+      metricsServer?.close();
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();
       if ((await withTimeout(closed, config.SHUTDOWN_TIMEOUT_MS)) === 'timeout') server.closeAllConnections();
       retention.stop();
       screening.stop();
       process.off('SIGHUP', onReloadSignal);
+      await caseRetention?.stop();
       const left = Math.max(100, config.SHUTDOWN_TIMEOUT_MS - (performance.now() - began));
       if ((await withTimeout(worker?.stop() ?? Promise.resolve(), left)) === 'timeout') logger.warn('deliveries still running at shutdown');
       for (const channel of channels) await channel.stop?.().catch(() => undefined);
       await store.close();
+      await limiterPool?.end();
       logger.info({ ms: Math.round(performance.now() - began) }, 'advisor stopped');
     })();
     return stopped;

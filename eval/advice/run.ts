@@ -152,14 +152,28 @@ function play(engine: ReturnType<typeof createAdvisorEngine>, sc: Scenario): Pla
     const offered = (current().clarify ?? []) as string[];
     const pick = wanted.find((p) => offered.includes(p));
     if (pick) reachedInOneClick = true;
-    const target = pick ?? wanted[0];
+    // The advice is judged on an outcome: a knowledge answer has none, so take the case playbook the writer accepted.
+    const caseFirst = wanted.find((p) => p !== 'faq');
+    const target = pick === 'faq' && caseFirst && sc.expect.risk.length ? caseFirst : (pick ?? wanted[0]);
     if (target) replies = send({ type: 'action', value: `start:${target}` });
   } else if (wanted.length && (routed === null || !wanted.includes(routed)) && wanted[0]) {
     replies = send({ type: 'action', value: `start:${wanted[0]}` });
   }
   let typedMisses = 0;
   let questions = 0;
-  for (let guard = 0; guard < 40 && current().phase === 'asking'; guard++) {
+  for (let guard = 0; guard < 40 && (current().phase === 'asking' || current().phase === 'confirming-name'); guard++) {
+    if (current().phase === 'confirming-name') {
+      // "Is '…' the organisation's name?": a person says yes to a name they typed, no to a description.
+      const typed = current().nameCheck?.text ?? '';
+      const looksLikeName = /\p{Lu}/u.test(typed.replace(/^\p{Lu}/u, '')) || /^\p{Lu}[\p{L}.-]+(\s+\p{Lu}[\p{L}.-]*)*$/u.test(typed.trim());
+      trace.push(`  name check "${typed}" ← ${looksLikeName ? 'yes' : 'no, then not sure'}`);
+      replies = send({ type: 'action', value: looksLikeName ? 'name:yes' : 'name:no' });
+      if (!looksLikeName && current().phase === 'asking') {
+        const again = lastQuestion(replies)?.choices.find((c) => c.value === 'answer:unsure');
+        if (again) replies = send({ type: 'action', value: again.value, ...(current().step ? { step: current().step as string } : {}) });
+      }
+      continue;
+    }
     const q = lastQuestion(replies);
     const stepId = current().step;
     if (!q || !stepId) break;

@@ -8,10 +8,12 @@ import { storeConfigSchema } from '../store/config.js';
 import { configErrorFrom, ConfigError } from './errors.js';
 import { readEnv, withoutBlanks, type Env } from './env.js';
 import { isLoopback, serverConfigSchema } from './server-schema.js';
+import { oidcProblems, operationsConfigSchema } from './operations-schema.js';
 
 export { ConfigError } from './errors.js';
 export { readEnv, type Env } from './env.js';
 export { isLoopback, serverConfigSchema, type ServerConfig } from './server-schema.js';
+export { operationsConfigSchema, type OperationsConfig } from './operations-schema.js';
 export { loadInstitutions, buildInstitutions, contactPointsWithOverrides, type Institution, type Institutions } from './institutions.js';
 
 export const configSchema = z
@@ -21,15 +23,17 @@ export const configSchema = z
     ...slackConfigSchema.shape,
     ...teamsConfigSchema.shape,
     ...serverConfigSchema.shape,
+    ...operationsConfigSchema.shape,
   })
   .superRefine((config, ctx) => {
-    if (!isLoopback(config.HOST) && !config.INBOX_TOKEN) {
+    if (!isLoopback(config.HOST) && !config.INBOX_TOKEN && !config.OIDC_ISSUER) {
       ctx.addIssue({
         code: 'custom',
         path: ['INBOX_TOKEN'],
-        message: `must be set when HOST is not a loopback address (HOST is "${config.HOST}"): without it the inbox would be open to the network`,
+        message: `must be set when HOST is not a loopback address (HOST is "${config.HOST}"): without it (or OIDC_ISSUER for single sign-on) the inbox would be open to the network`,
       });
     }
+    for (const problem of oidcProblems(config)) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
   });
 
 export type AppConfig = z.infer<typeof configSchema>;

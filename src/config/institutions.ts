@@ -31,6 +31,8 @@ const inboxSchema = z.preprocess(
         main: z.boolean().default(true),
         /** The institution's contact points log in to /inbox with the token whose SHA-256 this is. */
         tokenSha256: tokenSha256.optional(),
+        /** Single sign-on: a contact point whose `sso.claim` (groups or roles) holds one of these values acts for this institution. */
+        ssoGroups: z.array(z.string().trim().min(1)).default([]),
         /** Only there to say clearly that a token never goes in this file. */
         token: z.never({ error: `never put the token itself in this file: put its SHA-256 in tokenSha256 (${HOW_TO_HASH})` }).optional(),
       },
@@ -44,7 +46,7 @@ export const institutionEntrySchema = z
     /** A contact-point id from content/contact-points.yaml. */
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use the id from content/contact-points.yaml, e.g. kuleuven'),
     /** The web inbox for this institution's cases: whether it is a main place for them, and its login. */
-    inbox: inboxSchema.default({ main: true }),
+    inbox: inboxSchema.default({ main: true, ssoGroups: [] }),
     slack: z.object({ channelId: slackId, teamId: slackId.optional() }).strict().optional(),
     teams: z
       .object({
@@ -76,9 +78,26 @@ export const institutionEntrySchema = z
   })
   .strict();
 
-export const institutionsFileSchema = z
-  .object({ institutions: z.array(institutionEntrySchema).default([]) })
+/** Which claim of the ID token names a contact point's groups or roles, and which values are the admins. */
+export const ssoSchema = z
+  .object({
+    /** e.g. `groups` (Entra ID group object ids) or `roles` (app roles). */
+    claim: z.string().trim().min(1).default('groups'),
+    /** Values of the claim that see every institution's cases, like INBOX_TOKEN. */
+    admin: z.array(z.string().trim().min(1)).default([]),
+  })
   .strict();
+
+export const institutionsFileSchema = z
+  .object({ sso: ssoSchema.default({ claim: 'groups', admin: [] }), institutions: z.array(institutionEntrySchema).default([]) })
+  .strict();
+
+/** How a verified identity's claim maps onto institutions (OIDC login). */
+export interface SsoMapping {
+  claim: string;
+  admin: string[];
+  institutions: Array<{ institution: string; values: string[] }>;
+}
 
 export type InstitutionEntry = z.infer<typeof institutionEntrySchema>;
 
@@ -104,13 +123,20 @@ export interface Institutions {
   routing: InstitutionRouting[];
   /** The institutions that have their own inbox token. */
   inboxCredentials: InboxCredential[];
+  /** Single sign-on: claim values per institution. */
+  sso: SsoMapping;
 }
 
 /**
  * Every contact point in the content is an institution; the file adds channels and overrides addresses.
  * An id the content does not know is an error, so that a typo does not silently drop a channel.
  */
-export function buildInstitutions(entries: InstitutionEntry[], contactPoints: ContactPoint[], file: string): Institutions {
+export function buildInstitutions(
+  entries: InstitutionEntry[],
+  contactPoints: ContactPoint[],
+  file: string,
+  sso: { claim: string; admin: string[] } = { claim: 'groups', admin: [] },
+): Institutions {
   const known = new Map(contactPoints.map((cp) => [cp.id, cp]));
   const problems: string[] = [];
   const entryById = new Map<string, InstitutionEntry>();
@@ -132,6 +158,15 @@ export function buildInstitutions(entries: InstitutionEntry[], contactPoints: Co
       problems.push(`${file}: institutions[${index}].inbox.tokenSha256 is the same as institutions[${first}]'s: give each institution its own token`);
     } else {
       hashOwner.set(hash, index);
+    }
+  });
+  // One group must mean one institution, or the login could not tell which cases to show.
+  const groupOwner = new Map<string, string>(sso.admin.map((value) => [value, 'sso.admin']));
+  entries.forEach((entry, index) => {
+    for (const value of entry.inbox.ssoGroups) {
+      const owner = groupOwner.get(value);
+      if (owner !== undefined) problems.push(`${file}: institutions[${index}].inbox.ssoGroups "${value}" is also in ${owner}: give each institution its own group`);
+      else groupOwner.set(value, `institutions[${index}].inbox.ssoGroups`);
     }
   });
   if (problems.length > 0) throw new ConfigError(problems);
@@ -160,6 +195,11 @@ export function buildInstitutions(entries: InstitutionEntry[], contactPoints: Co
     byId: new Map(list.map((i) => [i.routing.id, i])),
     routing: list.map((i) => i.routing),
     inboxCredentials: list.flatMap((i) => (i.inboxTokenSha256 ? [{ institution: i.routing.id, tokenSha256: i.inboxTokenSha256 }] : [])),
+    sso: {
+      claim: sso.claim,
+      admin: sso.admin,
+      institutions: entries.filter((e) => e.inbox.ssoGroups.length > 0).map((e) => ({ institution: e.id, values: e.inbox.ssoGroups })),
+    },
   };
 }
 
@@ -168,7 +208,7 @@ export function loadInstitutions(file: string, contactPoints: ContactPoint[]): I
   if (!existsSync(file)) return buildInstitutions([], contactPoints, file);
   try {
     const parsed = readYamlFile(file, institutionsFileSchema);
-    return buildInstitutions(parsed.institutions, contactPoints, file);
+    return buildInstitutions(parsed.institutions, contactPoints, file, parsed.sso);
   } catch (error) {
     if (error instanceof ContentError) {
       throw new ConfigError(error.problems.map((p) => `INSTITUTIONS_FILE ${error.file}: ${p}`));

@@ -1,4 +1,5 @@
 // The facts of a conversation worth showing, as label/value pairs in its language.
+import { oneLineText } from '../text/escape-markdown.js';
 import type { Content } from '../content/load.js';
 import type { Facts, Lang } from '../engine/types.js';
 import { documentTexts } from './texts.js';
@@ -45,7 +46,8 @@ export function factPairs(facts: Facts, t: Texts, lang: Lang, names: FactNames =
   const domains = list(facts.domains).filter((d) => d !== 'unsure' && d !== 'none').map((d) => names.techArea?.(d) ?? d);
   if (domains.length) lines.push({ label: t('engine.fact-domains'), value: domains.join(', ') });
   const partner = list(facts.partnerName)[0];
-  if (partner) lines.push({ label: t('engine.fact-partner'), value: partner });
+  // A name is one line, whatever was typed: a line break in it must not start a section of its own.
+  if (partner) lines.push({ label: t('engine.fact-partner'), value: oneLineText(partner) });
   const institution = list(facts.institution)[0];
   if (institution) lines.push({ label: t('engine.fact-institution'), value: names.institution?.(institution) ?? institution });
   const funders = list(facts.funders);

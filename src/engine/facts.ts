@@ -16,6 +16,8 @@ export function mergeExtracted(facts: Facts, extracted: ExtractedFacts): Facts {
   if (extracted.funders.length) next.funders = union(next.funders, extracted.funders);
   if (extracted.partnerKind && next.partnerKind === undefined) next.partnerKind = extracted.partnerKind;
   if (partner && next.partnerName === undefined) next.partnerName = partner.name;
+  // A name the gazetteers don't know, taken only when it looks like an organisation's name.
+  else if (extracted.unlistedPartner && next.partnerName === undefined) next.partnerName = extracted.unlistedPartner.name;
   if (extracted.homeInstitution && next.institution === undefined) next.institution = extracted.homeInstitution;
   return next;
 }

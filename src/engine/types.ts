@@ -29,6 +29,18 @@ export interface ExtractedFacts {
   homeInstitution?: string;
   /** Situations recognised in the text, e.g. military-background, sanctions, human-rights, unknown-owners, dual-use, classified, online-lecture, export, fieldwork, minorities, visiting, scholarship, commissioned, repressive. */
   signals: string[];
+  /** Signals the text explicitly denies ("none of it is on the dual-use list"); never also in `signals`. */
+  negatedSignals?: string[];
+  /** Signals the text leaves open ("I don't know whether it falls under the dual-use list"); never also in `signals`. */
+  unsureSignals?: string[];
+  /** Partner kinds the text explicitly denies ("it's not a company", "geen bedrijf"). */
+  notPartnerKinds?: PartnerKind[];
+  /** Countries of the partner's owners or shareholders ("the main shareholder is a Russian businessman"). */
+  ownerCountries?: string[];
+  /** Institutions of co-authors: facts about them, not about the partner (G:128-130). */
+  coAuthorInstitutions?: InstitutionMention[];
+  /** An organisation named in the text that no gazetteer knows, when it looks like a name ("Hanseatic Photonics GmbH"), with the kind its name says. */
+  unlistedPartner?: { name: string; kind?: PartnerKind };
   /** Why: which words produced which fact. */
   why: string[];
 }

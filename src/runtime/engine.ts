@@ -6,6 +6,7 @@ import { step } from '../engine/step.js';
 import type { EngineInput, Screener, StepResult, TurnMeta } from '../engine/types.js';
 import { createScreener, type LoadedDataset } from '../screening/index.js';
 import { createUnderstander } from '../understand/index.js';
+import type { UnderstandContent } from '../understand/schema.js';
 
 export interface AdvisorEngine {
   content: Content;
@@ -24,6 +25,8 @@ export interface EngineOptions {
   today?: string;
   /** A screener built elsewhere (the server's, which reloads its datasets); then datasets is ignored. */
   screener?: Screener;
+  /** The router's content, already loaded (the compiled server's content snapshot). */
+  understandContent?: UnderstandContent;
 }
 
 export function createAdvisorEngine(options: EngineOptions = {}): AdvisorEngine {
@@ -35,6 +38,6 @@ export function createAdvisorEngine(options: EngineOptions = {}): AdvisorEngine 
     staleAfterDays: options.staleAfterDays ?? 30,
     today: options.today ?? new Date().toISOString().slice(0, 10),
   });
-  const ctx: EngineContext = { content, understand: createUnderstander({ contentDir: content.contentDir }), screen };
+  const ctx: EngineContext = { content, understand: createUnderstander({ contentDir: content.contentDir, ...(options.understandContent ? { content: options.understandContent } : {}) }), screen };
   return { content, ctx, step: (state, input, meta) => step(state, input, ctx, meta) };
 }

@@ -1,5 +1,6 @@
 // The one HTTP server of `npm start`: health, metrics, the web chat and inbox, and Slack/Teams routes
 // when those channels are configured. Request logs carry the route, status and duration, never a body.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { ChannelModule } from '../channels/types.js';
@@ -23,6 +24,10 @@ export interface HttpAppDeps {
   /** Host names besides localhost that may reach a loopback server (PUBLIC_URL's). */
   allowedHosts: string[];
   trustProxy: boolean;
+  /** PUBLIC_URL: our own origin for the CSRF check, and HSTS when it is https. */
+  publicUrl?: string;
+  /** Where /metrics is served: here, behind this Bearer token when set; or only on the admin port. */
+  metricsAccess: { onMainPort: boolean; token?: string };
 }
 
 /** Paths that platforms (not browsers) post to; they carry their own signatures. */
@@ -47,14 +52,15 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     res.on('finish', () => {
       const route = routeLabel(req);
       const seconds = (performance.now() - started) / 1000;
-      metrics.httpLatency.observe(seconds, { route, status: `${String(res.statusCode).slice(0, 1)}xx` });
+      metrics.httpLatency.observe({ route, status: `${String(res.statusCode).slice(0, 1)}xx` }, seconds);
+      if (res.statusCode === 429) metrics.rateLimited.inc({ limit: route });
       if (route !== '/healthz' && route !== '/readyz' && route !== '/metrics') {
         logger.debug({ method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'http');
       }
     });
     next();
   });
-  app.use(securityHeaders);
+  app.use(securityHeaders({ hsts: deps.publicUrl?.startsWith('https://') ?? false }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -67,12 +73,10 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       ...(readiness.screening !== undefined ? { screening: readiness.screening } : {}),
     });
   });
-  app.get('/metrics', (_req, res) => {
-    res.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.render());
-  });
 
   app.use(hostCheck(deps.loopback, deps.allowedHosts));
-  app.use(sameOriginWrites(PLATFORM_PATHS));
+  if (deps.metricsAccess.onMainPort) app.get('/metrics', metricsHandler(metrics, deps.metricsAccess.token));
+  app.use(sameOriginWrites(PLATFORM_PATHS, deps.publicUrl));
   for (const channel of deps.channels) channel.mount(app);
 
   app.use((_req: Request, res: Response) => {
@@ -83,6 +87,37 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     // Body-parser errors (too large, bad JSON) are the client's; anything else is ours.
     if (status >= 500) logger.error({ err: { name: (error as Error).name, stack: (error as Error).stack }, route: routeLabel(req) }, 'request failed');
     if (!res.headersSent) res.status(status).json({ error: status === 413 ? 'too-large' : status < 500 ? 'bad-request' : 'internal-error' });
+  });
+  return app;
+}
+
+const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+
+/** GET /metrics in Prometheus' text format; with a token, only for "Authorization: Bearer <token>". */
+export function metricsHandler(metrics: Metrics, token?: string) {
+  const expected = token ? digest(token) : undefined;
+  return async (req: Request, res: Response): Promise<void> => {
+    if (expected) {
+      const header = req.headers.authorization ?? '';
+      const given = digest(header.startsWith('Bearer ') ? header.slice(7).trim() : '');
+      if (!timingSafeEqual(given, expected)) {
+        res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+        res.status(401).json({ error: 'unauthorised' });
+        return;
+      }
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    res.type(metrics.contentType).send(await metrics.render());
+  };
+}
+
+/** The admin port (METRICS_PORT): /metrics and nothing else, for a scraper on an internal network. */
+export function createMetricsApp(metrics: Metrics, token?: string): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/metrics', metricsHandler(metrics, token));
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ error: 'not-found' });
   });
   return app;
 }

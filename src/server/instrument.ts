@@ -21,7 +21,7 @@ export function instrumentConversations(inner: ConversationService, metrics: Met
         metrics.turns.inc({ channel: turn.channel, result: 'error' });
         throw error;
       } finally {
-        metrics.turnLatency.observe(seconds(started), { channel: turn.channel });
+        metrics.turnLatency.observe({ channel: turn.channel }, seconds(started));
       }
     },
   };
@@ -59,7 +59,7 @@ export function instrumentDeliverer(inner: Deliverer, metrics: Metrics): Deliver
         metrics.deliveryFailures.inc({ ...labels, retryable: 'true' });
         throw error;
       } finally {
-        metrics.deliveryLatency.observe(seconds(started), { channel: inner.channel });
+        metrics.deliveryLatency.observe({ channel: inner.channel }, seconds(started));
       }
     },
   };

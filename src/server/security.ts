@@ -16,7 +16,18 @@ const CSP = [
   "object-src 'none'",
 ].join('; ');
 
-export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+/** One year, as browsers' preload lists expect; sent only when PUBLIC_URL is https. */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+export function securityHeaders(options: { hsts: boolean } = { hsts: false }) {
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    setSecurityHeaders(res, options.hsts);
+    next();
+  };
+}
+
+function setSecurityHeaders(res: Response, hsts: boolean): void {
+  if (hsts) res.setHeader('Strict-Transport-Security', HSTS);
   res.setHeader('Content-Security-Policy', CSP);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');
@@ -24,7 +35,6 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-  next();
 }
 
 /**
@@ -49,31 +59,53 @@ export function hostCheck(loopback: boolean, allowed: string[]) {
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Browser requests that change something must come from our own pages. Slack and Teams send no Origin. */
-export function sameOriginWrites(exempt: string[]) {
+function originOf(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    return url.origin === 'null' ? undefined : url.origin.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Browser requests that change something must come from our own pages. Slack and Teams send no Origin.
+ * Our own origin is PUBLIC_URL's when set (behind a proxy the Host header is the proxy's upstream name),
+ * and the address the request reached (Host, or X-Forwarded-Host/-Proto with TRUST_PROXY). An opaque
+ * `Origin: null` (sandboxed frames, some redirects) is refused unless Fetch Metadata says same-origin.
+ */
+export function sameOriginWrites(exempt: string[], publicUrl?: string) {
+  const configured = publicUrl ? originOf(publicUrl) : undefined;
   return (req: Request, res: Response, next: NextFunction): void => {
     if (SAFE.has(req.method) || exempt.some((prefix) => req.path.startsWith(prefix))) {
       next();
       return;
     }
+    const refuse = (): void => {
+      res.status(403).json({ error: 'cross-site-request' });
+    };
     const site = req.headers['sec-fetch-site'];
     if (site === 'cross-site' || site === 'same-site') {
-      res.status(403).json({ error: 'cross-site-request' });
+      refuse();
       return;
     }
     const origin = req.headers.origin;
-    if (origin && origin !== 'null') {
-      let originHost = '';
-      try {
-        originHost = new URL(origin).host;
-      } catch {
-        originHost = '';
-      }
-      if (originHost !== req.headers.host) {
-        res.status(403).json({ error: 'cross-site-request' });
-        return;
-      }
+    if (origin === undefined) {
+      // No Origin at all: not a browser's cross-origin form or fetch (they always send one on POST).
+      next();
+      return;
     }
-    next();
+    if (origin === 'null') {
+      if (site === 'same-origin') next();
+      else refuse();
+      return;
+    }
+    const given = originOf(origin);
+    const own = originOf(`${req.protocol}://${req.get('host') ?? ''}`);
+    if (given !== undefined && (given === configured || given === own)) {
+      next();
+      return;
+    }
+    refuse();
   };
 }

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { StoreLocation } from './config.js';
 import { createPostgresStore } from './postgres/postgres-store.js';
+import { assertSqliteIntact } from './sqlite/integrity.js';
 import { createSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './types.js';
 
@@ -18,6 +19,8 @@ export function sqlitePath(dataDir: string): string {
 
 /** Opens the store and runs its pending migrations. */
 export async function openStore(config: StoreLocation): Promise<Store> {
+  // A 0-byte or damaged advisor.db is reported, never opened as if it were a new, empty store.
+  if (!config.databaseUrl) assertSqliteIntact(sqlitePath(config.dataDir));
   const store = config.databaseUrl
     ? createPostgresStore({ connectionString: config.databaseUrl })
     : createSqliteStore({ path: sqlitePath(config.dataDir), ...(config.sqliteDurability ? { durability: config.sqliteDurability } : {}) });

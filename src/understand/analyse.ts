@@ -20,6 +20,10 @@ export interface Analysis {
   lang?: Lang;
   /** True when the message is nothing but greetings and "help". */
   onlyClarifyWords: boolean;
+  negations: Match<'not' | 'unsure'>[];
+  attributions: Match<'owners' | 'coAuthors' | 'venue'>[];
+  /** The message as typed, for organisation names the gazetteers do not know. */
+  text: string;
 }
 
 /** What the words at these positions were, as typed. */
@@ -47,7 +51,15 @@ export function analyse(lexicon: Lexicon, text: string): Analysis {
     if (note) notes.push(note);
   }
 
-  const places = longestNonOverlapping(lexicon.places.matchAll(tokens)).filter((m) => m.entry.payload.kind !== 'ignore');
+  // An ambiguous demonym ("letten", "Frans") is a country only just before a person or organisation noun.
+  const nounStarts = new Set(lexicon.contextNouns.matchAll(tokens).map((m) => m.start));
+  const places = longestNonOverlapping(lexicon.places.matchAll(tokens)).filter((m) => {
+    const p = m.entry.payload;
+    if (p.kind === 'ignore') return false;
+    if (p.kind !== 'country' || (p.what !== 'demonym' && p.what !== 'name')) return true;
+    const word = tokens.slice(m.start, m.end).map((t) => t.forms[0]).join(' ');
+    return !lexicon.needContext.has(word) || nounStarts.has(m.end) || nounStarts.has(m.end + 1);
+  });
   const named = places.filter((m) => m.entry.payload.kind !== 'country');
   // "Institute of Space Technology" names a partner, not a technology.
   const domains = lexicon.domains.matchAll(tokens).filter((m) => !named.some((n) => overlaps(n, m)));
@@ -77,6 +89,9 @@ export function analyse(lexicon: Lexicon, text: string): Analysis {
     faqTopics: lexicon.faqTopics.matchAll(tokens),
     homeEnds,
     onlyClarifyWords,
+    negations: lexicon.negations.matchAll(tokens),
+    attributions: lexicon.attributions.matchAll(tokens),
+    text,
   };
   if (en > nl) result.lang = 'en';
   else if (nl > en) result.lang = 'nl';

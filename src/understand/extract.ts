@@ -1,8 +1,13 @@
 // Facts from an analysed message: countries, technology areas, institutions, funders, the kind
 // of partner, the user's own institution and the situations recognised, each with its reason.
+// A fact keeps whom it is about (the partner, its owners, co-authors) and whether it was said,
+// denied ("none of it is on the dual-use list") or left open ("not sure whether").
 import type { ExtractedFacts, InstitutionMention, PartnerKind } from '../engine/types.js';
 import { typed, type Analysis } from './analyse.js';
 import type { InstitutionEntry, Lexicon } from './lexicon.js';
+import type { Token } from './phrases.js';
+import { near, polarity, type Polarity } from './scope.js';
+import { fold, words } from './text.js';
 
 function pushUnique<T>(list: T[], value: T): boolean {
   if (list.includes(value)) return false;
@@ -14,12 +19,35 @@ const KIND_OF_INSTITUTION: Record<InstitutionMention['kind'], PartnerKind | unde
   university: 'university',
   academy: 'research-institute',
   company: 'company',
-  defence: 'company',
+  // A defence body whose name says nothing more (the PLA) is the military, never "a company".
+  defence: 'military',
   government: 'government',
   hospital: 'hospital',
   'research-institute': 'research-institute',
   funder: undefined,
 };
+
+/** Most specific first: "Academy of Sciences" is an institute, "Military Academy" a university. */
+const NAME_KIND_ORDER: PartnerKind[] = ['hospital', 'university', 'research-institute', 'government', 'company', 'military', 'individual'];
+
+/** The kind of organisation its name says: "… University", "… Hospital", "… GmbH". */
+export function kindFromName(lexicon: Lexicon, name: string): PartnerKind | undefined {
+  const tokens: Token[] = words(name).map((w) => ({ orig: w.orig, forms: [w.norm] }));
+  const found = lexicon.kindFromName.matchAll(tokens);
+  if (found.length === 0) return undefined;
+  // The longest phrase decides ("Academy of Sciences" over "Academy"); then the more specific kind.
+  const longest = Math.max(...found.map((m) => m.end - m.start));
+  const kinds = found.filter((m) => m.end - m.start === longest).map((m) => m.entry.payload);
+  return NAME_KIND_ORDER.find((k) => kinds.includes(k));
+}
+
+/** "Chinese University", "Dutch Company": a place or demonym and a kind word, no name. */
+function onlyPlaceAndKind(lexicon: Lexicon, name: string): boolean {
+  const tokens: Token[] = words(name).map((w) => ({ orig: w.orig, forms: [w.norm] }));
+  const places = lexicon.places.matchAll(tokens).filter((m) => m.entry.payload.kind === 'country');
+  const kinds = lexicon.kindFromName.matchAll(tokens);
+  return tokens.every((_, i) => places.some((m) => m.start <= i && i < m.end) || kinds.some((m) => m.start <= i && i < m.end));
+}
 
 /** True when a "where I work" phrase ends just before position `at` (a "the"/"de" may sit between). */
 function saidAsHome(lexicon: Lexicon, a: Analysis, at: number): boolean {
@@ -33,27 +61,85 @@ function saidAsHome(lexicon: Lexicon, a: Analysis, at: number): boolean {
   return false;
 }
 
+const ORG_SUFFIX = String.raw`(?:GmbH|Ltd\.?|Limited|Inc\.?|LLC|PLC|Corp\.?|Corporation|B\.V\.|BV|N\.V\.|NV|AG|S\.A\.|SRL|Oy|AB|Universit(?:y|eit|é|ät|à|ad)|Hospital|Ziekenhuis|Academy|Institute|Instituut|Technologies|Systems|Labs?)`;
+const CAP = String.raw`\p{Lu}[\p{L}\p{N}&'’-]*`;
+/** "Hanseatic Photonics GmbH", "Tehran Heart Hospital", "University of Novosibirsk". */
+const ORG_NAME = new RegExp(
+  String.raw`(?:TU|KU|ETH|UC|TH|HS)\s+${CAP}|(?:${CAP}\s+){0,4}${CAP}\s+${ORG_SUFFIX}(?![\p{L}])|(?:University|Universiteit|Universidad|Université|Academy|Institute|Hospital)\s+(?:of|van|de|for)\s+(?:(?:and|of|for|de|van)\s+)?${CAP}(?:\s+(?:(?:and|of|for)\s+)?${CAP}){0,4}`,
+  'gu',
+);
+const LEADING_SMALL = /^(?:The|De|Het|A|An|Een|Our|Onze|My|Mijn|Their|Hun|This|Deze|Dit|At|Aan|With|Met|From|Van|Uit|Bij)\s+/u;
+
+/** The first organisation-like name that is not one the gazetteers already found. */
+function unlistedName(lexicon: Lexicon, text: string, known: readonly string[]): string | undefined {
+  const k = known.map((x) => x.toLowerCase());
+  const small = (w: string): boolean => lexicon.en.has(fold(w)) || lexicon.nl.has(fold(w));
+  for (const m of text.matchAll(ORG_NAME)) {
+    let name = m[0].trim();
+    while (LEADING_SMALL.test(name)) name = name.replace(LEADING_SMALL, '');
+    // Title Case prose ("We Want To Work With A … University"): the name starts after the last small word.
+    if (!/^(?:University|Universiteit|Universidad|Université|Academy|Institute|Hospital)\s/u.test(name)) {
+      const parts = name.split(/\s+/);
+      let from = parts.length - 1;
+      while (from > 0 && !small(parts[from - 1] ?? '')) from--;
+      name = parts.slice(from).join(' ');
+    }
+    const lower = name.toLowerCase();
+    if (k.some((x) => x.includes(lower) || lower.includes(x))) continue;
+    // A bare "University" or "GmbH" after one capital word at the start of a sentence is no name.
+    if (name.split(/\s+/).length >= 2) return name;
+  }
+  return undefined;
+}
+
 export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   const home = lexicon.content.intents.homeCountry;
+  const { negation, attribution } = lexicon.content.context;
   const why: string[] = [...a.notes.map((n) => `typo or compound: ${n}`)];
   const countries: string[] = [];
+  const groupCountries: Array<{ code: string; words: string }> = [];
+  const ownerCountries: Array<{ code: string; words: string }> = [];
+  const coAuthorCountries: Array<{ code: string; words: string }> = [];
+  const venueCountries: Array<{ code: string; words: string }> = [];
   const institutions: InstitutionMention[] = [];
+  const coAuthorInstitutions: Array<{ mention: InstitutionMention; entry: InstitutionEntry; words: string }> = [];
   const funders: string[] = [];
   const signals: string[] = [];
+  const negated: string[] = [];
+  const unsure: string[] = [];
   let homeInstitution: string | undefined;
   const homeSpans: Array<{ start: number; end: number }> = [];
   const kindCandidates: Array<{ at: number; kind: PartnerKind; words: string }> = [];
+  const notKinds: PartnerKind[] = [];
+  const about = (m: { start: number; end: number }): 'owners' | 'coAuthors' | 'venue' | undefined =>
+    near(a.tokens, a.attributions, m, attribution)?.entry.payload;
 
-  const addSignal = (signal: string, reason: string): void => {
+  const addSignal = (signal: string, reason: string, said: Polarity = 'said'): void => {
     if (lexicon.internalSignals.has(signal)) return;
-    if (pushUnique(signals, signal)) why.push(`signal ${signal} ← ${reason}`);
+    if (said === 'said' || negation.keep.includes(signal)) {
+      if (pushUnique(signals, signal)) why.push(`signal ${signal} ← ${reason}`);
+    } else if (said === 'denied') {
+      if (pushUnique(negated, signal)) why.push(`not ${signal} ← ${reason} (denied)`);
+    } else if (pushUnique(unsure, signal)) why.push(`unsure ${signal} ← ${reason} (left open)`);
   };
+  const mentionOf = (inst: InstitutionEntry, words: string): InstitutionMention => ({
+    id: inst.id,
+    name: inst.name,
+    kind: inst.kind,
+    matched: words,
+    ...(inst.country ? { country: inst.country } : {}),
+  });
 
   for (const m of a.places) {
     const p = m.entry.payload;
     const words = typed(a.tokens, m);
     if (p.kind === 'country') {
-      if (pushUnique(countries, p.code)) why.push(`country ${p.code} ← "${words}"`);
+      const whose = about(m);
+      if (p.what === 'group') groupCountries.push({ code: p.code, words });
+      else if (whose === 'owners') ownerCountries.push({ code: p.code, words });
+      else if (whose === 'coAuthors') coAuthorCountries.push({ code: p.code, words });
+      else if (whose === 'venue' && p.what !== 'demonym') venueCountries.push({ code: p.code, words });
+      else if (pushUnique(countries, p.code)) why.push(`country ${p.code} ← "${words}"`);
     } else if (p.kind === 'institution') {
       const inst: InstitutionEntry = p.institution;
       // The user's own institution ("I work at KU Leuven") routes the case; it is neither a partner nor a partner country.
@@ -63,19 +149,17 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
         why.push(`home institution ${inst.contactPoint} ← "${words}"`);
         continue;
       }
+      if (!inst.group && about(m) === 'coAuthors') {
+        coAuthorInstitutions.push({ mention: mentionOf(inst, words), entry: inst, words });
+        continue;
+      }
       if (!inst.group && !institutions.some((i) => i.id === inst.id)) {
-        institutions.push({
-          id: inst.id,
-          name: inst.name,
-          kind: inst.kind,
-          matched: words,
-          ...(inst.country ? { country: inst.country } : {}),
-        });
+        institutions.push(mentionOf(inst, words));
         why.push(`institution ${inst.id} ← "${words}"`);
       }
       if (inst.country && pushUnique(countries, inst.country)) why.push(`country ${inst.country} ← "${words}" (${inst.name})`);
       for (const s of inst.signals) addSignal(s, `"${words}" (${inst.name})`);
-      const kind = inst.partnerKind ?? KIND_OF_INSTITUTION[inst.kind];
+      const kind = inst.partnerKind ?? kindFromName(lexicon, inst.name) ?? KIND_OF_INSTITUTION[inst.kind];
       if (kind) kindCandidates.push({ at: m.start, kind, words });
     } else if (p.kind === 'funder') {
       if (pushUnique(funders, p.funder.id)) why.push(`funder ${p.funder.id} ← "${words}"`);
@@ -84,6 +168,40 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
       }
       for (const s of p.funder.signals) addSignal(s, `"${words}" (${p.funder.name})`);
     }
+  }
+
+  // Co-authors are the subject when nothing else is named; beside a named partner they are facts
+  // about the co-authors only ("co-authors from a Seven Sons university on a paper with TU Delft").
+  const coAuthorCountrySet = new Set(coAuthorInstitutions.map((c) => c.entry.country));
+  const otherPartner =
+    institutions.some((i) => i.kind !== 'funder' && i.country !== home) || countries.some((c) => c !== home && !coAuthorCountrySet.has(c));
+  for (const c of coAuthorInstitutions) {
+    if (otherPartner) {
+      why.push(`co-author institution ${c.entry.id} ← "${c.words}" (not the partner)`);
+      if (c.entry.signals.length > 0) addSignal('co-author-risk', `"${c.words}" (${c.entry.name}: ${c.entry.signals.join(', ')})`);
+      continue;
+    }
+    institutions.push(c.mention);
+    why.push(`institution ${c.entry.id} ← "${c.words}" (co-authors)`);
+    if (c.entry.country && pushUnique(countries, c.entry.country)) why.push(`country ${c.entry.country} ← "${c.words}" (${c.entry.name})`);
+    for (const s of c.entry.signals) addSignal(s, `"${c.words}" (${c.entry.name})`);
+  }
+  const foreignNamed = countries.some((c) => c !== home);
+  // The owners' or co-authors' country is the case's country too when no other country is named.
+  for (const [list, whose] of [
+    [ownerCountries, 'owners'],
+    [coAuthorCountries, 'co-authors'],
+    [venueCountries, 'a venue'],
+  ] as const) {
+    for (const o of list) {
+      if (!foreignNamed && pushUnique(countries, o.code)) why.push(`country ${o.code} ← "${o.words}" (${whose})`);
+      else why.push(`${whose} ${o.code} ← "${o.words}" (not the partner's country)`);
+    }
+  }
+  // A people (Uyghur, Tibetan) points to its country only when no other country is named:
+  // interviews with Uyghur refugees in Turkey are fieldwork in Turkey.
+  for (const g of groupCountries) {
+    if (!foreignNamed && pushUnique(countries, g.code)) why.push(`country ${g.code} ← "${g.words}" (a people of ${g.code})`);
   }
   // The home country goes last, so that countries[0] is the foreign one when there is one.
   if (countries.length > 1 && countries.includes(home)) {
@@ -96,19 +214,67 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
     if (pushUnique(domains, m.entry.payload)) why.push(`domain ${m.entry.payload} ← "${typed(a.tokens, m)}"`);
   }
 
-  for (const m of a.signals) addSignal(m.entry.payload, `"${typed(a.tokens, m)}"`);
+  // A signal said anywhere counts; one only denied or left open is reported as such.
+  const bySignal = new Map<string, Polarity[]>();
+  for (const m of a.signals) {
+    const list = bySignal.get(m.entry.payload) ?? [];
+    list.push(polarity(a.tokens, a.negations, m.start, negation.window));
+    bySignal.set(m.entry.payload, list);
+  }
+  for (const m of a.signals) {
+    const seen = bySignal.get(m.entry.payload) ?? [];
+    const said: Polarity = seen.includes('said') ? 'said' : seen.includes('unsure') ? 'unsure' : 'denied';
+    addSignal(m.entry.payload, `"${typed(a.tokens, m)}"`, said);
+  }
+  for (const s of signals) {
+    const i = negated.indexOf(s);
+    if (i >= 0) negated.splice(i, 1);
+    const j = unsure.indexOf(s);
+    if (j >= 0) unsure.splice(j, 1);
+  }
+  if (ownerCountries.length > 0) {
+    addSignal('foreign-owners', ownerCountries.map((o) => `"${o.words}"`).join(', '));
+    const risky = ownerCountries.filter((o) => lexicon.content.intents.riskCountries.includes(o.code));
+    if (risky.length > 0) addSignal('risk-country-owners', risky.map((o) => `"${o.words}"`).join(', '));
+  }
 
   for (const m of a.partnerKinds) {
     if (homeSpans.some((h) => m.start < h.end && h.start < m.end)) continue;
-    kindCandidates.push({ at: m.start, kind: m.entry.payload, words: typed(a.tokens, m) });
+    const words = typed(a.tokens, m);
+    if (polarity(a.tokens, a.negations, m.start, 2) === 'denied') {
+      if (pushUnique(notKinds, m.entry.payload)) why.push(`not a ${m.entry.payload} ← "${words}" (denied)`);
+      continue;
+    }
+    kindCandidates.push({ at: m.start, kind: m.entry.payload, words });
   }
+
+  let unlistedPartner: ExtractedFacts['unlistedPartner'];
+  if (!institutions.some((i) => i.kind !== 'funder')) {
+    const known = a.places.filter((p) => p.entry.payload.kind !== 'country').map((p) => typed(a.tokens, p));
+    const name = unlistedName(lexicon, a.text, known);
+    if (name && !onlyPlaceAndKind(lexicon, name)) {
+      const kind = kindFromName(lexicon, name);
+      unlistedPartner = kind ? { name, kind } : { name };
+      why.push(`organisation "${name}"${kind ? ` (a ${kind}, from its name)` : ''}`);
+      if (kind) kindCandidates.push({ at: -1, kind, words: name });
+    }
+  }
+
   // The first organisation named is the partner; a person only when no organisation is named.
   kindCandidates.sort((x, y) => x.at - y.at);
-  const partner = kindCandidates.find((c) => c.kind !== 'individual') ?? kindCandidates[0];
+  const allowed = kindCandidates.filter((c) => !notKinds.includes(c.kind));
+  const partner = allowed.find((c) => c.kind !== 'individual') ?? allowed[0];
   if (partner) why.push(`partner kind ${partner.kind} ← "${partner.words}"`);
 
   const facts: ExtractedFacts = { countries, domains, institutions, funders, signals, why };
   if (partner) facts.partnerKind = partner.kind;
   if (homeInstitution) facts.homeInstitution = homeInstitution;
+  if (negated.length > 0) facts.negatedSignals = negated;
+  if (unsure.length > 0) facts.unsureSignals = unsure;
+  if (notKinds.length > 0) facts.notPartnerKinds = notKinds;
+  if (ownerCountries.length > 0) facts.ownerCountries = [...new Set(ownerCountries.map((o) => o.code))];
+  if (coAuthorInstitutions.length > 0 && otherPartner) facts.coAuthorInstitutions = coAuthorInstitutions.map((c) => c.mention);
+  if (unlistedPartner) facts.unlistedPartner = unlistedPartner;
   return facts;
 }
+

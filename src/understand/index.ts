@@ -6,19 +6,24 @@ import { analyse } from './analyse.js';
 import { extractFacts } from './extract.js';
 import { buildLexicon } from './lexicon.js';
 import { loadUnderstandContent } from './load.js';
+import { routerModel } from './model.js';
+import type { UnderstandContent } from './schema.js';
 import { routeAnalysis } from './route.js';
 
 export interface UnderstanderOptions {
   /** The content/ folder (holding understand/ and lists/); defaults to the repository's. */
   contentDir?: string;
+  /** Already loaded and validated (the compiled server's content snapshot). */
+  content?: UnderstandContent;
 }
 
 export function createUnderstander(options: UnderstanderOptions = {}): Understander {
-  const lexicon = buildLexicon(loadUnderstandContent(options.contentDir));
+  const lexicon = buildLexicon(options.content ?? loadUnderstandContent(options.contentDir));
+  const model = routerModel(lexicon);
   return {
     route(text: string): Understanding {
       const a = analyse(lexicon, text);
-      return routeAnalysis(lexicon, a, extractFacts(lexicon, a));
+      return routeAnalysis(lexicon, model, a, extractFacts(lexicon, a));
     },
     extract(text: string): ExtractedFacts {
       return extractFacts(lexicon, analyse(lexicon, text));

@@ -27,16 +27,15 @@ export interface FunderEntry {
 }
 
 export type Place =
-  | { kind: 'country'; code: string; what: 'name' | 'demonym' | 'place' }
+  | { kind: 'country'; code: string; what: 'name' | 'demonym' | 'place' | 'group' }
   | { kind: 'institution'; institution: InstitutionEntry }
   | { kind: 'funder'; funder: FunderEntry }
   | { kind: 'ignore' };
 
 export interface Cue {
   playbook: PlaybookId;
-  /** Index of the cue group within the playbook: a group counts once. */
+  /** Index of the cue group within the playbook: each group is one feature. */
   group: number;
-  weight: number;
 }
 
 export interface Lexicon {
@@ -56,12 +55,24 @@ export interface Lexicon {
   en: ReadonlySet<string>;
   nl: ReadonlySet<string>;
   vocabulary: Vocabulary;
+  /** Negation and doubt words ("not", "geen", "not sure whether"). */
+  negations: PhraseIndex<'not' | 'unsure'>;
+  /** Words that say whom a fact is about: the owners, the co-authors. */
+  attributions: PhraseIndex<'owners' | 'coAuthors' | 'venue'>;
+  /** Organisation kinds from words of a name ("University", "GmbH"). */
+  kindFromName: PhraseIndex<PartnerKind>;
+  /** Person and organisation nouns, after which an ambiguous demonym counts. */
+  contextNouns: PhraseIndex<true>;
+  needContext: ReadonlySet<string>;
 }
 
 /** The Dutch adjective with its -e ending: Chinees → Chinese, Iraans → Iraanse, Russisch → Russische. */
 export function inflectDutch(adjective: string): string {
   return adjective.endsWith('ees') ? `${adjective.slice(0, -3)}ese` : `${adjective}e`;
 }
+
+/** Symbols the word splitter drops, so that a name with them would match a different word. */
+const UNREADABLE_NAME = /[+#@*=<>|~^]/;
 
 const ENDINGS = ['ieen', 'ies', 'ien', 'en', 'es', 's', 'e', 'y'];
 
@@ -86,6 +97,7 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
     const demonyms = [...c.demEn, ...c.demNl, ...c.adjNl, ...c.adjNl.map(inflectDutch)];
     for (const d of demonyms) places.add(d, { kind: 'country', code: c.code, what: 'demonym' });
     for (const p of c.places) places.add(p, { kind: 'country', code: c.code, what: 'place' });
+    for (const g of c.groups) places.add(g, { kind: 'country', code: c.code, what: 'group' });
   }
   for (const s of content.sevenSons.entries) {
     const institution: InstitutionEntry = {
@@ -111,7 +123,8 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
       ...(i.contactPoint ? { contactPoint: i.contactPoint } : {}),
       ...(i.partnerKind ? { partnerKind: i.partnerKind } : {}),
     };
-    for (const n of [i.name, ...i.aliases]) places.add(n, { kind: 'institution', institution });
+    // "Face++" would be read as the word "face": a name whose symbols the words drop is not indexed.
+    for (const n of [i.name, ...i.aliases]) if (!UNREADABLE_NAME.test(n)) places.add(n, { kind: 'institution', institution });
   }
   for (const f of content.funders.funders) {
     const funder: FunderEntry = { id: f.id, name: f.name, signals: f.signals, ...(f.country ? { country: f.country } : {}) };
@@ -132,7 +145,7 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
   const cues = new PhraseIndex<Cue>();
   for (const [playbook, intent] of Object.entries(content.intents.intents) as Array<[PlaybookId, (typeof content.intents.intents)[PlaybookId]]>) {
     intent.cues.forEach((group, index) => {
-      for (const t of group.terms) cues.add(t, { playbook, group: index, weight: group.w });
+      for (const t of group.terms) cues.add(t, { playbook, group: index });
     });
   }
 
@@ -181,7 +194,26 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
     }
   }
 
+  const negations = new PhraseIndex<'not' | 'unsure'>();
+  for (const t of content.context.negation.not) negations.add(t, 'not');
+  for (const t of content.context.negation.unsure) negations.add(t, 'unsure');
+  const attributions = new PhraseIndex<'owners' | 'coAuthors' | 'venue'>();
+  for (const t of content.context.attribution.owners) attributions.add(t, 'owners');
+  for (const t of content.context.attribution.coAuthors) attributions.add(t, 'coAuthors');
+  for (const t of content.context.attribution.venue) attributions.add(t, 'venue');
+  const kindFromName = new PhraseIndex<PartnerKind>();
+  for (const [kind, terms] of Object.entries(content.context.kindFromName) as Array<[PartnerKind, string[]]>) {
+    for (const t of terms) kindFromName.add(t, kind);
+  }
+  const contextNouns = new PhraseIndex<true>();
+  for (const t of [...content.context.contextNouns, ...Object.values(content.context.partnerKinds).flat()]) contextNouns.add(t, true);
+
   return {
+    negations,
+    attributions,
+    kindFromName,
+    contextNouns,
+    needContext: new Set(content.language.needContext.map(fold)),
     content,
     places,
     domains,

@@ -13,6 +13,7 @@ import {
   intentsFileSchema,
   languageFileSchema,
   sevenSonsFileSchema,
+  routerFileSchema,
   signalsFileSchema,
   type UnderstandContent,
 } from './schema.js';
@@ -34,5 +35,7 @@ export function loadUnderstandContent(contentDir: string = DEFAULT_UNDERSTAND_CO
     intents: readYamlFile(join(dir, 'intents.yaml'), intentsFileSchema),
     context: readYamlFile(join(dir, 'context.yaml'), contextFileSchema),
     language: readYamlFile(join(dir, 'language.yaml'), languageFileSchema),
+    router: readYamlFile(join(dir, 'router.yaml'), routerFileSchema),
+    examplesDir: join(dir, 'examples'),
   };
 }

@@ -19,6 +19,8 @@ export interface Entry<T> {
 export interface Token {
   orig: string;
   forms: string[];
+  /** A new clause starts at this word (punctuation before it). */
+  clause?: true;
 }
 
 export interface Match<T> {

@@ -24,6 +24,8 @@ export const countriesFileSchema = z
           demNl: list.default([]),
           aliases: list.default([]),
           places: list.default([]),
+          /** Peoples (Uyghur, Tibetan): the country only counts when no other foreign country is named. */
+          groups: list.default([]),
         })
         .strict(),
     ),
@@ -99,41 +101,22 @@ export const signalsFileSchema = z
   })
   .strict();
 
-const weights = z.record(z.string().min(1), z.number());
-
 export const intentsFileSchema = z
   .object({
-    minScore: z.number().positive(),
-    clarifyBelow: z.number().min(0).max(1),
     riskCountries: z.array(code),
     homeCountry: code,
-    /** FAQ keywords count for the faq playbook, but only when its question-form cue group matched. */
+    /** Guideline concepts in everyday words, on top of the keywords of content/faq.yaml: one feature. */
     faqTopics: z
       .object({
-        /** The knowledge playbook these topics count for (content/playbooks.yaml `knowledge`). */
-        playbook: playbookIdSchema,
-        weight: z.number(),
-        needsGroup: z.number().int().min(0),
-        /** Guideline concepts in everyday words, on top of the keywords of content/faq.yaml. */
+        /** The knowledge playbook these topics belong to (content/playbooks.yaml `knowledge`). */
+        playbook: playbookIdSchema.optional(),
         terms: list.default([]),
       })
       .strict()
       .optional(),
-    /** Keyed by playbook id; `advisor content check` checks that each names a playbook in dialogs/. */
-    intents: z.record(
-      playbookIdSchema,
-      z
-        .object({
-          signals: weights.default({}),
-          facts: weights.default({}),
-          /** Facts count only once a cue or signal of this playbook matched (a country alone is not a partnership). */
-          factsNeedCue: z.boolean().default(false),
-          /** Cues count only once a signal or fact of this playbook was found ("a grant proposal" alone is not defence money). */
-          cuesNeedSignal: z.boolean().default(false),
-          cues: z.array(z.object({ w: z.number(), terms: list }).strict()).default([]),
-        })
-        .strict(),
-    ),
+    /** Keyed by playbook id (`advisor content check` checks each names a playbook in dialogs/): groups of
+     * words; each group that matches is one feature of the learned model. */
+    intents: z.record(playbookIdSchema, z.object({ cues: z.array(z.object({ terms: list }).strict()).default([]) }).strict()),
   })
   .strict();
 
@@ -144,6 +127,14 @@ export const contextFileSchema = z
     home: z.object({ before: list, skip: list }).strict(),
     clarify: list,
     clarifyDefaults: z.array(playbookIdSchema).min(2),
+    negation: z
+      .object({ window: z.number().int().min(1).max(12), not: list, unsure: list, keep: list.default([]) })
+      .strict(),
+    attribution: z
+      .object({ before: z.number().int().min(0).max(6), after: z.number().int().min(0).max(12), owners: list, coAuthors: list, venue: list.default([]) })
+      .strict(),
+    kindFromName: z.partialRecord(z.enum(PARTNER_KINDS), list),
+    contextNouns: list,
   })
   .strict();
 
@@ -154,6 +145,27 @@ export const languageFileSchema = z
     cased: list,
     ignore: list,
     noFuzzy: list,
+    /** Demonyms that are also ordinary words or names: a country only before a person or organisation noun. */
+    needContext: list.default([]),
+  })
+  .strict();
+
+export const routerFileSchema = z
+  .object({
+    startAbove: z.number().min(0).max(1),
+    offTopicAbove: z.number().min(0).max(1),
+    alternativeAbove: z.number().min(0).max(1),
+    /** A message of at most this many words with nothing concrete in it asks instead of starting. */
+    vagueBelowWords: z.number().int().min(0),
+    folds: z.number().int().min(2).max(20),
+    training: z
+      .object({
+        epochs: z.number().int().min(1).max(500),
+        learningRate: z.number().positive(),
+        l2: z.number().min(0),
+        seed: z.number().int(),
+      })
+      .strict(),
   })
   .strict();
 
@@ -167,6 +179,7 @@ export type SignalsFile = z.infer<typeof signalsFileSchema>;
 export type IntentsFile = z.infer<typeof intentsFileSchema>;
 export type ContextFile = z.infer<typeof contextFileSchema>;
 export type LanguageFile = z.infer<typeof languageFileSchema>;
+export type RouterFile = z.infer<typeof routerFileSchema>;
 
 export interface UnderstandContent {
   countries: CountriesFile;
@@ -179,4 +192,7 @@ export interface UnderstandContent {
   intents: IntentsFile;
   context: ContextFile;
   language: LanguageFile;
+  router: RouterFile;
+  /** The folder of the example utterances (examples/*.yaml). */
+  examplesDir: string;
 }

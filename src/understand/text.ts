@@ -6,6 +6,8 @@ export interface Word {
   orig: string;
   /** Lower case, accents folded. */
   norm: string;
+  /** Set when punctuation (. , ; : ! ? ( ) or a line break) comes just before: a new clause. */
+  clause?: true;
 }
 
 // <@U123> user mentions, <#C123|name> channels, <!here>; <url|label> keeps the label.
@@ -15,6 +17,7 @@ const EMOJI_CODE = /:[a-z0-9_+-]{2,40}:/gi;
 // A word: letters and digits, with inner apostrophes (cv's, Xi'an) kept together.
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const MARKS = /\p{M}+/gu;
+const CLAUSE_BREAK = /[.,;:!?()\n]/;
 const APOSTROPHES = /['’]/g;
 
 /** Lower case without accents: "Israëlische" → "israelische", "İTÜ" → "itu". */
@@ -35,9 +38,14 @@ function stripMarkup(text: string): string {
 /** The words of a text, in order. Punctuation, emoji, markup (*bold*, _it_, `code`) fall away. */
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of stripMarkup(text).matchAll(WORD)) {
+  const plain = stripMarkup(text);
+  let last = 0;
+  for (const m of plain.matchAll(WORD)) {
     const orig = m[0].replace(APOSTROPHES, '');
-    out.push({ orig, norm: fold(orig) });
+    const word: Word = { orig, norm: fold(orig) };
+    if (out.length > 0 && CLAUSE_BREAK.test(plain.slice(last, m.index))) word.clause = true;
+    out.push(word);
+    last = (m.index ?? 0) + m[0].length;
   }
   return out;
 }

@@ -78,6 +78,7 @@ export class Vocabulary {
     const norm = word.norm;
     const forms = [norm];
     const token: Token = { orig: word.orig, forms };
+    if (word.clause) token.clause = true;
     if (this.common.has(norm) || this.words.has(norm)) return { token };
     const knownStart = this.stemLength(norm);
     if (knownStart > 0) {

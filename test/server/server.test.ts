@@ -36,7 +36,7 @@ describe('an open server on 127.0.0.1', () => {
     const ready = await fetch(`${app.url}/readyz`);
     expect(ready.status).toBe(200);
     const body = (await ready.json()) as { status: string; checks: unknown; screening: { lists: Array<{ id: string; ageDays: number }>; missing: string[] } };
-    expect(body).toMatchObject({ status: 'ready', checks: { store: 'ok', content: 'ok', accepting: 'ok' } });
+    expect(body).toMatchObject({ status: 'ready', checks: { store: 'ok', 'store-integrity': 'ok', content: 'ok', accepting: 'ok' } });
     // Which lists are loaded and how old they are; with no sanctions data, that sanctions were not screened.
     expect(body.screening.lists.map((l) => l.id)).toEqual(['seven-sons', 'chinese-military', 'restricted']);
     expect(body.screening.lists.every((l) => Number.isInteger(l.ageDays))).toBe(true);

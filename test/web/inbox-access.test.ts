@@ -181,7 +181,7 @@ describe('an inbox with an admin token and tokens for UGent and KU Leuven', () =
     const login = await form(UGENT);
     expect(login.headers.get('location')).toBe('/inbox');
     const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
-    expect(cookie).toMatch(/^advisor_inbox=i-ugent\.\d+\./);
+    expect(cookie).toMatch(/^advisor_inbox=t\.i-ugent\.\d+\./);
     expect(cookie).not.toContain(UGENT);
     expect(cookie).not.toContain(sha256(UGENT));
     const page = await fetch(`${app.url}/inbox`, { headers: { cookie } });

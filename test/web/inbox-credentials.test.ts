@@ -56,26 +56,30 @@ describe('the login cookie', () => {
   const cookies = sessionCookies(key, credentials, () => now);
 
   it('opens as the viewer it was issued for, and checks its signature in constant time', () => {
-    const value = cookies.issue({ kind: 'institution', institution: 'kuleuven' }) ?? '';
+    const value = cookies.issue({ viewer: { kind: 'institution', institution: 'kuleuven' } }) ?? '';
     compare.mockClear();
-    expect(cookies.read(value)).toEqual({ kind: 'institution', institution: 'kuleuven' });
+    expect(cookies.read(value)).toEqual({ viewer: { kind: 'institution', institution: 'kuleuven' } });
     expect(compare).toHaveBeenCalledTimes(1);
-    expect(cookies.read(cookies.issue({ kind: 'admin' }))).toEqual({ kind: 'admin' });
+    expect(cookies.read(cookies.issue({ viewer: { kind: 'admin' } }))).toEqual({ viewer: { kind: 'admin' } });
   });
 
   it('holds neither the token nor its hash', () => {
-    const value = cookies.issue({ kind: 'institution', institution: 'ugent' }) ?? '';
+    const value = cookies.issue({ viewer: { kind: 'institution', institution: 'ugent' } }) ?? '';
     expect(value).not.toContain(TOKENS.ugent);
     expect(value).not.toContain(hex(TOKENS.ugent));
     expect(value).not.toContain(Buffer.from(hex(TOKENS.ugent), 'hex').toString('base64url'));
   });
 
   it('is refused when changed, signed with another key, expired, or after the token changed', () => {
-    const value = cookies.issue({ kind: 'institution', institution: 'ugent' }) ?? '';
-    const [, expires = '', signature = ''] = value.split('.');
-    expect(cookies.read(`i-vub.${expires}.${signature}`)).toBeNull();
-    expect(cookies.read(`admin.${expires}.${signature}`)).toBeNull();
-    expect(cookies.read(`i-ugent.${Number(expires) + 3600}.${signature}`)).toBeNull();
+    const value = cookies.issue({ viewer: { kind: 'institution', institution: 'ugent' } }) ?? '';
+    const [method = '', , expires = '', who = '', signature = ''] = value.split('.');
+    expect(cookies.read(`${method}.i-vub.${expires}.${who}.${signature}`)).toBeNull();
+    expect(cookies.read(`${method}.admin.${expires}.${who}.${signature}`)).toBeNull();
+    expect(cookies.read(`${method}.i-ugent.${Number(expires) + 3600}.${who}.${signature}`)).toBeNull();
+    // A token session cannot be dressed up as a single sign-on one with a made-up identity.
+    const forged = Buffer.from(JSON.stringify({ subject: 'x', name: 'The Director' })).toString('base64url');
+    expect(cookies.read(`o.i-ugent.${expires}.${forged}.${signature}`)).toBeNull();
+    expect(cookies.read(`t.i-ugent.${expires}.${forged}.${signature}`)).toBeNull();
     expect(cookies.read(`${value}x`)).toBeNull();
     expect(cookies.read('garbage')).toBeNull();
     expect(sessionCookies(Buffer.alloc(32, 8), credentials, () => now).read(value)).toBeNull();
@@ -85,14 +89,14 @@ describe('the login cookie', () => {
 
     const issuedAt = now;
     now = issuedAt + (SESSION_SECONDS - 1) * 1000;
-    expect(cookies.read(value)).toEqual({ kind: 'institution', institution: 'ugent' });
+    expect(cookies.read(value)).toEqual({ viewer: { kind: 'institution', institution: 'ugent' } });
     now = issuedAt + SESSION_SECONDS * 1000;
     expect(cookies.read(value)).toBeNull();
     now = issuedAt;
   });
 
   it('is refused for an institution that no longer has a token', () => {
-    const value = cookies.issue({ kind: 'institution', institution: 'vub' }) ?? '';
+    const value = cookies.issue({ viewer: { kind: 'institution', institution: 'vub' } }) ?? '';
     const withoutVub = inboxCredentials(ADMIN, [{ institution: 'ugent', tokenSha256: hex(TOKENS.ugent) }]);
     expect(sessionCookies(key, withoutVub, () => now).read(value)).toBeNull();
   });

@@ -1,10 +1,10 @@
-// Static files of the web pages. The browser scripts are TypeScript in ./client, bundled once at start
-// with esbuild (in memory); the Adaptive Cards renderer is served from node_modules, no CDN.
-import { readFileSync } from 'node:fs';
+// Static files of the web pages. The browser scripts are TypeScript in ./client: `npm run build` bundles
+// them once (dist/channels/web/static/); running from the sources, esbuild bundles them at start, in
+// memory (esbuild is a dev dependency). The Adaptive Cards renderer is served from node_modules, no CDN.
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -14,9 +14,17 @@ export interface Asset {
   body: Buffer;
 }
 
+/** The browser bundle `npm run build` wrote next to this module, or one made now from the sources. */
 async function bundle(entry: string): Promise<Buffer> {
+  const built = join(here, 'static', entry.replace(/\.ts$/, '.js'));
+  if (existsSync(built)) return readFileSync(built);
+  return bundleNow(entry);
+}
+
+export async function bundleNow(entry: string, clientDir = join(here, 'client')): Promise<Buffer> {
+  const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [join(here, 'client', entry)],
+    entryPoints: [join(clientDir, entry)],
     bundle: true,
     write: false,
     format: 'iife',

@@ -6,10 +6,14 @@ import type { ChannelDeps, ChannelModule } from '../types.js';
 import { loadAssets } from './assets.js';
 import { chatRoutes } from './chat/routes.js';
 import { createWebDeliverer } from './deliverer.js';
+import type { SsoMapping } from '../../config/institutions.js';
+import type { RateLimits } from '../../server/rate-limits.js';
 import { createInboxAuth, type InboxCredential } from './inbox/auth.js';
+import type { OidcSettings } from './inbox/oidc.js';
 import { inboxRoutes } from './inbox/routes.js';
 import { sourcesRoutes } from './sources/routes.js';
 import type { BatchScreener } from '../../screening/batch.js';
+import { createWebSessions } from './session.js';
 
 export { createWebDeliverer } from './deliverer.js';
 export { sessionFromId, SESSION_COOKIE } from './session.js';
@@ -24,19 +28,42 @@ export interface WebChannelOptions {
   secureCookies: boolean;
   /** The running screener, for the inbox's batch screening. */
   screener?: BatchScreener;
+  /** Signs the web-chat session cookies (and the inbox's, when no INBOX_TOKEN gives a key). */
+  sessionKey: Buffer;
+  sessionSecret?: string;
+  /** Single sign-on for the inbox. */
+  oidc?: { settings: OidcSettings; mapping: SsoMapping };
+  publicUrl?: string;
+  limits?: RateLimits;
+  /** The service's clock, so that session issue times compare with case times. */
+  now?: () => number;
 }
 
 export async function createWebChannel(deps: ChannelDeps, options: WebChannelOptions): Promise<ChannelModule> {
   const assets = await loadAssets();
   const defaultName = deps.content.ui['inbox.default-actor']?.[options.defaultLang] ?? 'Contact point';
   const institutionNames = new Map(deps.content.reference.contactPoints.map((cp) => [cp.id, cp.name]));
+  // openid-client is loaded only when single sign-on is configured.
+  const oidcLogin = options.oidc ? (await import('./inbox/oidc.js')).createOidcLogin(options.oidc.settings, options.oidc.mapping) : undefined;
   const inboxAuth = createInboxAuth({
     ...(options.inboxToken ? { adminToken: options.inboxToken } : {}),
     institutions: options.inboxInstitutions ?? [],
     secureCookies: options.secureCookies,
     defaultName,
     institutionName: (id) => institutionNames.get(id) ?? id,
+    ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
+    ...(options.oidc && oidcLogin
+      ? {
+          oidc: {
+            login: oidcLogin,
+            mapping: options.oidc.mapping,
+            issuer: options.oidc.settings.issuer,
+            clientId: options.oidc.settings.clientId,
+          },
+        }
+      : {}),
   });
+  const sessions = createWebSessions({ key: options.sessionKey, secureCookies: options.secureCookies, ...(options.now ? { now: options.now } : {}) });
   return {
     name: 'web',
     deliverer: createWebDeliverer({ conversations: deps.conversations, store: deps.store }),
@@ -63,7 +90,8 @@ export async function createWebChannel(deps: ChannelDeps, options: WebChannelOpt
           store: deps.store,
           content: deps.content,
           defaultLang: options.defaultLang,
-          secureCookies: options.secureCookies,
+          sessions,
+          ...(options.limits ? { limits: options.limits } : {}),
         }),
       );
       app.use(
@@ -76,6 +104,8 @@ export async function createWebChannel(deps: ChannelDeps, options: WebChannelOpt
           auth: inboxAuth,
           secureCookies: options.secureCookies,
           ...(options.screener ? { screener: options.screener } : {}),
+          ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+          ...(options.limits ? { loginLimit: options.limits.inboxLogin } : {}),
         }),
       );
     },

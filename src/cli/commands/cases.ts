@@ -31,6 +31,7 @@ export function oneLine(text: string, max = 80): string {
 
 const USAGE = `usage: advisor cases [--json] [--status open|taken|awaiting-info|closed|dead] [--institution ID]
        advisor cases show ID|REF [--json]
+       advisor cases delete ID|REF --yes
 The store: DATABASE_URL (PostgreSQL), else DATA_DIR/advisor.db (default ./data).
 `;
 
@@ -155,6 +156,7 @@ async function show(store: Store, id: string, json: boolean, io: CliIO): Promise
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
+  if (args[0] === 'delete') return (await import('./case-delete.js')).runDelete(args.slice(1), io);
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout.write(USAGE);
     return 0;

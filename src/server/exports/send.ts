@@ -4,7 +4,6 @@ import type { Content } from '../../content/load.js';
 import type { CaseRecord } from '../../store/types.js';
 import { caseDocument, documentTexts } from '../../document/index.js';
 import { caseMarkdown, exportFileName } from './markdown.js';
-import { renderCasePdf } from './pdf.js';
 
 export type ExportKind = 'md' | 'pdf';
 
@@ -20,6 +19,8 @@ export async function sendExport(res: Response, record: CaseRecord, content: Con
     res.type('text/markdown; charset=utf-8').send(caseMarkdown(record, content));
     return;
   }
+  // pdfkit takes most of a second to load: only when someone downloads a PDF.
+  const { renderCasePdf } = await import('./pdf.js');
   const pdf = await renderCasePdf(caseDocument(record, content), documentTexts(content.ui, record.draft.lang)('document.see'));
   res.type('application/pdf').send(pdf);
 }

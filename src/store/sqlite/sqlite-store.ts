@@ -64,6 +64,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   };
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   db.pragma('foreign_keys = ON');
+  // Deleted rows ("forget me", retention) are zeroed in the file, not just marked free.
+  db.pragma('secure_delete = ON');
 
   // Immediate transactions take the write lock up front: no deadlock between two processes that both read first.
   const write = <A extends unknown[], R>(fn: (...args: A) => R) => {
@@ -317,10 +319,15 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     async commitTurn(commit) {
       const important = Boolean(commit.newCases?.length || commit.caseEvents?.length || commit.jobs?.length || commit.forgetUser);
-      return synced(important, () => commitTurnTx(commit));
+      const result = synced(important, () => commitTurnTx(commit));
+      // After "forget me" the deleted text must not linger in advisor.db-wal either.
+      if (commit.forgetUser) db.pragma('wal_checkpoint(TRUNCATE)');
+      return result;
     },
     async deleteConversationsOfUser(channel, userId) {
-      return synced(true, () => forgetTx(channel, userId));
+      const deleted = synced(true, () => forgetTx(channel, userId));
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return deleted;
     },
     async expireConversations(before) {
       return expireTx(normalizeTime(before));

@@ -1,9 +1,10 @@
 // The researcher's side of the web chat: the page, one endpoint per turn, notices, and the downloads of
-// their own cases. Only the browser that holds the session cookie can read its conversation.
+// their own cases. Only the browser that holds the session cookie the server issued can read its
+// conversation. Turns per address and cases per session and address are limited (429 with a message).
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { pick } from '../../../domain/lang.js';
-import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { parseCardSubmit, renderWelcomeCard, uiLookup } from '../../cards/index.js';
+import { parseCardSubmit, renderReplyCard, renderWelcomeCard, uiLookup } from '../../cards/index.js';
 import type { Content } from '../../../content/load.js';
 import type { Lang } from '../../../engine/ids.js';
 import { langCodeSchema } from '../../../domain/schemas.js';
@@ -11,8 +12,9 @@ import type { EngineInput } from '../../../engine/types.js';
 import type { ConversationService } from '../../../service/types.js';
 import type { Store } from '../../../store/types.js';
 import { exportKind, sendExport } from '../../../server/exports/send.js';
-import { isReply, toWebMessages } from '../messages.js';
-import { ensureSession, existingSession } from '../session.js';
+import type { CaseQuota, RateLimits } from '../../../server/rate-limits.js';
+import { isReply, toWebMessages, type WebMessage } from '../messages.js';
+import type { WebSession, WebSessions } from '../session.js';
 import { chatPage } from './page.js';
 
 export interface ChatRoutesDeps {
@@ -20,7 +22,9 @@ export interface ChatRoutesDeps {
   store: Store;
   content: Content;
   defaultLang: Lang;
-  secureCookies: boolean;
+  sessions: WebSessions;
+  /** Turns per address and the case quota; absent means unlimited (tests of other things). */
+  limits?: Pick<RateLimits, 'chatTurns'> & { cases: CaseQuota };
 }
 
 /** A language code; the engine ignores one that content/languages.yaml does not list. */
@@ -47,15 +51,31 @@ function inputOf(body: z.infer<typeof turnBody>): EngineInput | null {
 }
 
 export function chatRoutes(deps: ChatRoutesDeps): Router {
-  const { conversations, store, content } = deps;
+  const { conversations, store, content, sessions } = deps;
   const router = Router();
+  const langOf = (req: Request): Lang => {
+    const body = z.object({ lang }).safeParse(req.body);
+    return body.success ? body.data.lang : deps.defaultLang;
+  };
+  const textMessage = (key: string, l: Lang): WebMessage => {
+    const text = content.ui[key]?.[l] ?? content.ui[key]?.en ?? key;
+    return { card: renderReplyCard({ kind: 'text', text }, uiLookup(content.ui, l)) };
+  };
+  const turnLimit: RequestHandler = deps.limits
+    ? deps.limits.chatTurns((req) => textMessage('limits.chat-turns', langOf(req)))
+    : (_req, _res, next) => next();
+
+  router.use('/api/chat', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
 
   router.get('/', (_req, res) => {
     res.type('html').send(chatPage(content, deps.defaultLang));
   });
 
   router.get('/api/chat/welcome', async (req: Request, res: Response) => {
-    const session = ensureSession(req, res, deps.secureCookies);
+    const session = sessions.ensure(req, res);
     const chosen = lang.safeParse(req.query.lang);
     const l = chosen.success ? chosen.data : deps.defaultLang;
     const playbooks = content.playbookOrder
@@ -68,7 +88,7 @@ export function chatRoutes(deps: ChatRoutesDeps): Router {
     });
   });
 
-  router.post('/api/chat/turn', async (req: Request, res: Response) => {
+  router.post('/api/chat/turn', turnLimit, async (req: Request, res: Response) => {
     const parsed = turnBody.safeParse(req.body);
     if (!parsed.success) {
       res.status(400).json({ error: 'invalid-request' });
@@ -79,7 +99,16 @@ export function chatRoutes(deps: ChatRoutesDeps): Router {
       res.status(400).json({ error: 'invalid-action' });
       return;
     }
-    const session = ensureSession(req, res, deps.secureCookies);
+    const session = sessions.ensure(req, res);
+    const address = req.ip ?? 'unknown';
+    // Over the case quota the chat pauses for this session (or address) until the hour is up: a case
+    // is made inside the turn, so the turn itself waits.
+    const wait = (await deps.limits?.cases.retryAfter(session.userId, address)) ?? 0;
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait));
+      res.status(429).json({ error: 'rate-limited', messages: [textMessage('limits.cases', parsed.data.lang ?? deps.defaultLang)] });
+      return;
+    }
     const user: { id: string; name?: string } = { id: session.userId };
     if (parsed.data.name) user.name = parsed.data.name;
     const turn = await conversations.handle({
@@ -90,11 +119,16 @@ export function chatRoutes(deps: ChatRoutesDeps): Router {
       input,
       ...(parsed.data.lang ? { lang: parsed.data.lang } : {}),
     });
+    if (turn.createdCases.length > 0) {
+      await deps.limits?.cases.record(session.userId, address, turn.createdCases.length);
+      // A case was sent: a new cookie, so that a copy of the old one cannot open it.
+      sessions.rotate(req, res, session);
+    }
     res.json({ messages: toWebMessages(turn.replies, content, turn.state.lang), lang: turn.state.lang });
   });
 
   router.get('/api/chat/notices', async (req: Request, res: Response) => {
-    const session = existingSession(req);
+    const session = sessions.existing(req);
     const after = z.coerce.number().int().min(0).catch(0).parse(req.query.after);
     if (!session) {
       res.json({ notices: [] });
@@ -111,12 +145,12 @@ export function chatRoutes(deps: ChatRoutesDeps): Router {
   });
 
   router.get('/api/chat/cases/:ref/:file', async (req: Request, res: Response) => {
-    const session = existingSession(req);
+    const session = sessions.existing(req);
     const ext = exportKind(req.params.file);
     const ref = String(req.params.ref ?? '');
     const record = session && ext && ref.length <= 64 ? await store.getCase(ref) : null;
-    // Someone else's case looks exactly like a missing one.
-    if (!record || !session || !ext || record.researcher.conversationKey !== session.conversationKey) {
+    // Someone else's case looks exactly like a missing one; so does one this cookie predates.
+    if (!record || !session || !ext || !opens(session, record)) {
       res.status(404).json({ error: 'not-found' });
       return;
     }
@@ -124,4 +158,9 @@ export function chatRoutes(deps: ChatRoutesDeps): Router {
   });
 
   return router;
+}
+
+/** The researcher's own case, with a cookie issued when or after the case was sent (rotated then). */
+function opens(session: WebSession, record: { researcher: { conversationKey: string }; createdAt: string }): boolean {
+  return record.researcher.conversationKey === session.conversationKey && session.issuedAt >= Date.parse(record.createdAt);
 }

@@ -113,7 +113,8 @@ async function send(body: Record<string, unknown>): Promise<void> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...body, lang, name: nameInput.value.trim() || undefined }),
     });
-    if (!res.ok) throw new Error(String(res.status));
+    // A 429 (too many messages or cases) carries a message of its own to show.
+    if (!res.ok && res.status !== 429) throw new Error(String(res.status));
     const reply = (await res.json()) as { messages: WebMessage[]; lang: Lang };
     for (const message of reply.messages) add({ who: 'bot', message });
     setStatus(null);

@@ -1,16 +1,18 @@
 // The contact point's inbox: the cases the viewer may see with their status, summary and history, and
 // the same take / ask-for-information / close workflow as Slack and Teams, through the CaseService.
 // A case the viewer may not see answers exactly like one that does not exist (404), everywhere.
-import express, { Router, type Request, type Response } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { Content } from '../../../content/load.js';
 import type { Lang } from '../../../engine/ids.js';
 import type { CaseActionResult, CaseService } from '../../../service/types.js';
 import type { CaseRecord, Store } from '../../../store/types.js';
 import { exportKind, sendExport } from '../../../server/exports/send.js';
+import { markAuthFailed } from '../../../server/rate-limits.js';
 import { setCookie } from '../cookies.js';
 import { INBOX_NAME_COOKIE, type InboxAuth } from './auth.js';
-import { casePage, frame, inboxTexts, listPage, loginPage, notFoundPage } from './pages.js';
+import { loginPage, notContactPointPage, ssoTexts } from './login-page.js';
+import { casePage, frame, inboxTexts, listPage, notFoundPage } from './pages.js';
 import { html } from '../html.js';
 import { caseFilter, sees } from './viewer.js';
 import { mountScreeningRoutes } from './screening-routes.js';
@@ -25,6 +27,10 @@ export interface InboxRoutesDeps {
   secureCookies: boolean;
   /** The running server's screener, for batch screening (/inbox/screening); absent, the page says it is not available. */
   screener?: BatchScreener;
+  /** PUBLIC_URL: the address the provider sends the browser back to; else the request's own. */
+  publicUrl?: string;
+  /** Counts failed logins and refused Bearer tokens per address (429 once over). */
+  loginLimit?: RequestHandler;
 }
 
 const statusQuery = z.enum(['open', 'taken', 'awaiting-info', 'closed']).optional().catch(undefined);
@@ -36,13 +42,16 @@ const ACTION_NOTICE = z.enum(['taken', 'asked', 'closed']).optional().catch(unde
 const ACTION_ERROR = z.enum(['wrong-status', 'not-found', 'not-allowed', 'empty']).optional().catch(undefined);
 
 export function inboxRoutes(deps: InboxRoutesDeps): Router {
-  const { cases, store, content, auth, secureCookies } = deps;
+  const { cases, store, content, auth } = deps;
   const router = Router();
   const lang = (req: Request): Lang => {
     const q = z.string().safeParse(req.query.lang);
     return q.success && content.languages.some((l) => l.code === q.data) ? q.data : deps.defaultLang;
   };
   const tokenLogin = auth.loginRequired;
+  const oidc = auth.oidc;
+  const base = (req: Request): string => deps.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const callbackUrl = (req: Request): string => `${base(req)}/inbox/oidc/callback`;
   /** The case when it exists and the viewer may see it; null otherwise, so both look the same. */
   const visibleCase = async (req: Request): Promise<CaseRecord | null> => {
     const ref = refParam.safeParse(req.params.ref);
@@ -50,6 +59,12 @@ export function inboxRoutes(deps: InboxRoutesDeps): Router {
     return record && sees(auth.viewer(req), record.institution) ? record : null;
   };
 
+  router.use((_req, res, next) => {
+    // Case data must not sit in a browser's or a proxy's cache.
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  if (deps.loginLimit) router.use(deps.loginLimit);
   router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }));
   router.use(auth.guard);
 
@@ -58,29 +73,78 @@ export function inboxRoutes(deps: InboxRoutesDeps): Router {
       res.redirect(303, '/inbox');
       return;
     }
-    res.type('html').send(loginPage(inboxTexts(content, lang(req)), lang(req), req.query.failed === '1'));
+    const failed = req.query.failed === '1' ? 'token' : req.query.failed === 'sso' ? 'sso' : undefined;
+    res.type('html').send(
+      loginPage(inboxTexts(content, lang(req)), ssoTexts(content, lang(req)), {
+        lang: lang(req),
+        tokenLogin: auth.tokenLogin,
+        ...(oidc ? { sso: oidc.providerName } : {}),
+        ...(failed ? { failed } : {}),
+      }),
+    );
   });
 
   router.post('/login', (req, res) => {
     const form = loginForm.safeParse(req.body);
     const viewer = form.success ? auth.login(form.data.token) : null;
     if (!form.success || !viewer) {
+      markAuthFailed(res);
       res.redirect(303, '/inbox/login?failed=1');
       return;
     }
-    auth.setSession(res, viewer);
-    if (form.data.name) setCookie(res, INBOX_NAME_COOKIE, form.data.name, { secure: secureCookies, path: '/inbox' });
+    auth.setSession(req, res, { viewer });
+    if (form.data.name) setCookie(res, INBOX_NAME_COOKIE, form.data.name, { secure: auth.secure(req), path: '/inbox' });
     res.redirect(303, '/inbox');
   });
 
-  router.post('/logout', (_req, res) => {
-    auth.clearSession(res);
-    res.redirect(303, tokenLogin ? '/inbox/login' : '/inbox');
+  router.get('/oidc/start', async (req, res) => {
+    if (!oidc) {
+      res.status(404).json({ error: 'not-found' });
+      return;
+    }
+    try {
+      const started = await oidc.start(callbackUrl(req));
+      auth.setPending(req, res, started.pending);
+      res.redirect(303, started.url.href);
+    } catch {
+      // The provider cannot be reached: say so on the login page instead of a stack trace.
+      res.redirect(303, '/inbox/login?failed=sso');
+    }
+  });
+
+  router.get('/oidc/callback', async (req, res) => {
+    const pending = auth.takePending(req, res);
+    if (!oidc || !pending) {
+      markAuthFailed(res);
+      res.redirect(303, '/inbox/login?failed=sso');
+      return;
+    }
+    const current = new URL(req.originalUrl, callbackUrl(req));
+    const result = await oidc.finish(current, callbackUrl(req), pending);
+    if (!result.ok) {
+      markAuthFailed(res);
+      if (result.reason === 'no-institution') {
+        const who = result.identity.email ?? result.identity.name ?? result.identity.subject;
+        res.status(403).type('html').send(notContactPointPage(inboxTexts(content, lang(req)), ssoTexts(content, lang(req)), lang(req), who));
+        return;
+      }
+      res.redirect(303, '/inbox/login?failed=sso');
+      return;
+    }
+    auth.setSession(req, res, { viewer: result.viewer, identity: result.identity });
+    res.redirect(303, '/inbox');
+  });
+
+  router.post('/logout', async (req, res) => {
+    const wasSso = auth.identity(req) !== undefined;
+    auth.clearSession(req, res);
+    const providerLogout = wasSso && oidc ? await oidc.logoutUrl(`${base(req)}/inbox/login`) : undefined;
+    res.redirect(303, providerLogout?.href ?? (tokenLogin ? '/inbox/login' : '/inbox'));
   });
 
   router.post('/name', (req, res) => {
     const form = nameForm.safeParse(req.body);
-    if (form.success) setCookie(res, INBOX_NAME_COOKIE, form.data.name, { secure: secureCookies, path: '/inbox' });
+    if (form.success) setCookie(res, INBOX_NAME_COOKIE, form.data.name, { secure: auth.secure(req), path: '/inbox' });
     res.redirect(303, '/inbox');
   });
 

@@ -1,0 +1,104 @@
+// Multinomial logistic regression over sparse hashed features, trained with AdaGrad in a fixed
+// order (a seeded shuffle): the same examples always give the same weights.
+import type { SparseVector } from './features.js';
+
+export interface TrainOptions {
+  epochs: number;
+  learningRate: number;
+  /** L2 penalty per update on the weights touched. */
+  l2: number;
+  seed: number;
+}
+
+export interface LinearModel {
+  classes: number;
+  dim: number;
+  /** dim × classes, row-major by feature. */
+  weights: Float32Array;
+}
+
+/** mulberry32: a small seeded generator, for the training order only. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function logits(model: LinearModel, x: SparseVector, out = new Float64Array(model.classes)): Float64Array {
+  const K = model.classes;
+  out.fill(0);
+  for (let j = 0; j < x.index.length; j++) {
+    const base = (x.index[j] ?? 0) * K;
+    const v = x.value[j] ?? 0;
+    for (let k = 0; k < K; k++) out[k] = (out[k] ?? 0) + (model.weights[base + k] ?? 0) * v;
+  }
+  return out;
+}
+
+export function softmax(z: ArrayLike<number>, temperature = 1): number[] {
+  let max = -Infinity;
+  for (let k = 0; k < z.length; k++) max = Math.max(max, (z[k] ?? 0) / temperature);
+  const e: number[] = [];
+  let sum = 0;
+  for (let k = 0; k < z.length; k++) {
+    const v = Math.exp((z[k] ?? 0) / temperature - max);
+    e.push(v);
+    sum += v;
+  }
+  return e.map((v) => v / sum);
+}
+
+export function train(xs: readonly SparseVector[], ys: readonly number[], classes: number, dim: number, o: TrainOptions): LinearModel {
+  const weights = new Float32Array(dim * classes);
+  const g2 = new Float32Array(dim * classes);
+  const model: LinearModel = { classes, dim, weights };
+  const rand = seeded(o.seed);
+  const order = xs.map((_, i) => i);
+  const z = new Float64Array(classes);
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const t = order[i] ?? 0;
+      order[i] = order[j] ?? 0;
+      order[j] = t;
+    }
+    for (const n of order) {
+      const x = xs[n];
+      const y = ys[n];
+      if (!x || y === undefined) continue;
+      const p = softmax(logits(model, x, z));
+      for (let j = 0; j < x.index.length; j++) {
+        const base = (x.index[j] ?? 0) * classes;
+        const v = x.value[j] ?? 0;
+        for (let k = 0; k < classes; k++) {
+          const w = weights[base + k] ?? 0;
+          const grad = ((p[k] ?? 0) - (k === y ? 1 : 0)) * v + o.l2 * w;
+          const acc = (g2[base + k] ?? 0) + grad * grad;
+          g2[base + k] = acc;
+          weights[base + k] = w - (o.learningRate * grad) / (Math.sqrt(acc) + 1e-8);
+        }
+      }
+    }
+  }
+  return model;
+}
+
+/** The temperature that makes held-out probabilities honest: the least negative log-likelihood. */
+export function fitTemperature(heldOut: ReadonlyArray<{ z: ArrayLike<number>; y: number }>): number {
+  let best = 1;
+  let bestLoss = Infinity;
+  for (let t = 0.2; t <= 5.0001; t += 0.05) {
+    let loss = 0;
+    for (const h of heldOut) loss -= Math.log(Math.max(1e-12, softmax(h.z, t)[h.y] ?? 0));
+    if (loss < bestLoss) {
+      bestLoss = loss;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,39 @@
+// Which words a fact is said with: negation ("not on the list"), doubt ("not sure whether") and
+// attribution ("the main shareholder is Russian"), each looked for in the same clause, close by.
+import type { Match, Token } from './phrases.js';
+
+/** True when no clause break lies between positions a and b (a ≤ b). */
+export function sameClause(tokens: readonly Token[], a: number, b: number): boolean {
+  for (let i = a + 1; i <= b && i < tokens.length; i++) if (tokens[i]?.clause) return false;
+  return true;
+}
+
+/** The marker that ends at most `window` words before `at`, in the same clause, nearest first. */
+export function before<T>(tokens: readonly Token[], markers: readonly Match<T>[], at: number, window: number): Match<T>[] {
+  return markers
+    .filter((m) => m.end <= at && at - m.end <= window && sameClause(tokens, m.start, at))
+    .sort((x, y) => y.end - x.end);
+}
+
+/**
+ * A marker the span is said of, in the same clause: the span at most `after` words after it
+ * ("the main shareholder is a Russian businessman", "co-authors from NUDT") or at most `before`
+ * words before it ("Russian owners", "NUDT co-authors").
+ */
+export function near<T>(tokens: readonly Token[], markers: readonly Match<T>[], span: { start: number; end: number }, window: { before: number; after: number }): Match<T> | undefined {
+  return markers.find((m) => {
+    if (m.end <= span.start) return span.start - m.end <= window.after && sameClause(tokens, m.start, span.start);
+    if (m.start >= span.end) return m.start - span.end <= window.before && sameClause(tokens, span.end - 1, m.start);
+    return false;
+  });
+}
+
+export type Polarity = 'said' | 'denied' | 'unsure';
+
+/** Whether a phrase at `at` is said, denied ("none of it is on the list") or left open ("not sure whether"). */
+export function polarity(tokens: readonly Token[], negations: readonly Match<'not' | 'unsure'>[], at: number, window: number): Polarity {
+  const found = before(tokens, negations, at, window);
+  if (found.some((m) => m.entry.payload === 'unsure')) return 'unsure';
+  // "not sure" overlaps its own "not": doubt wins, handled above.
+  return found.length > 0 ? 'denied' : 'said';
+}

@@ -5,7 +5,7 @@ import type { EngineContext } from './context.js';
 import { holds } from './conditions.js';
 import { deriveFacts } from './derived-facts.js';
 import { inScope } from './restrictions.js';
-import type { ConversationState, ScreenedList, ScreeningHit, ScreeningSummary } from './types.js';
+import type { ConversationState, NotCheckedList, ScreenedList, ScreeningHit, ScreeningSummary } from './types.js';
 
 export interface CheckResult {
   flags: string[];
@@ -61,10 +61,12 @@ function screenPartner(state: ConversationState, ctx: EngineContext): CheckResul
   const flags: string[] = [];
   const hits: ScreeningHit[] = [];
   const lists = new Map<string, ScreenedList>();
+  const notChecked = new Map<string, NotCheckedList>();
   for (const name of names) {
     const result = ctx.screen.screen(name, country ? { country, limit: 5 } : { limit: 5 });
     hits.push(...result.hits.filter((h) => !isCountryRule(h, ctx)));
     for (const l of result.lists) lists.set(l.id, l);
+    for (const n of result.notChecked ?? []) notChecked.set(n.list, { list: n.list, name: n.name, reason: n.reason });
     if (result.lists.some((l) => l.stale)) flags.push('stale-screening-data');
   }
   for (const h of hits) {
@@ -73,7 +75,10 @@ function screenPartner(state: ConversationState, ctx: EngineContext): CheckResul
     // A PLA university on the list of Chinese military institutions has military ties by definition.
     if (flag === 'military-list-hit') flags.push('military-ties');
   }
-  return { flags, hits, ...(names.length ? { screened: { names, lists: [...lists.values()] } } : {}) };
+  // A list that did not answer for one name was not checked for the conversation.
+  for (const id of notChecked.keys()) lists.delete(id);
+  const screened: ScreeningSummary = { names, lists: [...lists.values()], ...(notChecked.size > 0 ? { notChecked: [...notChecked.values()] } : {}) };
+  return { flags, hits, ...(names.length ? { screened } : {}) };
 }
 
 function countryRisk(state: ConversationState, ctx: EngineContext): CheckResult {

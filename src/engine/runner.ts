@@ -258,6 +258,7 @@ function screeningReport(turn: Turn, hits: readonly ScreeningHit[], screened: Sc
   );
   if (hits.length === 0) lines.push(turn.t('screening-none', { name: screened.names.join(', ') }));
   lines.push(turn.t('screening-lists', { lists: screened.lists.map((l) => `${l.name} (${l.date})`).join('; ') }));
+  for (const n of screened.notChecked ?? []) lines.push(turn.t(`screening-not-checked-${n.reason}`, { name: n.name }));
   for (const l of screened.lists.filter((x) => x.stale)) lines.push(turn.t('screening-stale', { name: l.name, date: l.date }));
   lines.push(turn.t('screening-disclaimer'));
   return lines.join('\n');

@@ -6,7 +6,7 @@ import type { CaseDocument, DocItem, DocSection } from '../../document/index.js'
 /** Characters outside Latin-1 that WinAnsi (and so Helvetica) still has. */
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 
-function printable(text: string): string {
+export function printable(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFC')) {
     const code = ch.codePointAt(0) ?? 0;

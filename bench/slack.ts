@@ -99,7 +99,8 @@ async function round(url: string, tag: string): Promise<{ acks: number[]; second
 
 async function product(apiUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-slack-'));
-  const store = createSqliteStore({ path: join(dir, 'advisor.db') });
+  // BENCH_SLACK_INLINE_CHECKPOINT=1: SQLite's own checkpoints inside commits, as before checkpointer.ts (for a before/after).
+  const store = createSqliteStore({ path: join(dir, 'advisor.db'), backgroundCheckpoint: process.env.BENCH_SLACK_INLINE_CHECKPOINT !== '1' });
   await store.migrate();
   const logger = pino({ level: 'silent' });
   const { createAdvisorEngine } = await import('../src/runtime/engine.js');

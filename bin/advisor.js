@@ -2,7 +2,7 @@
 // The `advisor` command. It runs the compiled JavaScript in dist/ (`npm run build`, run by `npm install`
 // through `prepare`). While dist/ is missing or older than src/ and the dev dependencies are there, it runs
 // the TypeScript sources through tsx instead, so that a change shows at once; without them it says to build.
-import module, { createRequire } from 'node:module';
+import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isStale } from './freshness.js';
@@ -11,18 +11,17 @@ import { isStale } from './freshness.js';
 module.enableCompileCache?.();
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 
 async function entry() {
   if (!isStale(root)) return import(pathToFileURL(join(root, 'dist', 'cli', 'main.js')).href);
-  let tsx;
+  // Imported by name, so that ESM resolution picks tsx's ESM entry (require.resolve would give the CommonJS one).
+  let register;
   try {
-    tsx = require.resolve('tsx/esm/api');
+    ({ register } = await import('tsx/esm/api'));
   } catch {
     console.error('advisor: dist/ is missing or out of date, and the dev dependencies are not installed: run `npm run build` (or `npm install`) first');
     process.exit(1);
   }
-  const { register } = await import(pathToFileURL(tsx).href);
   register();
   return import(pathToFileURL(join(root, 'src', 'cli', 'main.ts')).href);
 }

@@ -29,16 +29,19 @@ if (compiled.status !== 0) process.exit(compiled.status ?? 1);
 const { build } = await import('esbuild');
 const webDir = join(root, 'dist', 'channels', 'web');
 mkdirSync(join(webDir, 'static'), { recursive: true });
-await build({
-  entryPoints: [join(root, 'src', 'channels', 'web', 'client', 'chat.ts')],
-  outfile: join(webDir, 'static', 'chat.js'),
-  bundle: true,
-  format: 'iife',
-  target: 'es2020',
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+// Every page script of src/channels/web/assets.ts: the chat and the inbox's batch screening.
+for (const entry of ['chat', 'screening']) {
+  await build({
+    entryPoints: [join(root, 'src', 'channels', 'web', 'client', `${entry}.ts`)],
+    outfile: join(webDir, 'static', `${entry}.js`),
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
 copyFileSync(join(root, 'src', 'channels', 'web', 'web.css'), join(webDir, 'web.css'));
 if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
   console.error('build: dist/cli/main.js is missing after tsc');

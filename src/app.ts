@@ -15,7 +15,7 @@ import { ConfigError, contactPointsWithOverrides, isLoopback, loadInstitutions, 
 import type { Content } from './content/load.js';
 import { loadContentFast } from './server/content-snapshot.js';
 import { createLogger } from './logger.js';
-import { createScreener, datasetSpecsFromConfig, DatasetError, loadDataset, startLiveScreener } from './screening/index.js';
+import { createScreener, datasetSpecsFromConfig, DatasetError, loadDataset, startLiveScreener, yenteFromConfig } from './screening/index.js';
 import { createHttpApp, createMetricsApp, type Readiness } from './server/http.js';
 import { createCaseRetentionSweeper } from './server/case-retention-sweeper.js';
 import { createRateLimits, type LimiterBackend } from './server/rate-limits.js';
@@ -148,7 +148,10 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   });
   const onReloadSignal = (): void => void screening.reload();
   process.on('SIGHUP', onReloadSignal);
-  const engine = createAdvisorEngine({ content, screener: screening.screener, ...(understand ? { understandContent: understand } : {}) });
+  // With SCREENING_YENTE_URL, the engine's screener also answers what yente said; the conversation
+  // service asks yente for the names it has not asked yet, within the budget, between two runs of a step.
+  const yente = yenteFromConfig(config, screening.screener);
+  const engine = createAdvisorEngine({ content, screener: yente ?? screening.screener, ...(understand ? { understandContent: understand } : {}) });
 
 
   const location = {
@@ -191,6 +194,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       newId: randomUUID,
       logger,
       onJobs: wake,
+      ...(yente ? { remoteScreening: yente } : {}),
     }),
     metrics,
   );
@@ -205,6 +209,13 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       secureCookies,
       ...(config.INBOX_TOKEN ? { inboxToken: config.INBOX_TOKEN } : {}),
       inboxInstitutions: institutions.inboxCredentials,
+      screener: {
+        screen: (name, options) => (yente ? yente.screenAsync(name, options) : screening.screener.screen(name, options)),
+        coverage: () => {
+          const current = screening.current();
+          return { lists: current.lists, missing: current.missing, checkByHand: current.checkByHand };
+        },
+      },
       sessionKey: sessionKey.key,
       sessionSecret: sessionKey.secret,
       limits,

@@ -26,7 +26,7 @@ function sanctionsFixture(): string {
 function engineFor(dirs: { contentDir: string; dialogsDir: string }): AdvisorEngine {
   return createAdvisorEngine({
     content: loadContent(dirs),
-    datasets: [loadDataset({ path: sanctionsFixture(), format: 'simple-csv', listId: 'sanctions' })],
+    datasets: [loadDataset({ path: sanctionsFixture(), format: 'simple-csv', listId: 'sanctions', kind: 'sanction' })],
     today: '2025-10-01',
   });
 }

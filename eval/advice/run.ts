@@ -4,7 +4,7 @@
 // question ids, so that scenario writers never needed to see the playbooks: each question the advisor
 // asks is mapped to a tag by its fact name (or, failing that, by words in the question), and gets the
 // scenario's typed answer or, when the scenario is silent, "I'm not sure".
-// Usage: npm run eval:advice -- [--set FILE]... [--verbose]
+// Usage: npm run eval:advice -- [--set FILE]... [--verbose]   (default: eval/advice/dev.yaml)
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -246,7 +246,7 @@ function main(): void {
   const verbose = args.includes('--verbose');
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) if (args[i] === '--set' && args[i + 1]) files.push(args[++i] as string);
-  if (files.length === 0) files.push('eval/advice/scenarios.yaml');
+  if (files.length === 0) files.push('eval/advice/dev.yaml');
   const engine = createAdvisorEngine({ today: '2026-12-01' });
   for (const file of files) {
     const scenarios = z.array(scenarioSchema).parse(parse(readFileSync(file, 'utf8')));

@@ -6,7 +6,7 @@ const COMMANDS: Record<string, { summary: string }> = {
   route: { summary: 'show which playbook a question starts and the facts in it (--json, --jsonl)' },
   screen: { summary: 'screen a partner name against the lists (--json, --country CC, --csv FILE)' },
   datasets: { summary: 'update: download the OpenSanctions exports and swap them in (--force); status: their date and age' },
-  content: { summary: 'content check: validate content/ and dialogs/' },
+  content: { summary: 'content check: validate content/ and dialogs/; content review: every playbook path with its outcome and risk rule, as HTML (--out FILE.html, --lang en|nl, --pdf)' },
   cases: { summary: 'list cases (--json, --status open|taken|closed|dead), or `cases show ID`' },
   outbox: { summary: 'outbox retry ID: re-queue a dead delivery' },
   eval: { summary: 'run the routing evaluation sets and check the targets' },
@@ -30,7 +30,9 @@ export async function main(argv: string[], io: CliIO = process): Promise<number>
     return 2;
   }
   // Each command lives in its own module, loaded only when used, so `advisor route` stays fast.
-  const mod: { run?: CommandRun } = await import(`./commands/${name}.js`);
-  if (typeof mod.run !== 'function') throw new Error(`command module "${name}" exports no run()`);
-  return mod.run(rest, io);
+  // `advisor content review` has a module of its own: it runs the engine over every path.
+  const module = name === 'content' && rest[0] === 'review' ? 'review' : name;
+  const mod: { run?: CommandRun } = await import(`./commands/${module}.js`);
+  if (typeof mod.run !== 'function') throw new Error(`command module "${module}" exports no run()`);
+  return mod.run(module === 'review' ? rest.slice(1) : rest, io);
 }

@@ -2,7 +2,7 @@
 // Slack and Teams are validated here too, but only loaded (dynamic import) when their settings are present.
 import { z } from 'zod';
 import { slackConfigSchema } from '../channels/slack/config.js';
-import { teamsConfigSchema } from '../channels/teams/config.js';
+import { checkTeamsGroupSettings, teamsConfigSchema } from '../channels/teams/config.js';
 import { screeningConfigSchema } from '../screening/config.js';
 import { storeConfigSchema } from '../store/config.js';
 import { configErrorFrom, ConfigError } from './errors.js';
@@ -26,6 +26,7 @@ export const configSchema = z
     ...operationsConfigSchema.shape,
   })
   .superRefine((config, ctx) => {
+    checkTeamsGroupSettings(config, ctx);
     if (!isLoopback(config.HOST) && !config.INBOX_TOKEN && !config.OIDC_ISSUER) {
       ctx.addIssue({
         code: 'custom',

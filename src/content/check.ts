@@ -57,6 +57,39 @@ function checkCatalogue(content: Content): string[] {
   return problems;
 }
 
+/** content/rules.yaml names duties, flags, links, sections and facts that must exist. */
+function checkRules(content: Content): string[] {
+  const problems: string[] = [];
+  const rules = content.rules;
+  const duties = new Set(content.reference.duties.map((d) => d.id));
+  const links = new Set(content.reference.links.map((l) => l.id));
+  for (const [key, list] of [['requiredDuties', rules.requiredDuties], ['licenceDuties', rules.licenceDuties], ['outsideEuDuties', rules.outsideEuDuties]] as const) {
+    for (const d of list) if (!duties.has(d)) problems.push(`rules.yaml ${key}: unknown duty "${d}" (see content/duties.yaml)`);
+  }
+  const situations = [...rules.risk, ...rules.escalation.required, ...rules.escalation.offered, ...rules.headlines].map((r) => ({ id: r.id, when: r.when }));
+  for (const f of rules.outsideEuFlags) if (!content.flags.has(f)) problems.push(`rules.yaml outsideEuFlags: unknown flag "${f}"`);
+  for (const s of situations) {
+    for (const f of [...(s.when.anyFlags ?? []), ...(s.when.notFlags ?? [])]) if (!content.flags.has(f)) problems.push(`rules.yaml ${s.id}: unknown flag "${f}"`);
+  }
+  for (const r of [...rules.risk, ...rules.escalation.required, ...rules.escalation.offered, ...rules.derive]) {
+    for (const c of r.cites) if (!content.sections.has(c)) problems.push(`rules.yaml: "${c}" is not a section of content/sections.yaml`);
+  }
+  for (const [step, ids] of Object.entries(rules.stepLinks)) {
+    for (const l of ids) if (!links.has(l)) problems.push(`rules.yaml stepLinks.${step}: unknown link "${l}" (see content/links.yaml)`);
+  }
+  const last = rules.risk[rules.risk.length - 1];
+  if (last && Object.keys(last.when).length > 0) problems.push('rules.yaml risk: the last rule must hold always (when: {})');
+  // A restriction's deciding fact must be something a playbook asks, or that rules.yaml derives.
+  const asked = new Set([...content.playbooks.values()].flatMap((pb) => Object.values(pb.steps).flatMap((s) => (s.type === 'question' ? [s.fact] : []))));
+  const derived = new Set([...rules.derive.map((d) => d.fact), 'partnerOutsideEu']);
+  for (const r of content.reference.restrictions) {
+    for (const c of r.conditions) {
+      if (!asked.has(c.fact) && !derived.has(c.fact)) problems.push(`restrictions.yaml ${r.id}: condition fact "${c.fact}" is asked by no playbook`);
+    }
+  }
+  return problems;
+}
+
 /** Funder ids the router can extract (content/understand/funders.yaml), which a funder-list fact may hold. */
 function funderIds(contentDir: string): string[] {
   const file = join(contentDir, 'understand', 'funders.yaml');
@@ -76,6 +109,7 @@ export function checkContent(content: Content): string[] {
   for (const r of content.reference.restrictions) {
     if (!content.flags.has(r.flag)) problems.push(`restrictions.yaml ${r.id}.flag: unknown flag "${r.flag}" (add it to content/flags.yaml)`);
   }
+  problems.push(...checkRules(content));
   const documents: Record<string, unknown> = { ...referenceDocuments(content.reference) };
   documents['flags.yaml'] = Object.fromEntries(content.flags);
   for (const pb of content.playbooks.values()) documents[pb.file] = pb;

@@ -8,6 +8,7 @@ import { loadReference } from './load-reference.js';
 import { languagesFileSchema, playbooksFileSchema, type LanguageDef } from './schema/catalogue.js';
 import { factsFileSchema, type FactDef } from './schema/facts.js';
 import { playbookSchema, type Playbook } from './schema/playbook.js';
+import { rulesFileSchema, type Rules } from './schema/rules.js';
 import { flagsFileSchema, lexiconSchema, sectionsFileSchema, uiFileSchema, type Lexicon, type UiTexts } from './schema/core.js';
 import type { FlagDef, ReferenceContent, Section, SourceDoc } from './types.js';
 import { ContentError, displayName, parseYaml, readYamlFile, validate } from './yaml.js';
@@ -36,6 +37,8 @@ export interface Content {
   listedPlaybooks: PlaybookId[];
   /** content/facts.yaml: every fact a playbook reads or writes. */
   facts: Map<string, FactDef>;
+  /** The risk, escalation and headline rules (content/rules.yaml). */
+  rules: Rules;
 }
 
 export interface LoadOptions {
@@ -109,5 +112,6 @@ export function loadContent(options: LoadOptions = {}): Content {
     listedPlaybooks: catalogue.menu,
     knowledgePlaybook: catalogue.knowledge,
     facts: new Map(Object.entries(readYamlFile(join(contentDir, 'facts.yaml'), factsFileSchema).facts)),
+    rules: readYamlFile(join(contentDir, 'rules.yaml'), rulesFileSchema),
   };
 }

@@ -33,7 +33,16 @@ export interface RiskCountry {
   name: LocalText;
   /** Why the guideline names it (sanctions, export measures, human rights, conflict). */
   reasons: LocalText;
+  /** True only where the guideline itself calls the state authoritarian. */
+  authoritarian: boolean;
   cites: string[];
+}
+
+export interface RestrictionCondition {
+  fact: string;
+  values: string[];
+  ifUnknown: 'check' | 'no';
+  what: LocalText;
 }
 
 export interface Restriction {
@@ -48,6 +57,12 @@ export interface Restriction {
   entities?: string[];
   /** Partner kinds it applies to (university, company, government, research-institute, military, any). */
   partnerKinds: string[];
+  /** The facts that decide whether it bites; all must hold. */
+  conditions: RestrictionCondition[];
+  /** True when the rule can only ever be a point to check. */
+  onlyCheck: boolean;
+  /** The rule's name for the researcher. */
+  name: LocalText;
   text: LocalText;
   /** The flag raised when a conversation meets this restriction. */
   flag: string;

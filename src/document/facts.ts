@@ -45,12 +45,13 @@ export function factPairs(facts: Facts, t: Texts, lang: Lang, names: FactNames =
   if (countries.length) lines.push({ label: t('engine.fact-countries'), value: countries.map((c) => `${countryName(c, lang)} (${c})`).join(', ') });
   const domains = list(facts.domains).filter((d) => d !== 'unsure' && d !== 'none').map((d) => names.techArea?.(d) ?? d);
   if (domains.length) lines.push({ label: t('engine.fact-domains'), value: domains.join(', ') });
-  const partner = list(facts.partnerName)[0];
+  // "not sure" is an open point, never a raw value in the facts ("Partner: unsure").
+  const partner = list(facts.partnerName).filter((v) => v !== 'unsure')[0];
   // A name is one line, whatever was typed: a line break in it must not start a section of its own.
   if (partner) lines.push({ label: t('engine.fact-partner'), value: oneLineText(partner) });
   const institution = list(facts.institution)[0];
   if (institution) lines.push({ label: t('engine.fact-institution'), value: names.institution?.(institution) ?? institution });
-  const funders = list(facts.funders);
+  const funders = list(facts.funders).filter((v) => v !== 'unsure');
   if (funders.length) lines.push({ label: t('engine.fact-funders'), value: funders.join(', ').toUpperCase() });
   return lines;
 }

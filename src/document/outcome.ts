@@ -96,6 +96,7 @@ function screeningItems(outcome: Outcome, t: Texts, audience: Audience): DocItem
       items.push({ text: t('engine.screening-lists', { lists: screened.lists.map((l) => `${l.name} (${l.date})`).join('; ') }) });
     }
     for (const l of screened.lists.filter((x) => x.stale)) items.push({ text: t('engine.screening-stale', { name: l.name, date: l.date }), tone: 'warning' });
+    for (const n of screened.notChecked ?? []) items.push({ text: t(`engine.screening-not-checked-${n.reason}`, { name: n.name }), tone: 'warning' });
   } else if (outcome.screening.length === 0) {
     items.push({ text: t('engine.screening-not-done') });
   }

@@ -286,10 +286,22 @@ function answerPhrases(a: AnswerSpec): string[] {
   if (cached) return cached;
   // A label is also typed without its parenthesis: "standard military service".
   const spoken = allTexts(a.label).map((l) => l.replace(/\s*\([^)]*\)/g, ''));
-  const phrases = [...allTexts(a.label), ...spoken, a.value.replace(/-/g, ' '), ...(a.synonyms ? allWords(a.synonyms) : [])];
+  const phrases = [...allTexts(a.label), ...spoken, a.value.replace(/-/g, ' '), ...(a.synonyms ? allWords(a.synonyms) : []), ...fallbackPhrases(a)];
   const out = [...new Set(phrases.map((p) => spellLevels(normalize(p))).filter((p) => p !== ''))];
   phrasesByAnswer.set(a, out);
   return out;
+}
+
+const fallbackByAnswer = new WeakMap<AnswerSpec, Set<string>>();
+
+/** An answer's generic words: they count like a bare yes/no, after any answer named by its own words. */
+function fallbackPhrases(a: AnswerSpec): Set<string> {
+  let cached = fallbackByAnswer.get(a);
+  if (!cached) {
+    cached = new Set((a.fallback ? allWords(a.fallback) : []).map((p) => spellLevels(normalize(p))).filter((p) => p !== ''));
+    fallbackByAnswer.set(a, cached);
+  }
+  return cached;
 }
 
 /** One hit covers another: it spans more words ("phd student" over "student"), or the same words without a typo. */
@@ -333,7 +345,7 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
   const denied = new Set<string>();
   for (const a of step.answers) {
     for (const p of answerPhrases(a)) {
-      const weak = isPolarityWord(p, lexicon) !== undefined;
+      const weak = isPolarityWord(p, lexicon) !== undefined || fallbackPhrases(a).has(p);
       if (closeTo(n, p) && sameNegations(n, p, lexicon)) hits.push({ value: a.value, phrase: p, score: 3, weak, typo: n !== p, clause: 0, start: 0, end: n.split(' ').length });
       for (const o of occurrences(parts, p, lexicon)) {
         if (o.negated) {

@@ -2,7 +2,10 @@
 // in the context, and screening is an in-memory index.
 import type { CheckName } from '../content/schema/playbook.js';
 import type { EngineContext } from './context.js';
-import type { ConversationState, ScreenedList, ScreeningHit, ScreeningSummary } from './types.js';
+import { holds } from './conditions.js';
+import { deriveFacts } from './derived-facts.js';
+import { inScope } from './restrictions.js';
+import type { ConversationState, NotCheckedList, ScreenedList, ScreeningHit, ScreeningSummary } from './types.js';
 
 export interface CheckResult {
   flags: string[];
@@ -15,31 +18,75 @@ function asList(value: ConversationState['facts'][string] | undefined): string[]
   return Array.isArray(value) ? value : [value];
 }
 
+/**
+ * A "hit" that is only a rule about the partner's country (the screener may report one) is not a list hit:
+ * the engine applies country rules itself, from the facts (src/engine/restrictions.ts).
+ */
+function isCountryRule(h: ScreeningHit, ctx: EngineContext): boolean {
+  return ctx.content.reference.restrictions.some((r) => r.id === h.id && (r.entities ?? []).length === 0 && r.lists.length === 0);
+}
+
+/** The flag a real hit raises, as the guideline treats each kind of listing (G:920-928). */
+export function hitFlag(h: ScreeningHit): string | undefined {
+  if (!h.match) return 'possible-list-match';
+  if (h.list === 'seven-sons') return 'seven-sons';
+  const kind = h.kind ?? (h.list === 'sanctions' || (h.topics ?? []).some((t) => t.startsWith('sanction')) ? 'sanction' : undefined);
+  switch (kind) {
+    case 'sanction':
+      return 'sanctions-hit';
+    case 'military':
+      return 'military-list-hit';
+    case 'risk-list':
+      return 'risk-list-hit';
+    case 'debarment':
+      return 'debarment-hit';
+    case 'export-control':
+      return 'restricted-list-hit';
+    case 'crime':
+    case 'pep':
+    case 'other':
+      return 'other-list-hit';
+    default:
+      break;
+  }
+  if (h.list === 'chinese-military') return 'military-list-hit';
+  // A named entity of a restriction (Huawei, ZTE): the restriction itself decides, from the facts.
+  if ((h.topics ?? []).includes('restriction')) return undefined;
+  return 'restricted-list-hit';
+}
+
 function screenPartner(state: ConversationState, ctx: EngineContext): CheckResult {
   const names = asList(state.facts.partnerName).filter((n) => n !== 'unsure');
   const country = asList(state.facts.countries)[0];
   const flags: string[] = [];
   const hits: ScreeningHit[] = [];
   const lists = new Map<string, ScreenedList>();
+  const notChecked = new Map<string, NotCheckedList>();
   for (const name of names) {
     const result = ctx.screen.screen(name, country ? { country, limit: 5 } : { limit: 5 });
-    hits.push(...result.hits);
+    hits.push(...result.hits.filter((h) => !isCountryRule(h, ctx)));
     for (const l of result.lists) lists.set(l.id, l);
+    for (const n of result.notChecked ?? []) notChecked.set(n.list, { list: n.list, name: n.name, reason: n.reason });
     if (result.lists.some((l) => l.stale)) flags.push('stale-screening-data');
   }
   for (const h of hits) {
-    if (!h.match) flags.push('possible-list-match');
-    else if (h.list === 'seven-sons') flags.push('seven-sons');
-    else if (h.list === 'sanctions' || (h.topics ?? []).some((t) => t.startsWith('sanction'))) flags.push('sanctions-hit');
-    else flags.push('restricted-list-hit');
+    const flag = hitFlag(h);
+    if (flag) flags.push(flag);
+    // A PLA university on the list of Chinese military institutions has military ties by definition.
+    if (flag === 'military-list-hit') flags.push('military-ties');
   }
-  return { flags, hits, ...(names.length ? { screened: { names, lists: [...lists.values()] } } : {}) };
+  // A list that did not answer for one name was not checked for the conversation.
+  for (const id of notChecked.keys()) lists.delete(id);
+  const screened: ScreeningSummary = { names, lists: [...lists.values()], ...(notChecked.size > 0 ? { notChecked: [...notChecked.values()] } : {}) };
+  return { flags, hits, ...(names.length ? { screened } : {}) };
 }
 
 function countryRisk(state: ConversationState, ctx: EngineContext): CheckResult {
   const countries = asList(state.facts.countries);
-  const risky = ctx.content.reference.riskCountries.some((c) => countries.includes(c.code));
-  return { flags: risky ? ['higher-risk-country'] : [], hits: [] };
+  const named = ctx.content.reference.riskCountries.filter((c) => countries.includes(c.code));
+  const flags = named.length > 0 ? ['higher-risk-country'] : [];
+  if (named.some((c) => c.authoritarian)) flags.push('authoritarian-state');
+  return { flags, hits: [] };
 }
 
 function criticalTech(state: ConversationState): CheckResult {
@@ -47,23 +94,27 @@ function criticalTech(state: ConversationState): CheckResult {
   return { flags: domains.length > 0 ? ['critical-technology'] : [], hits: [] };
 }
 
-/** Institution-level restrictions: by country and kind of partner, or by the list a partner is on. */
-function restrictions(state: ConversationState, ctx: EngineContext, raised: ReadonlySet<string>): CheckResult {
-  const countries = asList(state.facts.countries);
-  const kind = asList(state.facts.partnerKind)[0];
-  const flags: string[] = [];
-  for (const r of ctx.content.reference.restrictions) {
-    const byCountry =
-      r.countries.some((c) => countries.includes(c)) &&
-      (r.partnerKinds.includes('any') || (kind !== undefined && r.partnerKinds.includes(kind)));
-    const byList = r.lists.some((l) => raised.has(l));
-    if (byCountry || byList) flags.push(r.flag);
-  }
-  return { flags, hits: [] };
+/**
+ * Institution-level restrictions are applied when the outcome is built, once the deciding facts are in
+ * (src/engine/restrictions.ts). Here we only note that one concerns this partner, so that the playbook
+ * asks the facts that decide it (an agreement, the funder, the rectors' statement) and nothing else.
+ */
+function restrictions(state: ConversationState, ctx: EngineContext): CheckResult {
+  const facts = state.playbook ? deriveFacts(state.facts, state.playbook.id, ctx.content.rules) : state.facts;
+  const scoped = ctx.content.reference.restrictions.some((r) => inScope(r, facts, state.screening));
+  return { flags: scoped ? ['restriction-in-scope'] : [], hits: [] };
+}
+
+/** The flags of content/rules.yaml `relevance` whose condition holds now: which questions can change the advice. */
+function relevance(state: ConversationState, ctx: EngineContext): CheckResult {
+  const scope = { facts: state.facts, flags: new Set(state.flags) };
+  return { flags: ctx.content.rules.relevance.filter((r) => holds(r.when, scope)).map((r) => r.flag), hits: [] };
 }
 
 export function runCheck(name: CheckName, state: ConversationState, ctx: EngineContext): CheckResult {
   switch (name) {
+    case 'relevance':
+      return relevance(state, ctx);
     case 'screen-partner':
       return screenPartner(state, ctx);
     case 'country-risk':
@@ -71,6 +122,6 @@ export function runCheck(name: CheckName, state: ConversationState, ctx: EngineC
     case 'critical-tech':
       return criticalTech(state);
     case 'restrictions':
-      return restrictions(state, ctx, new Set(state.flags));
+      return restrictions(state, ctx);
   }
 }

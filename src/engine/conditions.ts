@@ -27,6 +27,12 @@ export function holds(condition: Condition | undefined, scope: ConditionScope): 
       if (!factMatches(scope.facts[fact], wanted)) return false;
     }
   }
+  if (condition.notFacts) {
+    for (const [fact, unwanted] of Object.entries(condition.notFacts)) {
+      if (factMatches(scope.facts[fact], unwanted)) return false;
+    }
+  }
   if (condition.risk && (scope.risk === undefined || !condition.risk.includes(scope.risk))) return false;
+  if (condition.any && !condition.any.some((c) => holds(c, scope))) return false;
   return true;
 }

@@ -8,7 +8,8 @@ export { pick };
 
 export function makeT(content: Content, lang: Lang) {
   return (key: string, vars?: Record<string, string>): string => {
-    const entry = content.ui[`engine.${key}`];
+    // The advice's own texts live in content/ui/advice.yaml.
+    const entry = content.ui[`engine.${key}`] ?? content.ui[`advice.${key}`];
     // A missing key is a content bug that `advisor content check` reports; show the key, never crash.
     return fill(entry ? pick(entry, lang) : `[${key}]`, vars);
   };

@@ -1,14 +1,21 @@
-// Builds the outcome of a playbook: risk, steps, measures, duties, contact point, citations.
+// Builds the outcome of a playbook: headline, risk and the rule that set it, steps, measures, duties,
+// open points, links, how strongly the contact point is involved, and citations.
 import { pick } from '../domain/lang.js';
 import type { Content } from '../content/load.js';
-import type { OutcomeStep, Playbook } from '../content/schema/playbook.js';
+import type { Condition, OutcomeStep, Playbook } from '../content/schema/playbook.js';
+import { makeAdviceT } from './advice-text.js';
 import { cite, uniqueCitations } from './citations.js';
 import { holds, type ConditionScope } from './conditions.js';
-import { flagView } from './flags.js';
+import { deriveFacts } from './derived-facts.js';
+import { decideEscalation } from './escalation-rule.js';
+import { flagView, UNSURE_PREFIX } from './flags.js';
 import { makeT } from './i18n.js';
-import type { Lang } from './ids.js';
-import { assessRisk, maxRisk } from './risk.js';
-import type { AdviceItem, ContactPointView, ConversationState, Outcome } from './types.js';
+import type { Lang, Risk } from './ids.js';
+import { riskRank } from './ids.js';
+import { evaluateRestrictions, type RestrictionResult } from './restrictions.js';
+import { assessRisk, elementsOf, maxRisk, situationHolds, type SituationFacts } from './risk.js';
+import { hitFlag } from './checks.js';
+import type { AdviceItem, ContactPointView, ConversationState, Facts, FlagView, LinkView, Outcome } from './types.js';
 
 export function contactPointView(
   content: Content,
@@ -29,6 +36,33 @@ export function contactPointView(
   return { id: cp.id, name: cp.name, email: cp.emails.main, specialised };
 }
 
+/** The flags that hold once what is known is sorted from what is not: no "not sure", no outside-EU flags inside the EU. */
+function effectiveFlags(state: ConversationState, facts: Facts, content: Content, restricted: RestrictionResult): string[] {
+  const rules = content.rules;
+  const restrictionFlags = new Set(content.reference.restrictions.map((r) => r.flag));
+  const kept = state.flags.filter(
+    (f) =>
+      !f.startsWith(UNSURE_PREFIX) &&
+      // Rules are applied below from the facts, never from an earlier guess.
+      !restrictionFlags.has(f) &&
+      !(facts.partnerOutsideEu === 'no' && rules.outsideEuFlags.includes(f)),
+  );
+  return [...new Set([...kept, ...restricted.bites.map((r) => r.flag)])];
+}
+
+function conditionLabels(when: Condition, content: Content, lang: Lang): string[] {
+  return [...(when.flags ?? []), ...(when.anyFlags ?? [])].flatMap((f) => {
+    const def = content.flags.get(f);
+    return def ? [pick(def.label, lang)] : [];
+  });
+}
+
+interface Evaluated {
+  risk: Risk;
+  basis: Outcome['riskBasis'];
+  situation: SituationFacts;
+}
+
 export function buildOutcome(
   playbook: Playbook,
   spec: OutcomeStep,
@@ -37,13 +71,95 @@ export function buildOutcome(
 ): Outcome {
   const lang: Lang = state.lang;
   const t = makeT(content, lang);
-  const flags = state.flags.map((id) => flagView(id, content, playbook, lang));
-  const flagSet = new Set(state.flags);
-  const assessed = assessRisk(flags);
-  let risk = maxRisk(assessed.risk, spec.risk.floor);
-  const baseScope: ConditionScope = { facts: state.facts, flags: flagSet };
-  for (const rule of spec.risk.rules) if (holds(rule.when, baseScope)) risk = maxRisk(risk, rule.risk);
-  const scope: ConditionScope = { ...baseScope, risk };
+  const at = makeAdviceT(content, lang);
+  const rules = content.rules;
+  const facts = deriveFacts(state.facts, playbook.id, rules);
+  const restricted = evaluateRestrictions(content.reference.restrictions, facts, state.screening);
+  const flagIds = effectiveFlags(state, facts, content, restricted);
+  const flagSet = new Set(flagIds);
+  const flags = flagIds.map((id) => flagView(id, content, playbook, lang));
+
+  // Real hits on named lists, weighed by what they are (a debarment is a due-diligence point, not a hit that needs the contact point).
+  const listHit = state.screening.some((h) => {
+    const f = hitFlag(h);
+    const sev = f ? content.flags.get(f)?.severity : undefined;
+    return h.match && (sev === 'serious' || sev === 'blocker');
+  });
+
+  const unsureAnswers = state.answers.filter((a) => a.value === 'unsure');
+  const openPoints: AdviceItem[] = [];
+  for (const a of unsureAnswers) {
+    const q = playbook.steps[a.step];
+    if (!q || q.type !== 'question') continue;
+    openPoints.push({ id: `open-${a.step}`, text: at('open-point-unsure', { short: pick(q.short, lang) }), cites: cite(q.cites, content, lang) });
+  }
+  for (const check of restricted.toCheck) {
+    const r = check.restriction;
+    openPoints.push({
+      id: `check-${r.id}`,
+      text: at('open-point-restriction', { name: pick(r.name, lang), text: pick(r.text, lang), what: check.open.map((c) => pick(c.what, lang)).join(at('and')) }),
+      cites: cite(r.cites, content, lang),
+    });
+  }
+
+  const elementText = (fs: FlagView[]): string => {
+    const dims = elementsOf(fs).map((d) => t(`dimension-${d}`).toLowerCase());
+    return dims.length > 0 ? dims.join(' + ') : at('no-elements');
+  };
+  const blockerNames = (): string => {
+    const names = restricted.bites.map((r) => pick(r.name, lang));
+    const others = flags.filter((f) => f.severity === 'blocker' && !restricted.bites.some((r) => r.flag === f.id)).map((f) => f.label);
+    return [...others, ...names].join('; ');
+  };
+
+  const evaluate = (requiredDuty: boolean, licenceDuty: boolean): Evaluated => {
+    const situation: SituationFacts = { flags, requiredDuty, licenceDuty, listHit, openPoints: openPoints.length > 0 };
+    const assessed = assessRisk(rules, situation);
+    let risk = assessed.risk;
+    let basis: Outcome['riskBasis'] = {
+      rule: assessed.rule.id,
+      text: pick(assessed.rule.text, lang).replace('{elements}', elementText(flags)).replace('{blockers}', blockerNames()),
+      cites: cite(assessed.rule.cites, content, lang),
+    };
+    if (riskRank(spec.risk.floor) > riskRank(risk)) {
+      risk = spec.risk.floor;
+      basis = { rule: `${playbook.id}:floor`, text: at('basis-floor', { risk: t(`risk-${risk}`) }), cites: cite(playbook.cites, content, lang) };
+    }
+    const scope: ConditionScope = { facts, flags: flagSet };
+    spec.risk.rules.forEach((rule, i) => {
+      if (holds(rule.when, scope) && riskRank(rule.risk) > riskRank(risk)) {
+        risk = maxRisk(risk, rule.risk);
+        const labels = conditionLabels(rule.when, content, lang);
+        basis = {
+          rule: `${playbook.id}:rule-${i + 1}`,
+          text: at('basis-playbook', { risk: t(`risk-${risk}`), labels: labels.length ? labels.join(' + ') : pick(playbook.title, lang) }),
+          cites: cite(playbook.cites, content, lang),
+        };
+      }
+    });
+    return { risk, basis, situation: { ...situation, risk } };
+  };
+
+  const dutiesFor = (risk: Risk) => {
+    const scope: ConditionScope = { facts, flags: flagSet, risk };
+    return spec.duties
+      .filter((d) => holds(d.when, scope))
+      .flatMap((d) => content.reference.duties.filter((x) => x.id === d.id))
+      // A duty named under two conditions shows once.
+      .filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i)
+      .filter((d) => !(facts.partnerOutsideEu === 'no' && rules.outsideEuDuties.includes(d.id)));
+  };
+
+  // Duties may depend on the risk and the risk on the duties: settle it in two rounds.
+  let evaluated = evaluate(false, false);
+  for (let round = 0; round < 2; round++) {
+    const ids = dutiesFor(evaluated.risk).map((d) => d.id);
+    const requiredDuty = ids.some((id) => rules.requiredDuties.includes(id));
+    const licenceDuty = ids.some((id) => rules.licenceDuties.includes(id));
+    evaluated = evaluate(requiredDuty, licenceDuty);
+  }
+  const { risk, basis, situation } = evaluated;
+  const scope: ConditionScope = { facts, flags: flagSet, risk };
 
   const steps: AdviceItem[] = spec.steps
     .filter((s) => holds(s.when, scope))
@@ -52,41 +168,49 @@ export function buildOutcome(
     .filter((m) => holds(m.when, scope))
     .flatMap((m) => content.reference.measures.filter((x) => x.id === m.id))
     .map((m) => ({ id: m.id, text: `${pick(m.title, lang)}: ${pick(m.text, lang)}`, cites: cite(m.cites, content, lang) }));
-  const dutyDefs = spec.duties
-    .filter((d) => holds(d.when, scope))
-    .flatMap((d) => content.reference.duties.filter((x) => x.id === d.id));
-  const duties: AdviceItem[] = dutyDefs.map((d) => ({ id: d.id, text: `${pick(d.title, lang)}: ${pick(d.text, lang)}`, cites: cite(d.cites, content, lang) }));
-  // Institution-level restrictions that the conversation met are duties too.
-  for (const r of content.reference.restrictions) {
-    if (flagSet.has(r.flag) && !duties.some((d) => d.id === `restriction-${r.id}`)) {
-      duties.push({ id: `restriction-${r.id}`, text: pick(r.text, lang), cites: cite(r.cites, content, lang) });
+  const duties: AdviceItem[] = dutiesFor(risk).map((d) => ({ id: d.id, text: `${pick(d.title, lang)}: ${pick(d.text, lang)}`, cites: cite(d.cites, content, lang) }));
+  // A restriction that bites is a duty too, named as the rule it is.
+  for (const r of restricted.bites) {
+    if (!duties.some((d) => d.id === `restriction-${r.id}`)) {
+      duties.push({ id: `restriction-${r.id}`, text: `${pick(r.name, lang)}: ${pick(r.text, lang)}`, cites: cite(r.cites, content, lang) });
     }
   }
 
-  const reportDuty = dutyDefs.some((d) => d.report);
-  const seriousFlag = flags.some((f) => f.severity === 'serious' || f.severity === 'blocker');
-  let escalate: boolean;
-  if (spec.escalate.never) escalate = false;
-  else if (spec.escalate.always) escalate = true;
-  else if (spec.escalate.when) escalate = holds(spec.escalate.when, scope) || risk === 'high';
-  else escalate = risk !== 'low' || reportDuty || seriousFlag;
+  let decision = decideEscalation(rules, situation);
+  if (spec.escalate.never) decision = { escalation: 'none' };
+  else if (decision.escalation === 'none' && (spec.escalate.always || (spec.escalate.when && holds(spec.escalate.when, scope)))) {
+    decision = { escalation: 'offered' };
+  }
+  const escalation = decision.escalation;
+
+  const headlineRule = rules.headlines.find((h) => !h.prefix && situationHolds(h.when, situation));
+  const prefixes = rules.headlines.filter((h) => h.prefix && situationHolds(h.when, situation)).map((h) => pick(h.text, lang));
+  const headline = [...prefixes, headlineRule ? pick(headlineRule.text, lang).replace('{blockers}', blockerNames()) : ''].filter(Boolean).join(' ');
 
   const institution = typeof state.facts.institution === 'string' ? state.facts.institution : undefined;
-  const riskReasons = assessed.dimensions.map((d) => {
-    const labels = flags.filter((f) => f.dimension === d && f.severity !== 'info').map((f) => f.label);
-    return `${t(`dimension-${d}`)}: ${labels.join('; ')}`;
+  // One section: why this risk. Each concern once, grouped by element; the blockers first.
+  const riskReasons = elementsOf(flags).map((d) => {
+    const labels = flags.filter((f) => f.dimension === d && f.severity !== 'info' && f.severity !== 'blocker').map((f) => f.label);
+    return labels.length ? `${t(`dimension-${d}`)}: ${labels.join('; ')}` : '';
+  }).filter((line) => line !== '');
+  const blockers = flags.filter((f) => f.severity === 'blocker');
+  if (blockers.length > 0) riskReasons.unshift(at('reason-blocker', { labels: blockers.map((b) => b.label).join('; ') }));
+  if (riskReasons.length === 0) riskReasons.push(at(openPoints.length > 0 ? 'reason-none-known' : 'reason-none'));
+
+  const linkIds = [...new Set(steps.flatMap((s) => rules.stepLinks[s.id] ?? []))];
+  const links: LinkView[] = linkIds.flatMap((id) => {
+    const l = content.reference.links.find((x) => x.id === id);
+    return l ? [{ id: l.id, label: pick(l.title, lang), url: l.url }] : [];
   });
-  if (assessed.blockers.length > 0) riskReasons.unshift(t('risk-reason-blocker', { labels: assessed.blockers.map((b) => b.label).join('; ') }));
-  if (riskReasons.length === 0) riskReasons.push(t('risk-reason-none'));
 
   const playbookCites = cite(playbook.cites, content, lang);
-  const flagCites = state.flags.flatMap((id) => cite(content.flags.get(id)?.cites ?? [], content, lang));
+  const flagCites = flagIds.flatMap((id) => cite(content.flags.get(id)?.cites ?? [], content, lang));
   return {
     playbook: playbook.id,
     playbookTitle: pick(playbook.title, lang),
     risk,
     riskLabel: t(`risk-${risk}`),
-    headline: '',
+    headline,
     assessment: spec.assessment.filter((a) => holds(a.when, scope)).map((a) => pick(a.text, lang)).join('\n\n'),
     riskReasons,
     flags,
@@ -95,11 +219,12 @@ export function buildOutcome(
     steps,
     measures,
     duties,
-    openPoints: [],
-    links: [],
-    escalate,
-    escalation: escalate ? 'required' : 'none',
+    openPoints,
+    ...(basis ? { riskBasis: basis } : {}),
+    links,
+    escalate: escalation !== 'none',
+    escalation,
     contactPoint: contactPointView(content, institution, spec.contactTopics),
-    citations: uniqueCitations([playbookCites, ...steps.map((s) => s.cites), ...measures.map((m) => m.cites), ...duties.map((d) => d.cites), flagCites]),
+    citations: uniqueCitations([playbookCites, ...steps.map((s) => s.cites), ...measures.map((m) => m.cites), ...duties.map((d) => d.cites), ...openPoints.map((p) => p.cites), flagCites]),
   };
 }

@@ -259,6 +259,7 @@ function screeningReport(turn: Turn, hits: readonly ScreeningHit[], screened: Sc
   );
   if (hits.length === 0) lines.push(turn.t('screening-none', { name: screened.names.join(', ') }));
   lines.push(turn.t('screening-lists', { lists: screened.lists.map((l) => `${l.name} (${l.date})`).join('; ') }));
+  for (const n of screened.notChecked ?? []) lines.push(turn.t(`screening-not-checked-${n.reason}`, { name: n.name }));
   for (const l of screened.lists.filter((x) => x.stale)) lines.push(turn.t('screening-stale', { name: l.name, date: l.date }));
   lines.push(turn.t('screening-disclaimer'));
   return lines.join('\n');
@@ -273,7 +274,8 @@ export function finishOutcome(turn: Turn, pb: Playbook, stepId: string): void {
   s.phase = 'outcome';
   turn.replies.push({ kind: 'outcome', outcome, summaryMarkdown: summaryMarkdown(outcome, s.facts, s.answers, turn.ctx.content, s.lang) });
   if (outcome.escalate) {
-    turn.menu(turn.t('escalate-offer'), [
+    // "The guideline asks you to involve ..." only where a duty requires it; otherwise help is offered (G:525-526).
+    turn.menu(turn.t(outcome.escalation === 'required' ? 'escalate-offer' : 'escalate-offer-help'), [
       { label: turn.t('escalate-yes'), value: 'escalate:yes' },
       { label: turn.t('escalate-no'), value: 'escalate:no' },
     ]);

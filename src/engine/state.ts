@@ -21,6 +21,7 @@ const hit = z.object({
 const screened = z.object({
   names: z.array(z.string()),
   lists: z.array(z.object({ id: z.string(), name: z.string(), date: z.string(), stale: z.boolean(), entries: z.number() })),
+  notChecked: z.array(z.object({ list: z.string(), name: z.string(), reason: z.enum(['timeout', 'error', 'pending']) })).optional(),
 });
 const outcome = z.object({
   playbook: playbookId, playbookTitle: z.string(), risk: z.enum(RISKS), riskLabel: z.string(), headline: z.string().default(''), assessment: z.string(),

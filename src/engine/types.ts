@@ -195,6 +195,14 @@ export interface ScreeningSummary {
   /** Kinds of list not checked (no data loaded), from ScreeningResult.missing. */
   missing?: HitKind[];
   checkByHand?: UncheckedKind[];
+  /** Remote lists (yente) that did not answer: not checked, which is not "no hits". */
+  notChecked?: NotCheckedList[];
+}
+
+export interface NotCheckedList {
+  list: string;
+  name: string;
+  reason: 'timeout' | 'error' | 'pending';
 }
 
 export interface Outcome {

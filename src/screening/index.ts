@@ -16,4 +16,4 @@ export { openSanctionsSources, datasetsDir, type OpenSanctionsSource } from './c
 export { startLiveScreener, type LiveScreener, type LiveEvent, type ScreeningStatus } from './live.js';
 export { updateDataset, type UpdateOutcome } from './download.js';
 export { readChineseMilitary, CHINESE_MILITARY_LIST, type MilitaryList } from './military-list.js';
-export { YenteClient, YenteScreener, mergeRemote, type YenteOptions } from './yente.js';
+export { YenteClient, YenteScreener, mergeRemote, yenteFromConfig, type YenteOptions } from './yente.js';

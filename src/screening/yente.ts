@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Lang } from '../domain/lang.js';
 import type { HitKind, ScreenedList, Screener, ScreeningHit, ScreeningResult } from '../domain/screening.js';
 import { kindFromTopics, kindsFromTitle, strongestKind } from './kinds.js';
+import type { ScreeningConfig } from './config.js';
 import { defaultScreeningTexts, fill, type ScreeningTexts } from './texts.js';
 
 export interface YenteOptions {
@@ -207,4 +208,21 @@ export class YenteScreener implements Screener {
     this.missed.delete(keyOf(name, options.country));
     return result;
   }
+}
+
+/** The yente screener the settings ask for (SCREENING_YENTE_URL and friends), around the local lists; undefined without a URL. */
+export function yenteFromConfig(
+  config: Pick<ScreeningConfig, 'SCREENING_YENTE_URL' | 'SCREENING_YENTE_DATASET' | 'SCREENING_YENTE_BUDGET_MS' | 'SCREENING_YENTE_API_KEY'>,
+  local: Screener,
+  lang?: Lang,
+): YenteScreener | undefined {
+  if (!config.SCREENING_YENTE_URL) return undefined;
+  const client = new YenteClient({
+    url: config.SCREENING_YENTE_URL,
+    dataset: config.SCREENING_YENTE_DATASET,
+    budgetMs: config.SCREENING_YENTE_BUDGET_MS,
+    ...(lang ? { lang } : {}),
+    ...(config.SCREENING_YENTE_API_KEY ? { apiKey: config.SCREENING_YENTE_API_KEY } : {}),
+  });
+  return new YenteScreener(local, client);
 }

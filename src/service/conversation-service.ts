@@ -9,6 +9,16 @@ import type { ConversationState, EngineInput, Lang, StepResult, TurnMeta } from 
 import type { Actor, CaseEvent, CaseRecord, Store, TurnCommit } from '../store/types.js';
 import type { CaseRouter, ConversationService, InboundTurn, TurnResult } from './types.js';
 
+/**
+ * A screener with a remote part (yente) that the pure, synchronous engine cannot wait for: it answers
+ * from what it already knows and records the names it has not asked yet (YenteScreener).
+ */
+export interface RemoteScreening {
+  takeMissed(): Array<{ name: string; country: string | undefined }>;
+  /** Asks about these names, each within the time budget; a timeout is remembered as "not checked". */
+  prefetch(names: Array<{ name: string; country: string | undefined }>): Promise<void>;
+}
+
 export interface ConversationServiceDeps {
   store: Store;
   /** The engine's step, already bound to its context. */
@@ -27,6 +37,8 @@ export interface ConversationServiceDeps {
   newState?: (lang: Lang) => ConversationState;
   /** Called after a commit that enqueued jobs, to wake the outbox worker. */
   onJobs?: () => void;
+  /** Set when SCREENING_YENTE_URL is: the engine's screener, asked between two runs of the step. */
+  remoteScreening?: RemoteScreening;
 }
 
 export class ConversationConflictError extends Error {
@@ -130,6 +142,26 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
     },
   };
 
+  /**
+   * The step, and when it screened names the remote list has not answered for, the same step again
+   * from the same state once they were asked: the engine is deterministic, so the second run differs
+   * only by what the remote list said (or by "not checked" when it did not answer within its budget).
+   */
+  async function stepWithRemote(state: ConversationState | null, input: EngineInput, meta: TurnMeta): Promise<StepResult> {
+    const remote = deps.remoteScreening;
+    if (!remote) return step(state, input, meta);
+    // Both calls run in the same synchronous stretch as the step: the names are this step's own.
+    remote.takeMissed();
+    const first = step(state, input, meta);
+    const missed = remote.takeMissed();
+    if (missed.length === 0) return first;
+    // The client answers every failure as "not checked"; anything else still leaves the turn its answer.
+    await remote.prefetch(missed).catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'remote screening failed'));
+    const second = step(state, input, meta);
+    remote.takeMissed();
+    return second;
+  }
+
   async function runTurn(turn: InboundTurn): Promise<TurnResult> {
       const started = performance.now();
       for (let attempt = 1; attempt <= maxRetries + 1; attempt++) {
@@ -140,7 +172,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         const at = clock().toISOString();
         const meta: TurnMeta = { at, newId: newId(), user: { id: turn.user.id, channel: turn.channel } };
         if (turn.user.name !== undefined && meta.user) meta.user.name = turn.user.name;
-        const result = step(state, turn.input, meta);
+        const result = await stepWithRemote(state, turn.input, meta);
         const commit = await buildCommit(turn, record?.version ?? null, result, at);
         if (turn.inboundKey) commit.inboundKey = turn.inboundKey;
         const committed = await store.commitTurn(commit);

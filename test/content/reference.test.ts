@@ -59,8 +59,10 @@ describe('reference content', () => {
     expect(kul?.emails).toMatchObject({
       exportControl: 'lrd.export@kuleuven.be',
       humanRights: 'humanrights@kuleuven.be',
-      dualUse: 'ecdmm@kuleuven.be',
+      // ecdmm@ is the ethics committee for dual use and misuse (G:774), not a dual-use desk (issue 17).
+      ethics: 'ecdmm@kuleuven.be',
     });
+    expect(kul?.emails.dualUse).toBeUndefined();
     expect(kul?.aliases).toEqual(expect.arrayContaining(['KU Leuven', 'KUL', 'Leuven']));
     expect(reference.contactPoints.find((c) => c.id === 'uantwerpen')?.phone).toBe('+32 3 265 90 63');
     expect(reference.contactPoints.find((c) => c.id === 'ugent')?.aliases).toContain('Ghent University');
@@ -72,7 +74,8 @@ describe('reference content', () => {
       'iran-institutional',
       'russia-rectors-statement',
       'fwo-russia-belarus',
-      'seven-sons',
+      'fwo-seven-sons',
+      'universities-seven-sons',
       'chinese-military-institution',
       'horizon-russia',
       'horizon-huawei-zte',
@@ -88,6 +91,11 @@ describe('reference content', () => {
     ]);
     expect(reference.restrictions.find((r) => r.flag === 'horizon-huawei-zte')?.entities).toEqual(['Huawei', 'ZTE']);
     expect(reference.sevenSons.entries).toHaveLength(7);
+    // Each restriction names the facts that decide whether it bites (issue 17).
+    const rectors = reference.restrictions.find((r) => r.id === 'russia-rectors-statement');
+    expect(rectors?.conditions.map((c) => c.fact)).toEqual(['institutional', 'rectorsStatement']);
+    expect(iran?.conditions.map((c) => c.fact)).toEqual(['institutional']);
+    expect(reference.restrictions.find((r) => r.id === 'horizon-huawei-zte')?.conditions.map((c) => c.fact)).toEqual(['funders', 'horizonAction']);
   });
 
   it('marks the reporting obligation and export duties as reportable, and only those that imply it', () => {

@@ -19,12 +19,16 @@ function routingTests(pb: Playbook): { facts: Set<string>; flags: Set<string> } 
   );
   const facts = new Set<string>();
   const flags = new Set<string>();
-  for (const c of routing) {
+  // A condition's alternatives (`any`) route too.
+  const all = routing.flatMap((c) => (c ? [c, ...(c.any ?? [])] : []));
+  for (const c of all) {
     if (!c) continue;
     for (const f of [...(c.flags ?? []), ...(c.anyFlags ?? []), ...(c.notFlags ?? [])]) flags.add(f);
-    for (const [k, v] of Object.entries(c.facts ?? {})) for (const x of Array.isArray(v) ? v : [v]) facts.add(`${k}=${x}`);
+    for (const [k, v] of [...Object.entries(c.facts ?? {}), ...Object.entries(c.notFacts ?? {})]) for (const x of Array.isArray(v) ? v : [v]) facts.add(`${k}=${x}`);
     for (const k of c.known ?? []) facts.add(`${k}=*`);
   }
+  // The restrictions check raises a flag from the partner's country (content/restrictions.yaml).
+  for (const r of testEngine().content.reference.restrictions) for (const c of r.countries) facts.add(`countries=${c}`);
   return { facts, flags };
 }
 

@@ -94,8 +94,11 @@ describe('advisor screen', () => {
     expect(code).toBe(0);
     expect(err).toMatch(/screened 5\/5/);
     expect(out).toMatch(/Screened 5 names: 3 with a match, 1 with only possible hits/);
-    const csv = readFileSync(`${prefix}.csv`, 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('row,partner,country,result,kind,list,list_date,list_stale,id,listed_name,matched,score,why');
+    // Written with a BOM (so Excel reads UTF-8) and a not_checked column for a yente that did not answer.
+    const written = readFileSync(`${prefix}.csv`, 'utf8');
+    expect(written.startsWith('\uFEFF')).toBe(true);
+    const csv = written.slice(1).trim().split('\r\n');
+    expect(csv[0]).toBe('row,partner,country,result,kind,list,list_date,list_stale,id,listed_name,matched,score,why,not_checked');
     expect(csv.some((l) => l.startsWith('2,Harbin Inst. of Tech.,CN,match,military,seven-sons,'))).toBe(true);
     expect(csv.some((l) => l.startsWith('4,University of Antwerp,BE,no hit'))).toBe(true);
     const report = JSON.parse(readFileSync(`${prefix}.json`, 'utf8')) as {

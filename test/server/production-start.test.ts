@@ -60,6 +60,10 @@ describe('the production start', () => {
       const bundle = await fetch(`${url}/static/chat.js`);
       expect(bundle.status).toBe(200);
       expect((await bundle.text()).length).toBeGreaterThan(1000);
+      // The inbox's batch screening page script is built too.
+      const screening = await fetch(`${url}/static/screening.js`);
+      expect(screening.status).toBe(200);
+      expect(await screening.text()).toContain('screening-progress');
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(err).not.toContain('dev dependency loaded');

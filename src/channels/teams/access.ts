@@ -1,7 +1,8 @@
 // Who may act on a case from Teams: configured AAD object ids, or members of the channel the card was posted in.
 // A private or shared channel has its own roster, smaller than its team's: a team member who is not in the
 // contact-point channel cannot see the card there and may not act on it. Asked of Teams, cached for a few
-// minutes so that a busy channel does not hammer the API. With access 'list', only the configured ids may act.
+// minutes so that a busy channel does not hammer the API. With access 'list', only the configured ids may act; with
+// 'group', the configured ids and the members of an Entra ID group (graph-group.ts, cached, refreshed in the background).
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
@@ -12,8 +13,13 @@ export interface AccessRules {
   users: string[];
   /** Per institution: extra allowed ids and the contact-point channel its cases are posted in. */
   institution?: (id: string) => { users: string[]; conversationId?: string } | undefined;
-  /** 'channel' (default): the ids, or members of the card's channel; 'list': the configured ids only. */
-  access?: 'channel' | 'list';
+  /**
+   * 'channel' (default): the ids, or members of the card's channel; 'list': the configured ids only; 'group': the ids
+   * and the members of the contact-point group.
+   */
+  access?: 'channel' | 'list' | 'group';
+  /** With access 'group': whether an AAD object id is in the group (undefined: the group could never be read). */
+  group?: { isMember(aadObjectId: string): Promise<boolean | undefined> };
 }
 
 export type AccessDecision = { allowed: true } | { allowed: false; reason: 'not-member' | 'wrong-channel' };
@@ -38,6 +44,10 @@ export class ContactPointAccess {
     const here = baseConversationId(activity.conversation?.id ?? '');
     if (perInstitution?.conversationId && baseConversationId(perInstitution.conversationId) !== here) {
       return { allowed: false, reason: 'wrong-channel' };
+    }
+    if (this.rules.access === 'group') {
+      const aad = activity.from?.aadObjectId;
+      return aad && (await this.rules.group?.isMember(aad)) === true ? { allowed: true } : { allowed: false, reason: 'not-member' };
     }
     if (this.rules.access === 'list' || !activity.from?.id || here === '') return { allowed: false, reason: 'not-member' };
 

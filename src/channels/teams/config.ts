@@ -20,7 +20,7 @@ const list = z
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const teamsConfigSchema = z.object({
+const teamsConfigFields = z.object({
   /** The Azure Bot's Microsoft App ID; without it (and a password or managed identity) Teams is off. */
   MicrosoftAppId: optional,
   MicrosoftAppPassword: optional,
@@ -33,10 +33,30 @@ export const teamsConfigSchema = z.object({
   TEAMS_CONTACT_POINT_USERS: list.pipe(z.array(z.string().min(1))),
   /**
    * Who may take, ask about and close a case besides those ids: 'channel' (default), the members of the
-   * contact-point channel the card is in (a private or shared channel's own members); 'list', nobody else.
+   * contact-point channel the card is in (a private or shared channel's own members); 'list', nobody else;
+   * 'group', the members (transitive) of the Entra ID group TEAMS_CONTACT_POINT_GROUP, read from Microsoft Graph.
    */
-  TEAMS_CONTACT_POINT_ACCESS: z.enum(['channel', 'list'], { error: 'must be channel or list' }).default('channel'),
+  TEAMS_CONTACT_POINT_ACCESS: z.enum(['channel', 'list', 'group'], { error: 'must be channel, list or group' }).default('channel'),
+  /** With access 'group': the group's object id. */
+  TEAMS_CONTACT_POINT_GROUP: optional.pipe(z.string().regex(guid, 'a group id is a GUID').optional()),
+  /** How long a read of the group counts as current; then it is read again in the background. */
+  TEAMS_CONTACT_POINT_GROUP_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Microsoft Graph's base URL: another one for a national cloud (https://graph.microsoft.us, ...) or a test. */
+  GRAPH_API_URL: z.url().default('https://graph.microsoft.com'),
+  /** Where the Graph token is asked for (client credentials of the bot's app registration). */
+  GRAPH_LOGIN_URL: z.url().default('https://login.microsoftonline.com'),
 });
+
+/** Reading a group needs the group id, the tenant and a client secret of the bot's app registration. */
+export function checkTeamsGroupSettings(config: z.infer<typeof teamsConfigFields>, ctx: z.RefinementCtx): void {
+  if (config.TEAMS_CONTACT_POINT_ACCESS !== 'group') return;
+  const need = (path: string, why: string) => ctx.addIssue({ code: 'custom', path: [path], message: `TEAMS_CONTACT_POINT_ACCESS=group needs ${why}` });
+  if (!config.TEAMS_CONTACT_POINT_GROUP) need('TEAMS_CONTACT_POINT_GROUP', 'the group id');
+  if (!config.MicrosoftAppTenantId) need('MicrosoftAppTenantId', 'the tenant id to ask Microsoft Graph');
+  if (!config.MicrosoftAppPassword) need('MicrosoftAppPassword', 'the app password (client secret) to ask Microsoft Graph');
+}
+
+export const teamsConfigSchema = teamsConfigFields.superRefine(checkTeamsGroupSettings);
 
 export type TeamsConfig = z.infer<typeof teamsConfigSchema>;
 

@@ -9,6 +9,7 @@ import { ContactPointAccess, type AccessRules } from './access.js';
 import { createAuthentication, type AuthEndpointOverrides } from './auth.js';
 import { teamsEnabled, type TeamsConfig } from './config.js';
 import { TeamsDeliverer } from './deliverer.js';
+import { GraphGroupMembers } from './graph-group.js';
 import { TeamsInbound } from './inbound.js';
 import { teamsTexts } from './texts.js';
 
@@ -28,6 +29,8 @@ export interface TeamsChannelOptions {
   authEndpoints?: AuthEndpointOverrides;
   /** Replaces the credentials for outgoing calls (tests; a certificate-based credential). */
   credentialsFactory?: ServiceClientCredentialsFactory;
+  /** The clock of the contact-point group's cache (tests). */
+  now?: () => number;
 }
 
 export function createTeamsChannel(deps: ChannelDeps, config: TeamsConfig, options: TeamsChannelOptions = {}): ChannelModule {
@@ -47,6 +50,11 @@ export function createTeamsChannel(deps: ChannelDeps, config: TeamsConfig, optio
     access: config.TEAMS_CONTACT_POINT_ACCESS,
     ...(options.institution ? { institution: options.institution } : {}),
   };
+  if (config.TEAMS_CONTACT_POINT_ACCESS === 'group') {
+    const group = contactPointGroup(config, deps, options);
+    group.warm();
+    rules.group = group;
+  }
   const access = new ContactPointAccess(rules, deps.logger);
   const inbound = new TeamsInbound(deps, texts, access, { allowedTenants: config.TEAMS_ALLOWED_TENANTS });
   const deliverer = new TeamsDeliverer(adapter, appId, audience, deps, texts, inbound);
@@ -82,4 +90,23 @@ export function createTeamsChannel(deps: ChannelDeps, config: TeamsConfig, optio
       deps.logger.info({ kind: 'teams-mounted', path: TEAMS_MESSAGES_PATH }, 'teams: listening');
     },
   };
+}
+
+function contactPointGroup(config: TeamsConfig, deps: ChannelDeps, options: TeamsChannelOptions): GraphGroupMembers {
+  const { TEAMS_CONTACT_POINT_GROUP: groupId, MicrosoftAppTenantId: tenantId, MicrosoftAppId: clientId, MicrosoftAppPassword: clientSecret } = config;
+  // The config schema refuses 'group' without these; checked again because the type cannot say so.
+  if (!groupId || !tenantId || !clientId || !clientSecret) {
+    throw new Error('TEAMS_CONTACT_POINT_ACCESS=group needs TEAMS_CONTACT_POINT_GROUP, MicrosoftAppTenantId, MicrosoftAppId and MicrosoftAppPassword');
+  }
+  return new GraphGroupMembers({
+    groupId,
+    tenantId,
+    clientId,
+    clientSecret,
+    graphUrl: config.GRAPH_API_URL,
+    loginUrl: config.GRAPH_LOGIN_URL,
+    ttlMs: config.TEAMS_CONTACT_POINT_GROUP_TTL_MINUTES * 60_000,
+    logger: deps.logger,
+    ...(options.now ? { now: options.now } : {}),
+  });
 }

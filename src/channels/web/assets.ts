@@ -45,6 +45,7 @@ export async function loadAssets(): Promise<Map<string, Asset>> {
   const css = 'text/css; charset=utf-8';
   return new Map<string, Asset>([
     ['chat.js', { type: js, body: await bundle('chat.ts') }],
+    ['screening.js', { type: js, body: await bundle('screening.ts') }],
     ['adaptivecards.min.js', { type: js, body: readFileSync(join(adaptiveDir, 'dist', 'adaptivecards.min.js')) }],
     ['web.css', { type: css, body: readFileSync(join(here, 'web.css')) }],
   ]);

@@ -12,6 +12,7 @@ import { createInboxAuth, type InboxCredential } from './inbox/auth.js';
 import type { OidcSettings } from './inbox/oidc.js';
 import { inboxRoutes } from './inbox/routes.js';
 import { sourcesRoutes } from './sources/routes.js';
+import type { BatchScreener } from '../../screening/batch.js';
 import { createWebSessions } from './session.js';
 
 export { createWebDeliverer } from './deliverer.js';
@@ -25,6 +26,8 @@ export interface WebChannelOptions {
   inboxInstitutions?: InboxCredential[];
   /** Cookies get the Secure attribute (the server is reached over https). */
   secureCookies: boolean;
+  /** The running screener, for the inbox's batch screening. */
+  screener?: BatchScreener;
   /** Signs the web-chat session cookies (and the inbox's, when no INBOX_TOKEN gives a key). */
   sessionKey: Buffer;
   sessionSecret?: string;
@@ -100,6 +103,7 @@ export async function createWebChannel(deps: ChannelDeps, options: WebChannelOpt
           defaultLang: options.defaultLang,
           auth: inboxAuth,
           secureCookies: options.secureCookies,
+          ...(options.screener ? { screener: options.screener } : {}),
           ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
           ...(options.limits ? { loginLimit: options.limits.inboxLogin } : {}),
         }),

@@ -12,7 +12,7 @@ import { documentTexts, type Texts } from '../../document/index.js';
 import type { EngineInput, Lang, Reply } from '../../engine/types.js';
 import { factList } from '../../engine/facts.js';
 import { createAdvisorEngine } from '../../runtime/engine.js';
-import { datasetSpecsFromConfig, loadDataset } from '../../screening/index.js';
+import { createScreener, datasetSpecsFromConfig, loadDataset, yenteFromConfig } from '../../screening/index.js';
 import { contactPointsWithOverrides, isConfigError, loadConfig, loadInstitutions, readEnv } from '../../config/index.js';
 import { loadContent } from '../../content/load.js';
 import { createCaseRouter } from '../../service/case-router.js';
@@ -112,11 +112,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const institutions = loadInstitutions(config.INSTITUTIONS_FILE, content.reference.contactPoints);
   content.reference.contactPoints = contactPointsWithOverrides(institutions);
-  const engine = createAdvisorEngine({
-    content,
-    datasets: datasetSpecsFromConfig(config).map(loadDataset),
+  const local = createScreener({
+    sevenSons: content.reference.sevenSons,
+    restrictions: content.reference.restrictions,
+    links: content.reference.links,
+    datasets: datasetSpecsFromConfig(config).map((spec) => loadDataset(spec)),
     staleAfterDays: config.SCREENING_STALE_DAYS,
+    today: new Date().toISOString().slice(0, 10),
   });
+  // With SCREENING_YENTE_URL, yente is asked between two runs of a step, as on the server.
+  const yente = yenteFromConfig(config, local, options.lang);
+  const engine = createAdvisorEngine({ content, screener: yente ?? local });
   const store = await openStore(storeLocationFromEnv(env));
   const conversations = createConversationService({
     store,
@@ -125,6 +131,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     clock: () => new Date(),
     newId: randomUUID,
     logger,
+    ...(yente ? { remoteScreening: yente } : {}),
   });
   const key = `cli:${options.user}`;
   const address = { userId: options.user };

@@ -2,6 +2,7 @@
 import { checkContent } from '../../content/check.js';
 import { loadContent } from '../../content/load.js';
 import { missingTranslations } from '../../content/translations.js';
+import { pathLengths } from '../../content/path-lengths.js';
 import { ContentError } from '../../content/yaml.js';
 import { checkRouterPlaybooks } from '../../understand/check-playbooks.js';
 import { loadUnderstandContent } from '../../understand/load.js';
@@ -37,6 +38,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         `${content.reference.faq.length} FAQ entries, ${content.reference.measures.length} measures, ${content.reference.duties.length} duties, ` +
         `${content.reference.contactPoints.length} contact points.\n`,
     );
+    // Questions per playbook: a harmless case should be short (issue 17: at most 4 questions).
+    io.stdout.write('Questions per path (shortest-longest):\n');
+    for (const pb of content.playbooks.values()) {
+      if (pb.id === 'faq') continue;
+      const { shortest, longest } = pathLengths(pb);
+      io.stdout.write(`  ${pb.id.padEnd(32)} ${shortest}-${longest}\n`);
+    }
     return 0;
   } catch (err) {
     if (err instanceof ContentError) {

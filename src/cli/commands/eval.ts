@@ -42,6 +42,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
           { name: 'blind, reported (test/understand/fixtures/blind.yaml)', file: join(fixtures, 'blind.yaml') },
           { name: 'blind-2, reported (test/understand/fixtures/blind-2.yaml)', file: join(fixtures, 'blind-2.yaml') },
           { name: 'after-tuning, reported (test/understand/fixtures/after-tuning.yaml)', file: join(fixtures, 'after-tuning.yaml') },
+          // Written from the guideline before the learned router ran; A was tuned on, B measured once untouched.
+          { name: 'blind A, tuned on, reported (eval/blind/routing-a.yaml)', file: join(ROOT, 'eval', 'blind', 'routing-a.yaml') },
+          { name: 'blind B, first run 90.3 %, reported (eval/blind/routing-b.yaml)', file: join(ROOT, 'eval', 'blind', 'routing-b.yaml') },
         ];
   for (const f of extra) sets.push({ name: `${f}, reported`, file: resolve(f) });
   const understander = createUnderstander();

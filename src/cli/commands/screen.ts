@@ -1,11 +1,11 @@
 // `advisor screen [--json] [--country CC] [--limit N] [--lang en|nl] NAME`
 // `advisor screen --csv FILE [--out PREFIX] [--json]`: a whole file of partners, with a CSV and a JSON report.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
 import type { Lang } from '../../engine/ids.js';
 import { langCodeSchema } from '../../domain/schemas.js';
-import type { ScreenedList, ScreeningHit, ScreeningResult } from '../../engine/types.js';
+import type { ScreenedList, ScreeningResult } from '../../engine/types.js';
 import {
   createScreener,
   datasetSpecsFromConfig,
@@ -13,11 +13,12 @@ import {
   readRestrictions,
   readSevenSons,
   screeningConfigSchema,
-  YenteClient,
-  YenteScreener,
+  yenteFromConfig,
+  type YenteScreener,
   type ListScreener,
 } from '../../screening/index.js';
-import { readCsvRecords, csvCell } from '../../screening/read-lines.js';
+import { batchReport, readPartners, reportRows, screenPartners, type BatchScreener, type Partner } from '../../screening/batch.js';
+import { writeCsv, type CsvDelimiter } from '../../screening/csv.js';
 import { defaultScreeningTexts, fill, type ScreeningTexts } from '../../screening/texts.js';
 import type { CliIO } from '../io.js';
 
@@ -79,15 +80,8 @@ function buildScreener(io: CliIO, lang: Lang): Built {
     today: new Date().toISOString().slice(0, 10),
     lang,
   });
-  if (!config.SCREENING_YENTE_URL) return { screener, staleDays: config.SCREENING_STALE_DAYS };
-  const client = new YenteClient({
-    url: config.SCREENING_YENTE_URL,
-    dataset: config.SCREENING_YENTE_DATASET,
-    budgetMs: config.SCREENING_YENTE_BUDGET_MS,
-    lang,
-    ...(config.SCREENING_YENTE_API_KEY ? { apiKey: config.SCREENING_YENTE_API_KEY } : {}),
-  });
-  return { screener, staleDays: config.SCREENING_STALE_DAYS, yente: new YenteScreener(screener, client) };
+  const yente = yenteFromConfig(config, screener, lang);
+  return { screener, staleDays: config.SCREENING_STALE_DAYS, ...(yente ? { yente } : {}) };
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -158,34 +152,6 @@ function describeList(l: ScreenedList, texts: ScreeningTexts, lang: Lang, staleD
   return `${l.id}: ${l.name} (${fill(texts.cli.dated, lang)} ${l.date}, ${l.entries} ${fill(texts.cli.entries, lang)}${kinds ? `; ${kinds}` : ''})${stale}`;
 }
 
-interface Partner {
-  row: number;
-  name: string;
-  country?: string;
-}
-
-function readPartners(file: string): Partner[] {
-  const partners: Partner[] = [];
-  let nameCol = 0;
-  let countryCol = -1;
-  let rowNo = 0;
-  for (const row of readCsvRecords(file)) {
-    rowNo++;
-    const cells = row.map((c) => c.trim());
-    const lower = cells.map((c) => c.toLowerCase());
-    if (rowNo === 1 && (lower.includes('name') || lower.includes('partner'))) {
-      nameCol = lower.includes('name') ? lower.indexOf('name') : lower.indexOf('partner');
-      countryCol = lower.indexOf('country');
-      continue;
-    }
-    const name = cells[nameCol];
-    if (!name) continue;
-    const country = countryCol >= 0 ? cells[countryCol] : undefined;
-    partners.push({ row: rowNo, name, ...(country && /^[A-Za-z]{2}$/.test(country) ? { country } : {}) });
-  }
-  return partners;
-}
-
 /** A bar on a terminal; otherwise a plain line every tenth, so logs stay readable. */
 function progress(io: CliIO, total: number): (done: number) => void {
   const tty = (io.stderr as NodeJS.WriteStream).isTTY === true;
@@ -209,69 +175,28 @@ function progress(io: CliIO, total: number): (done: number) => void {
 async function screenFile(args: Args, built: Built, texts: ScreeningTexts, io: CliIO): Promise<number> {
   const { screener, staleDays, yente } = built;
   let partners: Partner[];
+  let delimiter: CsvDelimiter;
   try {
-    partners = readPartners(args.csv!);
+    ({ partners, delimiter } = readPartners(readFileSync(args.csv!)));
   } catch (err) {
     io.stderr.write(`advisor screen: cannot read ${args.csv}: ${(err as Error).message}\n`);
     return 2;
   }
   const prefix = args.out ?? join(dirname(args.csv!), `${basename(args.csv!, extname(args.csv!))}.screening`);
-  const tick = progress(io, partners.length);
-  tick(0);
-  const results: Array<{ partner: Partner; hits: ScreeningHit[]; notChecked?: ScreeningResult['notChecked'] }> = [];
-  for (const [i, partner] of partners.entries()) {
-    const options = partner.country ? { country: partner.country } : {};
-    const r = yente ? await yente.screenAsync(partner.name, options) : screener.screen(partner.name, options);
-    results.push({ partner, hits: r.hits, ...(r.notChecked ? { notChecked: r.notChecked } : {}) });
-    tick(i + 1);
-  }
-
-  const header = ['row', 'partner', 'country', 'result', 'kind', 'list', 'list_date', 'list_stale', 'id', 'listed_name', 'matched', 'score', 'why'];
-  const stale = new Map(screener.lists.map((l) => [l.id, l.stale]));
-  const lines = [header.join(',')];
-  for (const { partner, hits } of results) {
-    const base = [String(partner.row), partner.name, partner.country ?? ''];
-    if (hits.length === 0) {
-      lines.push([...base, 'no hit', '', '', '', '', '', '', '', '', ''].map(csvCell).join(','));
-      continue;
-    }
-    for (const h of hits) {
-      lines.push(
-        [
-          ...base,
-          h.match ? 'match' : 'possible',
-          h.kind ?? '',
-          h.list,
-          h.listDate,
-          stale.get(h.list) ? 'stale' : '',
-          h.id,
-          h.name,
-          h.matched,
-          h.score.toFixed(3),
-          h.why,
-        ]
-          .map(csvCell)
-          .join(','),
-      );
-    }
-  }
-  const matches = results.filter((r) => r.hits.some((h) => h.match)).length;
-  const possibleOnly = results.filter((r) => r.hits.length > 0 && !r.hits.some((h) => h.match)).length;
-  const report = {
-    source: args.csv,
-    screenedAt: new Date().toISOString(),
-    summary: { partners: partners.length, withMatch: matches, possibleOnly },
-    lists: screener.lists,
-    ...(screener.missing.length > 0 ? { missing: screener.missing, checkByHand: screener.checkByHand } : {}),
-    note: fill(texts.cli.notClearance, args.lang),
-    partners: results.map(({ partner, hits, notChecked }) => ({ row: partner.row, name: partner.name, country: partner.country, hits, ...(notChecked ? { notChecked } : {}) })),
+  const batch: BatchScreener = {
+    screen: (name, options) => (yente ? yente.screenAsync(name, options) : screener.screen(name, options)),
+    coverage: () => ({ lists: screener.lists, missing: screener.missing, checkByHand: screener.checkByHand }),
   };
-  writeFileSync(`${prefix}.csv`, `${lines.join('\n')}\n`);
+  const { results, coverage } = await screenPartners(partners, batch, progress(io, partners.length));
+  const report = batchReport(args.csv!, new Date().toISOString(), results, coverage, fill(texts.cli.notClearance, args.lang));
+  // The report keeps the file's delimiter: a `;` file from Excel comes back as one.
+  writeFileSync(`${prefix}.csv`, writeCsv(reportRows(results, coverage.lists), delimiter));
   writeFileSync(`${prefix}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  const { withMatch: matches, possibleOnly } = report.summary;
   const summary = fill(texts.cli.screened, args.lang, { count: partners.length, matches, possible: possibleOnly });
   if (args.json) io.stdout.write(`${JSON.stringify({ csv: `${prefix}.csv`, json: `${prefix}.json`, ...report.summary })}\n`);
   else {
-    const listLines = screener.lists.map((l) => `  ${describeList(l, texts, args.lang, staleDays)}`);
+    const listLines = coverage.lists.map((l) => `  ${describeList(l, texts, args.lang, staleDays)}`);
     io.stdout.write(
       [
         summary,
@@ -280,7 +205,7 @@ async function screenFile(args: Args, built: Built, texts: ScreeningTexts, io: C
         '',
         `${fill(texts.cli.listsHeader, args.lang)}:`,
         ...listLines,
-        ...describeUnchecked(screener, texts, args.lang),
+        ...describeUnchecked(coverage, texts, args.lang),
         '',
         fill(texts.cli.notClearance, args.lang),
         '',

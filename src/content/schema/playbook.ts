@@ -8,23 +8,27 @@ export { localList, localText } from './local.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined by hyphens, e.g. ask-country');
 
-/** All listed parts must hold. An empty condition always holds. */
-export const condition = z
-  .object({
-    /** All of these flags are raised. */
-    flags: z.array(id).optional(),
-    /** At least one of these flags is raised. */
-    anyFlags: z.array(id).optional(),
-    /** None of these flags is raised. */
-    notFlags: z.array(id).optional(),
-    /** The fact has one of these values (for lists: contains one of them). */
-    facts: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
-    /** These facts are known (answered, even with "not sure"). */
-    known: z.array(z.string()).optional(),
-    /** The computed risk is one of these (outcome items only). */
-    risk: z.array(z.enum(RISKS)).optional(),
-  })
-  .strict();
+/** A condition without alternatives: every listed part must hold. */
+const conditionParts = {
+  /** All of these flags are raised. */
+  flags: z.array(id).optional(),
+  /** At least one of these flags is raised. */
+  anyFlags: z.array(id).optional(),
+  /** None of these flags is raised. */
+  notFlags: z.array(id).optional(),
+  /** The fact has one of these values (for lists: contains one of them). */
+  facts: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+  /** The fact has none of these values (an unknown fact has none). */
+  notFacts: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+  /** These facts are known (answered, even with "not sure"). */
+  known: z.array(z.string()).optional(),
+  /** The computed risk is one of these (outcome items only). */
+  risk: z.array(z.enum(RISKS)).optional(),
+};
+const simpleCondition = z.object(conditionParts).strict();
+
+/** All listed parts must hold, and, when `any` is given, at least one of its conditions. An empty condition always holds. */
+export const condition = z.object({ ...conditionParts, any: z.array(simpleCondition).min(1).optional() }).strict();
 export type Condition = z.infer<typeof condition>;
 
 /** Where to go next: a step id, or the first branch whose condition holds (the last one should have none). */
@@ -40,6 +44,8 @@ export const answer = z
     label: localText,
     /** Typed words that mean this answer, besides the label. */
     synonyms: localList.optional(),
+    /** Generic words ("we pay", "our project") that pick this answer only when no other answer is named. */
+    fallback: localList.optional(),
     /** Situations recognised in what the user said earlier that already give this answer. */
     signals: z.array(id).default([]),
     flags: z.array(id).default([]),
@@ -73,7 +79,7 @@ export const questionStep = z
   .strict();
 export type QuestionStep = z.infer<typeof questionStep>;
 
-export const CHECKS = ['screen-partner', 'country-risk', 'critical-tech', 'restrictions'] as const;
+export const CHECKS = ['screen-partner', 'country-risk', 'critical-tech', 'restrictions', 'relevance'] as const;
 export type CheckName = (typeof CHECKS)[number];
 
 export const checkStep = z

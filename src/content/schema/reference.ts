@@ -26,7 +26,7 @@ const url = z.url({ protocol: /^https?$/, error: 'use a full http(s) address' })
 const cites = z.array(id).min(1, 'cite at least one section id from content/sections.yaml');
 
 /** Entity lists a restriction may point at; each is a file in content/lists/. */
-export const ENTITY_LISTS = ['seven-sons'] as const;
+export const ENTITY_LISTS = ['seven-sons', 'chinese-military'] as const;
 
 /** An array whose items carry an `id` that must be unique in the file; the issue points at the duplicate. */
 function uniqueById<T extends z.ZodType<{ id: string }>>(item: T) {
@@ -48,7 +48,14 @@ function oneOf(values: readonly string[]) {
 export const provenanceSchema = z.object({ name: z.string().min(1), url: url.optional(), date: isoDate }).strict();
 
 export const riskCountrySchema = z
-  .object({ code: countryCode, name: localText, reasons: localText, cites })
+  .object({
+    code: countryCode,
+    name: localText,
+    reasons: localText,
+    /** True only where the guideline itself calls the state authoritarian (the list rests on sanctions and export measures, G:548). */
+    authoritarian: z.boolean().default(false),
+    cites,
+  })
   .strict();
 export const riskCountriesFileSchema = z.array(riskCountrySchema).superRefine((items, ctx) => {
   const seen = new Set<string>();
@@ -61,6 +68,18 @@ export const riskCountriesFileSchema = z.array(riskCountrySchema).superRefine((i
 export const RESTRICTION_BY = ['vlir', 'belgian-rectors', 'flemish-universities', 'fwo', 'european-commission'] as const;
 export const PARTNER_KINDS = ['university', 'company', 'government', 'research-institute', 'military', 'any'] as const;
 
+/** A fact that decides whether a restriction bites: it bites only when the fact has one of `values`. */
+export const restrictionConditionSchema = z
+  .object({
+    fact: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a fact name in camelCase, e.g. institutional'),
+    values: z.array(z.string().min(1)).min(1),
+    /** When no question in the conversation set the fact: it is a point to check, or the restriction does not apply. */
+    ifUnknown: z.enum(['check', 'no']).default('check'),
+    /** What to check, said to the researcher: "whether your institution signs an agreement with the partner". */
+    what: localText,
+  })
+  .strict();
+
 export const restrictionSchema = z
   .object({
     id,
@@ -69,6 +88,12 @@ export const restrictionSchema = z
     lists: z.array(oneOf(ENTITY_LISTS)).default([]),
     entities: z.array(z.string().min(1)).optional(),
     partnerKinds: z.array(oneOf(PARTNER_KINDS)).min(1, 'say which partner kinds it applies to (or "any")'),
+    /** The facts that decide whether it bites; all must hold. */
+    conditions: z.array(restrictionConditionSchema).default([]),
+    /** True when the rule can only ever be a point to check (it covers some calls, not all). */
+    onlyCheck: z.boolean().default(false),
+    /** The rule's name for the researcher, in their language. */
+    name: localText,
     text: localText,
     flag: id,
     cites,

@@ -12,7 +12,7 @@ type Face = 'regular' | 'bold' | 'italic';
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 
 /** Line ends as the contact point typed them (CRLF from a browser form) print as line breaks, never "?". */
-function printable(text: string, unicode: boolean): string {
+export function printable(text: string, unicode = false): string {
   text = text.replace(/\r\n?/g, '\n');
   if (unicode) return text.normalize('NFC').replace(/[\u200b\u0000-\u0009\u000b-\u001f]/g, '');
   let out = '';

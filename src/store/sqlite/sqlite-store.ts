@@ -22,6 +22,7 @@ import type {
   TurnCommit,
 } from '../types.js';
 import { TRANSCRIPT_LIMIT } from '../types.js';
+import { startCheckpointer } from './checkpointer.js';
 import { sqliteMigrations } from './migrations.js';
 
 export interface SqliteStoreOptions {
@@ -39,6 +40,11 @@ export interface SqliteStoreOptions {
   /** Older spelling: FULL is durability 'full', NORMAL is 'process'. `durability` wins when both are given. */
   synchronous?: 'FULL' | 'NORMAL';
   busyTimeoutMs?: number;
+  /**
+   * WAL checkpoints in a worker thread instead of inside a commit (default true for a file; see checkpointer.ts).
+   * False: SQLite's own automatic checkpoint.
+   */
+  backgroundCheckpoint?: boolean;
 }
 
 export type SqliteDurability = 'cases' | 'full' | 'process';
@@ -67,6 +73,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma('foreign_keys = ON');
   // Deleted rows ("forget me", retention) are zeroed in the file, not just marked free.
   db.pragma('secure_delete = ON');
+  const checkpointer =
+    options.path !== ':memory:' && options.backgroundCheckpoint !== false
+      ? startCheckpointer(options.path, () => {
+          // Without the worker, SQLite checkpoints inside commits again rather than let the WAL grow.
+          if (db.open) db.pragma('wal_autocheckpoint = 1000');
+        })
+      : undefined;
+  if (checkpointer) db.pragma('wal_autocheckpoint = 0');
 
   // Immediate transactions take the write lock up front: no deadlock between two processes that both read first.
   const write = <A extends unknown[], R>(fn: (...args: A) => R) => {
@@ -323,6 +337,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       db.prepare('SELECT 1').get();
     },
     async close() {
+      await checkpointer?.stop();
       if (db.open) db.close();
     },
 

@@ -233,7 +233,8 @@ describe('case card', () => {
       'seven-sons · serious',
       'To check with your contact point',
       'What the researcher told',
-      `Partner: ${HOSTILE}`,
+      // A name is one line in every view, whatever was typed.
+      `Partner: ${HOSTILE.replace(/\s+/g, ' ')}`,
       'Questions and answers',
       "Partner's name?",
       `→ ${HOSTILE}`,

@@ -16,14 +16,14 @@ export function inboxTexts(content: Content, lang: Lang): T {
 
 const STATUSES: CaseStatus[] = ['open', 'taken', 'awaiting-info', 'closed'];
 
-function frame(t: T, lang: Lang, title: string, main: Html, loggedIn: boolean): string {
+export function frame(t: T, lang: Lang, title: string, main: Html, loggedIn: boolean, scripts: string[] = []): string {
   const body = html`<header class="bar">
   <h1>${t('title')}</h1>
   <nav class="langs" aria-label="Language / Taal">${['en', 'nl'].map((l) => html`<a href="?lang=${l}" lang="${l}"${l === lang ? html` aria-current="true"` : ''}>${l.toUpperCase()}</a> `)}</nav>
-  <nav><a href="/inbox">${t('all-cases')}</a>${loggedIn ? html`<form method="post" action="/inbox/logout" class="inline"><button type="submit" class="link">${t('logout')}</button></form>` : ''}</nav>
+  <nav><a href="/inbox">${t('all-cases')}</a> <a href="/inbox/screening">${t('screening-nav')}</a>${loggedIn ? html`<form method="post" action="/inbox/logout" class="inline"><button type="submit" class="link">${t('logout')}</button></form>` : ''}</nav>
 </header>
 <main class="inbox">${main}</main>`;
-  return page({ lang, title, body, styles: ['/static/web.css'] });
+  return page({ lang, title, body, styles: ['/static/web.css'], scripts });
 }
 
 function when(iso: string): string {

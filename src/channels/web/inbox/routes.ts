@@ -13,8 +13,11 @@ import { readCookie, setCookie } from '../cookies.js';
 import { inboxRows, listQuery } from './list.js';
 import { INBOX_NAME_COOKIE, type InboxAuth } from './auth.js';
 import { loginPage, notContactPointPage, ssoTexts } from './login-page.js';
-import { casePage, inboxTexts, listPage, notFoundPage } from './pages.js';
+import { casePage, frame, inboxTexts, listPage, notFoundPage } from './pages.js';
+import { html } from '../html.js';
 import { caseFilter, sees } from './viewer.js';
+import { mountScreeningRoutes } from './screening-routes.js';
+import type { BatchScreener } from '../../../screening/batch.js';
 
 export interface InboxRoutesDeps {
   cases: CaseService;
@@ -23,6 +26,8 @@ export interface InboxRoutesDeps {
   defaultLang: Lang;
   auth: InboxAuth;
   secureCookies: boolean;
+  /** The running server's screener, for batch screening (/inbox/screening); absent, the page says it is not available. */
+  screener?: BatchScreener;
   /** PUBLIC_URL: the address the provider sends the browser back to; else the request's own. */
   publicUrl?: string;
   /** Counts failed logins and refused Bearer tokens per address (429 once over). */
@@ -178,6 +183,14 @@ export function inboxRoutes(deps: InboxRoutesDeps): Router {
       }),
     );
   });
+
+  if (deps.screener) mountScreeningRoutes(router, { screener: deps.screener, content, auth, lang });
+  else {
+    router.get('/screening', (req, res) => {
+      const t = inboxTexts(content, lang(req));
+      res.status(404).type('html').send(frame(t, lang(req), t('screening-title'), html`<p>${t('screening-unavailable')}</p>`, tokenLogin));
+    });
+  }
 
   router.get('/api/cases', async (req, res) => {
     const status = statusQuery.parse(req.query.status);

@@ -1,0 +1,101 @@
+// The advice rules as data (content/rules.yaml): which combination sets the risk, when the contact point
+// must be involved and when help is only offered, the headline, EU membership, and facts that follow from others.
+import { z } from 'zod';
+import { DIMENSIONS, RISKS } from '../../domain/ids.js';
+import { playbookIdSchema } from '../../domain/schemas.js';
+import { condition, localText } from './playbook.js';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined by hyphens');
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'use an ISO 3166-1 alpha-2 code in capitals, e.g. DE');
+const cites = z.array(id).min(1, 'cite the guideline section the rule rests on');
+
+/**
+ * What a rule looks at once the answers are in. Every listed part must hold; `true` means "there is at
+ * least one", `false` "there is none".
+ */
+export const situationSchema = z
+  .object({
+    /** A restriction that bites, a sanctions hit, or another blocker. */
+    blockers: z.boolean().optional(),
+    /** At least this many of the four elements (topic, partner, country, collaboration) are concerns. */
+    minElements: z.number().int().min(0).max(4).optional(),
+    /** These elements are among them (e.g. the partner: three elements with nothing against the partner are not high). */
+    elements: z.array(z.enum(DIMENSIONS)).optional(),
+    /** At least this many serious flags. */
+    minSerious: z.number().int().min(0).optional(),
+    /** A duty that requires the contact point (rules.requiredDuties) is in the outcome. */
+    requiredDuty: z.boolean().optional(),
+    /** An export or intra-EU licence duty (rules.licenceDuties) is in the outcome. */
+    licenceDuty: z.boolean().optional(),
+    /** A real hit on a named list (not a rule about a country, not a "possible"). */
+    listHit: z.boolean().optional(),
+    /** Something the researcher could not answer, or a restriction that depends on it. */
+    openPoints: z.boolean().optional(),
+    /** Any concern at all, whatever its weight. */
+    concerns: z.boolean().optional(),
+    risk: z.array(z.enum(RISKS)).optional(),
+    anyFlags: z.array(id).optional(),
+    notFlags: z.array(id).optional(),
+  })
+  .strict();
+export type Situation = z.infer<typeof situationSchema>;
+
+const riskRuleSchema = z
+  .object({ id, risk: z.enum(RISKS), when: situationSchema, text: localText, cites })
+  .strict();
+
+const escalationRuleSchema = z.object({ id, when: situationSchema, text: localText, cites }).strict();
+
+/** A headline; a `prefix` one is put before the first ordinary one that holds. */
+const headlineSchema = z.object({ id, when: situationSchema, text: localText, prefix: z.boolean().default(false) }).strict();
+
+/** A fact that follows from others when the conversation has not set it, e.g. a hire is not an institutional collaboration. */
+const deriveSchema = z
+  .object({
+    fact: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+    value: z.string().min(1),
+    when: z
+      .object({
+        playbooks: z.array(playbookIdSchema).optional(),
+        facts: z.record(z.string(), z.array(z.string())).optional(),
+      })
+      .strict(),
+    cites,
+  })
+  .strict();
+
+export const rulesFileSchema = z
+  .object({
+    /** EU member states: a licence for sharing listed items is needed only outside them. */
+    eu: z.array(countryCode).min(27),
+    /** Duties that only exist when something goes outside the EU. */
+    outsideEuDuties: z.array(id).default([]),
+    /** Facts in which the researcher says outright whether something goes outside the EU; their "yes" wins over the countries. */
+    explicitOutsideEuFacts: z.array(z.string()).default([]),
+    /** Flags that only hold when something goes outside the EU. */
+    outsideEuFlags: z.array(id).default([]),
+    /** Duties that make the contact point necessary (reporting obligation, licences, sanctions). */
+    requiredDuties: z.array(id).min(1),
+    licenceDuties: z.array(id).min(1),
+    /** First rule that holds sets the risk; the last should hold always. */
+    risk: z.array(riskRuleSchema).min(1),
+    escalation: z
+      .object({
+        required: z.array(escalationRuleSchema).min(1),
+        offered: z.array(escalationRuleSchema).min(1),
+      })
+      .strict(),
+    headlines: z.array(headlineSchema).min(1),
+    derive: z.array(deriveSchema).default([]),
+    /**
+     * Which questions can change the advice: the `relevance` check raises each flag whose condition holds, and
+     * questions ask `when` it is raised. One flag keeps the playbook graph simple.
+     */
+    relevance: z.array(z.object({ flag: id, when: condition, cites }).strict()).default([]),
+    /** External sources a step needs, by step id (content/links.yaml). */
+    stepLinks: z.record(id, z.array(id)).default({}),
+  })
+  .strict();
+export type Rules = z.infer<typeof rulesFileSchema>;
+export type RiskRule = z.infer<typeof riskRuleSchema>;
+export type EscalationRule = z.infer<typeof escalationRuleSchema>;

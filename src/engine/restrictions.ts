@@ -1,0 +1,72 @@
+// Institution-level restrictions (content/restrictions.yaml), applied only where they bite: the partner is in
+// their scope (country and kind, a named list, a named entity) AND every deciding condition holds. A condition
+// the researcher could not answer makes the restriction a point to check with the contact point, never a hit.
+import type { Restriction, RestrictionCondition } from '../content/types.js';
+import type { Facts, ScreeningHit } from './types.js';
+
+export interface RestrictionCheck {
+  restriction: Restriction;
+  /** The conditions still to be checked (unknown or "not sure"). */
+  open: RestrictionCondition[];
+}
+
+export interface RestrictionResult {
+  bites: Restriction[];
+  toCheck: RestrictionCheck[];
+}
+
+function values(v: Facts[string] | undefined): string[] {
+  if (v === undefined) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+function wordIn(haystack: string, word: string): boolean {
+  return new RegExp(`(^|[^\\p{L}])${word.toLowerCase()}([^\\p{L}]|$)`, 'u').test(haystack.toLowerCase());
+}
+
+/** Whether the restriction concerns this partner at all. */
+export function inScope(r: Restriction, facts: Facts, hits: readonly ScreeningHit[]): boolean {
+  const real = hits.filter((h) => h.match);
+  if (r.lists.some((l) => real.some((h) => h.list === l))) return true;
+  const names = values(facts.partnerName);
+  if ((r.entities ?? []).some((e) => names.some((n) => wordIn(n, e)) || real.some((h) => (h.topics ?? []).includes(r.flag)))) return true;
+  // A rule without countries, lists or entities (Horizon's Article 22(5)) concerns a partner when what is
+  // known about the work fits it; who funds the work is then asked.
+  if (r.countries.length === 0 && r.lists.length === 0 && (r.entities ?? []).length === 0) {
+    return r.conditions.length > 0 && r.conditions.filter((c) => c.fact !== 'funders').every((c) => conditionState(c, facts) === 'holds');
+  }
+  if (r.countries.length === 0) return false;
+  const countries = values(facts.countries);
+  if (!r.countries.some((c) => countries.includes(c))) return false;
+  if (r.partnerKinds.includes('any')) return true;
+  const kind = values(facts.partnerKind)[0];
+  // A rule for military institutions says nothing about a partner we cannot classify; other rules on a
+  // country's knowledge institutions keep the partner in scope until we know it is something else.
+  if (kind === undefined || kind === 'unsure') return !r.partnerKinds.every((k) => k === 'military');
+  return r.partnerKinds.includes(kind);
+}
+
+type ConditionState = 'holds' | 'fails' | 'open';
+
+function conditionState(c: RestrictionCondition, facts: Facts): ConditionState {
+  const vs = values(facts[c.fact]);
+  if (vs.some((v) => c.values.includes(v))) return 'holds';
+  const known = vs.filter((v) => v !== 'unsure');
+  if (vs.includes('unsure') && known.length === 0) return 'open';
+  if (known.length > 0) return 'fails';
+  return c.ifUnknown === 'check' ? 'open' : 'fails';
+}
+
+export function evaluateRestrictions(restrictions: readonly Restriction[], facts: Facts, hits: readonly ScreeningHit[]): RestrictionResult {
+  const bites: Restriction[] = [];
+  const toCheck: RestrictionCheck[] = [];
+  for (const r of restrictions) {
+    if (!inScope(r, facts, hits)) continue;
+    const states = r.conditions.map((c) => ({ c, s: conditionState(c, facts) }));
+    if (states.some((x) => x.s === 'fails')) continue;
+    const open = states.filter((x) => x.s === 'open').map((x) => x.c);
+    if (open.length === 0 && !r.onlyCheck) bites.push(r);
+    else toCheck.push({ restriction: r, open: open.length > 0 ? open : r.conditions });
+  }
+  return { bites, toCheck };
+}

@@ -27,14 +27,16 @@ function configure(): AC.HostConfig {
   return new AdaptiveCards.HostConfig({
     fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
     supportsInteractivity: true,
-    containerStyles: {
-      default: {
-        backgroundColor: '#FFFFFF',
-        foregroundColors: Object.fromEntries(
-          Object.entries(CARD_TEXT_COLOURS).map(([name, colour]) => [name, { default: colour, subtle: colour }]),
-        ),
-      },
-    },
+    // Every container style gets the same readable text colours (the defaults fail WCAG AA on white and tints).
+    containerStyles: Object.fromEntries(
+      (['default', 'emphasis', 'good', 'attention', 'warning', 'accent'] as const).map((style) => [
+        style,
+        {
+          ...(style === 'default' ? { backgroundColor: '#FFFFFF' } : {}),
+          foregroundColors: Object.fromEntries(Object.entries(CARD_TEXT_COLOURS).map(([name, colour]) => [name, { default: colour, subtle: colour }])),
+        },
+      ]),
+    ),
     spacing: { small: 4, default: 8, medium: 16, large: 24, extraLarge: 32, padding: 12 },
     actions: { maxActions: 12, actionsOrientation: 'horizontal', actionAlignment: 'left', buttonSpacing: 8, spacing: 'default' },
   });

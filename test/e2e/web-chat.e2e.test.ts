@@ -220,6 +220,7 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     await openQuestion.waitFor({ state: 'visible' });
     expect(await openQuestion.innerText()).toContain(CP_QUESTION);
     await shot(tab2, '06b-second-tab-open-question');
+    await tab2.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     const chatView = join(ARTIFACTS, '06e-open-question-view.png');
     await tab2.screenshot({ path: chatView });
     if (process.env.SAVE_DOCS_SCREENSHOT === '1') copyFileSync(chatView, resolve('docs/web-chat.png'));

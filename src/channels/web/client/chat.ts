@@ -128,7 +128,8 @@ async function sync(): Promise<void> {
   history.entries.forEach(show);
   showCases(history.cases);
   showOpenQuestion(history.openQuestion);
-  if (scroll) transcriptEl.lastElementChild?.scrollIntoView({ block: 'end' });
+  // The open question sits under the transcript: bring it into view with the newest entry.
+  if (scroll) (history.openQuestion ? openQuestionEl : transcriptEl.lastElementChild)?.scrollIntoView({ block: 'end' });
 }
 
 function downloads(ref: string): HTMLElement {

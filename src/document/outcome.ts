@@ -97,6 +97,11 @@ function screeningItems(outcome: Outcome, t: Texts, audience: Audience): DocItem
     }
     for (const l of screened.lists.filter((x) => x.stale)) items.push({ text: t('engine.screening-stale', { name: l.name, date: l.date }), tone: 'warning' });
     for (const n of screened.notChecked ?? []) items.push({ text: t(`engine.screening-not-checked-${n.reason}`, { name: n.name }), tone: 'warning' });
+    // What no loaded list covers is said plainly, with the places to check by hand.
+    for (const kind of screened.missing ?? []) {
+      const links = (screened.checkByHand ?? []).find((c) => c.kind === kind)?.links ?? [];
+      items.push({ text: t(`document.unchecked-${kind}`), tone: 'warning', cites: links.map((l) => ({ label: l.title, href: l.url })) });
+    }
   } else if (outcome.screening.length === 0) {
     items.push({ text: t('engine.screening-not-done') });
   }

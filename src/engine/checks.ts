@@ -5,7 +5,7 @@ import type { EngineContext } from './context.js';
 import { holds } from './conditions.js';
 import { deriveFacts } from './derived-facts.js';
 import { inScope } from './restrictions.js';
-import type { ConversationState, NotCheckedList, ScreenedList, ScreeningHit, ScreeningSummary } from './types.js';
+import type { ConversationState, HitKind, NotCheckedList, ScreenedList, ScreeningHit, ScreeningSummary, UncheckedKind } from './types.js';
 
 export interface CheckResult {
   flags: string[];
@@ -62,10 +62,15 @@ function screenPartner(state: ConversationState, ctx: EngineContext): CheckResul
   const hits: ScreeningHit[] = [];
   const lists = new Map<string, ScreenedList>();
   const notChecked = new Map<string, NotCheckedList>();
+  // Kinds of list that no loaded data covers (no sanctions list, say): said plainly, with where to check by hand.
+  const missing = new Set<HitKind>();
+  const checkByHand = new Map<HitKind, UncheckedKind>();
   for (const name of names) {
     const result = ctx.screen.screen(name, country ? { country, limit: 5 } : { limit: 5 });
     hits.push(...result.hits.filter((h) => !isCountryRule(h, ctx)));
     for (const l of result.lists) lists.set(l.id, l);
+    for (const kind of result.missing ?? []) missing.add(kind);
+    for (const c of result.checkByHand ?? []) if (!checkByHand.has(c.kind)) checkByHand.set(c.kind, c);
     for (const n of result.notChecked ?? []) notChecked.set(n.list, { list: n.list, name: n.name, reason: n.reason });
     if (result.lists.some((l) => l.stale)) flags.push('stale-screening-data');
   }
@@ -77,7 +82,12 @@ function screenPartner(state: ConversationState, ctx: EngineContext): CheckResul
   }
   // A list that did not answer for one name was not checked for the conversation.
   for (const id of notChecked.keys()) lists.delete(id);
-  const screened: ScreeningSummary = { names, lists: [...lists.values()], ...(notChecked.size > 0 ? { notChecked: [...notChecked.values()] } : {}) };
+  const screened: ScreeningSummary = {
+    names,
+    lists: [...lists.values()],
+    ...(notChecked.size > 0 ? { notChecked: [...notChecked.values()] } : {}),
+    ...(missing.size > 0 ? { missing: [...missing], checkByHand: [...checkByHand.values()] } : {}),
+  };
   return { flags, hits, ...(names.length ? { screened } : {}) };
 }
 

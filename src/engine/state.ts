@@ -22,6 +22,10 @@ const screened = z.object({
   names: z.array(z.string()),
   lists: z.array(z.object({ id: z.string(), name: z.string(), date: z.string(), stale: z.boolean(), entries: z.number() })),
   notChecked: z.array(z.object({ list: z.string(), name: z.string(), reason: z.enum(['timeout', 'error', 'pending']) })).optional(),
+  missing: z.array(z.enum(HIT_KINDS)).optional(),
+  checkByHand: z
+    .array(z.object({ kind: z.enum(HIT_KINDS), text: z.string(), links: z.array(z.object({ id: z.string(), title: z.string(), url: z.string() })) }))
+    .optional(),
 });
 const outcome = z.object({
   playbook: playbookId, playbookTitle: z.string(), risk: z.enum(RISKS), riskLabel: z.string(), headline: z.string().default(''), assessment: z.string(),

@@ -149,7 +149,8 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
         why.push(`home institution ${inst.contactPoint} ← "${words}"`);
         continue;
       }
-      if (!inst.group && about(m) === 'coAuthors') {
+      // A group named for the co-authors ("co-authors from the Seven Sons") is about them too, not the partner.
+      if (about(m) === 'coAuthors') {
         coAuthorInstitutions.push({ mention: mentionOf(inst, words), entry: inst, words });
         continue;
       }
@@ -181,7 +182,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
       if (c.entry.signals.length > 0) addSignal('co-author-risk', `"${c.words}" (${c.entry.name}: ${c.entry.signals.join(', ')})`);
       continue;
     }
-    institutions.push(c.mention);
+    if (!c.entry.group) institutions.push(c.mention);
     why.push(`institution ${c.entry.id} ← "${c.words}" (co-authors)`);
     if (c.entry.country && pushUnique(countries, c.entry.country)) why.push(`country ${c.entry.country} ← "${c.words}" (${c.entry.name})`);
     for (const s of c.entry.signals) addSignal(s, `"${c.words}" (${c.entry.name})`);

@@ -45,11 +45,16 @@ export function startCheckpointer(path: string, onLost: (reason: string) => void
     stop() {
       if (stopping) return Promise.resolve();
       stopping = true;
+      // Referenced again while it stops: a caller awaiting close() must keep the process alive until it has.
+      worker.ref();
       return new Promise<void>((resolve) => {
-        worker.once('exit', () => resolve());
-        worker.postMessage('stop');
         // A worker that does not close in time is ended; the store's own close checkpoints anyway.
-        setTimeout(() => void worker.terminate(), 2000).unref();
+        const deadline = setTimeout(() => void worker.terminate(), 2000);
+        worker.once('exit', () => {
+          clearTimeout(deadline);
+          resolve();
+        });
+        worker.postMessage('stop');
       });
     },
   };

@@ -134,7 +134,10 @@ function applyKnown(turn: Turn, stepId: string, q: QuestionStep): void {
 /** An answer implied by a situation recognised in what the user said (signals). */
 function inferFromSignals(turn: Turn, q: QuestionStep): string | undefined {
   const signals = new Set(turn.state.signals);
-  return q.answers.find((a) => a.signals.some((sig) => signals.has(sig)))?.value;
+  const found = q.answers.filter((a) => a.signals.some((sig) => signals.has(sig)));
+  // Two answers signalled at once ("Research and Innovation Action" also says "innovation action") is no answer:
+  // the question is asked.
+  return found.length === 1 ? found[0]?.value : undefined;
 }
 
 function choicesFor(turn: Turn, q: QuestionStep): Choice[] {

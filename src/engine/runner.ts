@@ -134,7 +134,10 @@ function applyKnown(turn: Turn, stepId: string, q: QuestionStep): void {
 /** An answer implied by a situation recognised in what the user said (signals). */
 function inferFromSignals(turn: Turn, q: QuestionStep): string | undefined {
   const signals = new Set(turn.state.signals);
-  return q.answers.find((a) => a.signals.some((sig) => signals.has(sig)))?.value;
+  const found = q.answers.filter((a) => a.signals.some((sig) => signals.has(sig)));
+  // Two answers signalled at once ("Research and Innovation Action" also says "innovation action") is no answer:
+  // the question is asked.
+  return found.length === 1 ? found[0]?.value : undefined;
 }
 
 function choicesFor(turn: Turn, q: QuestionStep): Choice[] {
@@ -402,7 +405,7 @@ export function applyTyped(turn: Turn, text: string): boolean {
       break;
     }
     default: {
-      const match = matchChoice(q, text, turn.ctx.content, lang);
+      const match = outsideEuByCountry(turn, q, extracted) ?? matchChoice(q, text, turn.ctx.content, lang);
       // The contact point reads the answer as the button says it; `typed` tells it was typed.
       if (match.kind === 'answer') {
         applyAnswer(turn, id, q, match.value, labelFor(q, match.value, turn), true, false);
@@ -425,6 +428,17 @@ export function applyTyped(turn: Turn, text: string): boolean {
   }
   advance(turn);
   return true;
+}
+
+/**
+ * "Canada" typed for "Is the recipient outside the EU?": the countries named answer it, by the EU list in
+ * rules.yaml (G:337-341). Only for the yes/no questions rules.yaml names in `explicitOutsideEuFacts`.
+ */
+function outsideEuByCountry(turn: Turn, q: QuestionStep, extracted: ExtractedFacts): { kind: 'answer'; value: string } | undefined {
+  const { eu, explicitOutsideEuFacts } = turn.ctx.content.rules;
+  if (q.input !== 'yesno' || !explicitOutsideEuFacts.includes(q.fact) || extracted.countries.length === 0) return undefined;
+  const value = extracted.countries.some((c) => !eu.includes(c)) ? 'yes' : 'no';
+  return q.answers.some((a) => a.value === value) ? { kind: 'answer', value } : undefined;
 }
 
 /** One short line that says how a typed answer was read, so a misreading shows at once. Never for a click. */

@@ -81,6 +81,15 @@ describe('Huawei and ZTE: only Horizon Europe Innovation Actions (G:187-188)', (
     expect(duty?.text).toContain('Innovation Actions');
     expect(t.outcome.escalation).toBe('required');
   });
+  it('an Innovation Action named in the opening is not asked again, and the rule bites', () => {
+    // No answer for ask-horizon-action: the harness fails if it is asked.
+    const t = talk('We want Huawei as a partner in our Horizon Europe Innovation Action on 6G', { ...base, 'ask-funders': click('horizon-europe') }, 'sensitive-tech-partner');
+    expect(t.outcome.duties.map((d) => d.id)).toContain('restriction-horizon-huawei-zte');
+  });
+  it('a Research and Innovation Action in the opening is no Innovation Action: the rule does not bite', () => {
+    const t = talk('We want Huawei as a partner in our Horizon Europe Research and Innovation Action on 6G', { ...base, 'ask-funders': click('horizon-europe'), 'ask-horizon-action': click('research') }, 'sensitive-tech-partner');
+    expect(t.outcome.duties.map((d) => d.id)).not.toContain('restriction-horizon-huawei-zte');
+  });
   it('with an unknown action type it is a point to check', () => {
     const t = talk('We want Huawei as a partner in our 6G project', { ...base, 'ask-funders': click('horizon-europe'), 'ask-horizon-action': click('unsure') }, 'sensitive-tech-partner');
     expect(t.outcome.openPoints.map((p) => p.id)).toContain('check-horizon-huawei-zte');

@@ -1,5 +1,5 @@
 // The screener: every list indexed once at construction, then synchronous, I/O-free queries.
-import type { Link, ReferenceContent, Restriction } from '../content/types.js';
+import type { Link, ReferenceContent, Restriction, SevenSon } from '../content/types.js';
 import { pick, type Lang } from '../domain/lang.js';
 import type { HitKind, ScreenedList, Screener, ScreeningHit, ScreeningResult, UncheckedKind } from '../domain/screening.js';
 import type { LoadedDataset } from './datasets.js';
@@ -419,16 +419,8 @@ export class ListScreener implements Screener {
   }
 }
 
-interface InstitutionEntry {
-  id: string;
-  name: string;
-  formerNames: string[];
-  abbreviations: string[];
-  chinese: string[];
-  aliases: string[];
-  city: string;
-  source?: { name: string; url?: string | undefined; date: string };
-}
+/** A curated institution: a Seven Sons entry's names, with its own source when its list gives one per entry. */
+type InstitutionEntry = Omit<SevenSon, 'url'> & { source?: { name: string; url?: string | undefined; date: string } };
 
 /**
  * Curated institutions (the Seven Sons, the Chinese military list) as entities: every name, former

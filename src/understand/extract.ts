@@ -219,7 +219,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   const bySignal = new Map<string, Polarity[]>();
   for (const m of a.signals) {
     const list = bySignal.get(m.entry.payload) ?? [];
-    list.push(polarity(a.tokens, a.negations, m.start, negation.window));
+    list.push(polarity(a.tokens, a.negations, m.start, negation.window, negation.after.window));
     bySignal.set(m.entry.payload, list);
   }
   for (const m of a.signals) {

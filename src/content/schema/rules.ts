@@ -21,6 +21,8 @@ export const situationSchema = z
     minElements: z.number().int().min(0).max(4).optional(),
     /** These elements are among them (e.g. the partner: three elements with nothing against the partner are not high). */
     elements: z.array(z.enum(DIMENSIONS)).optional(),
+    /** At least one of these elements is among them (e.g. a partner or a country: someone who could misuse it). */
+    anyElements: z.array(z.enum(DIMENSIONS)).min(1).optional(),
     /** At least this many serious flags. */
     minSerious: z.number().int().min(0).optional(),
     /** A duty that requires the contact point (rules.requiredDuties) is in the outcome. */

@@ -79,6 +79,8 @@ export const rulesFileSchema = z
     /** Duties that make the contact point necessary (reporting obligation, licences, sanctions). */
     requiredDuties: z.array(id).min(1),
     licenceDuties: z.array(id).min(1),
+    /** Risk rules whose medium or high does not mean the checks point to a risk (a duty alone, a playbook's floor). */
+    pointsToRisk: z.object({ notRules: z.array(z.string()).default([]) }).strict().default({ notRules: [] }),
     /** First rule that holds sets the risk; the last should hold always. */
     risk: z.array(riskRuleSchema).min(1),
     escalation: z

@@ -73,7 +73,7 @@ export function buildOutcome(
   const t = makeT(content, lang);
   const at = makeAdviceT(content, lang);
   const rules = content.rules;
-  const facts = deriveFacts(state.facts, playbook.id, rules);
+  const facts = deriveFacts(state.facts, playbook.id, rules, state.signals);
   const restricted = evaluateRestrictions(content.reference.restrictions, facts, state.screening);
   const flagIds = effectiveFlags(state, facts, content, restricted);
   const flagSet = new Set(flagIds);

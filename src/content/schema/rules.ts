@@ -60,6 +60,8 @@ const deriveSchema = z
       .object({
         playbooks: z.array(playbookIdSchema).optional(),
         facts: z.record(z.string(), z.array(z.string())).optional(),
+        /** One of these signals was read in what the researcher wrote (content/understand/signals.yaml). */
+        signals: z.array(z.string()).min(1).optional(),
       })
       .strict(),
     cites,

@@ -146,7 +146,7 @@ export function buildOutcome(
     !rules.pointsToRisk.notRules.some((r) => e.basis?.rule === r || e.basis?.rule.endsWith(`:${r}`));
   const dutiesFor = (e: Evaluated) => {
     const scope: ConditionScope = { facts, flags: flagSet, risk: e.risk, pointsToRisk: pointsToRiskOf(e) };
-    return spec.duties
+    return [...spec.duties, ...rules.duties]
       .filter((d) => holds(d.when, scope))
       .flatMap((d) => content.reference.duties.filter((x) => x.id === d.id))
       // A duty named under two conditions shows once.

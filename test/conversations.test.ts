@@ -61,7 +61,8 @@ for (const suite of suites) {
             if (err instanceof Error) err.message = `${display} › "${test.name}" › ${err.message}`;
             throw err;
           }
-        });
+          // The first test of a suite builds its engine (a router trained on that content): slow on a busy machine.
+        }, 120_000);
       }
     });
   }

@@ -64,6 +64,7 @@ export interface Lexicon {
   kindFromName: PhraseIndex<PartnerKind>;
   /** Person and organisation nouns, after which an ambiguous demonym counts. */
   contextNouns: PhraseIndex<true>;
+  europeanPartner: PhraseIndex<true>;
   needContext: ReadonlySet<string>;
 }
 
@@ -209,12 +210,15 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
   }
   const contextNouns = new PhraseIndex<true>();
   for (const t of [...content.context.contextNouns, ...Object.values(content.context.partnerKinds).flat()]) contextNouns.add(t, true);
+  const europeanPartner = new PhraseIndex<true>();
+  for (const t of content.context.europeanPartner) europeanPartner.add(t, true);
 
   return {
     negations,
     attributions,
     kindFromName,
     contextNouns,
+    europeanPartner,
     needContext: new Set(content.language.needContext.map(fold)),
     content,
     places,

@@ -142,6 +142,8 @@ export const contextFileSchema = z
       .strict(),
     kindFromName: z.partialRecord(z.enum(PARTNER_KINDS), list),
     contextNouns: list,
+    /** A partner said to be European without its name ("a European university"): co-authors beside it are not the partner. */
+    europeanPartner: list.default([]),
   })
   .strict();
 

@@ -187,6 +187,13 @@ function checkOutcomeDetails(run: Run, want: ConversationExpect, needOutcome: ()
     fail(`${needOutcome().openPoints.length} open point(s), expected at least ${want.openPointsAtLeast}`);
   }
   if (want.questionsAtMost !== undefined && run.asked.length > want.questionsAtMost) fail(`${run.asked.length} questions were asked (${run.asked.join(', ')}), expected at most ${want.questionsAtMost}`);
+  if (want.summaryTexts || want.noSummaryTexts) {
+    const summary = [...run.all].reverse().find((r) => r.kind === 'outcome');
+    if (summary?.kind !== 'outcome') fail('no outcome was shown');
+    const text = summary.summaryMarkdown.toLowerCase();
+    for (const t of want.summaryTexts ?? []) if (!text.includes(t.toLowerCase())) fail(`the outcome's summary does not say "${t}"`);
+    for (const t of want.noSummaryTexts ?? []) if (text.includes(t.toLowerCase())) fail(`the outcome's summary should not say "${t}"`);
+  }
   for (const [part, phrases] of Object.entries(want.textsIn ?? {}) as Array<[OutcomePart, string[]]>) {
     const text = partText(needOutcome(), part);
     for (const t of phrases) if (!text.includes(t.toLowerCase())) fail(`the outcome's ${part} do not say "${t}"`);
@@ -236,6 +243,11 @@ function checkLastReplies(run: Run, want: ConversationExpect): void {
   if (want.repeatsBack !== undefined) {
     const echo = run.last.flatMap((r) => (r.kind === 'text' && !r.text.includes('\n') && r.text.startsWith(want.repeatsBack ?? '') ? [r.text] : []));
     if (echo.length === 0) fail(`the advisor did not repeat back "${want.repeatsBack}" in one line; it said: ${said}`);
+  }
+  if (want.namesCase) {
+    const ref = s?.cases.at(-1);
+    if (ref === undefined) fail('no case was sent');
+    if (!said.includes(ref)) fail(`the last reply does not name the case ${ref}`);
   }
   if (want.sent) {
     const got = run.sent.map((e) => e.type);

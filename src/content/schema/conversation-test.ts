@@ -60,6 +60,9 @@ export const conversationExpectSchema = z
     openPointsAtLeast: z.number().int().min(1).optional(),
     /** At most this many questions were put to the user so far. */
     questionsAtMost: z.number().int().min(0).optional(),
+    /** Phrases (any case) that must / must not appear in the outcome's summary as shown (with the lists checked, what to check by hand). */
+    summaryTexts: ids.optional(),
+    noSummaryTexts: ids.optional(),
     /** Phrases (any case) that must / must not appear in these parts of the outcome, e.g. `noTextsIn: { reasons: ["not sure"] }`. */
     textsIn: z.partialRecord(outcomePartSchema, ids).optional(),
     noTextsIn: z.partialRecord(outcomePartSchema, ids).optional(),
@@ -109,6 +112,8 @@ export const conversationExpectSchema = z
     /** Buttons (labels or values) offered / not offered by the last reply. */
     buttons: ids.optional(),
     noButtons: ids.optional(),
+    /** The replies to the last step name the reference of the case sent last (RS-...). */
+    namesCase: z.literal(true).optional(),
     /** What the last step sent out, in order: escalate (the case to the contact point), case-answer, forget-user; [] for nothing. */
     sent: z.array(z.enum(['escalate', 'case-answer', 'forget-user'])).optional(),
   })

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { loadDataset, type LoadedDataset } from '../../src/screening/index.js';
 
-export const SANCTIONS_FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'screening', 'sanctions.csv');
+const SANCTIONS_FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'screening', 'sanctions.csv');
 
 export function sanctionsDataset(): LoadedDataset {
   return loadDataset({ path: SANCTIONS_FIXTURE, format: 'simple-csv', listId: 'sanctions', kind: 'sanction' });

@@ -8,6 +8,7 @@ import {
   renderCaseCard,
   renderReplyCard,
   renderWelcomeCard,
+  renderCasesCard,
   type AdaptiveCard,
 } from '../../../src/channels/cards/index.js';
 import type { Lang } from '../../../src/engine/ids.js';
@@ -202,6 +203,37 @@ describe('reply cards', () => {
     ]);
     // Which playbooks exist is the content's say (the engine shows the menu for an unknown one); the shape is checked here.
     expect(parseCardSubmit({ start: 'Not a playbook!' })).toEqual({ kind: 'invalid' });
+  });
+});
+
+describe('the researcher\'s "my cases" card', () => {
+  const item = (id: string, status: 'open' | 'awaiting-info', createdAt: string) => {
+    const { draft: _d, history: _h, ...rest } = { ...sampleCase(status), id, ref: `RS-2026-00${id}`, createdAt };
+    return rest;
+  };
+  for (const lang of LANGS) {
+    it(`lists the cases newest first and the open question with its Reply button, as a valid card (${lang})`, () => {
+      const overview = {
+        cases: [item('12', 'awaiting-info', '2026-03-02T10:00:00.000Z'), item('11', 'open', '2026-03-01T10:00:00.000Z')],
+        questions: [{ caseId: '12', ref: 'RS-2026-0012', text: HOSTILE, here: true }],
+      };
+      const card = renderCasesCard(overview, (id) => `title of ${id}`, strictUi(lang));
+      expectValid(card);
+      expectUserTextIsPlain(card);
+      const json = JSON.stringify(card);
+      expect(json.indexOf('RS-2026-0012')).toBeLessThan(json.indexOf('RS-2026-0011'));
+      expect(collect(card).actions.map((a) => parseCardSubmit(a.data))).toEqual([{ kind: 'engine', input: { type: 'action', value: 'case-reply:12' } }]);
+    });
+  }
+
+  it('offers no Reply for a question another conversation waits for, and says where to answer', () => {
+    const card = renderCasesCard(
+      { cases: [item('12', 'awaiting-info', '2026-03-02T10:00:00.000Z')], questions: [{ caseId: '12', ref: 'RS-2026-0012', text: 'Which lab?', here: false }] },
+      (id) => id,
+      strictUi('en'),
+    );
+    expect(collect(card).actions).toEqual([]);
+    expect(JSON.stringify(card)).toContain('Answer it in the conversation where you sent this case.');
   });
 });
 

@@ -199,10 +199,7 @@ function handleText(turn: Turn, raw: string): void {
       }
       return turn.showMenu();
     case 'forget':
-      turn.effects.push({ type: 'forget-user' });
-      turn.state = { ...freshState(s.lang), langChosen: s.langChosen, turn: s.turn };
-      turn.say(turn.t('forgotten'));
-      return;
+      return forget(turn);
     case 'english':
       return setLang(turn, 'en');
     case 'dutch':
@@ -215,6 +212,15 @@ function handleText(turn: Turn, raw: string): void {
   }
   if (takenForCase(turn, text, handleMessage)) return;
   handleMessage(turn, text);
+}
+
+/** "forget me": the conversations go, the cases already sent stay with the institution, and the reply names them. */
+function forget(turn: Turn): void {
+  const s = turn.state;
+  const sent = [...new Set([...(turn.meta.sentCases ?? []), ...s.cases])];
+  turn.effects.push({ type: 'forget-user' });
+  turn.state = { ...freshState(s.lang), langChosen: s.langChosen, turn: s.turn };
+  turn.say(sent.length > 0 ? turn.t('forgotten-cases', { refs: sent.join(', ') }) : turn.t('forgotten'));
 }
 
 /** Phases in which the last outcome can still be sent to the contact point. */

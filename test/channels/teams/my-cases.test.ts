@@ -136,4 +136,11 @@ describe('"my cases" in the Teams personal chat', () => {
     expect((await h.post(h.fixture('install-personal'))).status).toBe(200);
     expect(sentCards(h)).toHaveLength(1);
   });
+
+  it('"forget me" in the personal chat names the case that stays with the institution', async () => {
+    const c = await escalateAndDeliver(h);
+    await say(h, 'forget me');
+    expect(cardText(personalCards(h).slice(-1))).toContain(`Cases already sent stay with your institution, as its retention rules say: ${c.ref}.`);
+    expect(await h.store.getCase(c.id)).not.toBeNull();
+  });
 });

@@ -173,16 +173,23 @@ describe('reply cards', () => {
     expect(low).not.toContain('The guideline asks you');
   });
 
-  it('folds the long parts behind their title, which opens them in place', () => {
+  it('lets every titled part open and close by its title; the long parts start closed, what to do and the duties open', () => {
     const card = renderReplyCard(sampleReplies[4]!, strictUi('en'));
     const json = JSON.stringify(card);
     for (const kind of ['measures', 'screening', 'sources']) {
       expect(json).toContain(`"id":"doc-${kind}-body","isVisible":false`);
-      expect(json).toContain(`"targetElements":["doc-${kind}-body"]`);
+      expect(json).toContain(`"targetElements":["doc-${kind}-body","doc-${kind}-open","doc-${kind}-closed"]`);
     }
-    // What to do and the legal duties are never folded away.
-    expect(json).not.toContain('doc-steps-body');
-    expect(json).not.toContain('doc-duties-body');
+    for (const kind of ['steps', 'duties']) {
+      expect(json).toContain(`"targetElements":["doc-${kind}-body","doc-${kind}-open","doc-${kind}-closed"]`);
+      expect(json).toContain(`"id":"doc-${kind}-body","items"`);
+      expect(json).not.toContain(`"id":"doc-${kind}-body","isVisible":false`);
+      // The open part shows "▾ title"; its "▸ title" waits hidden for the toggle.
+      expect(json).toMatch(new RegExp(`"text":"▸ [^"]+"[^}]*}\\],"id":"doc-${kind}-closed","isVisible":false`));
+    }
+    // The headline and the risk are never folded away.
+    expect(json).not.toContain('doc-headline-body');
+    expect(json).not.toContain('doc-risk-body');
     // Teams cannot open this server's paths: without relativeLinks a source is its title, not a broken link.
     expect(collect(card).actions.some((a) => a.type === 'Action.OpenUrl' && String(a.url).startsWith('/'))).toBe(false);
   });

@@ -67,7 +67,12 @@ function accessibleToggles(root: HTMLElement): void {
     const body = root.querySelector<HTMLElement>(`#${CSS.escape(openTitle.id.replace(/-open$/, '-body'))}`);
     if (!toggle || !body) return;
     toggle.setAttribute('aria-controls', body.id);
-    const update = (): void => toggle.setAttribute('aria-expanded', String(body.style.display !== 'none'));
+    const closedTitle = root.querySelector<HTMLElement>(`#${CSS.escape(openTitle.id.replace(/-open$/, '-closed'))}`);
+    const update = (): void => {
+      toggle.setAttribute('aria-expanded', String(body.style.display !== 'none'));
+      // The renderer also marks each shown or hidden part aria-expanded, which a plain block may not carry.
+      for (const part of [body, openTitle, closedTitle]) part?.removeAttribute('aria-expanded');
+    };
     update();
     // The renderer's own handlers were set first, so the body has already changed when these run.
     toggle.addEventListener('click', update);

@@ -77,7 +77,10 @@ export interface DocSection {
   items: DocItem[];
   numbered?: boolean;
   tone?: Tone;
-  /** A long part: formats that can fold (the Adaptive Card) show it collapsed first. */
+  /**
+   * A long part: it starts closed where parts open and close by their title (the Adaptive Card, the case
+   * pages' <details>); every other titled part starts open there.
+   */
   fold?: boolean;
 }
 

@@ -6,16 +6,17 @@ import { answerFaqEntry } from './faq-answer.js';
 import { rankFaq } from './faq.js';
 import { beginEscalation, cancelEscalation, chooseInstitution, confirmEscalation, declineEscalation } from './escalation.js';
 import type { Lang } from './ids.js';
-import { allTexts, allWords } from '../domain/lang.js';
+import { allTexts } from '../domain/lang.js';
 import { knownLang, knownState, languageNamed } from './known.js';
 import { mergeExtracted } from './facts.js';
 import { caseAction, receiveCaseQuestion, takenForCase } from './case-reply.js';
+import { commandIn, type Command } from './commands.js';
 import { metaIntent, type MetaIntent } from './intents.js';
 import { looksLikeName } from './names.js';
 import { askTellMore, correctPrevious, offerPlaybooks, redirect, switchPlaybook, tellMore } from './redirect.js';
 import { advance, answerNameCheck, applyButton, applyTyped, otherTopic, reask, startPlaybook } from './runner.js';
 import { freshState, parseState } from './state.js';
-import { normalize, roughlyEquals } from './text.js';
+import { normalize } from './text.js';
 import { Turn } from './turn.js';
 import type { CaseStatus, ConversationState, EngineInput, StepResult, TurnMeta } from './types.js';
 
@@ -175,28 +176,8 @@ function staleOrMenu(turn: Turn): void {
   else turn.showMenu();
 }
 
-type Command = keyof EngineContext['content']['lexicon']['commands'];
-
-/** Command phrases, normalised once per loaded lexicon. */
-const commandPhrases = new WeakMap<EngineContext['content']['lexicon']['commands'], Array<[Command, string[]]>>();
-
-function phrasesOfCommands(commands: EngineContext['content']['lexicon']['commands']): Array<[Command, string[]]> {
-  let list = commandPhrases.get(commands);
-  if (!list) {
-    list = (Object.keys(commands) as Command[]).map((name) => [name, allWords(commands[name]).map(normalize)]);
-    commandPhrases.set(commands, list);
-  }
-  return list;
-}
-
 function command(turn: Turn, text: string): Command | undefined {
-  const n = normalize(text);
-  for (const [name, phrases] of phrasesOfCommands(turn.ctx.content.lexicon.commands)) {
-    // No typos for a language: "Netherlands" typed as a country is not "nederlands".
-    const exact = name === 'english' || name === 'dutch';
-    if (phrases.some((p) => (exact ? n === p : roughlyEquals(n, p)))) return name;
-  }
-  return undefined;
+  return commandIn(text, turn.ctx.content.lexicon.commands);
 }
 
 function handleText(turn: Turn, raw: string): void {
@@ -218,10 +199,7 @@ function handleText(turn: Turn, raw: string): void {
       }
       return turn.showMenu();
     case 'forget':
-      turn.effects.push({ type: 'forget-user' });
-      turn.state = { ...freshState(s.lang), langChosen: s.langChosen, turn: s.turn };
-      turn.say(turn.t('forgotten'));
-      return;
+      return forget(turn);
     case 'english':
       return setLang(turn, 'en');
     case 'dutch':
@@ -234,6 +212,15 @@ function handleText(turn: Turn, raw: string): void {
   }
   if (takenForCase(turn, text, handleMessage)) return;
   handleMessage(turn, text);
+}
+
+/** "forget me": the conversations go, the cases already sent stay with the institution, and the reply names them. */
+function forget(turn: Turn): void {
+  const s = turn.state;
+  const sent = [...new Set([...(turn.meta.sentCases ?? []), ...s.cases])];
+  turn.effects.push({ type: 'forget-user' });
+  turn.state = { ...freshState(s.lang), langChosen: s.langChosen, turn: s.turn };
+  turn.say(sent.length > 0 ? turn.t('forgotten-cases', { refs: sent.join(', ') }) : turn.t('forgotten'));
 }
 
 /** Phases in which the last outcome can still be sent to the contact point. */

@@ -262,6 +262,12 @@ export interface TurnMeta {
   newId: string;
   /** Who is talking, for the case. */
   user?: { id: string; name?: string; channel: string };
+  /**
+   * The refs of every case this user sent on this channel, from any of their conversations. The service
+   * reads them only for a turn that forgets the user and runs that step again with them, so that
+   * "forget me" can name what stays with the institution.
+   */
+  sentCases?: string[];
 }
 
 export interface Choice {

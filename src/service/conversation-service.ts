@@ -162,6 +162,15 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
     return second;
   }
 
+  /** The refs of the cases this user sent on this channel, oldest first: what "forget me" leaves with the institution. */
+  async function sentCaseRefs(turn: InboundTurn): Promise<string[]> {
+    const cases = await store.listCases({ researcherId: turn.user.id });
+    return cases
+      .filter((c) => c.researcher.channel === turn.channel && c.researcher.id === turn.user.id)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map((c) => c.ref);
+  }
+
   async function runTurn(turn: InboundTurn): Promise<TurnResult> {
       const started = performance.now();
       for (let attempt = 1; attempt <= maxRetries + 1; attempt++) {
@@ -172,7 +181,13 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         const at = clock().toISOString();
         const meta: TurnMeta = { at, newId: newId(), user: { id: turn.user.id, channel: turn.channel } };
         if (turn.user.name !== undefined && meta.user) meta.user.name = turn.user.name;
-        const result = await stepWithRemote(state, turn.input, meta);
+        let result = await stepWithRemote(state, turn.input, meta);
+        if (result.effects.some((e) => e.type === 'forget-user')) {
+          // "forget me" names the cases already sent from all of this user's conversations here (they are
+          // forgotten together), not only this one's: the same step again, knowing them.
+          const sentCases = await sentCaseRefs(turn);
+          if (sentCases.length > 0) result = step(state, turn.input, { ...meta, sentCases });
+        }
         const commit = await buildCommit(turn, record?.version ?? null, result, at);
         if (turn.inboundKey) commit.inboundKey = turn.inboundKey;
         const committed = await store.commitTurn(commit);

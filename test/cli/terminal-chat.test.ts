@@ -7,7 +7,9 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { markdownToTerminal, wrapText } from '../../src/channels/cli/terminal-text.js';
 import { run } from '../../src/cli/commands/chat.js';
+import { freshState } from '../../src/engine/state.js';
 import { openStore, storeLocationFromEnv } from '../../src/store/index.js';
+import { caseRecord, T0 } from '../store/fixtures.js';
 
 describe('terminal text', () => {
   it('renders Markdown as terminal text', () => {
@@ -45,6 +47,27 @@ describe('advisor chat in a terminal', () => {
     expect(out).toContain('which lab is involved?');
     stdin.end();
     expect(await done).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
+
+  it('"forget me" in the terminal names the cases that stay with the institution', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'advisor-cli-'));
+    const env = { DATA_DIR: dir, LOG_LEVEL: 'silent' };
+    // A case t1 sent earlier from the terminal.
+    const store = await openStore(storeLocationFromEnv(env));
+    await store.migrate();
+    const sent = caseRecord('c1', { userId: 't1' });
+    sent.researcher = { ...sent.researcher, channel: 'cli', conversationKey: 'cli:t1', address: { userId: 't1' } };
+    await store.commitTurn({ key: 'cli:t1', channel: 'cli', userId: 't1', address: { userId: 't1' }, expectedVersion: null, state: freshState('en'), at: T0, newCases: [sent] });
+    await store.close();
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const done = run(['--user', 't1'], { stdin, stdout, stderr: new PassThrough(), env });
+    stdin.end('forget me\n');
+    expect(await done).toBe(0);
+    expect(out.replace(/\s+/g, ' ')).toContain(`Cases already sent stay with your institution, as its retention rules say: ${sent.ref}.`);
     rmSync(dir, { recursive: true, force: true });
   }, 30_000);
 });

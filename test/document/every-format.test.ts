@@ -28,8 +28,8 @@ const ZWSP = /\u200B/g;
 const INTERNALS = ['xian taken as a campus', 'score 0.93', 'topic-partner-country', 'open-funding', 'seven-sons · serious'];
 
 function kindsIn(json: unknown, pattern: RegExp): SectionKind[] {
-  // A folded section's body ("doc-measures-body") belongs to its section.
-  return [...JSON.stringify(json).matchAll(pattern)].map((m) => m[1] as SectionKind).filter((k) => !k.endsWith('-body'));
+  // A section's body and its open and closed titles ("doc-measures-body", "-open", "-closed") belong to it.
+  return [...JSON.stringify(json).matchAll(pattern)].map((m) => m[1] as SectionKind).filter((k) => !/-(body|open|closed)$/.test(k));
 }
 
 /** Each section's title (the headline's text) occurs in `text` after the previous one. */

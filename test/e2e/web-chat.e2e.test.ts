@@ -178,6 +178,41 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     await shot(researcher, '03-case-created');
     expect(await axeViolations(researcher)).toEqual([]);
 
+    // Long advice reads well (issue 13 item 10): each part of the outcome opens and closes by its title, by
+    // keyboard. What to do is open, the sources start closed.
+    const outcomeCard = researcher.locator('.msg.bot', { has: researcher.locator('[id$="doc-steps-body"]') }).last();
+    const stepsToggle = outcomeCard.locator('.ac-selectable[aria-controls$="doc-steps-body"]');
+    const stepsBody = outcomeCard.locator('[id$="doc-steps-body"]');
+    expect(await stepsToggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await stepsBody.isVisible()).toBe(true);
+    expect(await stepsToggle.innerText()).toMatch(/^▾ /);
+    await stepsToggle.focus();
+    await researcher.keyboard.press('Enter');
+    expect(await stepsBody.isVisible()).toBe(false);
+    expect(await stepsToggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await stepsToggle.innerText()).toMatch(/^▸ /);
+    await stepsToggle.scrollIntoViewIfNeeded();
+    await researcher.screenshot({ path: join(ARTIFACTS, '03b-steps-collapsed.png') });
+    await researcher.keyboard.press('Enter');
+    expect(await stepsBody.isVisible()).toBe(true);
+    expect(await stepsToggle.getAttribute('aria-expanded')).toBe('true');
+    const sourcesToggle = outcomeCard.locator('.ac-selectable[aria-controls$="doc-sources-body"]');
+    const sourcesBody = outcomeCard.locator('[id$="doc-sources-body"]');
+    expect(await sourcesBody.isVisible()).toBe(false);
+    await sourcesToggle.focus();
+    await researcher.keyboard.press('Space');
+    expect(await sourcesBody.isVisible()).toBe(true);
+    await sourcesToggle.scrollIntoViewIfNeeded();
+    await researcher.screenshot({ path: join(ARTIFACTS, '03c-sources-opened.png') });
+    // Concern text is the AA amber of the palette, never the Adaptive Cards default #E69500 (about 2:1 on white);
+    // axe's colour-contrast check above covers every text shown.
+    const defaultAmber = await researcher.evaluate(() => [...document.querySelectorAll('#transcript *')].filter((e) => getComputedStyle(e).color === 'rgb(230, 149, 0)').length);
+    expect(defaultAmber).toBe(0);
+    // The ids stay unique on the page although every outcome card has the same parts.
+    const ids = await researcher.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+    expect(ids.length).toBe(new Set(ids).size);
+    expect(await axeViolations(researcher)).toEqual([]);
+
     // 3. The contact point sees the case in the inbox, takes it and asks a question.
     const cpContext = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const cp = await cpContext.newPage();
@@ -276,6 +311,17 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     expect(caseText.indexOf(RESEARCHER_ANSWER)).toBeGreaterThan(caseText.indexOf(CP_QUESTION));
     expect(caseText).toContain(ADVICE);
     await shot(casePage, '09b-researcher-case-view');
+    // Its parts open and close by their title too (<details>), by keyboard: the exchange is open, the sources closed.
+    const exchange = casePage.locator('#doc-history details');
+    expect(await exchange.getAttribute('open')).not.toBeNull();
+    await casePage.locator('#doc-history summary').focus();
+    await casePage.keyboard.press('Enter');
+    expect(await exchange.getAttribute('open')).toBeNull();
+    expect(await casePage.locator('#doc-history li').first().isVisible()).toBe(false);
+    await casePage.keyboard.press('Enter');
+    expect(await exchange.getAttribute('open')).not.toBeNull();
+    expect(await casePage.locator('#doc-sources details').getAttribute('open')).toBeNull();
+    expect(await axeViolations(casePage)).toEqual([]);
     await casePage.close();
 
     // The downloads of their own case work from the researcher's page; someone else's session gets nothing.
@@ -308,6 +354,8 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     await researcher.fill('#message', 'vergeet mij');
     await researcher.press('#message', 'Enter');
     await transcriptIncludes(researcher, 'blijven bij je instelling');
+    // It names the case that was sent: that stays with the institution (issue 13 item 4).
+    expect(await researcher.locator('.msg.bot').last().innerText()).toMatch(new RegExp(`bewaarregels: (RS-[A-Z0-9]+, )*${ref}`));
     expect(await researcher.locator('#transcript').innerText()).not.toContain(QUESTION);
     await tab2.waitForFunction((q) => !(document.getElementById('transcript')?.innerText ?? '').includes(q), QUESTION, { timeout: 10_000 });
     await researcher.reload();
@@ -324,6 +372,13 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     expect(await nlPage.locator('#composer button').innerText()).toBe('Verstuur');
     expect(await nlPage.locator('button[data-lang="en"]').isVisible()).toBe(true);
     await shot(nlPage, '11-dutch-browser-mobile');
+    // On a phone the welcome card's buttons wrap onto more rows; no label is cut off or runs out of the page.
+    const cut = await nlPage.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('button.ac-pushButton')]
+        .filter((b) => b.scrollWidth > b.clientWidth + 1 || b.getBoundingClientRect().right > window.innerWidth)
+        .map((b) => b.innerText),
+    );
+    expect(cut).toEqual([]);
     // Keyboard only: Tab reaches a topic button of the welcome card, Enter chooses it, and the message box is reachable.
     let onTopic = false;
     for (let i = 0; i < 80 && !onTopic; i++) {

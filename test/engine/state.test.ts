@@ -43,6 +43,19 @@ describe('conversation state', () => {
     expect(c.state?.phase).toBe('idle');
   });
 
+  it('says what stays with the institution after "forget me": the cases already sent, by reference', () => {
+    const nothingSent = new Conversation().say('forget me');
+    expect(nothingSent.replies).toEqual([{ kind: 'text', text: expect.stringContaining('You had sent no case to a contact point') }]);
+    const stored = { ...freshState('nl'), cases: ['RS-2026-0015'] };
+    // The service adds the cases sent from the user's other conversations; each is named once.
+    const result = testEngine().step(stored, { type: 'text', text: 'vergeet mij' }, { ...meta(), sentCases: ['RS-2026-0012', 'RS-2026-0015'] });
+    expect(result.replies).toEqual([
+      { kind: 'text', text: 'Ik heb ons gesprek gewist. Dossiers die je al stuurde, blijven bij je instelling, volgens haar bewaarregels: RS-2026-0012, RS-2026-0015.' },
+    ]);
+    expect(result.state.cases).toEqual([]);
+    expect(result.effects).toEqual([{ type: 'forget-user' }]);
+  });
+
   it('never changes the state it was given', () => {
     const c = new Conversation();
     c.say('I want to collaborate on drone technology with a university in China');

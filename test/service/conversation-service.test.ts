@@ -149,13 +149,16 @@ describe('ConversationService', () => {
     expect(new Set(threadJobs.map((j) => j.idempotencyKey)).size).toBe(2);
   });
 
-  it('"forget me" deletes the user\'s conversations but keeps their cases', async () => {
+  it('"forget me" deletes the user\'s conversations but keeps their cases, and names those sent from any of them', async () => {
     const { store, service } = await setup();
     await service.handle(turn('confirm'));
-    await service.handle(turn('hello', { conversationKey: 'web:s2' }));
-    await service.handle(turn('other user', { conversationKey: 'web:s3', user: { id: 'u2' } }));
+    await service.handle(turn('confirm', { conversationKey: 'web:s2' }));
+    await service.handle(turn('confirm', { conversationKey: 'web:s3', user: { id: 'u2' } }));
+    const refs = (await store.listCases({ researcherId: 'u1' })).sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((c) => c.ref);
+    expect(refs).toHaveLength(2);
     const result = await service.handle(turn('forget me'));
-    expect(result.replies).toEqual([{ kind: 'text', text: 'forgotten' }]);
+    // Both of u1's cases, the one from the other conversation too; not u2's.
+    expect(result.replies).toEqual([{ kind: 'text', text: `forgotten: ${refs.join(', ')}` }]);
     expect(await store.loadConversation('web:s1')).toBeNull();
     expect(await store.loadConversation('web:s2')).toBeNull();
     expect(await store.loadConversation('web:s3')).not.toBeNull();

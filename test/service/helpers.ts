@@ -69,7 +69,10 @@ export function fakeStep(institution = 'uhasselt') {
         effects: [{ type: 'escalate', case: d }],
       };
     }
-    if (input.text === 'forget me') return { state, replies: [{ kind: 'text', text: 'forgotten' }], effects: [{ type: 'forget-user' }] };
+    if (input.text === 'forget me') {
+      const sent = meta.sentCases?.length ? `: ${meta.sentCases.join(', ')}` : '';
+      return { state, replies: [{ kind: 'text', text: `forgotten${sent}` }], effects: [{ type: 'forget-user' }] };
+    }
     state.answers.push({ step: `s${state.turn}`, fact: 'note', question: 'q', value: input.text, label: input.text, typed: true, inferred: false });
     return { state, replies: [{ kind: 'question', text: 'next?', step: `s${state.turn}`, choices: [] }], effects: [] };
   };

@@ -1,5 +1,6 @@
 // A document (src/document) as Adaptive Card elements, for Teams and the web chat. Each section is a
-// Container with id "doc-<kind>"; long parts fold behind their title (Action.ToggleVisibility).
+// Container with id "doc-<kind>"; every titled part opens and closes by its title (Action.ToggleVisibility),
+// long parts start closed.
 // Everything from the document goes into TextRuns, which no renderer interprets as markdown.
 import type { AnyDocument, DocItem, DocLink, DocSection, Tone } from '../../document/index.js';
 import { fill } from '../../document/index.js';
@@ -61,8 +62,11 @@ function bodyElements(section: DocSection, ui: UiLookup, options: CardDocumentOp
   return out;
 }
 
-function title(text: string, folded: boolean): RichTextBlock {
-  return rich([run(folded ? `▸ ${text}` : text, { weight: 'bolder' })]);
+function title(text: string, marker: string, id: string, isVisible: boolean): RichTextBlock {
+  const block = rich([run(`${marker} ${text}`, { weight: 'bolder' })]);
+  block.id = id;
+  if (!isVisible) block.isVisible = false;
+  return block;
 }
 
 function sectionContainer(section: DocSection, ui: UiLookup, options: CardDocumentOptions): Container {
@@ -75,17 +79,21 @@ function sectionContainer(section: DocSection, ui: UiLookup, options: CardDocume
     const banner: Container = { type: 'Container', style: 'emphasis', items: [plainText(section.title ?? '', { weight: 'bolder', color })] };
     return { type: 'Container', id, spacing: 'medium', items: [banner, ...bodyElements(section, ui, options)] };
   }
-  const body = bodyElements(section, ui, options);
-  if (section.fold) {
-    // The title opens and closes the body; the toggle says what it does for screen readers.
-    const header: Container = {
-      type: 'Container',
-      items: [title(section.title ?? '', true)],
-      selectAction: { type: 'Action.ToggleVisibility', title: fill(ui('document.show'), { title: section.title ?? '' }), targetElements: [`${id}-body`] },
-    };
-    return { type: 'Container', id, spacing: 'medium', separator: true, items: [header, { type: 'Container', id: `${id}-body`, isVisible: false, items: body }] };
-  }
-  return { type: 'Container', id, spacing: 'medium', separator: true, items: [title(section.title ?? '', false), ...body] };
+  // Every titled part opens and closes by its title (issue 13 item 10); a long one starts closed. The title is
+  // there twice, "▾" open and "▸" closed, toggled with the body, so the marker is right in Teams too.
+  const open = !section.fold;
+  const header: Container = {
+    type: 'Container',
+    items: [title(section.title ?? '', '▾', `${id}-open`, open), title(section.title ?? '', '▸', `${id}-closed`, !open)],
+    selectAction: {
+      type: 'Action.ToggleVisibility',
+      title: fill(ui('document.toggle'), { title: section.title ?? '' }),
+      targetElements: [`${id}-body`, `${id}-open`, `${id}-closed`],
+    },
+  };
+  const body: Container = { type: 'Container', id: `${id}-body`, items: bodyElements(section, ui, options) };
+  if (!open) body.isVisible = false;
+  return { type: 'Container', id, spacing: 'medium', separator: true, items: [header, body] };
 }
 
 /** The document's sections as card elements, in the document's order. */

@@ -2,6 +2,7 @@
 // No channel SDK is imported here; Teams and the web chat both use it.
 export { renderReplyCard, renderWelcomeCard, emptyCard } from './reply-card.js';
 export { renderCaseCard } from './case-card.js';
+export { renderCasesCard } from './cases-card.js';
 export { documentElements, type CardDocumentOptions } from './document.js';
 export { plainText, escapeMarkdown, labelled } from './plain-text.js';
 export {

@@ -15,6 +15,8 @@ interface ElementBase {
   id?: string;
   spacing?: Spacing;
   separator?: boolean;
+  /** Closed sections (and a title's other marker) start hidden; a ToggleVisibility action shows them. */
+  isVisible?: boolean;
 }
 
 /** Our own chrome only: TextBlock text is markdown-interpreted, so dynamic text goes through escapeMarkdown(). */
@@ -61,8 +63,6 @@ export interface Container extends ElementBase {
   type: 'Container';
   items: CardElement[];
   style?: ContainerStyle;
-  /** Folded sections start hidden; a ToggleVisibility action opens them. */
-  isVisible?: boolean;
   selectAction?: ToggleVisibilityAction;
 }
 

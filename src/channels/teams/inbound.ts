@@ -4,6 +4,8 @@ import { pick } from '../../domain/lang.js';
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { Lang } from '../../engine/ids.js';
+import { channelCommandIn } from '../../service/channel-commands.js';
+import { readResearcherCases } from '../../service/researcher-cases.js';
 import type { EngineInput, Reply } from '../../engine/types.js';
 import type { CaseActionResult } from '../../service/types.js';
 import type { Actor } from '../../store/types.js';
@@ -11,6 +13,7 @@ import type { ChannelDeps } from '../types.js';
 import {
   parseCardSubmit,
   renderCaseCard,
+  renderCasesCard,
   renderReplyCard,
   renderWelcomeCard,
   type AdaptiveCard,
@@ -26,6 +29,11 @@ const MAX_TEXT = 4000;
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE_CONTENT_TYPE = 'application/vnd.microsoft.activity.message';
+
+/** The personal chat with the bot: the only place where the researcher's cases are shown. */
+function isPersonal(activity: Partial<Activity>): boolean {
+  return activity.conversation?.conversationType === 'personal';
+}
 
 const executeValueSchema = z.object({
   action: z.object({ type: z.literal('Action.Execute'), verb: z.string().optional(), data: z.record(z.string(), z.unknown()).default({}) }),
@@ -90,6 +98,8 @@ export class TeamsInbound {
     // In a channel the bot is @mentioned; the mention is not part of what the user asks.
     const text = (TurnContext.removeRecipientMention(activity as Activity) ?? activity.text ?? '').trim();
     if (text === '') return;
+    // "my cases" needs the store, which the engine does not see: the channel answers it with the shared model.
+    if (channelCommandIn(text, this.deps.content) === 'cases') return this.showCases(context);
     await this.converse(context, { type: 'text', text: text.slice(0, MAX_TEXT) });
   }
 
@@ -129,6 +139,36 @@ export class TeamsInbound {
     }));
     await context.sendActivity({ type: ActivityTypes.Message, attachments: [attachmentOf(renderWelcomeCard(playbooks, this.texts.ui(lang)))] });
     this.deps.logger.info({ kind: 'teams-installed', playbooks: playbooks.length }, 'teams: welcome sent');
+    // Installed again (or opened on a new device): the cases they already have, and any open question.
+    if (isPersonal(activity)) await this.showCases(context, { onlyIfAny: true, lang });
+  }
+
+  /**
+   * The researcher's own cases and open questions (issue 13 item 1), only in the personal chat: in a team
+   * channel or a group chat everybody would read them. Own means this user on Teams in this tenant.
+   */
+  private async showCases(context: TurnContext, options: { onlyIfAny?: boolean; lang?: Lang } = {}): Promise<void> {
+    const activity = context.activity;
+    const key = conversationKeyOf(activity);
+    // In the conversation's language, as its replies are; after an install in the welcome's.
+    const lang = options.lang ?? (await this.deps.store.loadConversation(key))?.state.lang ?? langOf(activity.locale) ?? 'en';
+    if (!isPersonal(activity)) {
+      await context.sendActivity(this.textCard(this.texts.t('cases-personal-only', lang), lang));
+      return;
+    }
+    const overview = await readResearcherCases(this.deps.store, {
+      channel: 'teams',
+      researcherId: userIdOf(activity),
+      conversationKeyPrefix: `teams:${tenantOf(activity) ?? '-'}:`,
+      conversationKey: key,
+    });
+    if (options.onlyIfAny && overview.cases.length === 0) return;
+    const title = (id: string): string => {
+      const playbook = this.deps.content.playbooks.get(id);
+      return playbook ? pick(playbook.title, lang) : id;
+    };
+    await context.sendActivity({ type: ActivityTypes.Message, attachments: [attachmentOf(renderCasesCard(overview, title, this.texts.ui(lang)))] });
+    this.deps.logger.info({ kind: 'teams-cases-shown', cases: overview.cases.length, questions: overview.questions.length }, 'teams: cases shown');
   }
 
   /** One engine turn: the replies come back as cards, in the conversation's thread. */

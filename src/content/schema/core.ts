@@ -79,6 +79,8 @@ export const lexiconSchema = z
         english: localList,
         dutch: localList,
         cancel: localList,
+        /** "my cases": a channel that can show the user's cases answers it (Teams); elsewhere it is an ordinary message. */
+        cases: localList,
       })
       .strict(),
   })

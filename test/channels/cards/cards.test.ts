@@ -8,6 +8,7 @@ import {
   renderCaseCard,
   renderReplyCard,
   renderWelcomeCard,
+  renderCasesCard,
   type AdaptiveCard,
 } from '../../../src/channels/cards/index.js';
 import type { Lang } from '../../../src/engine/ids.js';
@@ -29,6 +30,20 @@ function strictUi(lang: Lang) {
 }
 
 const ZWSP = /\u200B/g;
+
+/** The element of a card with this id. */
+function byId(card: AdaptiveCard, id: string): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  const visit = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Record<string, unknown>;
+    if (n['id'] === id) found = n;
+    else Object.values(n).forEach(visit);
+  };
+  visit(card);
+  return found;
+}
 
 function expectValid(card: AdaptiveCard): void {
   expect(card.version).toBe('1.5');
@@ -172,16 +187,25 @@ describe('reply cards', () => {
     expect(low).not.toContain('The guideline asks you');
   });
 
-  it('folds the long parts behind their title, which opens them in place', () => {
+  it('lets every titled part open and close by its title; the long parts start closed, what to do and the duties open', () => {
     const card = renderReplyCard(sampleReplies[4]!, strictUi('en'));
     const json = JSON.stringify(card);
     for (const kind of ['measures', 'screening', 'sources']) {
-      expect(json).toContain(`"id":"doc-${kind}-body","isVisible":false`);
-      expect(json).toContain(`"targetElements":["doc-${kind}-body"]`);
+      expect(byId(card, `doc-${kind}-body`)).toMatchObject({ isVisible: false });
+      expect(json).toContain(`"targetElements":["doc-${kind}-body","doc-${kind}-open","doc-${kind}-closed"]`);
     }
-    // What to do and the legal duties are never folded away.
-    expect(json).not.toContain('doc-steps-body');
-    expect(json).not.toContain('doc-duties-body');
+    for (const kind of ['steps', 'duties']) {
+      expect(json).toContain(`"targetElements":["doc-${kind}-body","doc-${kind}-open","doc-${kind}-closed"]`);
+      expect(byId(card, `doc-${kind}-body`)).toHaveProperty('items');
+      expect(byId(card, `doc-${kind}-body`)).not.toHaveProperty('isVisible');
+      // The open part shows "▾ title"; its "▸ title" waits hidden for the toggle.
+      expect(byId(card, `doc-${kind}-open`)).not.toHaveProperty('isVisible');
+      expect(byId(card, `doc-${kind}-open`)).toMatchObject({ inlines: [{ text: expect.stringMatching(/^▾ \S/) }] });
+      expect(byId(card, `doc-${kind}-closed`)).toMatchObject({ isVisible: false, inlines: [{ text: expect.stringMatching(/^▸ \S/) }] });
+    }
+    // The headline and the risk are never folded away.
+    expect(json).not.toContain('doc-headline-body');
+    expect(json).not.toContain('doc-risk-body');
     // Teams cannot open this server's paths: without relativeLinks a source is its title, not a broken link.
     expect(collect(card).actions.some((a) => a.type === 'Action.OpenUrl' && String(a.url).startsWith('/'))).toBe(false);
   });
@@ -202,6 +226,37 @@ describe('reply cards', () => {
     ]);
     // Which playbooks exist is the content's say (the engine shows the menu for an unknown one); the shape is checked here.
     expect(parseCardSubmit({ start: 'Not a playbook!' })).toEqual({ kind: 'invalid' });
+  });
+});
+
+describe('the researcher\'s "my cases" card', () => {
+  const item = (id: string, status: 'open' | 'awaiting-info', createdAt: string) => {
+    const { draft: _d, history: _h, ...rest } = { ...sampleCase(status), id, ref: `RS-2026-00${id}`, createdAt };
+    return rest;
+  };
+  for (const lang of LANGS) {
+    it(`lists the cases newest first and the open question with its Reply button, as a valid card (${lang})`, () => {
+      const overview = {
+        cases: [item('12', 'awaiting-info', '2026-03-02T10:00:00.000Z'), item('11', 'open', '2026-03-01T10:00:00.000Z')],
+        questions: [{ caseId: '12', ref: 'RS-2026-0012', text: HOSTILE, here: true }],
+      };
+      const card = renderCasesCard(overview, (id) => `title of ${id}`, strictUi(lang));
+      expectValid(card);
+      expectUserTextIsPlain(card);
+      const json = JSON.stringify(card);
+      expect(json.indexOf('RS-2026-0012')).toBeLessThan(json.indexOf('RS-2026-0011'));
+      expect(collect(card).actions.map((a) => parseCardSubmit(a.data))).toEqual([{ kind: 'engine', input: { type: 'action', value: 'case-reply:12' } }]);
+    });
+  }
+
+  it('offers no Reply for a question another conversation waits for, and says where to answer', () => {
+    const card = renderCasesCard(
+      { cases: [item('12', 'awaiting-info', '2026-03-02T10:00:00.000Z')], questions: [{ caseId: '12', ref: 'RS-2026-0012', text: 'Which lab?', here: false }] },
+      (id) => id,
+      strictUi('en'),
+    );
+    expect(collect(card).actions).toEqual([]);
+    expect(JSON.stringify(card)).toContain('Answer it in the conversation where you sent this case.');
   });
 });
 

@@ -167,6 +167,15 @@ describe('Slack escalation with the real engine', () => {
     expect(await h.store.listJobs({ status: 'dead' })).toEqual([]);
   });
 
+  it('"vergeet mij" forgets the DM and names the case that stays with the institution', async () => {
+    const c = await escalateDroneCase(h);
+    const before = messagesIn(h, DM).length;
+    await typeDm(h, 'vergeet mij');
+    // The Dutch command is understood; the answer stays in the conversation's language.
+    expect(textSince(h, DM, before)).toContain(`I have deleted our conversation. Cases already sent stay with your institution, as its retention rules say: ${c.ref}.`);
+    expect(await h.store.getCase(c.id)).not.toBeNull();
+  });
+
   it('refuses a non-member politely and changes nothing', async () => {
     const { c } = await escalateAndDeliver(h);
     const before = JSON.stringify(card(h));

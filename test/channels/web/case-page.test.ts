@@ -29,4 +29,22 @@ describe("the researcher's case page", () => {
     expect(page).toContain(`/api/chat/cases/${record.ref}/summary.md`);
     expect(page).not.toContain('web-abc123');
   });
+
+  it('lets each part open and close by its title: the exchange and what to do open, the sources closed, the headline and risk always shown', () => {
+    const base = caseRecord('c1', { userId: 'web-abc123' });
+    const citations = [{ section: 'vlir-4', title: 'Reporting', source: 'vlir' }];
+    const record = {
+      ...base,
+      draft: { ...base.draft, outcome: { ...base.draft.outcome, citations } },
+      history: [...base.history, { at: at(1000), actor: { channel: 'admin' as const, id: 'cp', name: 'An Peeters' }, action: 'asked' as const, text: 'Which lab?' }],
+    };
+    const page = researcherCasePage(record, content);
+    const part = (kind: string): string => new RegExp(`<section data-kind="${kind}"[^>]*>(.*?)</section>`, 's').exec(page)?.[1] ?? '';
+    expect(part('history')).toMatch(/^<details open><summary><h2>[^<]+<\/h2><\/summary>/);
+    expect(part('history')).toContain('Which lab?');
+    expect(part('steps')).toMatch(/^<details open><summary>/);
+    expect(part('sources')).toMatch(/^<details><summary>/);
+    expect(part('headline')).not.toContain('<details');
+    expect(part('risk')).not.toContain('<details');
+  });
 });

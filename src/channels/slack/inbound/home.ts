@@ -2,7 +2,8 @@
 import { pick } from '../../../domain/lang.js';
 import type { App } from '@slack/bolt';
 import type { SlackRuntime } from '../runtime.js';
-import { renderHome, type HomeQuestion } from '../render/home.js';
+import { readResearcherCases } from '../../../service/researcher-cases.js';
+import { renderHome } from '../render/home.js';
 import { playbookList } from '../render/start-menu.js';
 
 export function registerHome(app: App, rt: SlackRuntime): void {
@@ -12,13 +13,8 @@ export function registerHome(app: App, rt: SlackRuntime): void {
     const lang = (await rt.directory.lang(client, event.user)) ?? 'en';
     const playbooks = playbookList(rt.deps.content.playbooks);
     const titles = new Map<string, string>(playbooks.map((p) => [p.id, pick(p.title, lang)]));
-    const cases = (await rt.deps.store.listCases({ researcherId: event.user })).filter((c) => c.researcher.channel === 'slack');
-    const questions: HomeQuestion[] = [];
-    for (const c of cases.filter((item) => item.status === 'awaiting-info')) {
-      const record = await rt.deps.store.getCase(c.id);
-      const asked = record?.history.findLast((e) => e.action === 'asked');
-      if (asked?.text) questions.push({ caseId: c.id, ref: c.ref, text: asked.text });
-    }
+    // The same model as the web chat's case list and the Teams card; Reply continues in the DM.
+    const { cases, questions } = await readResearcherCases(rt.deps.store, { channel: 'slack', researcherId: event.user });
     const view = renderHome(
       playbooks.map((p) => ({ id: p.id, title: pick(p.title, lang), description: pick(p.description, lang) })),
       cases,

@@ -1,6 +1,7 @@
 // The App Home tab: a start button per playbook and the user's own cases with their status.
 import type { types } from '@slack/bolt';
 import type { Lang, PlaybookId } from '../../../engine/ids.js';
+import type { OpenCaseQuestion } from '../../../service/researcher-cases.js';
 import type { CaseListItem } from '../../../store/types.js';
 import { ACTION } from '../actions.js';
 import { escapeSlack } from '../escape.js';
@@ -16,11 +17,7 @@ export interface HomePlaybook {
 }
 
 /** A contact point's question still waiting for the researcher's answer. */
-export interface HomeQuestion {
-  caseId: string;
-  ref: string;
-  text: string;
-}
+export type HomeQuestion = Pick<OpenCaseQuestion, 'caseId' | 'ref' | 'text'>;
 
 /** Cases shown on the Home tab, newest first; older ones stay reachable through the contact point. */
 const MAX_CASES = 30;

@@ -26,7 +26,7 @@ export function researcherCasePage(record: CaseRecord, content: Content): string
   <p class="case-status"><strong>${t('inbox.status')}:</strong> <span data-status="${record.status}">${t(`inbox.status-${record.status}`)}</span></p>
   <p class="downloads">${t('web.download')} <a href="/api/chat/cases/${ref}/summary.md" download>${t('web.download-md')}</a>
     <a href="/api/chat/cases/${ref}/summary.pdf" download>${t('web.download-pdf')}</a></p>
-  <article class="document">${documentHtml(doc, t('document.see'))}</article>
+  <article class="document">${documentHtml(doc, t('document.see'), { open: ['history'] })}</article>
 </main>`;
   return page({ lang, title: `${record.ref} — ${t('web.title')}`, body, styles: ['/static/web.css'], scripts: [] });
 }

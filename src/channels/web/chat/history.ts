@@ -3,6 +3,7 @@
 import type { Content } from '../../../content/load.js';
 import type { Lang } from '../../../engine/ids.js';
 import type { Reply } from '../../../engine/types.js';
+import { readResearcherCases, type OpenCaseQuestion } from '../../../service/researcher-cases.js';
 import type { CaseListItem, Store, TranscriptEntry } from '../../../store/types.js';
 import { isReply, toWebMessages, type WebMessage } from '../messages.js';
 
@@ -53,35 +54,27 @@ export interface HistoryQuery {
 
 export async function readHistory(q: HistoryQuery): Promise<WebHistory> {
   const { store, content } = q;
-  const [record, all, cases] = await Promise.all([
+  const [record, all, own] = await Promise.all([
     store.loadConversation(q.conversationKey),
     store.readTranscript(q.conversationKey, 0),
-    store.listCases({ researcherId: q.userId }),
+    readResearcherCases(store, { channel: 'web', researcherId: q.userId, conversationKeyPrefix: q.conversationKey, conversationKey: q.conversationKey }),
   ]);
   const lang = record?.state.lang ?? q.defaultLang;
   const known = q.after === 0 || all.some((e) => e.seq === q.after);
   const entries = toWebEntries(known ? all.filter((e) => e.seq > q.after) : all, content, lang);
-  const own = cases.filter((c) => c.researcher.conversationKey === q.conversationKey);
+  const open = own.questions.find((question) => question.here);
   return {
     entries,
     known,
-    cases: own.map((c) => ({ ref: c.ref, status: c.status, playbook: c.playbook, risk: c.risk, createdAt: c.createdAt })),
-    openQuestion: await openQuestion(store, content, lang, record?.state.pendingCaseQuestion),
+    cases: own.cases.map((c) => ({ ref: c.ref, status: c.status, playbook: c.playbook, risk: c.risk, createdAt: c.createdAt })),
+    openQuestion: open ? openQuestionMessage(content, lang, open) : null,
   };
 }
 
-async function openQuestion(
-  store: Store,
-  content: Content,
-  lang: Lang,
-  pending: { caseId: string; caseRef: string } | undefined,
-): Promise<WebMessage | null> {
-  if (!pending) return null;
-  const record = await store.getCase(pending.caseId);
-  if (!record || record.status === 'closed') return null;
-  const asked = [...record.history].reverse().find((e) => e.action === 'asked');
+/** The open question as a card with its Reply button, the same `case-reply:<caseId>` the chat's question offers. */
+function openQuestionMessage(content: Content, lang: Lang, open: OpenCaseQuestion): WebMessage | null {
   const t = (key: string): string => content.ui[key]?.[lang] ?? content.ui[key]?.en ?? key;
-  const text = t('web.open-question').replace('{ref}', record.ref).replace('{text}', asked?.text ?? '');
-  const reply: Reply = { kind: 'menu', text, choices: [{ label: t('engine.case-reply'), value: `case-reply:${record.id}` }] };
+  const text = t('web.open-question').replace('{ref}', () => open.ref).replace('{text}', () => open.text);
+  const reply: Reply = { kind: 'menu', text, choices: [{ label: t('engine.case-reply'), value: `case-reply:${open.caseId}` }] };
   return toWebMessages([reply], content, lang)[0] ?? null;
 }

@@ -48,6 +48,38 @@ export interface Submitted {
   label: string;
 }
 
+/** Cards rendered on this page, for ids that stay unique when two outcomes are in the transcript. */
+let rendered = 0;
+
+/**
+ * A part's title opens and closes it (Action.ToggleVisibility; Enter or Space on the focused title). Its header
+ * holds the title twice (doc-<kind>-open "▾", doc-<kind>-closed "▸") above the body (doc-<kind>-body); the
+ * renderer does not say whether the part is open, so aria-controls and aria-expanded are set here. The ids
+ * repeat in every outcome card and get a per-card prefix, so that they stay unique on the page.
+ */
+function accessibleToggles(root: HTMLElement): void {
+  const prefix = `card${++rendered}-`;
+  root.querySelectorAll<HTMLElement>('[id^="doc-"]').forEach((el) => {
+    el.id = `${prefix}${el.id}`;
+  });
+  root.querySelectorAll<HTMLElement>(`[id^="${prefix}doc-"][id$="-open"]`).forEach((openTitle) => {
+    const toggle = openTitle.closest<HTMLElement>('.ac-selectable');
+    const body = root.querySelector<HTMLElement>(`#${CSS.escape(openTitle.id.replace(/-open$/, '-body'))}`);
+    if (!toggle || !body) return;
+    toggle.setAttribute('aria-controls', body.id);
+    const closedTitle = root.querySelector<HTMLElement>(`#${CSS.escape(openTitle.id.replace(/-open$/, '-closed'))}`);
+    const update = (): void => {
+      toggle.setAttribute('aria-expanded', String(body.style.display !== 'none'));
+      // The renderer also marks each shown or hidden part aria-expanded, which a plain block may not carry.
+      for (const part of [body, openTitle, closedTitle]) part?.removeAttribute('aria-expanded');
+    };
+    update();
+    // The renderer's own handlers were set first, so the body has already changed when these run.
+    toggle.addEventListener('click', update);
+    toggle.addEventListener('keypress', update);
+  });
+}
+
 export function renderCard(card: unknown, onSubmit: (submitted: Submitted) => void): HTMLElement {
   const adaptive = new AdaptiveCards.AdaptiveCard();
   adaptive.hostConfig = configure();
@@ -70,6 +102,7 @@ export function renderCard(card: unknown, onSubmit: (submitted: Submitted) => vo
   if (element) {
     // The renderer marks heading text blocks role="heading" without a level; screen readers need one.
     element.querySelectorAll('[role="heading"]:not([aria-level])').forEach((h) => h.setAttribute('aria-level', '3'));
+    accessibleToggles(element);
     wrapper.appendChild(element);
   }
   return wrapper;

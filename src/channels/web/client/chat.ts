@@ -106,7 +106,7 @@ function showCases(cases: WebCase[]): void {
     const link = document.createElement('a');
     link.href = `/cases/${encodeURIComponent(c.ref)}`;
     link.textContent = c.ref;
-    item.append(link, ` — ${t(`web.status-${c.status}`)}`);
+    item.append(link, ` — ${t(`cards.researcher-status-${c.status}`)}`);
     list.appendChild(item);
   }
   casesEl.appendChild(list);

@@ -142,7 +142,7 @@ ${view.error ? html`<p class="error" role="alert">${view.error}</p>` : ''}
 <p><span class="badge status" id="case-status">${t(`status-${record.status}`)}</span> ${riskBadge(record.draft.outcome.risk, record.draft.outcome.riskLabel)}
  — <a href="${base}/summary.md">${t('download-md')}</a> · <a href="${base}/summary.pdf">${t('download-pdf')}</a></p>
 ${actions(t, record)}
-<article class="case-document" lang="${doc.lang}">${documentHtml(doc, see)}</article>`;
+<article class="case-document" lang="${doc.lang}">${documentHtml(doc, see, { open: ['history', 'answers'] })}</article>`;
   return frame(t, view.lang, `${record.ref} — ${t('title')}`, main, view.tokenLogin);
 }
 

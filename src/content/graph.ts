@@ -36,6 +36,9 @@ export function checkGraph(pb: Playbook): string[] {
     if (step.type === 'question') {
       for (const [i, a] of step.answers.entries()) {
         if (!a.next && step.next === undefined) problems.push(`${where(id)}.answers[${i}]: has no next step and the question has no next`);
+        for (const other of a.includes ?? []) {
+          if (other === a.value || !step.answers.some((x) => x.value === other)) problems.push(`${where(id)}.answers[${i}].includes: "${other}" is not another answer of this question`);
+        }
       }
       if (!step.unsure.next && step.next === undefined) problems.push(`${where(id)}.unsure: "not sure" has nowhere to go; give the question a next`);
       if (step.when && step.next === undefined) problems.push(`${where(id)}.next: a question with a when needs a next, for when it is skipped`);

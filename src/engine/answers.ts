@@ -33,6 +33,8 @@ const hasDigit = (s: string): boolean => /\d/.test(s);
  */
 function closeTo(text: string, phrase: string): boolean {
   if (text === phrase) return true;
+  // No typo allowance reaches over more than two letters: skip the edit distance.
+  if (Math.abs(text.length - phrase.length) > 2) return false;
   if (hasDigit(text) || hasDigit(phrase) || !roughlyEquals(text, phrase)) return false;
   const a = text.split(' ');
   const b = phrase.split(' ');
@@ -55,6 +57,24 @@ function clauses(text: string): string[][] {
     .map((c) => c.split(' '));
 }
 
+const CLAUSE_END = String.raw`[^,;:.!?()[\]\n]*`;
+const conditionPatterns = new WeakMap<Lexicon, RegExp | null>();
+
+/**
+ * The text without its conditions: "yes, unless we anonymise" answers yes, and "anonymise" in it names no answer.
+ * A condition runs from its word ("unless", "tenzij") to the end of its clause.
+ */
+function withoutConditions(text: string, lexicon: Lexicon): string {
+  let re = conditionPatterns.get(lexicon);
+  if (re === undefined) {
+    const words = allWords(lexicon.conditions).map((w) => w.trim()).filter((w) => w !== '');
+    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    re = escaped.length ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${escaped.join('|')})(?![\p{L}\p{N}])${CLAUSE_END}`, 'giu') : null;
+    conditionPatterns.set(lexicon, re);
+  }
+  return re ? text.replace(re, ' ') : text;
+}
+
 interface PolarityPhrase {
   polarity: Polarity;
   text: string;
@@ -74,8 +94,14 @@ interface Words {
   quantifiers: string[][];
   /** "they won't say": withheld, not "no" and not "not sure". */
   refusals: string[][];
+  /** "I haven't checked": anywhere, the answer is "not sure". */
+  unverified: string[][];
+  /** "non", "niet": a word starting with one of these is not the compound of its last part. */
+  negatingPrefixes: string[];
   /** Longest first: "probably not" before "probably", "no idea" before "no". */
   phrases: PolarityPhrase[];
+  /** Phrases of two words or more by their first word, each with its place in `phrases` (longest first). */
+  phrasesByFirstWord: Map<string, Array<{ phrase: PolarityPhrase; rank: number }>>;
   polarityOf: Map<string, Polarity>;
 }
 
@@ -93,6 +119,14 @@ function wordsOf(lexicon: Lexicon): Words {
     }
   }
   phrases.sort((a, b) => b.text.length - a.text.length);
+  const phrasesByFirstWord = new Map<string, Array<{ phrase: PolarityPhrase; rank: number }>>();
+  phrases.forEach((phrase, rank) => {
+    const first = phrase.words[0];
+    if (phrase.words.length < 2 || first === undefined) return;
+    const list = phrasesByFirstWord.get(first) ?? [];
+    list.push({ phrase, rank });
+    phrasesByFirstWord.set(first, list);
+  });
   const words: Words = {
     fillers: new Set(listOf(lexicon.fillers)),
     negations: new Set(listOf(lexicon.negations)),
@@ -102,7 +136,10 @@ function wordsOf(lexicon: Lexicon): Words {
     whether: new Set(listOf(lexicon.whether)),
     quantifiers: listOf(lexicon.negatedQuantifiers).map((p) => p.split(' ')),
     refusals: listOf(lexicon.refusals).map((p) => p.split(' ')),
+    unverified: listOf(lexicon.unverified).map((p) => p.split(' ')),
+    negatingPrefixes: listOf(lexicon.negatingPrefixes),
     phrases,
+    phrasesByFirstWord,
     polarityOf,
   };
   prepared.set(lexicon, words);
@@ -144,10 +181,24 @@ function quantifierEnd(part: string[], w: Words): number {
   return end;
 }
 
+/** "I haven't checked" in a clause, not itself denied ("not 'not checked yet'"). */
+function saysUnverified(part: string[], w: Words): boolean {
+  return w.unverified.some((u) => {
+    const i = indexOfWords(part, u);
+    return i >= 0 && !negated(part, i, i + u.length, w);
+  });
+}
+
+/** "I haven't checked", said anywhere in the text. */
+function isUnverified(text: string, lexicon: Lexicon): boolean {
+  const w = wordsOf(lexicon);
+  return clauses(withoutConditions(text, lexicon)).some((part) => saysUnverified(part, w));
+}
+
 /** True when the text says the answer is withheld by someone else ("they won't say", "ze willen het niet zeggen"). */
 export function isRefusal(text: string, content: Content): boolean {
   const w = wordsOf(content.lexicon);
-  return clauses(text).some((part) => w.refusals.some((r) => indexOfWords(part, r) >= 0));
+  return clauses(withoutConditions(text, content.lexicon)).some((part) => w.refusals.some((r) => indexOfWords(part, r) >= 0));
 }
 
 /**
@@ -157,11 +208,13 @@ export function isRefusal(text: string, content: Content): boolean {
  */
 function polarity(text: string, lexicon: Lexicon, anywhere: boolean): Polarity | undefined {
   const { fillers, phrases } = wordsOf(lexicon);
-  const parts = clauses(text)
+  const parts = clauses(withoutConditions(text, lexicon))
     .map((c) => c.filter((w) => !fillers.has(w)))
     .filter((c) => c.length > 0);
   const first = parts[0];
   if (!first) return undefined;
+  // "No, but I haven't checked" does not know: an unchecked "no" is no answer to "did you find …?".
+  if (parts.some((part) => saysUnverified(part, wordsOf(lexicon)))) return 'unsure';
   if (parts.some((part) => doubtful(part, wordsOf(lexicon)))) return 'unsure';
   const all = parts.flat();
   const firstText = first.join(' ');
@@ -171,13 +224,16 @@ function polarity(text: string, lexicon: Lexicon, anywhere: boolean): Polarity |
   }
   if (!anywhere || all.length > SHORT_ANSWER_WORDS) return undefined;
   const found = new Set<Polarity>();
+  const { phrasesByFirstWord } = wordsOf(lexicon);
   for (const part of parts) {
-    for (const p of phrases) {
-      if (p.words.length >= 2 && indexOfWords(part, p.words) >= 0) {
-        found.add(p.polarity);
-        break; // the longest phrase in this clause speaks for it
+    // The longest phrase in this clause speaks for it.
+    let best: { phrase: PolarityPhrase; rank: number } | undefined;
+    part.forEach((word, i) => {
+      for (const c of phrasesByFirstWord.get(word) ?? []) {
+        if ((!best || c.rank < best.rank) && c.phrase.words.every((w, j) => part[i + j] === w)) best = c;
       }
-    }
+    });
+    if (best) found.add(best.phrase.polarity);
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
@@ -231,12 +287,16 @@ function sameNegations(text: string, phrase: string, lexicon: Lexicon): boolean 
 /** A single long word may carry a typo ("hosptal") or a plural ("papers"); short words and numbers may not. */
 function wordClose(word: string, phrase: string): boolean {
   if (word === phrase) return true;
-  if (phrase.length >= 4 && !hasDigit(phrase) && [`${phrase}s`, `${phrase}es`, `${phrase}en`].includes(word)) return true;
-  // The first letter must match: "unclassified" is no typo of "classified".
-  if (phrase.length < 6 || hasDigit(word) || hasDigit(phrase) || word[0] !== phrase[0]) return false;
+  // The first letter must match: "unclassified" is no typo of "classified"; and a typo or plural changes at most two letters.
+  if (word[0] !== phrase[0] || Math.abs(word.length - phrase.length) > 2) return false;
+  if (phrase.length >= 4 && word.startsWith(phrase) && ['s', 'es', 'en'].includes(word.slice(phrase.length)) && !hasDigit(phrase)) return true;
+  if (phrase.length < 6 || hasDigit(word) || hasDigit(phrase)) return false;
   const allowed = phrase.length >= 9 ? 2 : 1;
   return editDistance(word, phrase, allowed) <= allowed;
 }
+
+/** How a phrase sits in a longer word: its last part ("meetdata" for "data") or its first ("consortiumpartner"). */
+type CompoundPart = 'head' | 'modifier';
 
 interface Hit {
   value: string;
@@ -249,6 +309,7 @@ interface Hit {
   clause: number;
   start: number;
   end: number;
+  compound?: CompoundPart;
 }
 
 interface Occurrence {
@@ -257,6 +318,32 @@ interface Occurrence {
   end: number;
   typo: boolean;
   negated: boolean;
+  compound?: CompoundPart;
+}
+
+/** A compound's other part must be a word start of its own: "meet" in "meetdata", not "s" in "sdata". */
+const COMPOUND_REST = 3;
+/** The first part of a compound says less than its last ("defensiewerk" is work): it must be longer, and so must the rest. */
+const MODIFIER_MIN = 5;
+const MODIFIER_REST = 4;
+/** Dutch plurals and linking letters after a compound's last part: "gastcursussen", "meetresultaten". */
+const HEAD_ENDINGS = ['', 's', 'en', 'es', 'n', 'sen'];
+
+/**
+ * Dutch writes compounds as one word ("meetdata", "kalibratiesoftware", "consortiumpartner"): a one-word
+ * answer phrase counts as the compound's last part, or (weaker) its first — never after a negating start
+ * ("nonmilitary", "niet-" is split already) and never for a phrase too short to be a word of its own.
+ */
+function compoundPart(word: string, phrase: string, w: Words): CompoundPart | undefined {
+  if (phrase.length < 4 || word.length < phrase.length + COMPOUND_REST || hasDigit(phrase)) return undefined;
+  for (const ending of HEAD_ENDINGS) {
+    const tail = phrase + ending;
+    if (!word.endsWith(tail)) continue;
+    const rest = word.slice(0, word.length - tail.length);
+    if (rest.length >= COMPOUND_REST && !w.negatingPrefixes.some((p) => rest.startsWith(p))) return 'head';
+  }
+  if (phrase.length >= MODIFIER_MIN && word.startsWith(phrase) && word.length - phrase.length >= MODIFIER_REST) return 'modifier';
+  return undefined;
 }
 
 /** Where a phrase occurs in the clauses, and whether it is negated there. */
@@ -265,14 +352,16 @@ function occurrences(parts: string[][], phrase: string, lexicon: Lexicon): Occur
   const lex = wordsOf(lexicon);
   const opensNegated = lex.negations.has(words[0] ?? '');
   const found: Occurrence[] = [];
+  const single = words.length === 1 && isPolarityWord(phrase, lexicon) === undefined && !lex.negations.has(phrase);
   parts.forEach((part, clause) => {
     for (let i = 0; i + words.length <= part.length; i++) {
       const exact = words.every((w, j) => part[i + j] === w);
       const typo = !exact && words.length === 1 && wordClose(part[i] ?? '', phrase);
-      if (!exact && !typo) continue;
+      const compound = !exact && !typo && single ? compoundPart(part[i] ?? '', phrase, lex) : undefined;
+      if (!exact && !typo && !compound) continue;
       // A phrase that is a negation itself ("not sensitive") is meant as written.
       const denied = !opensNegated && negated(part, i, i + words.length, lex);
-      found.push({ clause, start: i, end: i + words.length, typo, negated: denied });
+      found.push({ clause, start: i, end: i + words.length, typo: typo || compound !== undefined, negated: denied, ...(compound ? { compound } : {}) });
     }
   });
   return found;
@@ -292,6 +381,18 @@ function answerPhrases(a: AnswerSpec): string[] {
   return out;
 }
 
+const carriedByAnswer = new WeakMap<AnswerSpec, Set<Polarity>>();
+
+/** The yes/no an answer stands for: its value, or a bare "no" among its synonyms. */
+function carriedPolarities(a: AnswerSpec, lexicon: Lexicon): Set<Polarity> {
+  let cached = carriedByAnswer.get(a);
+  if (!cached) {
+    cached = new Set([a.value, ...answerPhrases(a)].map((p) => isPolarityWord(p, lexicon)).filter((p) => p !== undefined));
+    carriedByAnswer.set(a, cached);
+  }
+  return cached;
+}
+
 const fallbackByAnswer = new WeakMap<AnswerSpec, Set<string>>();
 
 /** An answer's generic words: they count like a bare yes/no, after any answer named by its own words. */
@@ -304,22 +405,65 @@ function fallbackPhrases(a: AnswerSpec): Set<string> {
   return cached;
 }
 
-/** One hit covers another: it spans more words ("phd student" over "student"), or the same words without a typo. */
+/**
+ * One hit covers another of a different answer: it spans more words and shares some ("phd student" over
+ * "student", "respondents and me" over "the respondents"), or the same words without a typo, or a compound's
+ * last part over its first ("consortiumpartner" is a partner).
+ */
 function covers(o: Hit, h: Hit): boolean {
-  if (o.value === h.value || o.clause !== h.clause || o.start > h.start || o.end < h.end) return false;
-  return o.end - o.start > h.end - h.start || (h.typo && !o.typo);
+  if (o.value === h.value || o.clause !== h.clause || o.clause < 0 || o.start >= h.end || h.start >= o.end) return false;
+  const longer = o.end - o.start > h.end - h.start;
+  const same = o.start === h.start && o.end === h.end;
+  if (longer) return true;
+  if (!same) return false;
+  return (h.typo && !o.typo) || (o.compound === 'head' && h.compound === 'modifier');
 }
 
-/** The answers a set of hits points to, after dropping hits covered by a hit of another answer. */
-function distinctAnswers(hits: Hit[]): string[] {
+/**
+ * The answers a set of hits points to, after dropping hits covered by a hit of another answer; of answers named
+ * together, one that includes the others ("Photos or video (with or without interviews)") is meant.
+ */
+function distinctAnswers(hits: Hit[], step: QuestionStep): string[] {
   const kept = hits.filter((h) => !hits.some((o) => covers(o, h)));
-  return [...new Set(kept.map((h) => h.value))];
+  const values = [...new Set(kept.map((h) => h.value))];
+  if (values.length < 2) return values;
+  const including = step.answers.filter((a) => values.includes(a.value) && values.every((v) => v === a.value || (a.includes ?? []).includes(v)));
+  return including.length === 1 && including[0] ? [including[0].value] : values;
+}
+
+const patternsByAnswer = new WeakMap<AnswerSpec, RegExp[]>();
+
+function answerPatterns(a: AnswerSpec): RegExp[] {
+  let cached = patternsByAnswer.get(a);
+  if (!cached) {
+    cached = (a.patterns ?? []).map((p) => new RegExp(p, 'gu'));
+    patternsByAnswer.set(a, cached);
+  }
+  return cached;
+}
+
+/** Where an answer's patterns match in the clauses, as word spans, so that negation and coverage apply as for a phrase. */
+function patternOccurrences(parts: string[][], a: AnswerSpec, lexicon: Lexicon): Occurrence[] {
+  const found: Occurrence[] = [];
+  const lex = wordsOf(lexicon);
+  parts.forEach((part, clause) => {
+    const line = part.join(' ');
+    for (const re of answerPatterns(a)) {
+      for (const m of line.matchAll(re)) {
+        if (m[0].trim() === '') continue;
+        const start = line.slice(0, m.index).split(' ').length - 1;
+        const end = start + m[0].trim().split(' ').length;
+        found.push({ clause, start, end, typo: false, negated: negated(part, start, end, lex) });
+      }
+    }
+  });
+  return found;
 }
 
 export function matchChoice(step: QuestionStep, text: string, content: Content, lang: Lang): TypedAnswer {
   void lang; // both languages are always accepted: people mix them
   const lexicon = content.lexicon;
-  const n = spellLevels(normalize(text));
+  const n = spellLevels(normalize(withoutConditions(text, content.lexicon)));
   if (n === '') return { kind: 'none' };
   // "2" picks the second button.
   if (/^\d{1,2}$/.test(n)) {
@@ -330,7 +474,7 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
   }
   // A question of its own ("do I need a licence for …?") is no answer, whatever words it contains.
   if (/\?\s*$/.test(text) && n.split(' ').length >= QUESTION_WORDS) return { kind: 'none' };
-  const parts = clauses(text);
+  const parts = clauses(withoutConditions(text, lexicon));
   // "They won't say" is no "no": it points to the answer that says the researcher can't know ("I don't know who owns it").
   if (isRefusal(text, content)) {
     const withheld = step.answers.find((a) => polarity(a.label.en, lexicon, true) === 'unsure' || polarity(a.label.nl, lexicon, true) === 'unsure');
@@ -338,6 +482,7 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
   }
   const said = polarity(text, lexicon, true);
 
+  const shortText = n.length >= 3 && n.split(' ').length <= 3;
   const hits: Hit[] = [];
   /** Spans of words that are denied ("not [royal military academy]"): nothing inside them counts. */
   const deniedSpans: Array<{ clause: number; start: number; end: number }> = [];
@@ -355,16 +500,21 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
           }
           continue;
         }
-        hits.push({ value: a.value, phrase: p, score: o.typo ? 1.9 : 2, weak, typo: o.typo, clause: o.clause, start: o.start, end: o.end });
+        hits.push({ value: a.value, phrase: p, score: o.typo ? 1.9 : 2, weak, typo: o.typo, clause: o.clause, start: o.start, end: o.end, ...(o.compound ? { compound: o.compound } : {}) });
       }
       // "research" typed for "A joint research project": weak, and only when nothing else fits.
-      if (p.length >= 4 && n.length >= 3 && ` ${p} `.includes(` ${n} `) && n.split(' ').length <= 3) {
+      if (shortText && p.length >= 4 && ` ${p} `.includes(` ${n} `)) {
         hits.push({ value: a.value, phrase: p, score: 1, weak: false, typo: false, clause: -1, start: 0, end: 0 });
       }
     }
+    for (const o of patternOccurrences(parts, a, lexicon)) {
+      if (o.negated) {
+        denied.add(a.value);
+        deniedSpans.push(o);
+      } else hits.push({ value: a.value, phrase: '', score: 2, weak: false, typo: false, clause: o.clause, start: o.start, end: o.end });
+    }
     // "yes"/"nope" for an answer that means yes or no (its value, or a bare "no" among its synonyms).
-    const carries = new Set([a.value, ...answerPhrases(a)].map((p) => isPolarityWord(p, lexicon)).filter((p) => p !== undefined));
-    if (said && carries.has(said)) hits.push({ value: a.value, phrase: '', score: 2.5, weak: true, typo: false, clause: -1, start: 0, end: 0 });
+    if (said && carriedPolarities(a, lexicon).has(said)) hits.push({ value: a.value, phrase: '', score: 2.5, weak: true, typo: false, clause: -1, start: 0, end: 0 });
   }
 
   // "military academy" inside a denied "royal military academy" is denied too.
@@ -373,9 +523,14 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
   const kept = hits.filter((h) => !(h.score < 3 && h.clause >= 0 && inDenied(h)) && !((h.weak || h.score === 1) && denied.has(h.value)));
 
   if (said === 'unsure') {
+    // "Nog niet nagekeken" for a question with a "Not checked yet" answer: that answer, by its label.
+    if (isUnverified(text, lexicon)) {
+      const unchecked = step.answers.filter((a) => !denied.has(a.value) && allTexts(a.label).some((l) => isUnverified(l, lexicon)));
+      if (unchecked.length === 1 && unchecked[0]) return { kind: 'answer', value: unchecked[0].value };
+    }
     // An answer that itself says "I don't know …" ("no idea who owns it") is more than a bare "not sure".
     // The whole text being such an answer's own word counts too: "onbekend" for "I don't know who owns it".
-    const own = distinctAnswers(kept.filter((h) => h.score >= 2 && (!h.weak || h.score === 3) && polarity(h.phrase, lexicon, true) === 'unsure'));
+    const own = distinctAnswers(kept.filter((h) => h.score >= 2 && (!h.weak || h.score === 3) && polarity(h.phrase, lexicon, true) === 'unsure'), step);
     return own.length === 1 && own[0] ? { kind: 'answer', value: own[0] } : { kind: 'unsure' };
   }
 
@@ -386,7 +541,7 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
 
   // Words naming an answer beat a bare yes/no; two answers named at once ("both") ask again.
   for (const tier of [(h: Hit) => h.score >= 1.9 && !h.weak, (h: Hit) => h.weak, (h: Hit) => h.score === 1]) {
-    const values = distinctAnswers(kept.filter(tier));
+    const values = distinctAnswers(kept.filter(tier), step);
     if (values.length === 1 && values[0]) return { kind: 'answer', value: values[0] };
     if (values.length > 1) return { kind: 'unclear' };
   }

@@ -36,7 +36,7 @@ const english: Case[] = [
   ['export-control', 'ask-channel', 'a talk at a conference', 'again'],
   ['export-control', 'ask-outside-eu', 'obviously', 'yes'],
   ['fieldwork-abroad', 'ask-subject', 'the government bans it', 'repressed'],
-  ['fieldwork-abroad', 'ask-collection', 'video interviews', 'again'],
+  ['fieldwork-abroad', 'ask-collection', 'video interviews', 'photo-video'], // the photo answer says "with or without interviews",
   ['fieldwork-abroad', 'ask-travel-advice', 'they advise against all travel', 'conflict'],
   ['fieldwork-abroad', 'ask-travel-advice', 'all good', 'normal'],
   ['fieldwork-abroad', 'ask-researcher-safety', 'definitely', 'yes'],

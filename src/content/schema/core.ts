@@ -57,6 +57,12 @@ export const lexiconSchema = z
     negatedQuantifiers: localList.default({ en: [], nl: [] } as LocalList),
     /** "They won't say": the answer is withheld, which is neither "no" nor "I'm not sure". */
     refusals: localList.default({ en: [], nl: [] } as LocalList),
+    /** "I haven't checked", "ik kan het niet controleren": said anywhere, the answer is "not sure", even after a "no". */
+    unverified: localList.default({ en: [], nl: [] } as LocalList),
+    /** Words that open a condition ("unless we anonymise", "tenzij"): the rest of that clause answers nothing. */
+    conditions: localList.default({ en: [], nl: [] } as LocalList),
+    /** Word starts that negate a compound ("nonmilitary", "niet-militair"): the word is not its last part. */
+    negatingPrefixes: localList.default({ en: [], nl: [] } as LocalList),
     /** Words that make a typed text look like an organisation's name ("university", "GmbH", "ziekenhuis"). */
     organisationWords: localList.default({ en: [], nl: [] } as LocalList),
     /** Small words inside names that need no capital ("of", "van der"). */

@@ -6,6 +6,15 @@ import { localList, localText, playbookId } from './local.js';
 
 export { localList, localText } from './local.js';
 
+function validRegExp(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined by hyphens, e.g. ask-country');
 
 /** A condition without alternatives: every listed part must hold. */
@@ -52,6 +61,13 @@ export const answer = z
     synonyms: localList.optional(),
     /** Generic words ("we pay", "our project") that pick this answer only when no other answer is named. */
     fallback: localList.optional(),
+    /** Other answers this one includes ("Photos or video (with or without interviews)"): named together, this one is meant. */
+    includes: z.array(id).optional(),
+    /**
+     * Regular expressions, tried on the typed text in lower case without accents, that name this answer like a
+     * synonym: '\b\d[abc]\d{3}\b' finds a dual-use list entry of goods, such as 3A001.
+     */
+    patterns: z.array(z.string().refine((p) => validRegExp(p), 'not a valid regular expression')).optional(),
     /** Situations recognised in what the user said earlier that already give this answer. */
     signals: z.array(id).default([]),
     flags: z.array(id).default([]),

@@ -47,7 +47,11 @@ function effectiveFlags(state: ConversationState, facts: Facts, content: Content
       !restrictionFlags.has(f) &&
       !(facts.partnerOutsideEu === 'no' && rules.outsideEuFlags.includes(f)),
   );
-  return [...new Set([...kept, ...restricted.bites.map((r) => r.flag)])];
+  // Sharing outside the EU is an element only for what could be misused: nothing listed and no military use, it is not.
+  const { flags: unlisted, unless } = rules.unlistedSharing;
+  const harmless = facts.dualUse === 'no' && !kept.some((f) => unless.includes(f));
+  const counted = harmless ? kept.filter((f) => !unlisted.includes(f)) : kept;
+  return [...new Set([...counted, ...restricted.bites.map((r) => r.flag)])];
 }
 
 function conditionLabels(when: Condition, content: Content, lang: Lang): string[] {

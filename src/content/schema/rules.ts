@@ -74,6 +74,8 @@ export const rulesFileSchema = z
     eu: z.array(countryCode).min(27),
     /** Duties that only exist when something goes outside the EU. */
     outsideEuDuties: z.array(id).default([]),
+    /** Flags about sharing outside the EU that are no risk element when nothing listed is involved, unless one of `unless` is raised. */
+    unlistedSharing: z.object({ flags: z.array(id).default([]), unless: z.array(id).default([]) }).strict().default({ flags: [], unless: [] }),
     /** Facts in which the researcher says outright whether something goes outside the EU; their "yes" wins over the countries. */
     explicitOutsideEuFacts: z.array(z.string()).default([]),
     /** Flags that only hold when something goes outside the EU. */

@@ -27,7 +27,7 @@ export function anchorPattern(anchor: string): RegExp | null {
 
 export function findAnchor(sourceText: string, anchor: string): boolean {
   const pattern = anchorPattern(anchor);
-  return pattern !== null && pattern.test(straightenQuotes(sourceText));
+  return pattern?.test(straightenQuotes(sourceText)) === true;
 }
 
 export interface CitationInput {

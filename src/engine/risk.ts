@@ -57,7 +57,7 @@ export function situationHolds(when: Situation, s: SituationFacts): boolean {
   if (when.minSerious !== undefined && serious < when.minSerious) return false;
   if (when.risk && (s.risk === undefined || !when.risk.includes(s.risk))) return false;
   if (when.anyFlags && !when.anyFlags.some((f) => flagIds.has(f))) return false;
-  if (when.notFlags && when.notFlags.some((f) => flagIds.has(f))) return false;
+  if (when.notFlags?.some((f) => flagIds.has(f))) return false;
   return true;
 }
 

@@ -270,7 +270,7 @@ function screeningReport(turn: Turn, hits: readonly ScreeningHit[], screened: Sc
 
 export function finishOutcome(turn: Turn, pb: Playbook, stepId: string): void {
   const node = pb.steps[stepId];
-  if (!node || node.type !== 'outcome') return;
+  if (node?.type !== 'outcome') return;
   const s = turn.state;
   const outcome = buildOutcome(pb, node, s, turn.ctx.content);
   s.outcome = outcome;

@@ -2,7 +2,7 @@
 // deletion index for typos. A query touches only the names that share a rare enough token with it
 // (prefix filtering on token weights), so its cost does not grow with the size of the lists.
 import { namesOf, type NameKind, type ScreeningEntity } from './entity.js';
-import { deletionHashes, HashMultiMap, HashMultiMapBuilder } from './hash-multimap.js';
+import { deletionHashes, type HashMultiMap, HashMultiMapBuilder } from './hash-multimap.js';
 import { compactKey, isHan, type Normaliser } from './normalise.js';
 import { allowedEdits, creditForDistance, tokenCredit } from './similarity.js';
 

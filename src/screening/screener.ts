@@ -121,7 +121,10 @@ export class ListScreener implements Screener {
     for (const e of entities) {
       counts.set(e.list.id, (counts.get(e.list.id) ?? 0) + 1);
       let k = kinds.get(e.list.id);
-      if (!k) kinds.set(e.list.id, (k = new Set()));
+      if (!k) {
+        k = new Set();
+        kinds.set(e.list.id, k);
+      }
       k.add(e.kind);
     }
     const stale = (date: string): boolean => daysBetween(date, options.today) > options.staleAfterDays;

@@ -89,7 +89,7 @@ export class YenteClient {
       return name === 'TimeoutError' || name === 'AbortError' ? { failed: 'timeout' } : { failed: 'error', error: (error as Error).message };
     }
     if (!response.ok) return { failed: 'error', error: `HTTP ${response.status}` };
-    let parsed;
+    let parsed: ReturnType<typeof matchResponse.safeParse>;
     try {
       parsed = matchResponse.safeParse(await response.json());
     } catch (error) {

@@ -94,7 +94,8 @@ function group(): Group {
 }
 
 function bump(map: Record<string, Group>, key: string, top1: boolean, oneClick: boolean, confidentlyWrong: boolean): void {
-  const g = (map[key] ??= group());
+  const g = map[key] ?? group();
+  map[key] = g;
   g.top1.total++;
   g.oneClick.total++;
   g.confidentlyWrong.total++;

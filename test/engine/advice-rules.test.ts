@@ -122,7 +122,7 @@ describe('a real hit on the list of Chinese military institutions (G:585-586)', 
     };
     for (let i = 0; i < 20; i++) {
       const s = state as ConversationState | null;
-      if (!s || s.phase !== 'asking' || !s.step) break;
+      if (s?.phase !== 'asking' || !s.step) break;
       const a = answers[s.step];
       expect(a, `unexpected ${s.step}`).toBeDefined();
       if (a) send(a);

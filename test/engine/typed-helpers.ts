@@ -6,7 +6,7 @@ import { testEngine } from '../helpers/engine.js';
 
 export function question(playbook: PlaybookId, step: string): QuestionStep {
   const node = testEngine().content.playbooks.get(playbook)?.steps[step];
-  if (!node || node.type !== 'question') throw new Error(`${playbook} has no question ${step}`);
+  if (node?.type !== 'question') throw new Error(`${playbook} has no question ${step}`);
   return node;
 }
 

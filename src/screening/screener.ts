@@ -6,7 +6,7 @@ import type { LoadedDataset } from './datasets.js';
 import { NONE, type ListRef, type NameKind, type ScreeningEntity } from './entity.js';
 import { CHINESE_MILITARY_LIST, compileNameRule, readChineseMilitary, type MilitaryList, type RuleFinding } from './military-list.js';
 import { readLinks } from './reference-files.js';
-import { NameIndex, type PreparedQuery, type RecordDetail } from './name-index.js';
+import { NameIndex, type PreparedQuery, type RecordDetail } from './name-index/index.js';
 import { compactKey, Normaliser, splitQualifiers } from './normalise.js';
 import { defaultNormalisationTable, type NormalisationTable } from './normalisation-table.js';
 import { defaultScreeningTexts, fill, type ScreeningTexts } from './texts.js';

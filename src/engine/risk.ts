@@ -16,7 +16,7 @@ export interface RiskAssessment {
   rule: RiskRule;
 }
 
-export const DIMENSION_ORDER: Dimension[] = ['topic', 'partner', 'country', 'collaboration'];
+const DIMENSION_ORDER: Dimension[] = ['topic', 'partner', 'country', 'collaboration'];
 
 function atLeast(severity: FlagView['severity'], min: FlagView['severity']): boolean {
   return SEVERITIES.indexOf(severity) >= SEVERITIES.indexOf(min);

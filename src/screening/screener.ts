@@ -11,8 +11,8 @@ import { compactKey, Normaliser, splitQualifiers } from './normalise.js';
 import { defaultNormalisationTable, type NormalisationTable } from './normalisation-table.js';
 import { defaultScreeningTexts, fill, type ScreeningTexts } from './texts.js';
 
-export const MATCH_THRESHOLD = 0.8;
-export const POSSIBLE_THRESHOLD = 0.7;
+const MATCH_THRESHOLD = 0.8;
+const POSSIBLE_THRESHOLD = 0.7;
 const DEFAULT_LIMIT = 10;
 const COUNTRY_PENALTY = 0.9;
 const ABBREVIATION_INSIDE_SCORE = 0.7;

@@ -14,7 +14,7 @@ interface Run {
   asked: string[];
 }
 
-export class StepFailure extends Error {}
+class StepFailure extends Error {}
 
 function replyTexts(reply: Reply): string[] {
   switch (reply.kind) {
@@ -125,7 +125,7 @@ function check(run: Run, want: ConversationExpect): void {
   }
 }
 
-export function describeStep(step: ConversationStep): string {
+function describeStep(step: ConversationStep): string {
   if ('say' in step) return `say "${step.say.length > 50 ? `${step.say.slice(0, 47)}...` : step.say}"`;
   if ('click' in step) return `click "${step.click}"`;
   if ('start' in step) return `start ${step.start}`;

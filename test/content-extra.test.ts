@@ -65,7 +65,8 @@ describe('a playbook and a language that only content adds', () => {
     } finally {
       rmSync(data, { recursive: true, force: true });
     }
-  });
+    // A CLI process that trains the router on the fixture content: slow on a busy machine.
+  }, 120_000);
 
   it('`advisor chat` refuses a language the content does not list', async () => {
     const data = mkdtempSync(join(tmpdir(), 'extra-cli-'));

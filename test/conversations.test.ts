@@ -1,34 +1,23 @@
 // Runs every conversation test a content author wrote: dialogs/tests/*.yaml against the shipped content, and
 // test/fixtures/<name>/dialogs/tests/*.yaml against the shipped content with that fixture's files added
 // (a new playbook, a new language). A failure names the file, the test and the step.
-import { existsSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import { conversationTestFileSchema } from '../src/content/schema/conversation-test.js';
 import { readYamlFile } from '../src/content/yaml.js';
 import { createAdvisorEngine, type AdvisorEngine } from '../src/runtime/engine.js';
-import { loadDataset } from '../src/screening/index.js';
 import { contentWithOverlay } from './helpers/content-overlay.js';
 import { runConversationTest } from './helpers/conversation-runner.js';
+import { sanctionsDataset } from './helpers/sanctions.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 
-/** A sanctions list for the tests: fictitious entries, so that a "hit" never depends on real data. */
-function sanctionsFixture(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'conversations-')), 'sanctions.csv');
-  writeFileSync(file, ['name,aliases,country,list,source', 'Ural Test Polytechnic University,UTPU,ru,sanctions,test fixture'].join('\n'));
-  return file;
-}
-
-function engineFor(dirs: { contentDir: string; dialogsDir: string }): AdvisorEngine {
-  return createAdvisorEngine({
-    content: loadContent(dirs),
-    datasets: [loadDataset({ path: sanctionsFixture(), format: 'simple-csv', listId: 'sanctions', kind: 'sanction' })],
-    today: '2025-10-01',
-  });
+/** Screening runs against the tests' sanctions list (test/fixtures/screening/sanctions.csv), or none at all. */
+function engineFor(dirs: { contentDir: string; dialogsDir: string }, sanctionsList: boolean): AdvisorEngine {
+  return createAdvisorEngine({ content: loadContent(dirs), datasets: sanctionsList ? [sanctionsDataset()] : [], today: '2025-10-01' });
 }
 
 interface Suite {
@@ -46,7 +35,12 @@ const suites: Suite[] = [
 
 for (const suite of suites) {
   const files = readdirSync(suite.testsDir).filter((f) => f.endsWith('.yaml')).sort();
-  let engine: AdvisorEngine | undefined;
+  const engines = new Map<boolean, AdvisorEngine>();
+  const engine = (sanctionsList: boolean): AdvisorEngine => {
+    const built = engines.get(sanctionsList) ?? engineFor(suite.dirs(), sanctionsList);
+    engines.set(sanctionsList, built);
+    return built;
+  };
   for (const name of files) {
     const file = join(suite.testsDir, name);
     const display = relative(ROOT, file);
@@ -54,14 +48,13 @@ for (const suite of suites) {
     describe(display, () => {
       for (const test of tests) {
         it(test.name, () => {
-          engine ??= engineFor(suite.dirs());
           try {
-            runConversationTest(engine, test);
+            runConversationTest(engine(test.sanctionsList ?? true), test);
           } catch (err) {
             if (err instanceof Error) err.message = `${display} › "${test.name}" › ${err.message}`;
             throw err;
           }
-        });
+        }, 120_000); // the first test of a folder builds the engine (content, router, screener), slow on a busy machine
       }
     });
   }

@@ -4,7 +4,7 @@
 // question ids, so that scenario writers never needed to see the playbooks: each question the advisor
 // asks is mapped to a tag by its fact name (or, failing that, by words in the question), and gets the
 // scenario's typed answer or, when the scenario is silent, "I'm not sure".
-// Usage: npm run eval:advice -- [--set FILE]... [--verbose]   (default: eval/advice/dev.yaml)
+// Usage: npm run eval:advice -- [--set FILE]... [--only ID,ID] [--verbose] [--outcome]   (default: eval/advice/dev.yaml)
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -244,12 +244,20 @@ function judge(sc: Scenario, p: Played): Verdict {
 function main(): void {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
+  const showOutcome = args.includes('--outcome');
   const files: string[] = [];
-  for (let i = 0; i < args.length; i++) if (args[i] === '--set' && args[i + 1]) files.push(args[++i] as string);
+  const only: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--set' && args[i + 1]) files.push(args[++i] as string);
+    else if (args[i] === '--only' && args[i + 1]) only.push(...(args[++i] as string).split(','));
+  }
   if (files.length === 0) files.push('eval/advice/dev.yaml');
   const engine = createAdvisorEngine({ today: '2026-12-01' });
   for (const file of files) {
-    const scenarios = z.array(scenarioSchema).parse(parse(readFileSync(file, 'utf8')));
+    const scenarios = z
+      .array(scenarioSchema)
+      .parse(parse(readFileSync(file, 'utf8')))
+      .filter((sc) => only.length === 0 || only.includes(sc.id));
     let right = 0;
     let routedRight = 0;
     const byLang: Record<string, { n: number; ok: number }> = {};
@@ -274,6 +282,7 @@ function main(): void {
       const risk = played.outcome?.risk ?? '-';
       console.log(`${v.ok ? 'ok  ' : 'FAIL'} ${sc.id} ${sc.lang} ${played.routed ?? 'null'}${played.reachedInOneClick ? '' : ' (misrouted)'} ${risk}${v.ok ? '' : `: ${v.problems.join('; ')}`}`);
       if (verbose && !v.ok) for (const line of played.trace) console.log(`       ${line}`);
+      if (showOutcome && !v.ok) console.log(played.summary.replace(/^/gm, '       | '));
     }
     const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)} %`;
     console.log(`\n${file}: advice right ${right}/${scenarios.length} (${pct(right, scenarios.length)}); playbook reached within one click ${pct(routedRight, scenarios.length)}`);

@@ -43,6 +43,16 @@ function sameText(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
+/** True when a reason line "Topic: a; b" already names the label. */
+function listedIn(reason: string, label: string): boolean {
+  const colon = reason.indexOf(': ');
+  if (colon < 0) return false;
+  return reason
+    .slice(colon + 2)
+    .split('; ')
+    .some((part) => sameText(part, label));
+}
+
 function flagItem(f: FlagView, audience: Audience): DocItem {
   const item: DocItem = { text: f.label };
   const tone = SEVERITY_TONE[f.severity];
@@ -59,7 +69,7 @@ function reasonItems(outcome: Outcome, audience: Audience): DocItem[] {
   }
   for (const flag of outcome.flags) {
     if (flag.severity === 'info' || flag.severity === 'blocker') continue;
-    const said = items.find((i) => sameText(i.text, flag.label));
+    const said = items.find((i) => sameText(i.text, flag.label) || listedIn(i.text, flag.label));
     if (said) {
       const tone = SEVERITY_TONE[flag.severity];
       if (tone) said.tone = tone;

@@ -110,7 +110,7 @@ function criticalTech(state: ConversationState): CheckResult {
  * asks the facts that decide it (an agreement, the funder, the rectors' statement) and nothing else.
  */
 function restrictions(state: ConversationState, ctx: EngineContext): CheckResult {
-  const facts = state.playbook ? deriveFacts(state.facts, state.playbook.id, ctx.content.rules) : state.facts;
+  const facts = state.playbook ? deriveFacts(state.facts, state.playbook.id, ctx.content.rules, state.signals) : state.facts;
   const scoped = ctx.content.reference.restrictions.some((r) => inScope(r, facts, state.screening));
   return { flags: scoped ? ['restriction-in-scope'] : [], hits: [] };
 }

@@ -7,6 +7,8 @@ export interface ConditionScope {
   facts: Facts;
   flags: ReadonlySet<string>;
   risk?: Risk;
+  /** See the `pointsToRisk` condition; set for outcome items once the risk is known. */
+  pointsToRisk?: boolean;
 }
 
 function factMatches(value: Facts[string] | undefined, wanted: string | string[]): boolean {
@@ -33,6 +35,7 @@ export function holds(condition: Condition | undefined, scope: ConditionScope): 
     }
   }
   if (condition.risk && (scope.risk === undefined || !condition.risk.includes(scope.risk))) return false;
+  if (condition.pointsToRisk !== undefined && condition.pointsToRisk !== (scope.pointsToRisk ?? false)) return false;
   if (condition.any && !condition.any.some((c) => holds(c, scope))) return false;
   return true;
 }

@@ -21,7 +21,7 @@ function outsideEu(facts: Facts, rules: Rules): 'yes' | 'no' | undefined {
   return countries.some((c) => !rules.eu.includes(c)) ? 'yes' : 'no';
 }
 
-export function deriveFacts(facts: Facts, playbook: PlaybookId, rules: Rules): Facts {
+export function deriveFacts(facts: Facts, playbook: PlaybookId, rules: Rules, signals: readonly string[] = []): Facts {
   const out: Facts = { ...facts };
   const said = rules.explicitOutsideEuFacts.some((f) => values(facts[f]).includes('yes'));
   const eu = said ? 'yes' : outsideEu(facts, rules);
@@ -30,7 +30,8 @@ export function deriveFacts(facts: Facts, playbook: PlaybookId, rules: Rules): F
     if (out[d.fact] !== undefined) continue;
     if (d.when.playbooks && !d.when.playbooks.includes(playbook)) continue;
     const factsHold = Object.entries(d.when.facts ?? {}).every(([k, wanted]) => values(facts[k]).some((v) => wanted.includes(v)));
-    if (factsHold) out[d.fact] = d.value;
+    const signalsHold = !d.when.signals || d.when.signals.some((s) => signals.includes(s));
+    if (factsHold && signalsHold) out[d.fact] = d.value;
   }
   return out;
 }

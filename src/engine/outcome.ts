@@ -73,7 +73,7 @@ export function buildOutcome(
   const t = makeT(content, lang);
   const at = makeAdviceT(content, lang);
   const rules = content.rules;
-  const facts = deriveFacts(state.facts, playbook.id, rules);
+  const facts = deriveFacts(state.facts, playbook.id, rules, state.signals);
   const restricted = evaluateRestrictions(content.reference.restrictions, facts, state.screening);
   const flagIds = effectiveFlags(state, facts, content, restricted);
   const flagSet = new Set(flagIds);
@@ -140,9 +140,13 @@ export function buildOutcome(
     return { risk, basis, situation: { ...situation, risk } };
   };
 
-  const dutiesFor = (risk: Risk) => {
-    const scope: ConditionScope = { facts, flags: flagSet, risk };
-    return spec.duties
+  const pointsToRiskOf = (e: Evaluated): boolean =>
+    riskRank(e.risk) >= riskRank('medium') &&
+    !flags.some((f) => f.severity === 'blocker') &&
+    !rules.pointsToRisk.notRules.some((r) => e.basis?.rule === r || e.basis?.rule.endsWith(`:${r}`));
+  const dutiesFor = (e: Evaluated) => {
+    const scope: ConditionScope = { facts, flags: flagSet, risk: e.risk, pointsToRisk: pointsToRiskOf(e) };
+    return [...spec.duties, ...rules.duties]
       .filter((d) => holds(d.when, scope))
       .flatMap((d) => content.reference.duties.filter((x) => x.id === d.id))
       // A duty named under two conditions shows once.
@@ -153,13 +157,13 @@ export function buildOutcome(
   // Duties may depend on the risk and the risk on the duties: settle it in two rounds.
   let evaluated = evaluate(false, false);
   for (let round = 0; round < 2; round++) {
-    const ids = dutiesFor(evaluated.risk).map((d) => d.id);
+    const ids = dutiesFor(evaluated).map((d) => d.id);
     const requiredDuty = ids.some((id) => rules.requiredDuties.includes(id));
     const licenceDuty = ids.some((id) => rules.licenceDuties.includes(id));
     evaluated = evaluate(requiredDuty, licenceDuty);
   }
   const { risk, basis, situation } = evaluated;
-  const scope: ConditionScope = { facts, flags: flagSet, risk };
+  const scope: ConditionScope = { facts, flags: flagSet, risk, pointsToRisk: pointsToRiskOf(evaluated) };
 
   const steps: AdviceItem[] = spec.steps
     .filter((s) => holds(s.when, scope))
@@ -168,7 +172,7 @@ export function buildOutcome(
     .filter((m) => holds(m.when, scope))
     .flatMap((m) => content.reference.measures.filter((x) => x.id === m.id))
     .map((m) => ({ id: m.id, text: `${pick(m.title, lang)}: ${pick(m.text, lang)}`, cites: cite(m.cites, content, lang) }));
-  const duties: AdviceItem[] = dutiesFor(risk).map((d) => ({ id: d.id, text: `${pick(d.title, lang)}: ${pick(d.text, lang)}`, cites: cite(d.cites, content, lang) }));
+  const duties: AdviceItem[] = dutiesFor(evaluated).map((d) => ({ id: d.id, text: `${pick(d.title, lang)}: ${pick(d.text, lang)}`, cites: cite(d.cites, content, lang) }));
   // A restriction that bites is a duty too, named as the rule it is.
   for (const r of restricted.bites) {
     if (!duties.some((d) => d.id === `restriction-${r.id}`)) {

@@ -39,6 +39,8 @@ export interface ExtractedFacts {
   ownerCountries?: string[];
   /** Institutions of co-authors: facts about them, not about the partner (G:128-130). */
   coAuthorInstitutions?: InstitutionMention[];
+  /** Countries said of the co-authors only, never the partner's or the case's (G:128-130). */
+  coAuthorCountries?: string[];
   /** An organisation named in the text that no gazetteer knows, when it looks like a name ("Hanseatic Photonics GmbH"), with the kind its name says. */
   unlistedPartner?: { name: string; kind?: PartnerKind };
   /** Why: which words produced which fact. */

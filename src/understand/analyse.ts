@@ -3,6 +3,7 @@
 import type { DomainId, Lang, PartnerKind } from '../engine/types.js';
 import type { Cue, Lexicon, Place } from './lexicon.js';
 import { longestNonOverlapping, type Match, type Token } from './phrases.js';
+import type { NegationKind } from './scope.js';
 import { words } from './text.js';
 
 export interface Analysis {
@@ -20,7 +21,7 @@ export interface Analysis {
   lang?: Lang;
   /** True when the message is nothing but greetings and "help". */
   onlyClarifyWords: boolean;
-  negations: Match<'not' | 'unsure'>[];
+  negations: Match<NegationKind>[];
   attributions: Match<'owners' | 'coAuthors' | 'venue'>[];
   /** The message as typed, for organisation names the gazetteers do not know. */
   text: string;

@@ -156,8 +156,10 @@ export function evaluateSet(understander: Understander, name: string, items: rea
       if (top1) bin.correct++;
     }
     const expectedCountries = item.countries ?? [];
-    const missingCountries = expectedCountries.filter((c) => !u.facts.countries.includes(c));
-    const falseCountries = item.countries === undefined ? [] : u.facts.countries.filter((c) => c !== HOME_COUNTRY && !expectedCountries.includes(c));
+    // A country read as the co-authors' (not the partner's) is still a country the text names.
+    const named = [...u.facts.countries, ...(u.facts.coAuthorCountries ?? [])];
+    const missingCountries = expectedCountries.filter((c) => !named.includes(c));
+    const falseCountries = item.countries === undefined ? [] : named.filter((c) => c !== HOME_COUNTRY && !expectedCountries.includes(c));
     const missingDomains = (item.domains ?? []).filter((d) => !u.facts.domains.includes(d));
     report.countries.expected += expectedCountries.length;
     report.countries.found += expectedCountries.length - missingCountries.length;

@@ -173,12 +173,15 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
 
   // Co-authors are the subject when nothing else is named; beside a named partner they are facts
   // about the co-authors only ("co-authors from a Seven Sons university on a paper with TU Delft").
+  const coAuthorsOnly: string[] = [];
   const coAuthorCountrySet = new Set(coAuthorInstitutions.map((c) => c.entry.country));
   const otherPartner =
+    lexicon.europeanPartner.matchAll(a.tokens).length > 0 ||
     institutions.some((i) => i.kind !== 'funder' && i.country !== home) || countries.some((c) => c !== home && !coAuthorCountrySet.has(c));
   for (const c of coAuthorInstitutions) {
     if (otherPartner) {
       why.push(`co-author institution ${c.entry.id} ← "${c.words}" (not the partner)`);
+      if (c.entry.country) pushUnique(coAuthorsOnly, c.entry.country);
       if (c.entry.signals.length > 0) addSignal('co-author-risk', `"${c.words}" (${c.entry.name}: ${c.entry.signals.join(', ')})`);
       continue;
     }
@@ -188,10 +191,15 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
     for (const s of c.entry.signals) addSignal(s, `"${c.words}" (${c.entry.name})`);
   }
   const foreignNamed = countries.some((c) => c !== home);
-  // The owners' or co-authors' country is the case's country too when no other country is named.
+  // Co-authors are never the partner (G:128-130: Seven Sons co-authors on a European university's paper), so
+  // their country is theirs only. The owners' or a venue's country is the case's country too when no
+  // other country is named.
+  for (const o of coAuthorCountries) {
+    pushUnique(coAuthorsOnly, o.code);
+    why.push(`co-authors ${o.code} ← "${o.words}" (not the partner's country)`);
+  }
   for (const [list, whose] of [
     [ownerCountries, 'owners'],
-    [coAuthorCountries, 'co-authors'],
     [venueCountries, 'a venue'],
   ] as const) {
     for (const o of list) {
@@ -219,7 +227,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   const bySignal = new Map<string, Polarity[]>();
   for (const m of a.signals) {
     const list = bySignal.get(m.entry.payload) ?? [];
-    list.push(polarity(a.tokens, a.negations, m.start, negation.window));
+    list.push(polarity(a.tokens, a.negations, m.start, negation.window, negation.after.window));
     bySignal.set(m.entry.payload, list);
   }
   for (const m of a.signals) {
@@ -274,6 +282,8 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   if (unsure.length > 0) facts.unsureSignals = unsure;
   if (notKinds.length > 0) facts.notPartnerKinds = notKinds;
   if (ownerCountries.length > 0) facts.ownerCountries = [...new Set(ownerCountries.map((o) => o.code))];
+  const coAuthorsOnlyCountries = coAuthorsOnly.filter((c) => !countries.includes(c));
+  if (coAuthorsOnlyCountries.length > 0) facts.coAuthorCountries = coAuthorsOnlyCountries;
   if (coAuthorInstitutions.length > 0 && otherPartner) facts.coAuthorInstitutions = coAuthorInstitutions.map((c) => c.mention);
   if (unlistedPartner) facts.unlistedPartner = unlistedPartner;
   return facts;

@@ -3,6 +3,7 @@
 import type { DomainId, PartnerKind, PlaybookId } from '../engine/types.js';
 import type { InstitutionMention } from '../engine/types.js';
 import { PhraseIndex } from './phrases.js';
+import type { NegationKind } from './scope.js';
 import type { UnderstandContent } from './schema.js';
 import { fold } from './text.js';
 import { Vocabulary } from './vocabulary.js';
@@ -56,13 +57,14 @@ export interface Lexicon {
   nl: ReadonlySet<string>;
   vocabulary: Vocabulary;
   /** Negation and doubt words ("not", "geen", "not sure whether"). */
-  negations: PhraseIndex<'not' | 'unsure'>;
+  negations: PhraseIndex<NegationKind>;
   /** Words that say whom a fact is about: the owners, the co-authors. */
   attributions: PhraseIndex<'owners' | 'coAuthors' | 'venue'>;
   /** Organisation kinds from words of a name ("University", "GmbH"). */
   kindFromName: PhraseIndex<PartnerKind>;
   /** Person and organisation nouns, after which an ambiguous demonym counts. */
   contextNouns: PhraseIndex<true>;
+  europeanPartner: PhraseIndex<true>;
   needContext: ReadonlySet<string>;
 }
 
@@ -194,9 +196,10 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
     }
   }
 
-  const negations = new PhraseIndex<'not' | 'unsure'>();
+  const negations = new PhraseIndex<NegationKind>();
   for (const t of content.context.negation.not) negations.add(t, 'not');
   for (const t of content.context.negation.unsure) negations.add(t, 'unsure');
+  for (const t of content.context.negation.after.phrases) negations.add(t, 'notAfter');
   const attributions = new PhraseIndex<'owners' | 'coAuthors' | 'venue'>();
   for (const t of content.context.attribution.owners) attributions.add(t, 'owners');
   for (const t of content.context.attribution.coAuthors) attributions.add(t, 'coAuthors');
@@ -207,12 +210,15 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
   }
   const contextNouns = new PhraseIndex<true>();
   for (const t of [...content.context.contextNouns, ...Object.values(content.context.partnerKinds).flat()]) contextNouns.add(t, true);
+  const europeanPartner = new PhraseIndex<true>();
+  for (const t of content.context.europeanPartner) europeanPartner.add(t, true);
 
   return {
     negations,
     attributions,
     kindFromName,
     contextNouns,
+    europeanPartner,
     needContext: new Set(content.language.needContext.map(fold)),
     content,
     places,

@@ -128,13 +128,22 @@ export const contextFileSchema = z
     clarify: list,
     clarifyDefaults: z.array(playbookIdSchema).min(2),
     negation: z
-      .object({ window: z.number().int().min(1).max(12), not: list, unsure: list, keep: list.default([]) })
+      .object({
+        window: z.number().int().min(1).max(12),
+        not: list,
+        unsure: list,
+        keep: list.default([]),
+        // Phrases that deny what was said up to `window` words before them ("… and it is not on it").
+        after: z.object({ window: z.number().int().min(1).max(12), phrases: list }).strict().default({ window: 8, phrases: [] }),
+      })
       .strict(),
     attribution: z
       .object({ before: z.number().int().min(0).max(6), after: z.number().int().min(0).max(12), owners: list, coAuthors: list, venue: list.default([]) })
       .strict(),
     kindFromName: z.partialRecord(z.enum(PARTNER_KINDS), list),
     contextNouns: list,
+    /** A partner said to be European without its name ("a European university"): co-authors beside it are not the partner. */
+    europeanPartner: list.default([]),
   })
   .strict();
 

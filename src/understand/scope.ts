@@ -29,11 +29,30 @@ export function near<T>(tokens: readonly Token[], markers: readonly Match<T>[], 
 }
 
 export type Polarity = 'said' | 'denied' | 'unsure';
+export type NegationKind = 'not' | 'unsure' | 'notAfter';
 
-/** Whether a phrase at `at` is said, denied ("none of it is on the list") or left open ("not sure whether"). */
-export function polarity(tokens: readonly Token[], negations: readonly Match<'not' | 'unsure'>[], at: number, window: number): Polarity {
-  const found = before(tokens, negations, at, window);
+/**
+ * Whether a phrase at `at` is said, denied ("none of it is on the list", or, after it, "I checked the
+ * dual-use list and it is not on it") or left open ("not sure whether").
+ */
+export function polarity(
+  tokens: readonly Token[],
+  negations: readonly Match<NegationKind>[],
+  at: number,
+  window: number,
+  afterWindow = 0,
+): Polarity {
+  const found = before(
+    tokens,
+    negations.filter((m) => m.entry.payload !== 'notAfter'),
+    at,
+    window,
+  );
   if (found.some((m) => m.entry.payload === 'unsure')) return 'unsure';
   // "not sure" overlaps its own "not": doubt wins, handled above.
-  return found.length > 0 ? 'denied' : 'said';
+  if (found.length > 0) return 'denied';
+  const later = negations.some(
+    (m) => m.entry.payload === 'notAfter' && m.start > at && m.start - at <= afterWindow && sameClause(tokens, at, m.start),
+  );
+  return later ? 'denied' : 'said';
 }

@@ -24,6 +24,12 @@ const conditionParts = {
   known: z.array(z.string()).optional(),
   /** The computed risk is one of these (outcome items only). */
   risk: z.array(z.enum(RISKS)).optional(),
+  /**
+   * The checks point to a risk (outcome items only; "if the previous questions point to a risk", G:1025-1026):
+   * medium or high because of risk elements, not only because a duty applies (content/rules.yaml
+   * `pointsToRisk`), and no restriction or sanction stops the collaboration as planned.
+   */
+  pointsToRisk: z.boolean().optional(),
 };
 const simpleCondition = z.object(conditionParts).strict();
 

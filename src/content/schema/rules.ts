@@ -21,6 +21,8 @@ export const situationSchema = z
     minElements: z.number().int().min(0).max(4).optional(),
     /** These elements are among them (e.g. the partner: three elements with nothing against the partner are not high). */
     elements: z.array(z.enum(DIMENSIONS)).optional(),
+    /** At least one of these elements is among them (e.g. a partner or a country: someone who could misuse it). */
+    anyElements: z.array(z.enum(DIMENSIONS)).min(1).optional(),
     /** At least this many serious flags. */
     minSerious: z.number().int().min(0).optional(),
     /** A duty that requires the contact point (rules.requiredDuties) is in the outcome. */
@@ -58,6 +60,8 @@ const deriveSchema = z
       .object({
         playbooks: z.array(playbookIdSchema).optional(),
         facts: z.record(z.string(), z.array(z.string())).optional(),
+        /** One of these signals was read in what the researcher wrote (content/understand/signals.yaml). */
+        signals: z.array(z.string()).min(1).optional(),
       })
       .strict(),
     cites,
@@ -77,6 +81,8 @@ export const rulesFileSchema = z
     /** Duties that make the contact point necessary (reporting obligation, licences, sanctions). */
     requiredDuties: z.array(id).min(1),
     licenceDuties: z.array(id).min(1),
+    /** Risk rules whose medium or high does not mean the checks point to a risk (a duty alone, a playbook's floor). */
+    pointsToRisk: z.object({ notRules: z.array(z.string()).default([]) }).strict().default({ notRules: [] }),
     /** First rule that holds sets the risk; the last should hold always. */
     risk: z.array(riskRuleSchema).min(1),
     escalation: z
@@ -92,6 +98,8 @@ export const rulesFileSchema = z
      * questions ask `when` it is raised. One flag keeps the playbook graph simple.
      */
     relevance: z.array(z.object({ flag: id, when: condition, cites }).strict()).default([]),
+    /** Duties whose trigger is the same in every playbook (the reporting obligation); added to a playbook's own. */
+    duties: z.array(z.object({ id, when: condition }).strict()).default([]),
     /** External sources a step needs, by step id (content/links.yaml). */
     stepLinks: z.record(id, z.array(id)).default({}),
   })

@@ -46,6 +46,7 @@ export async function benchRouting(): Promise<void> {
       `  wall clock: p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  max ${ms(times[times.length - 1] ?? 0)}`,
       `  best of ${rounds} per question: p50 ${ms(percentile(best, 50))}  p99 ${ms(percentile(best, 99))}`,
       `  one ${long.length}-character message: ${ms(longMs)}`,
-    ].join('\n') + '\n',
+      '',
+    ].join('\n'),
   );
 }

@@ -25,7 +25,7 @@ function sources(dir: string): string[] {
 
 const IMPORT = /^\s*(import|export)\s+(type\s+)?(\{[^}]*\}|[^'";]*?)\s*from\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
 
-export function importsOf(file: string, text: string): Import[] {
+function importsOf(file: string, text: string): Import[] {
   const out: Import[] = [];
   for (const m of text.matchAll(IMPORT)) {
     const spec = m[4] ?? m[5] ?? m[6] ?? '';
@@ -54,7 +54,7 @@ const under = (path: string, folder: string) => path === folder || path.startsWi
 const show = (list: Import[]) => list.map((i) => `${i.file} imports ${i.typeOnly ? 'type ' : ''}${i.target}`);
 
 /** Imports from `from` (a folder of src/) to our own modules outside `allowed`; `typesOnly` folders may be imported with `import type`. */
-export function ownViolations(imports: Import[], from: string, allowed: string[], typesOnly: string[] = []): string[] {
+function ownViolations(imports: Import[], from: string, allowed: string[], typesOnly: string[] = []): string[] {
   return show(
     imports.filter(
       (i) =>

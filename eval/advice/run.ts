@@ -269,7 +269,8 @@ function main(): void {
       const v = judge(sc, played);
       if (v.ok) right++;
       if (played.reachedInOneClick) routedRight++;
-      const l = (byLang[sc.lang] ??= { n: 0, ok: 0 });
+      const l = byLang[sc.lang] ?? { n: 0, ok: 0 };
+      byLang[sc.lang] = l;
       l.n++;
       if (v.ok) l.ok++;
       typedMisses += played.typedMisses;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 const caseStatus = z.enum(['open', 'taken', 'awaiting-info', 'closed']);
 
-export const noticeInputSchema = z.discriminatedUnion('type', [
+const noticeInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('case-question'), caseId: z.string(), caseRef: z.string(), text: z.string() }),
   z.object({ type: z.literal('case-status'), caseRef: z.string(), status: caseStatus, advice: z.string().optional() }),
 ]);
@@ -13,4 +13,3 @@ export const noticeJobSchema = z.object({
   address: z.record(z.string(), z.unknown()),
   input: noticeInputSchema,
 });
-export type NoticeJob = z.infer<typeof noticeJobSchema>;

@@ -37,7 +37,7 @@ function expectation(issue: z.core.$ZodIssue): string {
   }
 }
 
-export function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
+function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
   const key = issue.path.length > 0 ? String(issue.path[0]) : '(settings)';
   const text = expectation(issue);
   const sentence = /^(must|is|needs|cannot)\b/.test(text) ? `${key} ${text}` : `${key}: ${text}`;

@@ -12,9 +12,9 @@ import { oidcProblems, operationsConfigSchema } from './operations-schema.js';
 
 export { ConfigError } from './errors.js';
 export { readEnv, type Env } from './env.js';
-export { isLoopback, serverConfigSchema, type ServerConfig } from './server-schema.js';
-export { operationsConfigSchema, type OperationsConfig } from './operations-schema.js';
-export { loadInstitutions, buildInstitutions, contactPointsWithOverrides, type Institution, type Institutions } from './institutions.js';
+export { isLoopback } from './server-schema.js';
+export type { OperationsConfig } from './operations-schema.js';
+export { loadInstitutions, contactPointsWithOverrides, type Institution, type Institutions } from './institutions.js';
 
 export const configSchema = z
   .object({

@@ -79,7 +79,7 @@ export const institutionEntrySchema = z
   .strict();
 
 /** Which claim of the ID token names a contact point's groups or roles, and which values are the admins. */
-export const ssoSchema = z
+const ssoSchema = z
   .object({
     /** e.g. `groups` (Entra ID group object ids) or `roles` (app roles). */
     claim: z.string().trim().min(1).default('groups'),
@@ -88,7 +88,7 @@ export const ssoSchema = z
   })
   .strict();
 
-export const institutionsFileSchema = z
+const institutionsFileSchema = z
   .object({ sso: ssoSchema.default({ claim: 'groups', admin: [] }), institutions: z.array(institutionEntrySchema).default([]) })
   .strict();
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { REQUIRED_LANGS } from '../domain/lang.js';
 import { flag, oneOf, optionalText, optionalUrl, textWithDefault, wholeNumber } from './settings.js';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const serverConfigSchema = z.object({
   /** The web chat, the inbox, health, metrics and the Slack/Teams endpoints share this port. */
@@ -33,8 +33,6 @@ export const serverConfigSchema = z.object({
   CONTENT_DIR: optionalText(),
   DIALOGS_DIR: optionalText(),
 });
-
-export type ServerConfig = z.infer<typeof serverConfigSchema>;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost', '[::1]']);
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { REFERENCE_FILES } from './load-reference.js';
 import { sectionsFileSchema } from './schema/core.js';
 import type { ReferenceContent } from './types.js';
-import { ContentError, readYamlFile } from './yaml.js';
+import { readYamlFile } from './yaml.js';
 
 function straightenQuotes(text: string): string {
   return text.replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"');
@@ -27,7 +27,7 @@ export function anchorPattern(anchor: string): RegExp | null {
 
 export function findAnchor(sourceText: string, anchor: string): boolean {
   const pattern = anchorPattern(anchor);
-  return pattern !== null && pattern.test(straightenQuotes(sourceText));
+  return pattern?.test(straightenQuotes(sourceText)) === true;
 }
 
 export interface CitationInput {
@@ -41,7 +41,7 @@ export interface CitationInput {
 }
 
 /** Every `cites` array in a value, with the path to it ("[3].cites"). */
-export function collectCites(value: unknown, path = ''): Array<{ path: string; ids: unknown[] }> {
+function collectCites(value: unknown, path = ''): Array<{ path: string; ids: unknown[] }> {
   if (Array.isArray(value)) return value.flatMap((item, index) => collectCites(item, `${path}[${index}]`));
   if (value === null || typeof value !== 'object') return [];
   const found: Array<{ path: string; ids: unknown[] }> = [];
@@ -103,10 +103,4 @@ export function checkCitationsInDir(contentDir: string, documents: Readonly<Reco
   }
   const sections = new Map(Object.entries(sectionsFile.sections));
   return [...problems, ...checkCitations({ sources, sections, sourceTexts, documents })];
-}
-
-/** Throws a ContentError listing every citation problem; for start-up and `advisor content check`. */
-export function assertCitations(contentDir: string, documents: Readonly<Record<string, unknown>>): void {
-  const problems = checkCitationsInDir(contentDir, documents);
-  if (problems.length > 0) throw new ContentError('citations', problems);
 }

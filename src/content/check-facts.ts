@@ -45,7 +45,7 @@ export interface FactRegistry {
   funderIds: readonly string[];
 }
 
-export function allowedValues(def: FactDef, content: Content, registry: FactRegistry): ((v: string) => boolean) | null {
+function allowedValues(def: FactDef, content: Content, registry: FactRegistry): ((v: string) => boolean) | null {
   switch (def.type) {
     case 'text':
       return null;

@@ -46,7 +46,7 @@ export interface LoadOptions {
   dialogsDir?: string;
 }
 
-export function loadPlaybooks(dialogsDir: string): Map<PlaybookId, Playbook> {
+function loadPlaybooks(dialogsDir: string): Map<PlaybookId, Playbook> {
   const playbooks = new Map<PlaybookId, Playbook>();
   const files = readdirSync(dialogsDir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
   for (const name of files) {

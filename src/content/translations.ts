@@ -31,7 +31,7 @@ function localTexts(node: unknown, path: string, out: Array<{ path: string; text
   for (const [key, value] of Object.entries(node)) localTexts(value, path === '' ? key : `${path}.${key}`, out);
 }
 
-export function contentDocuments(content: Content): Record<string, unknown> {
+function contentDocuments(content: Content): Record<string, unknown> {
   const documents: Record<string, unknown> = { ...referenceDocuments(content.reference) };
   documents['sections.yaml'] = Object.fromEntries(content.sections);
   documents['flags.yaml'] = Object.fromEntries(content.flags);

@@ -16,7 +16,7 @@ export class ContentError extends Error {
 }
 
 /** Joins zod issue paths the way a reader of YAML sees them: steps.ask-country.answers[2].label.nl */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;

@@ -2,7 +2,6 @@
 import { oneLineText } from '../text/escape-markdown.js';
 import type { Content } from '../content/load.js';
 import type { Facts, Lang } from '../engine/types.js';
-import { documentTexts } from './texts.js';
 import type { Texts } from './types.js';
 
 // Building an Intl.DisplayNames costs more than a whole turn; one per language is enough.
@@ -54,8 +53,4 @@ export function factPairs(facts: Facts, t: Texts, lang: Lang, names: FactNames =
   const funders = list(facts.funders).filter((v) => v !== 'unsure');
   if (funders.length) lines.push({ label: t('engine.fact-funders'), value: funders.join(', ').toUpperCase() });
   return lines;
-}
-
-export function factLines(facts: Facts, content: Content, lang: Lang): Array<{ label: string; value: string }> {
-  return factPairs(facts, documentTexts(content.ui, lang), lang, namesFromContent(content, lang));
 }

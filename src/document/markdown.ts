@@ -3,7 +3,7 @@
 import type { AnyDocument, DocItem, DocLink, DocSection } from './types.js';
 
 /** Backslash-escapes what CommonMark would act on inline, and line starts that open a block. */
-export function escapeMarkdownText(text: string): string {
+function escapeMarkdownText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)

@@ -12,7 +12,7 @@ const LONG_LIST = 5;
 const SEVERITY_TONE: Record<Severity, Tone | undefined> = { info: undefined, concern: 'warning', serious: 'attention', blocker: 'attention' };
 
 /** Only links a reader can safely follow: http(s) and this server's own paths. */
-export function safeHref(href: string | undefined): string | undefined {
+function safeHref(href: string | undefined): string | undefined {
   if (!href) return undefined;
   if (/^https?:\/\/[^\s<>"|]+$/i.test(href)) return href;
   if (/^\/[^\s<>"|/][^\s<>"|]*$/.test(href)) return href;

@@ -31,10 +31,6 @@ export type Severity = (typeof SEVERITIES)[number];
 /** The flag raised when a question is answered "not sure" is this prefix plus the fact name. */
 export const UNSURE_PREFIX = 'unsure-';
 
-export function isDomainId(value: string): value is DomainId {
-  return (DOMAIN_IDS as readonly string[]).includes(value);
-}
-
 export function riskRank(risk: Risk): number {
   return RISKS.indexOf(risk);
 }

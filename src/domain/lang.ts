@@ -9,7 +9,7 @@ export const REQUIRED_LANGS = ['en', 'nl'] as const;
 export type RequiredLang = (typeof REQUIRED_LANGS)[number];
 
 /** The language a missing translation falls back to. */
-export const BASE_LANG: RequiredLang = 'en';
+const BASE_LANG: RequiredLang = 'en';
 
 /** A text in several languages: the required ones always, further ones where translated. */
 export type LocalText = Record<RequiredLang, string> & { readonly [lang: string]: string | undefined };
@@ -19,11 +19,6 @@ export type LocalList = Record<RequiredLang, string[]> & { readonly [lang: strin
 /** The text in this language, or in English when it has not been translated. */
 export function pick(text: LocalText, lang: Lang): string {
   return text[lang] ?? text[BASE_LANG];
-}
-
-/** The words in this language, or the English ones when there are none. */
-export function pickList(list: LocalList, lang: Lang): string[] {
-  return list[lang] ?? list[BASE_LANG];
 }
 
 /** All words of a list, in every language: for reading typed answers whatever language they come in. */

@@ -10,5 +10,3 @@ export function makeAdviceT(content: Content, lang: Lang) {
     return fill(entry ? pick(entry, lang) : `[${key}]`, vars);
   };
 }
-
-export type AdviceT = ReturnType<typeof makeAdviceT>;

@@ -196,7 +196,7 @@ function isUnverified(text: string, lexicon: Lexicon): boolean {
 }
 
 /** True when the text says the answer is withheld by someone else ("they won't say", "ze willen het niet zeggen"). */
-export function isRefusal(text: string, content: Content): boolean {
+function isRefusal(text: string, content: Content): boolean {
   const w = wordsOf(content.lexicon);
   return clauses(withoutConditions(text, content.lexicon)).some((part) => w.refusals.some((r) => indexOfWords(part, r) >= 0));
 }
@@ -551,11 +551,6 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
     if (other) return { kind: 'answer', value: other.value };
   }
   return { kind: denied.size > 0 ? 'unclear' : 'none' };
-}
-
-/** A typed answer to a choice or yes/no question, as the engine reads it: an answer, not sure, or ask again. */
-export function readTyped(step: QuestionStep, text: string, content: Content, lang: Lang): TypedAnswer {
-  return matchChoice(step, text, content, lang);
 }
 
 /** Finds a contact point by what people call it ("KU Leuven", "kul", "ugent"). */

@@ -22,7 +22,7 @@ export function holds(condition: Condition | undefined, scope: ConditionScope): 
   if (!condition) return true;
   if (condition.flags && !condition.flags.every((f) => scope.flags.has(f))) return false;
   if (condition.anyFlags && !condition.anyFlags.some((f) => scope.flags.has(f))) return false;
-  if (condition.notFlags && condition.notFlags.some((f) => scope.flags.has(f))) return false;
+  if (condition.notFlags?.some((f) => scope.flags.has(f))) return false;
   if (condition.known && !condition.known.every((k) => scope.facts[k] !== undefined)) return false;
   if (condition.facts) {
     for (const [fact, wanted] of Object.entries(condition.facts)) {

@@ -10,12 +10,12 @@ function values(v: Facts[string] | undefined): string[] {
 }
 
 /** The countries named in the conversation (ISO codes), without "not sure". */
-export function knownCountries(facts: Facts): string[] {
+function knownCountries(facts: Facts): string[] {
   return values(facts.countries).filter((c) => /^[A-Z]{2}$/.test(c));
 }
 
 /** "yes" when a named country is outside the EU, "no" when every named country is in it; unset otherwise. */
-export function outsideEu(facts: Facts, rules: Rules): 'yes' | 'no' | undefined {
+function outsideEu(facts: Facts, rules: Rules): 'yes' | 'no' | undefined {
   const countries = knownCountries(facts);
   if (countries.length === 0) return undefined;
   return countries.some((c) => !rules.eu.includes(c)) ? 'yes' : 'no';

@@ -6,7 +6,7 @@ import type { Turn } from './turn.js';
 import type { CaseDraft, Choice } from './types.js';
 
 /** A short case number people can read out: RS- and eight characters of the fresh id. */
-export function caseRef(newId: string): string {
+function caseRef(newId: string): string {
   return `RS-${newId.replace(/[^a-zA-Z0-9]/g, '').slice(0, 8).toUpperCase()}`;
 }
 

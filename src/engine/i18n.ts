@@ -4,8 +4,6 @@ import { pick } from '../domain/lang.js';
 import type { Lang } from './ids.js';
 import { fill } from './text.js';
 
-export { pick };
-
 export function makeT(content: Content, lang: Lang) {
   return (key: string, vars?: Record<string, string>): string => {
     // The advice's own texts live in content/ui/advice.yaml.

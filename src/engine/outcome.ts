@@ -94,7 +94,7 @@ export function buildOutcome(
   const openPoints: AdviceItem[] = [];
   for (const a of unsureAnswers) {
     const q = playbook.steps[a.step];
-    if (!q || q.type !== 'question') continue;
+    if (q?.type !== 'question') continue;
     openPoints.push({ id: `open-${a.step}`, text: at('open-point-unsure', { short: pick(q.short, lang) }), cites: cite(q.cites, content, lang) });
   }
   for (const check of restricted.toCheck) {

@@ -16,7 +16,7 @@ const TITLE_STEM = 5;
 const MAX_OPTIONS = 3;
 
 /** The facts of the conversation that the next playbook also asks about, plus the user's institution. */
-export function carriedFacts(turn: Turn, to: PlaybookId): Facts {
+function carriedFacts(turn: Turn, to: PlaybookId): Facts {
   const pb = turn.ctx.content.playbooks.get(to);
   const s = turn.state;
   const names = new Set(['institution']);
@@ -49,7 +49,7 @@ interface Routed {
 }
 
 /** Routes a text, leaving out the playbooks the user said it is not about. */
-export function routeExcluding(turn: Turn, text: string, excluded: readonly PlaybookId[]): Routed {
+function routeExcluding(turn: Turn, text: string, excluded: readonly PlaybookId[]): Routed {
   const u = turn.ctx.understand.route(text);
   const options = [...(u.playbook ? [u.playbook] : []), ...u.alternatives.map((a) => a.playbook)]
     .filter((id, i, all) => all.indexOf(id) === i && !excluded.includes(id) && id !== 'faq')
@@ -59,7 +59,7 @@ export function routeExcluding(turn: Turn, text: string, excluded: readonly Play
 }
 
 /** True when the words name this playbook: the router places them there, or they are its title's words. */
-export function namesPlaybook(turn: Turn, words: string, id: PlaybookId): boolean {
+function namesPlaybook(turn: Turn, words: string, id: PlaybookId): boolean {
   const n = normalize(words);
   if (n === '') return false;
   const u = turn.ctx.understand.route(words);

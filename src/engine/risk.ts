@@ -16,7 +16,7 @@ export interface RiskAssessment {
   rule: RiskRule;
 }
 
-export const DIMENSION_ORDER: Dimension[] = ['topic', 'partner', 'country', 'collaboration'];
+const DIMENSION_ORDER: Dimension[] = ['topic', 'partner', 'country', 'collaboration'];
 
 function atLeast(severity: FlagView['severity'], min: FlagView['severity']): boolean {
   return SEVERITIES.indexOf(severity) >= SEVERITIES.indexOf(min);
@@ -58,7 +58,7 @@ export function situationHolds(when: Situation, s: SituationFacts): boolean {
   if (when.minSerious !== undefined && serious < when.minSerious) return false;
   if (when.risk && (s.risk === undefined || !when.risk.includes(s.risk))) return false;
   if (when.anyFlags && !when.anyFlags.some((f) => flagIds.has(f))) return false;
-  if (when.notFlags && when.notFlags.some((f) => flagIds.has(f))) return false;
+  if (when.notFlags?.some((f) => flagIds.has(f))) return false;
   return true;
 }
 

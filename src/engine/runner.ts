@@ -21,7 +21,7 @@ const MAX_FREE_TEXT = 200;
 /** A text this long that ends in a question mark may ask something else. */
 const QUESTION_WORDS = 5;
 
-export function resolveGoto(turn: Turn, goto: Goto | undefined): string | undefined {
+function resolveGoto(turn: Turn, goto: Goto | undefined): string | undefined {
   if (goto === undefined || typeof goto === 'string') return goto;
   const scope = { facts: turn.state.facts, flags: new Set(turn.state.flags) };
   return goto.find((branch) => holds(branch.when, scope))?.goto;
@@ -170,7 +170,7 @@ const TYPE_HINT: Record<QuestionStep['input'], string> = {
   institution: 'type-hint-choice',
 };
 
-export function ask(turn: Turn, stepId: string, q: QuestionStep): void {
+function ask(turn: Turn, stepId: string, q: QuestionStep): void {
   const lang = turn.state.lang;
   turn.replies.push({
     kind: 'question',
@@ -187,7 +187,7 @@ export function ask(turn: Turn, stepId: string, q: QuestionStep): void {
   turn.state.phase = 'asking';
 }
 
-export function currentQuestion(turn: Turn): { id: string; q: QuestionStep } | undefined {
+function currentQuestion(turn: Turn): { id: string; q: QuestionStep } | undefined {
   const pb = turn.playbook;
   const id = turn.state.step;
   if (!pb || !id) return undefined;
@@ -268,9 +268,9 @@ function screeningReport(turn: Turn, hits: readonly ScreeningHit[], screened: Sc
   return lines.join('\n');
 }
 
-export function finishOutcome(turn: Turn, pb: Playbook, stepId: string): void {
+function finishOutcome(turn: Turn, pb: Playbook, stepId: string): void {
   const node = pb.steps[stepId];
-  if (!node || node.type !== 'outcome') return;
+  if (node?.type !== 'outcome') return;
   const s = turn.state;
   const outcome = buildOutcome(pb, node, s, turn.ctx.content);
   s.outcome = outcome;

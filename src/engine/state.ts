@@ -41,7 +41,7 @@ const outcome = z.object({
   citations: z.array(citation),
 });
 
-export const conversationStateSchema = z.object({
+const conversationStateSchema = z.object({
   v: z.literal(STATE_VERSION),
   lang,
   phase: z.enum(['idle', 'clarifying', 'asking', 'outcome', 'choosing-institution', 'confirming', 'escalated', 'telling-more', 'confirming-name']),

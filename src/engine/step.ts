@@ -276,7 +276,7 @@ function handleIntent(turn: Turn, intent: MetaIntent): boolean {
 function answersStrictly(turn: Turn, text: string): boolean {
   const s = turn.state;
   const node = s.step ? turn.playbook?.steps[s.step] : undefined;
-  if (!node || node.type !== 'question' || node.input === 'domain' || node.input === 'text') return false;
+  if (node?.type !== 'question' || node.input === 'domain' || node.input === 'text') return false;
   if (node.input === 'partner' && !looksLikeName(text, turn.ctx.understand.extract(text), turn.ctx.content)) return false;
   return applyTyped(turn, text);
 }

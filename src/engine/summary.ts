@@ -5,7 +5,7 @@ import { documentTexts, outcomeDocument, renderMarkdown } from '../document/inde
 import type { Lang } from './ids.js';
 import type { AnswerRecord, Facts, Outcome } from './types.js';
 
-export { countryName, factLines } from '../document/index.js';
+export { countryName } from '../document/index.js';
 
 /** Facts and answers are the contact point's part of a case (its CaseDocument); the researcher's summary is the outcome. */
 export function summaryMarkdown(outcome: Outcome, _facts: Facts, _answers: AnswerRecord[], content: Content, lang: Lang): string {

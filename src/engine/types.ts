@@ -71,7 +71,7 @@ export interface Understander {
 
 export { HIT_KINDS } from '../domain/screening.js';
 export type { HitKind, ScreenedList, ScreeningHit, ScreeningResult, Screener, UncheckedKind } from '../domain/screening.js';
-import type { HitKind, ScreenedList, ScreeningHit, Screener, UncheckedKind } from '../domain/screening.js';
+import type { HitKind, ScreenedList, ScreeningHit, UncheckedKind } from '../domain/screening.js';
 
 // ---------- conversation state ----------
 

@@ -87,7 +87,7 @@ export async function screenPartners(
   return { results, coverage: { lists: [...lists.values()], missing: kinds, checkByHand: checkByHand.filter((c) => kinds.includes(c.kind)) } };
 }
 
-export const REPORT_HEADER = ['row', 'partner', 'country', 'result', 'kind', 'list', 'list_date', 'list_stale', 'id', 'listed_name', 'matched', 'score', 'why', 'not_checked'];
+const REPORT_HEADER = ['row', 'partner', 'country', 'result', 'kind', 'list', 'list_date', 'list_stale', 'id', 'listed_name', 'matched', 'score', 'why', 'not_checked'];
 
 /** One row per hit, one "no hit" row per partner without hits; lists that did not answer in `not_checked`. */
 export function reportRows(results: PartnerResult[], lists: ScreenedList[]): string[][] {
@@ -128,7 +128,7 @@ export interface BatchSummary {
   notChecked: number;
 }
 
-export function summarise(results: PartnerResult[]): BatchSummary {
+function summarise(results: PartnerResult[]): BatchSummary {
   return {
     partners: results.length,
     withMatch: results.filter((r) => r.hits.some((h) => h.match)).length,

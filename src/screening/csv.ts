@@ -26,7 +26,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
  * A file's text: UTF-8 (with or without a BOM), or, when it is not valid UTF-8, Windows-1252, which
  * is what Excel's plain "CSV (;)" writes on a Belgian Windows.
  */
-export function decodeText(data: Buffer): string {
+function decodeText(data: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch {

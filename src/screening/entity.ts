@@ -4,14 +4,6 @@ import type { HitKind } from '../engine/types.js';
 /** Why a name belongs to an entity; the explanation of a hit says which one matched. */
 export type NameKind = 'name' | 'alias' | 'former' | 'chinese' | 'abbreviation';
 
-export const NAME_KIND_LABEL: Record<NameKind, string> = {
-  name: 'name',
-  alias: 'alias',
-  former: 'former name',
-  chinese: 'Chinese name',
-  abbreviation: 'abbreviation',
-};
-
 /** A list as hits name it; shared by all entities of the list. */
 export interface ListRef {
   id: string;
@@ -49,7 +41,7 @@ export const NONE: readonly string[] = Object.freeze([]);
 const ABBREVIATION = /^[\p{Lu}\d][\p{Lu}\d&.-]{1,7}$/u;
 
 /** "HITSZ", "NUAA", "N.U.A.A.": one short word written in capitals. */
-export function looksLikeAbbreviation(text: string): boolean {
+function looksLikeAbbreviation(text: string): boolean {
   const t = text.trim();
   return ABBREVIATION.test(t) && /\p{Lu}.*\p{Lu}/u.test(t);
 }

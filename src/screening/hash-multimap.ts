@@ -1,7 +1,7 @@
 // A compact multimap from 32-bit hashes to integers, for millions of keys without millions of
 // JavaScript strings. Lookups may return false positives (hash collisions); callers verify.
 
-export function fnv1a(text: string): number {
+function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

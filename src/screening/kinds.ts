@@ -46,7 +46,7 @@ const TOPIC_KIND: Readonly<Record<string, HitKind>> = {
   'reg.action': 'risk-list',
 };
 
-export function kindOfTopic(topic: string): HitKind | undefined {
+function kindOfTopic(topic: string): HitKind | undefined {
   const known = TOPIC_KIND[topic];
   if (known) return known;
   if (topic === 'crime' || topic.startsWith('crime.')) return 'crime';

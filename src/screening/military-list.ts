@@ -9,7 +9,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-
 const provenance = z.object({ name: z.string().min(1), url: z.url().optional(), date: isoDate }).strict();
 const names = z.array(z.string().min(1)).default([]);
 
-export const militaryEntrySchema = z
+const militaryEntrySchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
     name: z.string().min(1),
@@ -45,7 +45,7 @@ export const militaryListSchema = z
 export type MilitaryList = z.infer<typeof militaryListSchema>;
 
 export const CHINESE_MILITARY_LIST = 'chinese-military';
-export const DEFAULT_CHINESE_MILITARY_FILE = join(DEFAULT_LISTS_DIR, 'chinese-military.yaml');
+const DEFAULT_CHINESE_MILITARY_FILE = join(DEFAULT_LISTS_DIR, 'chinese-military.yaml');
 
 export function readChineseMilitary(file: string = DEFAULT_CHINESE_MILITARY_FILE): MilitaryList {
   return readYamlFile(file, militaryListSchema);

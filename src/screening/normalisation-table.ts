@@ -19,7 +19,7 @@ export type NormalisationTable = z.infer<typeof normalisationTableSchema>;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_LISTS_DIR = join(root, 'content', 'lists');
-export const DEFAULT_NORMALISATION_FILE = join(DEFAULT_LISTS_DIR, 'name-normalisation.yaml');
+const DEFAULT_NORMALISATION_FILE = join(DEFAULT_LISTS_DIR, 'name-normalisation.yaml');
 
 let cached: NormalisationTable | undefined;
 

@@ -20,7 +20,7 @@ export function isHan(token: string): boolean {
 }
 
 /** Lower-case Latin text: accents removed and other scripts (except Chinese characters) transliterated. */
-export function toLatin(text: string): string {
+function toLatin(text: string): string {
   return text
     .normalize('NFKC')
     .replace(NON_HAN_RUN, (run) => anyAscii(run))

@@ -7,10 +7,10 @@ import type { Link, ReferenceContent, Restriction } from '../content/types.js';
 import { readYamlFile } from '../content/yaml.js';
 import { DEFAULT_LISTS_DIR } from './normalisation-table.js';
 
-export const DEFAULT_CONTENT_DIR = join(DEFAULT_LISTS_DIR, '..');
-export const DEFAULT_SEVEN_SONS_FILE = join(DEFAULT_CONTENT_DIR, 'lists', 'seven-sons.yaml');
-export const DEFAULT_RESTRICTIONS_FILE = join(DEFAULT_CONTENT_DIR, 'restrictions.yaml');
-export const DEFAULT_LINKS_FILE = join(DEFAULT_CONTENT_DIR, 'links.yaml');
+const DEFAULT_CONTENT_DIR = join(DEFAULT_LISTS_DIR, '..');
+const DEFAULT_SEVEN_SONS_FILE = join(DEFAULT_CONTENT_DIR, 'lists', 'seven-sons.yaml');
+const DEFAULT_RESTRICTIONS_FILE = join(DEFAULT_CONTENT_DIR, 'restrictions.yaml');
+const DEFAULT_LINKS_FILE = join(DEFAULT_CONTENT_DIR, 'links.yaml');
 
 export function readSevenSons(file: string = DEFAULT_SEVEN_SONS_FILE): ReferenceContent['sevenSons'] {
   return readYamlFile(file, sevenSonsFileSchema);

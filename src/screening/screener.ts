@@ -6,13 +6,13 @@ import type { LoadedDataset } from './datasets.js';
 import { NONE, type ListRef, type NameKind, type ScreeningEntity } from './entity.js';
 import { CHINESE_MILITARY_LIST, compileNameRule, readChineseMilitary, type MilitaryList, type RuleFinding } from './military-list.js';
 import { readLinks } from './reference-files.js';
-import { NameIndex, type PreparedQuery, type RecordDetail } from './name-index.js';
+import { NameIndex, type PreparedQuery, type RecordDetail } from './name-index/index.js';
 import { compactKey, Normaliser, splitQualifiers } from './normalise.js';
 import { defaultNormalisationTable, type NormalisationTable } from './normalisation-table.js';
 import { defaultScreeningTexts, fill, type ScreeningTexts } from './texts.js';
 
-export const MATCH_THRESHOLD = 0.8;
-export const POSSIBLE_THRESHOLD = 0.7;
+const MATCH_THRESHOLD = 0.8;
+const POSSIBLE_THRESHOLD = 0.7;
 const DEFAULT_LIMIT = 10;
 const COUNTRY_PENALTY = 0.9;
 const ABBREVIATION_INSIDE_SCORE = 0.7;
@@ -121,7 +121,10 @@ export class ListScreener implements Screener {
     for (const e of entities) {
       counts.set(e.list.id, (counts.get(e.list.id) ?? 0) + 1);
       let k = kinds.get(e.list.id);
-      if (!k) kinds.set(e.list.id, (k = new Set()));
+      if (!k) {
+        k = new Set();
+        kinds.set(e.list.id, k);
+      }
       k.add(e.kind);
     }
     const stale = (date: string): boolean => daysBetween(date, options.today) > options.staleAfterDays;

@@ -9,7 +9,7 @@ export function allowedEdits(length: number): number {
 }
 
 /** From this length on, a typo may also hit the first letter. */
-export const LONG_WORD = 6;
+const LONG_WORD = 6;
 
 /** Credit for a token pair at this edit distance: exact 1, one typo 0.9, two typos 0.8. */
 export function creditForDistance(distance: number): number {
@@ -17,7 +17,7 @@ export function creditForDistance(distance: number): number {
 }
 
 /** Optimal-string-alignment distance, or max + 1 as soon as it must exceed max (shared with the engine and the router). */
-export const boundedEditDistance = boundedDistance;
+const boundedEditDistance = boundedDistance;
 
 /**
  * Credit (0..1) for comparing two tokens, 0 when they are different words. Typos are allowed by the

@@ -38,7 +38,7 @@ export const screeningTextsSchema = z
   .strict();
 export type ScreeningTexts = z.infer<typeof screeningTextsSchema>;
 
-export const DEFAULT_TEXTS_FILE = join(DEFAULT_LISTS_DIR, 'screening-texts.yaml');
+const DEFAULT_TEXTS_FILE = join(DEFAULT_LISTS_DIR, 'screening-texts.yaml');
 
 let cached: ScreeningTexts | undefined;
 

@@ -89,7 +89,7 @@ export class YenteClient {
       return name === 'TimeoutError' || name === 'AbortError' ? { failed: 'timeout' } : { failed: 'error', error: (error as Error).message };
     }
     if (!response.ok) return { failed: 'error', error: `HTTP ${response.status}` };
-    let parsed;
+    let parsed: ReturnType<typeof matchResponse.safeParse>;
     try {
       parsed = matchResponse.safeParse(await response.json());
     } catch (error) {
@@ -135,7 +135,7 @@ export class YenteClient {
 }
 
 /** Merges yente's answer into a local result: hits after the local matches, yente as a list. */
-export function mergeRemote(local: ScreeningResult, client: YenteClient, answer: Answer | undefined, limit: number): ScreeningResult {
+function mergeRemote(local: ScreeningResult, client: YenteClient, answer: Answer | undefined, limit: number): ScreeningResult {
   if (answer === undefined) return { ...local, notChecked: [...(local.notChecked ?? []), client.notChecked('pending')] };
   if ('failed' in answer) return { ...local, notChecked: [...(local.notChecked ?? []), client.notChecked(answer.failed, answer.error)] };
   const hits = [...local.hits, ...answer.hits]

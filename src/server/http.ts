@@ -94,7 +94,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
 /** GET /metrics in Prometheus' text format; with a token, only for "Authorization: Bearer <token>". */
-export function metricsHandler(metrics: Metrics, token?: string) {
+function metricsHandler(metrics: Metrics, token?: string) {
   const expected = token ? digest(token) : undefined;
   return async (req: Request, res: Response): Promise<void> => {
     if (expected) {

@@ -2,14 +2,14 @@
 // web-chat turns per address, and cases sent per web-chat session and per address. Counters live in
 // memory for one instance, or in PostgreSQL when DATABASE_URL is set, so that instances share them.
 // Every refusal is 429 with Retry-After; the chat also gets a message it can show.
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, MemoryStore, rateLimit, type Store } from 'express-rate-limit';
 import type pg from 'pg';
 import { PostgresRateLimitStore } from '../store/postgres/rate-limit-store.js';
 
-export const LOGIN_WINDOW_MS = 15 * 60_000;
-export const TURN_WINDOW_MS = 60_000;
-export const CASE_WINDOW_MS = 60 * 60_000;
+const LOGIN_WINDOW_MS = 15 * 60_000;
+const TURN_WINDOW_MS = 60_000;
+const CASE_WINDOW_MS = 60 * 60_000;
 
 export interface RateLimitSettings {
   loginFailures: number;
@@ -109,6 +109,3 @@ export function createRateLimits(settings: RateLimitSettings, backend: LimiterBa
 
   return { inboxLogin, chatTurns, cases };
 }
-
-/** For routes mounted without limits (tests of other things): lets everything through. */
-export const noLimit: RequestHandler = (_req: Request, _res: Response, next: NextFunction) => next();

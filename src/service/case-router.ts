@@ -19,7 +19,7 @@ const ACTION_FOR_STATUS: Record<CaseStatus, CaseEvent['action']> = {
   closed: 'closed',
 };
 
-export function cardKey(caseId: string, channel: ChannelName): string {
+function cardKey(caseId: string, channel: ChannelName): string {
   return `case-card:${caseId}:${channel}`;
 }
 

@@ -33,7 +33,7 @@ const researcherSchema = actorSchema.extend({ conversationKey: z.string(), addre
 const stateSchema = z.looseObject({ v: z.number().int(), lang: z.string(), phase: z.string(), turn: z.number() });
 const draftSchema = z.looseObject({ id: z.string(), ref: z.string(), playbook: z.string(), institution: z.string() });
 
-export const conversationRowSchema = z.object({
+const conversationRowSchema = z.object({
   key: z.string(),
   channel: z.enum(CHANNELS),
   user_id: z.string(),
@@ -103,7 +103,7 @@ const eventRowSchema = z.object({
   text: optionalText,
 });
 
-export function toCaseEvent(row: unknown): CaseEvent {
+function toCaseEvent(row: unknown): CaseEvent {
   const r = eventRowSchema.parse(row);
   const event: CaseEvent = { at: r.at, actor: r.actor, action: r.action };
   if (r.text !== undefined) event.text = r.text;

@@ -26,8 +26,6 @@ export const storeConfigSchema = z.object({
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
 });
 
-export type StoreConfig = z.infer<typeof storeConfigSchema>;
-
 /** What openStore needs. */
 export interface StoreLocation {
   databaseUrl?: string;

@@ -6,11 +6,9 @@ import { assertSqliteIntact } from './sqlite/integrity.js';
 import { createSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './types.js';
 
-export { storeConfigSchema, storeLocationFromEnv } from './config.js';
-export type { StoreConfig, StoreLocation } from './config.js';
-export { createPostgresStore } from './postgres/postgres-store.js';
+export { storeLocationFromEnv } from './config.js';
+export type { StoreLocation } from './config.js';
 export type { PostgresStoreOptions } from './postgres/postgres-store.js';
-export { createSqliteStore } from './sqlite/sqlite-store.js';
 export type { SqliteDurability, SqliteStoreOptions } from './sqlite/sqlite-store.js';
 
 export function sqlitePath(dataDir: string): string {

@@ -46,7 +46,7 @@ export function loadEvalSet(file: string, playbooks?: ReadonlySet<string> | Read
 }
 
 /** The accepted answers, null for off-topic. */
-export function accepted(item: EvalItem): Array<PlaybookId | null> {
+function accepted(item: EvalItem): Array<PlaybookId | null> {
   return item.playbooks.length === 0 ? [null] : item.playbooks;
 }
 
@@ -94,7 +94,8 @@ function group(): Group {
 }
 
 function bump(map: Record<string, Group>, key: string, top1: boolean, oneClick: boolean, confidentlyWrong: boolean): void {
-  const g = (map[key] ??= group());
+  const g = map[key] ?? group();
+  map[key] = g;
   g.top1.total++;
   g.oneClick.total++;
   g.confidentlyWrong.total++;
@@ -184,7 +185,7 @@ export function offTopicPrecision(r: SetReport): number {
   return r.offTopic.predicted === 0 ? 1 : r.offTopic.truePositive / r.offTopic.predicted;
 }
 
-export function offTopicRecall(r: SetReport): number {
+function offTopicRecall(r: SetReport): number {
   return r.offTopic.actual === 0 ? 1 : r.offTopic.truePositive / r.offTopic.actual;
 }
 
@@ -223,7 +224,7 @@ export function shortfalls(r: SetReport, t: Targets): string[] {
   return out;
 }
 
-export function pct(x: number): string {
+function pct(x: number): string {
   return `${(x * 100).toFixed(1)} %`;
 }
 

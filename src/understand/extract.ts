@@ -31,7 +31,7 @@ const KIND_OF_INSTITUTION: Record<InstitutionMention['kind'], PartnerKind | unde
 const NAME_KIND_ORDER: PartnerKind[] = ['hospital', 'university', 'research-institute', 'government', 'company', 'military', 'individual'];
 
 /** The kind of organisation its name says: "… University", "… Hospital", "… GmbH". */
-export function kindFromName(lexicon: Lexicon, name: string): PartnerKind | undefined {
+function kindFromName(lexicon: Lexicon, name: string): PartnerKind | undefined {
   const tokens: Token[] = words(name).map((w) => ({ orig: w.orig, forms: [w.norm] }));
   const found = lexicon.kindFromName.matchAll(tokens);
   if (found.length === 0) return undefined;

@@ -9,7 +9,7 @@ import type { ExtractedFacts } from '../engine/types.js';
 import type { Analysis } from './analyse.js';
 import type { Lexicon } from './lexicon.js';
 
-export const FEATURE_BITS = 18;
+const FEATURE_BITS = 18;
 const DIM = 1 << FEATURE_BITS;
 const MASK = DIM - 1;
 

@@ -31,4 +31,3 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
   };
 }
 
-export { loadUnderstandContent } from './load.js';

@@ -69,7 +69,7 @@ export interface Lexicon {
 }
 
 /** The Dutch adjective with its -e ending: Chinees → Chinese, Iraans → Iraanse, Russisch → Russische. */
-export function inflectDutch(adjective: string): string {
+function inflectDutch(adjective: string): string {
   return adjective.endsWith('ees') ? `${adjective.slice(0, -3)}ese` : `${adjective}e`;
 }
 
@@ -79,7 +79,7 @@ const UNREADABLE_NAME = /[+#@*=<>|~^]/;
 const ENDINGS = ['ieen', 'ies', 'ien', 'en', 'es', 's', 'e', 'y'];
 
 /** FAQ keywords are written once; "critical technologies" should also find "critical technology". */
-export function loosen(term: string): string {
+function loosen(term: string): string {
   return term
     .split(/\s+/)
     .map((w) => {

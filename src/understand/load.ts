@@ -18,7 +18,7 @@ import {
   type UnderstandContent,
 } from './schema.js';
 
-export const DEFAULT_UNDERSTAND_CONTENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../content');
+const DEFAULT_UNDERSTAND_CONTENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../content');
 
 export function loadUnderstandContent(contentDir: string = DEFAULT_UNDERSTAND_CONTENT_DIR): UnderstandContent {
   const dir = join(contentDir, 'understand');

@@ -16,7 +16,7 @@ import type { Lexicon } from './lexicon.js';
 const MODEL_VERSION = 'router-6';
 
 /** The classes: the playbooks that have examples, in file order, then off-topic (null). */
-export function classesOf(examples: ReadonlyArray<{ playbook: PlaybookId | null }>): Array<PlaybookId | null> {
+function classesOf(examples: ReadonlyArray<{ playbook: PlaybookId | null }>): Array<PlaybookId | null> {
   const ids: PlaybookId[] = [];
   for (const e of examples) if (e.playbook !== null && !ids.includes(e.playbook)) ids.push(e.playbook);
   return [...ids, null];
@@ -36,7 +36,7 @@ export interface RouterModel {
 const memory = new Map<string, RouterModel>();
 
 
-export function vectorOf(lexicon: Lexicon, text: string): SparseVector {
+function vectorOf(lexicon: Lexicon, text: string): SparseVector {
   const a = analyse(lexicon, text);
   return featurize(lexicon, a, extractFacts(lexicon, a));
 }

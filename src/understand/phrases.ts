@@ -1,6 +1,6 @@
 // A phrase index: many short phrases ("drone*", "little is known", "worked for the military"),
 // found in a message in one pass over its words.
-import { fold, phraseWords } from './text.js';
+import { phraseWords } from './text.js';
 
 /** One word of a phrase: a whole word, a word start (`drone*`), or any one word (`*`). */
 export type Part = { kind: 'word'; text: string } | { kind: 'prefix'; text: string } | { kind: 'any' };
@@ -35,7 +35,7 @@ const PREFIX_KEY = 3;
 const ANCHOR_SLACK = 2;
 
 /** Compiles "co-supervis*" into [co][supervis…]. */
-export function compile(term: string): Part[] {
+function compile(term: string): Part[] {
   const parts: Part[] = [];
   for (const piece of term.trim().split(/\s+/)) {
     if (piece === '*') {
@@ -151,4 +151,3 @@ export function longestNonOverlapping<T>(matches: readonly Match<T>[]): Match<T>
   return kept.sort((a, b) => a.start - b.start);
 }
 
-export { fold };

@@ -8,8 +8,8 @@ const list = z.array(z.string().min(1));
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined by hyphens');
 const code = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code in capitals');
 
-export const PARTNER_KINDS = ['university', 'company', 'government', 'research-institute', 'hospital', 'military', 'individual'] as const;
-export const INSTITUTION_KINDS = ['university', 'academy', 'company', 'defence', 'government', 'hospital', 'research-institute', 'funder'] as const;
+const PARTNER_KINDS = ['university', 'company', 'government', 'research-institute', 'hospital', 'military', 'individual'] as const;
+const INSTITUTION_KINDS = ['university', 'academy', 'company', 'defence', 'government', 'hospital', 'research-institute', 'funder'] as const;
 
 export const countriesFileSchema = z
   .object({

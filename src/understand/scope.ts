@@ -3,13 +3,13 @@
 import type { Match, Token } from './phrases.js';
 
 /** True when no clause break lies between positions a and b (a ≤ b). */
-export function sameClause(tokens: readonly Token[], a: number, b: number): boolean {
+function sameClause(tokens: readonly Token[], a: number, b: number): boolean {
   for (let i = a + 1; i <= b && i < tokens.length; i++) if (tokens[i]?.clause) return false;
   return true;
 }
 
 /** The marker that ends at most `window` words before `at`, in the same clause, nearest first. */
-export function before<T>(tokens: readonly Token[], markers: readonly Match<T>[], at: number, window: number): Match<T>[] {
+function before<T>(tokens: readonly Token[], markers: readonly Match<T>[], at: number, window: number): Match<T>[] {
   return markers
     .filter((m) => m.end <= at && at - m.end <= window && sameClause(tokens, m.start, at))
     .sort((x, y) => y.end - x.end);

@@ -27,7 +27,7 @@ export function fold(text: string): string {
 
 function stripMarkup(text: string): string {
   return text
-    .replace(SLACK_ANGLE, (_all, target: string, label: string | undefined) => {
+    .replace(SLACK_ANGLE, (_all, _target: string, label: string | undefined) => {
       if (label !== undefined) return ` ${label} `;
       // A bare mention, channel or link says nothing about the question.
       return ' ';

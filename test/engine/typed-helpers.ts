@@ -4,9 +4,9 @@ import type { QuestionStep } from '../../src/content/schema/playbook.js';
 import type { PlaybookId } from '../../src/engine/ids.js';
 import { testEngine } from '../helpers/engine.js';
 
-export function question(playbook: PlaybookId, step: string): QuestionStep {
+function question(playbook: PlaybookId, step: string): QuestionStep {
   const node = testEngine().content.playbooks.get(playbook)?.steps[step];
-  if (!node || node.type !== 'question') throw new Error(`${playbook} has no question ${step}`);
+  if (node?.type !== 'question') throw new Error(`${playbook} has no question ${step}`);
   return node;
 }
 

@@ -20,7 +20,7 @@ interface Run {
 /** One step as the runner takes it: the lists of steps reused through YAML anchors are laid out flat. */
 type SingleStep = Exclude<ConversationStep, readonly unknown[]>;
 
-export class StepFailure extends Error {}
+class StepFailure extends Error {}
 
 function replyTexts(reply: Reply): string[] {
   switch (reply.kind) {
@@ -255,7 +255,7 @@ function checkLastReplies(run: Run, want: ConversationExpect): void {
   }
 }
 
-export function describeStep(step: SingleStep): string {
+function describeStep(step: SingleStep): string {
   if ('say' in step) return `say "${step.say.length > 50 ? `${step.say.slice(0, 47)}...` : step.say}"`;
   if ('click' in step) return `click "${step.click}"`;
   if ('start' in step) return `start ${step.start}`;

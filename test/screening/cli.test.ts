@@ -59,10 +59,10 @@ describe('advisor screen', () => {
 
   it('says in the table what was not screened, in Dutch too', async () => {
     const en = await screen(['University of Antwerp']);
-    expect(en.out).toMatch(/Not screened:\n  sanction: No sanctions list is loaded/);
+    expect(en.out).toMatch(/Not screened:\n {2}sanction: No sanctions list is loaded/);
     expect(en.out).toMatch(/https:\/\/www\.sanctionsmap\.eu\//);
     const nl = await screen(['--lang', 'nl', 'University of Antwerp']);
-    expect(nl.out).toMatch(/Niet gescreend:\n  sanctie: Hier is geen sanctielijst geladen/);
+    expect(nl.out).toMatch(/Niet gescreend:\n {2}sanctie: Hier is geen sanctielijst geladen/);
   });
 
   it('prints a table with match and "possible, not a match", the lists and that no hit is not a clearance', async () => {

@@ -41,7 +41,7 @@ export interface Synthetic {
   cyrillic: boolean;
 }
 
-export function generator(parts: Parts, random: () => number) {
+function generator(parts: Parts, random: () => number) {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
   const coined = (min: number, max: number): string => {
@@ -136,7 +136,7 @@ const WORD_ABBREVIATIONS: Record<string, string> = {
   Laboratory: 'Lab',
 };
 
-export function makeVariant(e: Synthetic, variant: Variant, legalForms: Set<string>, random: () => number): string {
+function makeVariant(e: Synthetic, variant: Variant, legalForms: Set<string>, random: () => number): string {
   const words = e.name.split(' ');
   switch (variant) {
     case 'exact':

@@ -46,6 +46,6 @@ describe.runIf(url)('rate limits shared through PostgreSQL', () => {
   });
 });
 
-describe.skipIf(url)('rate limits shared through PostgreSQL', () => {
+describe.skipIf(url)('rate limits shared through PostgreSQL, without a database', () => {
   it.skip('skipped: set DATABASE_URL (or TEST_DATABASE_URL) to run it', () => undefined);
 });

@@ -13,7 +13,7 @@ export function state(turn: number, extra: Partial<ConversationState> = {}): Con
   return { ...freshState('en'), turn, ...extra };
 }
 
-export function outcome(): Outcome {
+function outcome(): Outcome {
   return {
     playbook: 'hire-military-background',
     playbookTitle: 'Hiring someone with a military background',

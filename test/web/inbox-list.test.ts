@@ -42,8 +42,8 @@ describe('the inbox list', () => {
 
   it('marks the case with a new answer and shows the researcher, the partner, the risk and the wait', async () => {
     const html = await page();
-    const row = /<tr data-ref="RS-C1"[^]*?<\/tr>/i.exec(html)?.[0] ?? '';
-    const other = /<tr data-ref="RS-C2"[^]*?<\/tr>/i.exec(html)?.[0] ?? '';
+    const row = /<tr data-ref="RS-C1"[\s\S]*?<\/tr>/i.exec(html)?.[0] ?? '';
+    const other = /<tr data-ref="RS-C2"[\s\S]*?<\/tr>/i.exec(html)?.[0] ?? '';
     expect(row).toContain('new answer');
     expect(other).not.toContain('new answer');
     expect(row).toContain('Zoë Peeters');

@@ -1,16 +1,12 @@
 // Platform-neutral Adaptive Cards: the engine's replies and the contact point's case card.
 // No channel SDK is imported here; Teams and the web chat both use it.
-export { renderReplyCard, renderWelcomeCard, emptyCard } from './reply-card.js';
+export { renderReplyCard, renderWelcomeCard } from './reply-card.js';
 export { renderCaseCard } from './case-card.js';
 export { renderCasesCard } from './cases-card.js';
 export { documentElements, type CardDocumentOptions } from './document.js';
 export { plainText, escapeMarkdown, labelled } from './plain-text.js';
 export {
   parseCardSubmit,
-  TYPED_ANSWER_INPUT,
-  CASE_QUESTION_INPUT,
-  CASE_ADVICE_INPUT,
-  CASE_ACTIONS,
   type CardSubmit,
   type CaseCardAction,
   type CaseCardActionName,

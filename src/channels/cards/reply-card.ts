@@ -66,7 +66,7 @@ function questionCard(card: AdaptiveCard, reply: Extract<Reply, { kind: 'questio
 }
 
 /** The outcome for the researcher: the shared document's sections, in its order. */
-export function outcomeBody(outcome: Outcome, ui: UiLookup, options: CardDocumentOptions = {}): CardElement[] {
+function outcomeBody(outcome: Outcome, ui: UiLookup, options: CardDocumentOptions = {}): CardElement[] {
   return documentElements(outcomeDocument(outcome, textsFromLookup(ui), 'researcher'), ui, options);
 }
 

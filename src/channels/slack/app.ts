@@ -27,10 +27,10 @@ export interface SlackAppOptions {
 }
 
 /** Replies wait out a 429 and retry a few times; anything longer belongs to the outbox. */
-export const INBOUND_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 };
+const INBOUND_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 };
 
 /** The name under which an inbox item's key reaches listeners (Bolt copies customProperties into the context). */
-export const INBOX_KEY = 'inboxKey';
+const INBOX_KEY = 'inboxKey';
 
 /**
  * Every receiver (our HTTP one, Bolt's Express or Socket Mode receiver) hands events to processEvent. An Events

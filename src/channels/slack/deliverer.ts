@@ -64,7 +64,7 @@ const CLOCK_SKEW_S = 60;
  * Looks for a post carrying the key, paging back through the channel (or thread) to the job's creation time,
  * so that a busy channel cannot push an earlier post out of sight; returns its ts.
  */
-export async function findEarlierPost(client: Client, channel: string, key: string, since: string, thread?: string): Promise<string | undefined> {
+async function findEarlierPost(client: Client, channel: string, key: string, since: string, thread?: string): Promise<string | undefined> {
   const oldest = String(Math.max(0, Math.floor(new Date(since).getTime() / 1000) - CLOCK_SKEW_S));
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -91,7 +91,7 @@ const THREAD_TEXT_KEYS: Partial<Record<CaseEvent['action'], string>> = {
 };
 
 /** The thread message for a case event: who did what, and the question, answer or advice quoted. */
-export function threadMessage(rt: SlackRuntime, c: CaseRecord, action: string | undefined, text: string | undefined, actor: CaseEvent['actor'] | undefined): SlackMessage {
+function threadMessage(rt: SlackRuntime, c: CaseRecord, action: string | undefined, text: string | undefined, actor: CaseEvent['actor'] | undefined): SlackMessage {
   const lang = c.draft.lang;
   const key = action ? THREAD_TEXT_KEYS[action as CaseEvent['action']] : undefined;
   // The actor is our own mention markup; the template around it is escaped.

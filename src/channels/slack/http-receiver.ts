@@ -7,7 +7,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { boltLogger } from './bolt-logger.js';
 
-export const SLACK_EVENTS_PATH = '/slack/events';
+const SLACK_EVENTS_PATH = '/slack/events';
 /** Slack gives up after 3 s; answer a little before that if a listener forgot to ack. */
 const ACK_DEADLINE_MS = 2_500;
 

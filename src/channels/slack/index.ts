@@ -14,8 +14,7 @@ import { SocketConnector } from './socket.js';
 import { slackTexts } from './texts.js';
 import { boltLogger } from './bolt-logger.js';
 
-export { slackConfigSchema, slackMode, type SlackConfig, type SlackMode } from './config.js';
-export { SLACK_EVENTS_PATH } from './http-receiver.js';
+export { slackConfigSchema, type SlackConfig, type SlackMode } from './config.js';
 
 export interface SlackChannelOptions {
   /** Web API base URL; wins over SLACK_API_URL. */

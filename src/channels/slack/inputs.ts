@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { langCodeSchema, playbookIdSchema } from '../../domain/schemas.js';
 import type { CaseStatus, EngineInput } from '../../engine/types.js';
 
-export const CASE_STATUSES_SCHEMA = z.enum(['open', 'taken', 'awaiting-info', 'closed'] satisfies CaseStatus[]);
+const CASE_STATUSES_SCHEMA = z.enum(['open', 'taken', 'awaiting-info', 'closed'] satisfies CaseStatus[]);
 
 export const engineInputSchema: z.ZodType<EngineInput> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: z.string() }),

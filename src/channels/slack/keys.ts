@@ -10,7 +10,7 @@ export interface SlackPlace {
   thread?: string;
 }
 
-export function isDirectMessageChannel(channel: string): boolean {
+function isDirectMessageChannel(channel: string): boolean {
   return channel.startsWith('D');
 }
 
@@ -33,4 +33,3 @@ export const slackAddressSchema = z.object({
   user: z.string().optional(),
   thread_ts: z.string().optional(),
 });
-export type SlackAddress = z.infer<typeof slackAddressSchema>;

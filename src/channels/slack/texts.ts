@@ -15,7 +15,7 @@ export interface SlackTexts {
 }
 
 /** Fills `{name}` placeholders. Callers escape values that came from users before or after, as the place requires. */
-export function fill(template: string, values: Record<string, string>): string {
+function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 

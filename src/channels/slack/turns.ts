@@ -52,7 +52,7 @@ export function inboxKeyOf(context: Record<string, unknown>): string | undefined
   return typeof key === 'string' ? key : undefined;
 }
 
-export function errorMessage(rt: SlackRuntime, lang: Lang): SlackMessage {
+function errorMessage(rt: SlackRuntime, lang: Lang): SlackMessage {
   const text = escapeSlack(rt.t('error-generic', lang));
   return { text, blocks: sections(text) };
 }

@@ -5,7 +5,7 @@ import type { Lang } from '../../engine/ids.js';
 import type { ChannelAddress } from '../../store/types.js';
 
 /** The part of a stored conversation reference that proactive messages need; validated before use. */
-export const conversationReferenceSchema = z
+const conversationReferenceSchema = z
   .object({
     channelId: z.string().min(1),
     serviceUrl: z.url(),

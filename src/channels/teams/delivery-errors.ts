@@ -24,7 +24,7 @@ function safeJson(text: string): unknown {
   }
 }
 
-export const NOT_INSTALLED = 'BotNotInConversationRoster';
+const NOT_INSTALLED = 'BotNotInConversationRoster';
 
 export function classifyDeliveryError(err: unknown, where: string): Extract<DeliveryResult, { ok: false }> & { notInstalled: boolean } {
   const e = (err ?? {}) as ConnectorError;

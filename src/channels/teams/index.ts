@@ -13,11 +13,11 @@ import { GraphGroupMembers } from './graph-group.js';
 import { TeamsInbound } from './inbound.js';
 import { teamsTexts } from './texts.js';
 
-export { teamsConfigSchema, teamsEnabled, type TeamsConfig } from './config.js';
+export { teamsConfigSchema, type TeamsConfig } from './config.js';
 export type { AccessRules } from './access.js';
 export type { AuthEndpointOverrides } from './auth.js';
 
-export const TEAMS_MESSAGES_PATH = '/api/messages';
+const TEAMS_MESSAGES_PATH = '/api/messages';
 
 /** Just enough of a Bot Framework activity for CloudAdapter to authenticate it; the rest is checked later. */
 const activityShape = z.looseObject({ type: z.string().min(1) });

@@ -21,7 +21,7 @@ async function bundle(entry: string): Promise<Buffer> {
   return bundleNow(entry);
 }
 
-export async function bundleNow(entry: string, clientDir = join(here, 'client')): Promise<Buffer> {
+async function bundleNow(entry: string, clientDir = join(here, 'client')): Promise<Buffer> {
   const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [join(clientDir, entry)],

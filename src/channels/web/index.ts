@@ -15,8 +15,6 @@ import { sourcesRoutes } from './sources/routes.js';
 import type { BatchScreener } from '../../screening/batch.js';
 import { createWebSessions } from './session.js';
 
-export { createWebDeliverer } from './deliverer.js';
-export { sessionFromId, SESSION_COOKIE } from './session.js';
 
 export interface WebChannelOptions {
   defaultLang: Lang;

@@ -8,7 +8,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import type { Request, Response } from 'express';
 import { readCookie, setCookie } from './cookies.js';
 
-export const SESSION_COOKIE = 'advisor_session';
+const SESSION_COOKIE = 'advisor_session';
 const ID_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 const YEAR = 365 * 24 * 3600;
 
@@ -21,7 +21,7 @@ export interface WebSession {
   issuedAt: number;
 }
 
-export function sessionFromId(id: string, issuedAt = 0): WebSession {
+function sessionFromId(id: string, issuedAt = 0): WebSession {
   const hash = createHash('sha256').update(`advisor-web-session:${id}`).digest('base64url').slice(0, 32);
   return { conversationKey: `web:${hash}`, userId: `web-${hash}`, issuedAt };
 }

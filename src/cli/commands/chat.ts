@@ -76,7 +76,7 @@ function printHuman(io: CliIO, replies: Reply[], texts: Texts): void {
   for (const reply of replies) {
     const plain = toPlain(reply, texts);
     io.stdout.write(`\n${wrapText(markdownToTerminal(plain.text), width)}\n`);
-    if (plain.buttons.length) io.stdout.write(wrapText(plain.buttons.map((b, i) => `  [${i + 1}] ${b}`).join('\n'), width) + '\n');
+    if (plain.buttons.length) io.stdout.write(`${wrapText(plain.buttons.map((b, i) => `  [${i + 1}] ${b}`).join('\n'), width)}\n`);
   }
 }
 
@@ -190,7 +190,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       await polling;
       const result = await send(input);
       if (options.jsonl) {
-        io.stdout.write(JSON.stringify({ replies: result.replies.map((r) => toPlain(r)), case: caseView(result) }) + '\n');
+        io.stdout.write(`${JSON.stringify({ replies: result.replies.map((r) => toPlain(r)), case: caseView(result) })}\n`);
       } else {
         printHuman(io, result.replies, documentTexts(content.ui, result.state.lang));
         await showNotices();

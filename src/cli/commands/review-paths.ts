@@ -34,7 +34,6 @@ function inputsFor(engine: AdvisorEngine, playbook: PlaybookId, q: Extract<Reply
   if (step?.type !== 'question') return [];
   const typed = (text: string) => ({ input: { type: 'text', text } as EngineInput, label: text });
   const clickOf = (c: { label: string; value: string }) => ({ input: { type: 'action', value: c.value, step: q.step } as EngineInput, label: c.label });
-  const unsure = q.choices.filter((c) => c.value === 'answer:unsure').map(clickOf);
   switch (step.input) {
     case 'partner':
     case 'text':

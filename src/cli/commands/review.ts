@@ -8,7 +8,7 @@ import { createAdvisorEngine } from '../../runtime/engine.js';
 import type { CliIO } from '../io.js';
 import { reviewPaths, type ReviewedPath } from './review-paths.js';
 
-const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 interface Section {
   id: string;
@@ -24,15 +24,15 @@ function html(sections: Section[], lang: Lang): string {
     '<p>Each row is one distinct route through a playbook: the answers given, the risk, the rule of <code>content/rules.yaml</code> (or of the playbook) that set it, the headline, whether the contact point is required, offered or not involved, the duties and the open points. Sign off by playbook.</p>',
   ];
   for (const s of sections) {
-    out.push(`<h2 id="${escape(s.id)}">${escape(s.title)} <small>(${s.paths.length} paths)</small></h2>`);
+    out.push(`<h2 id="${escapeHtml(s.id)}">${escapeHtml(s.title)} <small>(${s.paths.length} paths)</small></h2>`);
     out.push('<table><tr><th>#</th><th>Answers</th><th>Risk and rule</th><th>Headline</th><th>Contact point</th><th>Duties</th><th>Open points</th></tr>');
     s.paths.forEach((p, i) => {
       const o = p.outcome;
       out.push(
-        `<tr><td>${i + 1}</td><td><ol>${p.answers.map((a) => `<li>${escape(a.question)} — <b>${escape(a.answer)}</b></li>`).join('')}</ol></td>` +
-          `<td class="${o.risk}"><b>${escape(o.riskLabel)}</b><br><code>${escape(o.riskBasis?.rule ?? '')}</code><br>${escape(o.riskBasis?.text ?? '')}</td>` +
-          `<td>${escape(o.headline)}</td><td>${escape(o.escalation)}</td>` +
-          `<td>${o.duties.map((d) => escape(d.id)).join('<br>')}</td><td>${o.openPoints.map((d) => escape(d.id)).join('<br>')}</td></tr>`,
+        `<tr><td>${i + 1}</td><td><ol>${p.answers.map((a) => `<li>${escapeHtml(a.question)} — <b>${escapeHtml(a.answer)}</b></li>`).join('')}</ol></td>` +
+          `<td class="${o.risk}"><b>${escapeHtml(o.riskLabel)}</b><br><code>${escapeHtml(o.riskBasis?.rule ?? '')}</code><br>${escapeHtml(o.riskBasis?.text ?? '')}</td>` +
+          `<td>${escapeHtml(o.headline)}</td><td>${escapeHtml(o.escalation)}</td>` +
+          `<td>${o.duties.map((d) => escapeHtml(d.id)).join('<br>')}</td><td>${o.openPoints.map((d) => escapeHtml(d.id)).join('<br>')}</td></tr>`,
       );
     });
     out.push('</table>');
@@ -83,7 +83,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   writeFileSync(file, html(sections, lang));
   io.stdout.write(`Wrote ${file}: ${sections.reduce((n, s) => n + s.paths.length, 0)} paths in ${sections.length} playbooks.\n`);
   if (args.includes('--pdf')) {
-    const pdfFile = file.replace(/\.html?$/, '') + '.pdf';
+    const pdfFile = `${file.replace(/\.html?$/, '')}.pdf`;
     await pdf(sections, pdfFile);
     io.stdout.write(`Wrote ${pdfFile}.\n`);
   }

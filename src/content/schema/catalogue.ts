@@ -41,4 +41,3 @@ export const playbooksFileSchema = z
     knowledge: playbookId,
   })
   .strict();
-export type PlaybooksFile = z.infer<typeof playbooksFileSchema>;

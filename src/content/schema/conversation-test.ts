@@ -169,7 +169,7 @@ const singleStepSchema = z.union([
 export type ConversationStep = z.infer<typeof singleStepSchema>;
 
 /** A step, or a list of steps: a run of steps written once with a YAML anchor (&name) and reused (*name). */
-export const conversationStepSchema = z.union([singleStepSchema, z.array(singleStepSchema).min(1)]);
+const conversationStepSchema = z.union([singleStepSchema, z.array(singleStepSchema).min(1)]);
 
 export const conversationTestFileSchema = z
   .object({

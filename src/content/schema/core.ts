@@ -34,7 +34,6 @@ export const flagsFileSchema = z.record(
 /** Texts the program itself says (not a playbook's): content/ui/<area>.yaml, keyed "<area>.<key>". */
 export const uiFileSchema = z.record(z.string().regex(/^[a-z0-9-]+$/), localText);
 export type UiTexts = Record<string, LocalText>;
-export const uiSchema = uiFileSchema;
 
 export const lexiconSchema = z
   .object({

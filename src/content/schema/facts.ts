@@ -1,8 +1,7 @@
 // content/facts.yaml: every fact a playbook reads or writes, with its type and allowed values.
 import { z } from 'zod';
 
-export const FACT_TYPES = ['yesno', 'choice', 'list', 'text', 'country-list', 'domain-list', 'funder-list', 'institution'] as const;
-export type FactType = (typeof FACT_TYPES)[number];
+const FACT_TYPES = ['yesno', 'choice', 'list', 'text', 'country-list', 'domain-list', 'funder-list', 'institution'] as const;
 
 const value = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a value is lower-case words joined by hyphens');
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DIMENSIONS, RISKS } from '../../domain/ids.js';
 import { localList, localText, playbookId } from './local.js';
 
-export { localList, localText } from './local.js';
+export { localText } from './local.js';
 
 function validRegExp(pattern: string): boolean {
   try {
@@ -53,7 +53,7 @@ export const goto = z.union([
 ]);
 export type Goto = z.infer<typeof goto>;
 
-export const answer = z
+const answer = z
   .object({
     value: id,
     label: localText,
@@ -74,9 +74,8 @@ export const answer = z
     next: id.optional(),
   })
   .strict();
-export type Answer = z.infer<typeof answer>;
 
-export const INPUT_KINDS = ['choice', 'yesno', 'country', 'domain', 'partner', 'text', 'institution'] as const;
+const INPUT_KINDS = ['choice', 'yesno', 'country', 'domain', 'partner', 'text', 'institution'] as const;
 
 export const questionStep = z
   .object({
@@ -104,7 +103,7 @@ export type QuestionStep = z.infer<typeof questionStep>;
 export const CHECKS = ['screen-partner', 'country-risk', 'critical-tech', 'restrictions', 'relevance'] as const;
 export type CheckName = (typeof CHECKS)[number];
 
-export const checkStep = z
+const checkStep = z
   .object({
     type: z.literal('check'),
     check: z.enum(CHECKS),
@@ -112,7 +111,6 @@ export const checkStep = z
     next: goto,
   })
   .strict();
-export type CheckStep = z.infer<typeof checkStep>;
 
 const adviceItem = z
   .object({
@@ -122,11 +120,10 @@ const adviceItem = z
     cites: z.array(id).min(1, 'every step cites the guideline section it rests on'),
   })
   .strict();
-export type AdviceItemSpec = z.infer<typeof adviceItem>;
 
 const referenceItem = z.object({ id, when: condition.optional() }).strict();
 
-export const CONTACT_TOPICS = ['export-control', 'human-rights', 'dual-use', 'ethics'] as const;
+const CONTACT_TOPICS = ['export-control', 'human-rights', 'dual-use', 'ethics'] as const;
 
 export const outcomeStep = z
   .object({
@@ -159,7 +156,7 @@ export const outcomeStep = z
 export type OutcomeStep = z.infer<typeof outcomeStep>;
 
 /** Answers a knowledge question from content/faq.yaml and ends the conversation there. */
-export const faqStep = z
+const faqStep = z
   .object({
     type: z.literal('faq'),
   })

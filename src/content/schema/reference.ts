@@ -26,7 +26,7 @@ const url = z.url({ protocol: /^https?$/, error: 'use a full http(s) address' })
 const cites = z.array(id).min(1, 'cite at least one section id from content/sections.yaml');
 
 /** Entity lists a restriction may point at; each is a file in content/lists/. */
-export const ENTITY_LISTS = ['seven-sons', 'chinese-military'] as const;
+const ENTITY_LISTS = ['seven-sons', 'chinese-military'] as const;
 
 /** An array whose items carry an `id` that must be unique in the file; the issue points at the duplicate. */
 function uniqueById<T extends z.ZodType<{ id: string }>>(item: T) {
@@ -45,9 +45,9 @@ function oneOf(values: readonly string[]) {
   return z.string().refine((v) => values.includes(v), { message: `use one of: ${values.join(', ')}` });
 }
 
-export const provenanceSchema = z.object({ name: z.string().min(1), url: url.optional(), date: isoDate }).strict();
+const provenanceSchema = z.object({ name: z.string().min(1), url: url.optional(), date: isoDate }).strict();
 
-export const riskCountrySchema = z
+const riskCountrySchema = z
   .object({
     code: countryCode,
     name: localText,
@@ -65,11 +65,11 @@ export const riskCountriesFileSchema = z.array(riskCountrySchema).superRefine((i
   });
 });
 
-export const RESTRICTION_BY = ['vlir', 'belgian-rectors', 'flemish-universities', 'fwo', 'european-commission'] as const;
-export const PARTNER_KINDS = ['university', 'company', 'government', 'research-institute', 'military', 'any'] as const;
+const RESTRICTION_BY = ['vlir', 'belgian-rectors', 'flemish-universities', 'fwo', 'european-commission'] as const;
+const PARTNER_KINDS = ['university', 'company', 'government', 'research-institute', 'military', 'any'] as const;
 
 /** A fact that decides whether a restriction bites: it bites only when the fact has one of `values`. */
-export const restrictionConditionSchema = z
+const restrictionConditionSchema = z
   .object({
     fact: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a fact name in camelCase, e.g. institutional'),
     values: z.array(z.string().min(1)).min(1),
@@ -80,7 +80,7 @@ export const restrictionConditionSchema = z
   })
   .strict();
 
-export const restrictionSchema = z
+const restrictionSchema = z
   .object({
     id,
     by: z.enum(RESTRICTION_BY),
@@ -102,7 +102,7 @@ export const restrictionSchema = z
   .strict();
 export const restrictionsFileSchema = uniqueById(restrictionSchema);
 
-export const sevenSonSchema = z
+const sevenSonSchema = z
   .object({
     id,
     name: z.string().min(1),
@@ -119,7 +119,7 @@ export const sevenSonsFileSchema = z
   .strict();
 
 const subTechSchema = z.object({ id, name: localText }).strict();
-export const techAreaSchema = z
+const techAreaSchema = z
   .object({
     id: z.enum(DOMAIN_IDS),
     name: localText,
@@ -133,17 +133,17 @@ export const techAreasFileSchema = uniqueById(techAreaSchema).superRefine((areas
   if (missing.length > 0) ctx.addIssue({ code: 'custom', path: [], message: `missing technology areas: ${missing.join(', ')}` });
 });
 
-export const measureSchema = z
+const measureSchema = z
   .object({ id, category: id, title: localText, text: localText, cites })
   .strict();
 export const measuresFileSchema = uniqueById(measureSchema);
 
-export const dutySchema = z
+const dutySchema = z
   .object({ id, title: localText, text: localText, report: z.boolean().default(false), cites })
   .strict();
 export const dutiesFileSchema = uniqueById(dutySchema);
 
-export const contactPointSchema = z
+const contactPointSchema = z
   .object({
     id,
     name: z.string().min(1),
@@ -169,7 +169,7 @@ export const contactPointSchema = z
   .strict();
 export const contactPointsFileSchema = uniqueById(contactPointSchema);
 
-export const faqEntrySchema = z
+const faqEntrySchema = z
   .object({
     id,
     question: localText,
@@ -180,7 +180,7 @@ export const faqEntrySchema = z
   .strict();
 export const faqFileSchema = uniqueById(faqEntrySchema);
 
-export const definitionSchema = z.object({ id, term: localText, text: localText, cites }).strict();
+const definitionSchema = z.object({ id, term: localText, text: localText, cites }).strict();
 export const definitionsFileSchema = uniqueById(definitionSchema);
 
 export const trlSchema = z
@@ -199,10 +199,10 @@ export const trlSchema = z
     }
   });
 
-export const funderPolicySchema = z.object({ id, name: z.string().min(1), text: localText, cites }).strict();
+const funderPolicySchema = z.object({ id, name: z.string().min(1), text: localText, cites }).strict();
 export const funderPoliciesFileSchema = uniqueById(funderPolicySchema);
 
-export const linkSchema = z
+const linkSchema = z
   .object({
     id,
     title: localText,
@@ -217,6 +217,7 @@ export const linksFileSchema = uniqueById(linkSchema);
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;
 
+/** Never imported: tsc checking this tuple is its whole use. @public */
 export type SchemaMatchesTypes = [
   Assert<Equals<z.output<typeof provenanceSchema>, Provenance>>,
   Assert<Equals<z.output<typeof riskCountrySchema>, RiskCountry>>,

@@ -39,7 +39,10 @@ type Pdf = InstanceType<typeof PDFDocument>;
 const fontBytes = new Map<string, Buffer>();
 function bytes(path: string): Buffer {
   let b = fontBytes.get(path);
-  if (!b) fontBytes.set(path, (b = readFileSync(path)));
+  if (!b) {
+    b = readFileSync(path);
+    fontBytes.set(path, b);
+  }
   return b;
 }
 

@@ -25,7 +25,7 @@ class Rollback<T> {
 
 const MIGRATION_LOCK = 4_242_001;
 
-export function quoteIdent(name: string): string {
+function quoteIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe schema name: ${name}`);
   return `"${name}"`;
 }

@@ -15,7 +15,7 @@ export class StoreDamagedError extends Error {
 }
 
 /** Problems PRAGMA quick_check reports, or [] when the file is sound. Throws StoreDamagedError when it cannot even be read. */
-export function quickCheck(file: string, maxErrors = 5): string[] {
+function quickCheck(file: string, maxErrors = 5): string[] {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });

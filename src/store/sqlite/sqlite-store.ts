@@ -306,7 +306,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     const keys = db.prepare('SELECT key FROM conversations WHERE channel = ? AND user_id = ?').all(channel, userId) as Row[];
     const dropNotices = db.prepare('DELETE FROM notices WHERE conversation_key = ?');
     const dropTranscript = db.prepare('DELETE FROM transcript WHERE conversation_key = ?');
-    for (const row of keys) (dropNotices.run(row.key), dropTranscript.run(row.key));
+    for (const row of keys) {
+      dropNotices.run(row.key);
+      dropTranscript.run(row.key);
+    }
     return db.prepare('DELETE FROM conversations WHERE channel = ? AND user_id = ?').run(channel, userId).changes;
   }
   const forgetTx = write(forget);
@@ -369,9 +372,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async listCases(filter = {}): Promise<CaseListItem[]> {
       const where: string[] = [];
       const args: string[] = [];
-      if (filter.status) (where.push('status = ?'), args.push(filter.status));
-      if (filter.institution) (where.push('institution = ?'), args.push(filter.institution));
-      if (filter.researcherId) (where.push('researcher_id = ?'), args.push(filter.researcherId));
+      const add = (column: string, value: string) => {
+        where.push(`${column} = ?`);
+        args.push(value);
+      };
+      if (filter.status) add('status', filter.status);
+      if (filter.institution) add('institution', filter.institution);
+      if (filter.researcherId) add('researcher_id', filter.researcherId);
       const sql = `SELECT * FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id`;
       return db.prepare(sql).all(...args).map(toCaseListItem);
     },
@@ -405,8 +412,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async listJobs(filter: { status?: JobStatus; caseId?: string } = {}) {
       const where: string[] = [];
       const args: string[] = [];
-      if (filter.status) (where.push('status = ?'), args.push(filter.status));
-      if (filter.caseId) (where.push('case_id = ?'), args.push(filter.caseId));
+      const add = (column: string, value: string) => {
+        where.push(`${column} = ?`);
+        args.push(value);
+      };
+      if (filter.status) add('status', filter.status);
+      if (filter.caseId) add('case_id', filter.caseId);
       const sql = `SELECT * FROM outbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`;
       return db.prepare(sql).all(...args).map(toJob);
     },

@@ -1,5 +1,5 @@
 // Validates a card JSON with the adaptivecards library, the way a 1.5 host parses it, and renders it
-// into the DOM (jsdom) to read what a person would see. Test files using it need `@vitest-environment jsdom`.
+// into the DOM (jsdom) to read what a person would see. Test files using it run in jsdom (their first line says so).
 import * as AC from 'adaptivecards';
 
 // jsdom has no innerText, which the renderer uses for plain text; map it to textContent.

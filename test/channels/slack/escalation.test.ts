@@ -126,7 +126,7 @@ describe('Slack escalation with the real engine', () => {
 
     // Ask: a modal; the question (with markup that must not ping) reaches the researcher's DM.
     await click(h, CONTACT_CHANNEL, 'Ask for more information', MEMBER);
-    expect((h.api.callsTo('views.open').at(-1)?.args['view'] as { callback_id: string }).callback_id).toBe('rsa_view_ask');
+    expect((h.api.callsTo('views.open').at(-1)?.args['view'] as { callback_id: string } | undefined)?.callback_id).toBe('rsa_view_ask');
     const ok = await submitModal(h, MEMBER, 'Which drone components? <!here>');
     expect(ok.status).toBe(200);
     expect((await h.cases.get(c.id))?.status).toBe('awaiting-info');
@@ -152,7 +152,7 @@ describe('Slack escalation with the real engine', () => {
 
     // Close with advice: the card loses its buttons and shows the advice; the researcher's DM gets it.
     await click(h, CONTACT_CHANNEL, 'Close with advice', MEMBER);
-    expect((h.api.callsTo('views.open').at(-1)?.args['view'] as { callback_id: string }).callback_id).toBe('rsa_view_close');
+    expect((h.api.callsTo('views.open').at(-1)?.args['view'] as { callback_id: string } | undefined)?.callback_id).toBe('rsa_view_close');
     await submitModal(h, MEMBER, 'Apply for an export licence before sharing the firmware.');
     const closed = await h.cases.get(c.id);
     expect(closed).toMatchObject({ status: 'closed', advice: 'Apply for an export licence before sharing the firmware.', assignee: { id: MEMBER } });

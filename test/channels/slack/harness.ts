@@ -26,7 +26,7 @@ import { FakeSlackApi } from './fake-slack-api.js';
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const TEAM = 'T0RSA';
 export const CONTACT_CHANNEL = 'C0CONTACT';
-export const FIXTURES = join(import.meta.dirname, '../../fixtures/slack');
+const FIXTURES = join(import.meta.dirname, '../../fixtures/slack');
 
 /** Text a researcher might type that would ping a whole channel if it were not escaped. */
 export const HOSTILE = '<!channel> & <@U0BOSS> look';

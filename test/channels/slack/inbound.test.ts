@@ -15,11 +15,6 @@ function buttons(blocks: Blocks): Button[] {
   return blocks.filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as Button[]);
 }
 
-/** A JSON string's content, ready to drop between quotes in a fixture. */
-function jsonInner(value: string): string {
-  return JSON.stringify(value).slice(1, -1);
-}
-
 describe('Slack inbound', () => {
   let h: Harness;
   beforeEach(async () => {

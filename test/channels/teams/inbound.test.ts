@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 // Inbound Teams activities through CloudAdapter (real JWT validation against the fake cloud's OpenID keys)
 // into the real ConversationService and CaseService on SQLite, answered by the real engine.
-import { APP_ID, CONTACT_TEAM_ID, CONTACT_CHANNEL_ID, startHarness, TENANT, type Harness } from './harness.js';
+import { APP_ID, CONTACT_CHANNEL_ID, startHarness, TENANT, type Harness } from './harness.js';
 import { CONTACT_AAD, CONTACT_TEAMS_ID, actionsOf, cardText, deliverAll, escalateAndDeliver, execute, personalCards } from './people.js';
 
 let h: Harness;

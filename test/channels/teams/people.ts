@@ -10,7 +10,7 @@ export const PERSONAL_CONVERSATION = 'a:1personal-conversation-with-rita';
 export const RESEARCHER_AAD = '6c0b1f3e-1111-4d2a-9a7e-000000000001';
 export const CONTACT_AAD = '6c0b1f3e-3333-4d2a-9a7e-000000000003';
 export const CONTACT_TEAMS_ID = '29:1CoNtAcTpOiNt-carla';
-export const DRONE_QUESTION = 'I want to collaborate on drone technology with a university in China. Is that possible?';
+const DRONE_QUESTION = 'I want to collaborate on drone technology with a university in China. Is that possible?';
 export const PARTNER = 'Beihang University';
 
 type Json = Record<string, unknown>;
@@ -97,7 +97,7 @@ export async function say(h: Harness, text: string): Promise<void> {
 }
 
 /** The researcher clicks the Action.Submit button with this title on the newest card that has it. */
-export async function click(h: Harness, title: string): Promise<void> {
+async function click(h: Harness, title: string): Promise<void> {
   for (const sent of [...personalCards(h)].reverse()) {
     const action = actionsOf(sent.card).find((a) => a['type'] === 'Action.Submit' && a['title'] === title);
     if (!action) continue;
@@ -111,7 +111,7 @@ export async function click(h: Harness, title: string): Promise<void> {
 }
 
 /** The researcher types into the answer field of the newest question card and presses its Send button. */
-export async function typeIntoCard(h: Harness, text: string): Promise<void> {
+async function typeIntoCard(h: Harness, text: string): Promise<void> {
   for (const sent of [...personalCards(h)].reverse()) {
     let field: string | undefined;
     walk(sent.card, (node) => {

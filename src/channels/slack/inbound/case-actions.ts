@@ -34,7 +34,7 @@ async function tell(client: Client, channel: string | undefined, user: string, t
 }
 
 /** Re-renders the card from the stored case, where it was posted. */
-export async function refreshCard(rt: SlackRuntime, client: Client, c: CaseRecord, at?: { channel?: string; ts?: string }): Promise<void> {
+async function refreshCard(rt: SlackRuntime, client: Client, c: CaseRecord, at?: { channel?: string; ts?: string }): Promise<void> {
   let channel = at?.channel;
   let ts = at?.ts;
   if (!channel || !ts) {

@@ -4,7 +4,7 @@ import { escapeSlack, slackToPlain } from '../escape.js';
 import type { SlackRuntime } from '../runtime.js';
 import { postStartMenu, runTurn } from '../turns.js';
 
-export const SLASH_COMMAND = '/research-security';
+const SLASH_COMMAND = '/research-security';
 
 export function registerCommand(app: App, rt: SlackRuntime): void {
   app.command(SLASH_COMMAND, async ({ command, ack, client, respond, context }) => {

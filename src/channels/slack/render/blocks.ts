@@ -101,11 +101,6 @@ export function actionRows(buttons: ButtonElement[], blockIdPrefix?: string): Bl
   return rows;
 }
 
-/** "• a\n• b" with every item escaped. */
-export function bulletList(rawItems: string[]): string {
-  return rawItems.map((item) => `• ${escapeSlack(item)}`).join('\n');
-}
-
 /** Splits blocks over messages of at most 50 blocks each; the fallback text goes with the first, a short one with the rest. */
 export function packMessages(blocks: Block[], fallback: string, continued: string): SlackMessage[] {
   const messages: SlackMessage[] = [];

@@ -24,7 +24,7 @@ export function statusLabel(status: CaseStatus, lang: Lang, t: SlackTexts): stri
   return t(`status-${status}`, lang);
 }
 
-export function caseButtons(c: CaseRecord, lang: Lang, t: SlackTexts): Block[] {
+function caseButtons(c: CaseRecord, lang: Lang, t: SlackTexts): Block[] {
   if (c.status === 'closed') return [];
   const buttons = [];
   if (c.status === 'open') buttons.push(button(t('button-take', lang), ACTION.caseTake, c.id, 'primary'));

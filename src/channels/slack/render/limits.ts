@@ -7,7 +7,6 @@ export const MAX_HEADER_TEXT = 150;
 export const MAX_BUTTON_TEXT = 75;
 export const MAX_BUTTON_VALUE = 2000;
 export const MAX_ACTION_ELEMENTS = 25;
-export const MAX_CONTEXT_ELEMENTS = 10;
 export const MAX_FIELD_TEXT = 2000;
 export const MAX_FIELDS = 10;
 export const MAX_FALLBACK_TEXT = 3000;

@@ -24,7 +24,7 @@ function formButton(reply: Extract<Reply, { kind: 'question' }>, lang: Lang, t: 
   return button(t('button-enter-details', lang), ACTION.form, json, 'primary');
 }
 
-export function replyBlocks(reply: Reply, lang: Lang, t: SlackTexts): Block[] {
+function replyBlocks(reply: Reply, lang: Lang, t: SlackTexts): Block[] {
   switch (reply.kind) {
     case 'text':
       return sections(escapeSlack(reply.text));
@@ -54,7 +54,7 @@ export function replyBlocks(reply: Reply, lang: Lang, t: SlackTexts): Block[] {
 }
 
 /** A short plain summary for notifications. */
-export function fallbackText(reply: Reply): string {
+function fallbackText(reply: Reply): string {
   switch (reply.kind) {
     case 'outcome':
       // The notification says the answer first, as the outcome itself does.

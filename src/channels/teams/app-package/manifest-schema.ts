@@ -3,7 +3,6 @@
 import { z } from 'zod';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const APP_ID_PLACEHOLDER = '{{MICROSOFT_APP_ID}}';
 /** The oldest manifest version we accept. */
 export const MIN_MANIFEST_VERSION = [1, 22] as const;
 
@@ -59,5 +58,3 @@ export const teamsManifestSchema = z
     validDomains: z.array(z.string()).min(1, 'validDomains is empty: set PUBLIC_URL (or TEAMS_APP_VALID_DOMAINS)'),
   })
   .loose();
-
-export type TeamsManifest = z.infer<typeof teamsManifestSchema>;

@@ -27,7 +27,7 @@ export interface WebHistory {
   openQuestion: WebMessage | null;
 }
 
-export function toWebEntries(entries: TranscriptEntry[], content: Content, lang: Lang): WebEntry[] {
+function toWebEntries(entries: TranscriptEntry[], content: Content, lang: Lang): WebEntry[] {
   return entries.map((e): WebEntry => {
     if (e.who === 'researcher') return { seq: e.seq, who: 'me', text: typeof e.content === 'string' ? e.content : '' };
     const replies = Array.isArray(e.content) ? e.content.filter(isReply) : [];

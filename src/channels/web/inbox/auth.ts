@@ -17,10 +17,10 @@ import type { InboxViewer } from './viewer.js';
 
 export type { InboxCredential } from './credentials.js';
 
-export const INBOX_COOKIE = 'advisor_inbox';
+const INBOX_COOKIE = 'advisor_inbox';
 export const INBOX_NAME_COOKIE = 'advisor_inbox_name';
 /** The OIDC login in progress, between /inbox/oidc/start and the provider's redirect back. */
-export const OIDC_PENDING_COOKIE = 'advisor_oidc';
+const OIDC_PENDING_COOKIE = 'advisor_oidc';
 const OIDC_PENDING_SECONDS = 600;
 
 export interface InboxAuthOptions {

@@ -146,19 +146,6 @@ ${actions(t, record)}
   return frame(t, view.lang, `${record.ref} — ${t('title')}`, main, view.tokenLogin);
 }
 
-export function loginPage(t: T, lang: Lang, failed: boolean): string {
-  const main = html`<section><h2>${t('login-title')}</h2>
-${failed ? html`<p class="error" role="alert">${t('login-failed')}</p>` : ''}
-<form method="post" action="/inbox/login">
-  <label for="token">${t('token-label')}</label>
-  <input id="token" name="token" type="password" autocomplete="current-password" required>
-  <label for="name">${t('name-label')}</label>
-  <input id="name" name="name" maxlength="80" autocomplete="name">
-  <button type="submit">${t('login')}</button>
-</form></section>`;
-  return frame(t, lang, t('login-title'), main, false);
-}
-
 export function notFoundPage(t: T, lang: Lang, loggedIn: boolean): string {
   return frame(t, lang, t('not-found'), html`<p>${t('not-found')}</p>`, loggedIn);
 }

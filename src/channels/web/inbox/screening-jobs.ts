@@ -29,7 +29,7 @@ export interface ScreeningJobs {
   list(viewer: InboxViewer): ScreeningJob[];
 }
 
-export const scopeOf = (viewer: InboxViewer): string => (viewer.kind === 'institution' ? `institution:${viewer.institution}` : viewer.kind);
+const scopeOf = (viewer: InboxViewer): string => (viewer.kind === 'institution' ? `institution:${viewer.institution}` : viewer.kind);
 
 /** At most this many jobs are kept; the oldest finished ones go first. */
 const MAX_JOBS = 50;

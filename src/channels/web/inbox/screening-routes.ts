@@ -27,7 +27,7 @@ export interface ScreeningRoutesDeps {
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const jobId = z.string().uuid();
 
-export function screeningTexts(content: Content, lang: Lang): TV {
+function screeningTexts(content: Content, lang: Lang): TV {
   const kinds = defaultScreeningTexts().hitKinds;
   return (key, values = {}) => {
     // The kinds are named as `advisor screen` names them (content/lists/screening-texts.yaml).

@@ -187,6 +187,7 @@ export const routerFileSchema = z
         learningRate: z.number().positive(),
         l2: z.number().min(0),
         seed: z.number().int(),
+        averageFrom: z.number().min(0).max(1).optional(),
       })
       .strict(),
   })

@@ -56,10 +56,15 @@ export function analyse(lexicon: Lexicon, text: string): Analysis {
   const nounStarts = new Set(lexicon.contextNouns.matchAll(tokens).map((m) => m.start));
   // A demonym said as a language ("een Engelse vertaling", "she speaks Russian", "everything in
   // Russian.") is no country, unless a person or organisation noun follows ("in Chinese companies").
-  const spokenAfter = new Set(lexicon.spokenAfter.matchAll(tokens).map((m) => m.start));
-  const verbEnds = new Set(lexicon.spokenVerbs.matchAll(tokens).map((m) => m.end));
-  const inEnds = new Set(lexicon.spokenAtClauseEnd.matchAll(tokens).map((m) => m.end));
+  // Looked up only when the message has a demonym at all: most have none.
+  let language: { after: Set<number>; verbEnds: Set<number>; inEnds: Set<number> } | undefined;
   const spoken = (m: { start: number; end: number }): boolean => {
+    language ??= {
+      after: new Set(lexicon.spokenAfter.matchAll(tokens).map((x) => x.start)),
+      verbEnds: new Set(lexicon.spokenVerbs.matchAll(tokens).map((x) => x.end)),
+      inEnds: new Set(lexicon.spokenAtClauseEnd.matchAll(tokens).map((x) => x.end)),
+    };
+    const { after: spokenAfter, verbEnds, inEnds } = language;
     const next = tokens[m.end];
     const sameClause = next !== undefined && !next.clause;
     if (sameClause && spokenAfter.has(m.end)) return true;

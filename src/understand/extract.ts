@@ -227,7 +227,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   }
   // "materialen voor kernfusiereactoren": the stuff of an area, made for another technology named
   // within a few words of it in the same clause, is that area too.
-  for (const m of lexicon.madeFor.matchAll(a.tokens)) {
+  for (const m of a.domains.length > 0 ? lexicon.madeFor.matchAll(a.tokens) : []) {
     const forTech = a.domains.some((d) => d.start >= m.end && d.start <= m.end + MADE_FOR_WINDOW && !a.tokens.slice(m.end, d.start + 1).some((t) => t.clause));
     if (forTech && pushUnique(domains, m.entry.payload)) why.push(`domain ${m.entry.payload} ← "${typed(a.tokens, m)}" (for a technology named after it)`);
   }

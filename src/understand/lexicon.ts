@@ -122,8 +122,12 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
   }
   // The PLA's own universities and academies (content/lists/chinese-military.yaml): a defence
   // body in China, "in the same vein" as the Seven Sons. Only its qualified names are listed there.
+  // Its kind is read from the name ("… University" is a university) or else military. An entry that
+  // is also one of the Seven Sons (NUDT) keeps its Seven Sons entry.
+  const sevenSonsIds = new Set(content.sevenSons.entries.map((e) => e.id));
   for (const s of content.chineseMilitary?.entries ?? []) {
-    const institution: InstitutionEntry = { id: s.id, name: s.name, country: 'CN', kind: 'defence', partnerKind: 'military', signals: ['military-ties'] };
+    if (sevenSonsIds.has(s.id)) continue;
+    const institution: InstitutionEntry = { id: s.id, name: s.name, country: 'CN', kind: 'defence', signals: ['military-ties'] };
     for (const n of [s.name, ...s.formerNames, ...s.abbreviations, ...s.chinese, ...s.aliases]) {
       places.add(n, { kind: 'institution', institution });
     }

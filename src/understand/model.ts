@@ -127,7 +127,10 @@ function fit(lexicon: Lexicon, key: string): RouterModel {
 /** The model for this content: from memory, from the disk cache, or trained now. */
 export function routerModel(lexicon: Lexicon): RouterModel {
   const { source } = loadExamples(lexicon.content.examplesDir);
-  const key = createHash('sha256').update(MODEL_VERSION).update(JSON.stringify(lexicon.content)).update(source).digest('hex');
+  // What is trained from, not where it lives: a copy of the content elsewhere (a test overlay, the
+  // compiled server's snapshot) reuses the same weights.
+  const { examplesDir: _where, ...trainedFrom } = lexicon.content;
+  const key = createHash('sha256').update(MODEL_VERSION).update(JSON.stringify(trainedFrom)).update(source).digest('hex');
   const cached = memory.get(key);
   if (cached) return cached;
   const file = join(cacheDir(), `${key.slice(0, 32)}.bin`);

@@ -54,10 +54,28 @@ export function analyse(lexicon: Lexicon, text: string): Analysis {
 
   // An ambiguous demonym ("letten", "Frans") is a country only just before a person or organisation noun.
   const nounStarts = new Set(lexicon.contextNouns.matchAll(tokens).map((m) => m.start));
+  // A demonym said as a language ("een Engelse vertaling", "she speaks Russian", "everything in
+  // Russian.") is no country, unless a person or organisation noun follows ("in Chinese companies").
+  // Looked up only when the message has a demonym at all: most have none.
+  let language: { after: Set<number>; verbEnds: Set<number>; inEnds: Set<number> } | undefined;
+  const spoken = (m: { start: number; end: number }): boolean => {
+    language ??= {
+      after: new Set(lexicon.spokenAfter.matchAll(tokens).map((x) => x.start)),
+      verbEnds: new Set(lexicon.spokenVerbs.matchAll(tokens).map((x) => x.end)),
+      inEnds: new Set(lexicon.spokenAtClauseEnd.matchAll(tokens).map((x) => x.end)),
+    };
+    const { after: spokenAfter, verbEnds, inEnds } = language;
+    const next = tokens[m.end];
+    const sameClause = next !== undefined && !next.clause;
+    if (sameClause && spokenAfter.has(m.end)) return true;
+    if (sameClause && nounStarts.has(m.end)) return false;
+    return verbEnds.has(m.start) || (inEnds.has(m.start) && !sameClause);
+  };
   const places = longestNonOverlapping(lexicon.places.matchAll(tokens)).filter((m) => {
     const p = m.entry.payload;
     if (p.kind === 'ignore') return false;
     if (p.kind !== 'country' || (p.what !== 'demonym' && p.what !== 'name')) return true;
+    if (p.what === 'demonym' && spoken(m)) return false;
     const word = tokens.slice(m.start, m.end).map((t) => t.forms[0]).join(' ');
     return !lexicon.needContext.has(word) || nounStarts.has(m.end) || nounStarts.has(m.end + 1);
   });

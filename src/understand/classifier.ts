@@ -8,6 +8,9 @@ export interface TrainOptions {
   /** L2 penalty per update on the weights touched. */
   l2: number;
   seed: number;
+  /** Average the weights over the last epochs (from this fraction of the run on): one more or one
+   * fewer example then no longer reshuffles which way a borderline message goes. 0: no averaging. */
+  averageFrom?: number;
 }
 
 export interface LinearModel {
@@ -60,6 +63,9 @@ export function train(xs: readonly SparseVector[], ys: readonly number[], classe
   const rand = seeded(o.seed);
   const order = xs.map((_, i) => i);
   const z = new Float64Array(classes);
+  const averageStart = o.averageFrom && o.averageFrom > 0 ? Math.min(o.epochs - 1, Math.floor(o.epochs * o.averageFrom)) : o.epochs;
+  const sum = averageStart < o.epochs ? new Float64Array(dim * classes) : undefined;
+  let averaged = 0;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -84,7 +90,12 @@ export function train(xs: readonly SparseVector[], ys: readonly number[], classe
         }
       }
     }
+    if (sum && epoch >= averageStart) {
+      for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) sum[i] = (sum[i] ?? 0) + (weights[i] ?? 0);
+      averaged++;
+    }
   }
+  if (sum && averaged > 0) for (let i = 0; i < weights.length; i++) weights[i] = (sum[i] ?? 0) / averaged;
   return model;
 }
 

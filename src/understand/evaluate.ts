@@ -3,12 +3,13 @@
 // - reached within one click: top-1, or an accepted playbook is in the clarifying menu;
 // - confidently wrong: a wrong playbook started without asking;
 // - off-topic precision and recall ("I can only help with …" said to the right questions);
-// - country and technology-area recall, and false countries (named by the router, not the text);
+// - country and technology-area recall, and false countries (named by the router, not the text),
+//   over every country the facts name (the partner's, the owners', the co-authors');
 // - a reliability table: the router's confidence against how often it is right.
 import { z } from 'zod';
 import { DOMAIN_IDS, type PlaybookId } from '../domain/ids.js';
 import { langCodeSchema, playbookIdSchema } from '../domain/schemas.js';
-import type { Understander, Understanding } from '../engine/types.js';
+import type { ExtractedFacts, Understander, Understanding } from '../engine/types.js';
 import { ContentError, displayName, readYamlFile } from '../content/yaml.js';
 
 const HOME_COUNTRY = 'BE';
@@ -110,6 +111,21 @@ export function menuOf(u: Understanding): PlaybookId[] {
   return all.filter((id, i) => all.indexOf(id) === i).slice(0, MENU_SIZE);
 }
 
+/**
+ * Every country the facts name, whoever it belongs to: the partner's (`countries`), the owners',
+ * the co-authors' (`coAuthorCountries`) and their institutions'. An eval item lists the countries a question names; which
+ * of them is the partner's is a separate fact (`ownerCountries`, `coAuthorInstitutions`).
+ */
+export function namedCountries(facts: ExtractedFacts): string[] {
+  const all = [
+    ...facts.countries,
+    ...(facts.ownerCountries ?? []),
+    ...(facts.coAuthorCountries ?? []),
+    ...(facts.coAuthorInstitutions ?? []).flatMap((i) => (i.country ? [i.country] : [])),
+  ];
+  return all.filter((c, i) => all.indexOf(c) === i);
+}
+
 const BINS = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001];
 
 export function evaluateSet(understander: Understander, name: string, items: readonly EvalItem[]): SetReport {
@@ -156,10 +172,9 @@ export function evaluateSet(understander: Understander, name: string, items: rea
       if (top1) bin.correct++;
     }
     const expectedCountries = item.countries ?? [];
-    // A country read as the co-authors' (not the partner's) is still a country the text names.
-    const named = [...u.facts.countries, ...(u.facts.coAuthorCountries ?? [])];
-    const missingCountries = expectedCountries.filter((c) => !named.includes(c));
-    const falseCountries = item.countries === undefined ? [] : named.filter((c) => c !== HOME_COUNTRY && !expectedCountries.includes(c));
+    const found = namedCountries(u.facts);
+    const missingCountries = expectedCountries.filter((c) => !found.includes(c));
+    const falseCountries = item.countries === undefined ? [] : found.filter((c) => c !== HOME_COUNTRY && !expectedCountries.includes(c));
     const missingDomains = (item.domains ?? []).filter((d) => !u.facts.domains.includes(d));
     report.countries.expected += expectedCountries.length;
     report.countries.found += expectedCountries.length - missingCountries.length;

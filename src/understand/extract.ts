@@ -9,6 +9,9 @@ import type { Token } from './phrases.js';
 import { near, polarity, type Polarity } from './scope.js';
 import { fold, words } from './text.js';
 
+/** How many words may sit between "materials" and the technology they are for ("materials for fusion reactors"). */
+const MADE_FOR_WINDOW = 3;
+
 function pushUnique<T>(list: T[], value: T): boolean {
   if (list.includes(value)) return false;
   list.push(value);
@@ -221,6 +224,12 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   const domains: ExtractedFacts['domains'] = [];
   for (const m of a.domains) {
     if (pushUnique(domains, m.entry.payload)) why.push(`domain ${m.entry.payload} ← "${typed(a.tokens, m)}"`);
+  }
+  // "materialen voor kernfusiereactoren": the stuff of an area, made for another technology named
+  // within a few words of it in the same clause, is that area too.
+  for (const m of a.domains.length > 0 ? lexicon.madeFor.matchAll(a.tokens) : []) {
+    const forTech = a.domains.some((d) => d.start >= m.end && d.start <= m.end + MADE_FOR_WINDOW && !a.tokens.slice(m.end, d.start + 1).some((t) => t.clause));
+    if (forTech && pushUnique(domains, m.entry.payload)) why.push(`domain ${m.entry.payload} ← "${typed(a.tokens, m)}" (for a technology named after it)`);
   }
 
   // A signal said anywhere counts; one only denied or left open is reported as such.

@@ -66,6 +66,12 @@ export interface Lexicon {
   contextNouns: PhraseIndex<true>;
   europeanPartner: PhraseIndex<true>;
   needContext: ReadonlySet<string>;
+  /** Language nouns and verbs around a demonym that make it a language, not a country. */
+  spokenAfter: PhraseIndex<true>;
+  spokenVerbs: PhraseIndex<true>;
+  spokenAtClauseEnd: PhraseIndex<true>;
+  /** Words for an area's stuff ("materials") that count as the area before another technology. */
+  madeFor: PhraseIndex<DomainId>;
 }
 
 /** The Dutch adjective with its -e ending: Chinees → Chinese, Iraans → Iraanse, Russisch → Russische. */
@@ -110,6 +116,18 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
       partnerKind: 'university',
       signals: ['seven-sons', 'military-ties'],
     };
+    for (const n of [s.name, ...s.formerNames, ...s.abbreviations, ...s.chinese, ...s.aliases]) {
+      places.add(n, { kind: 'institution', institution });
+    }
+  }
+  // The PLA's own universities and academies (content/lists/chinese-military.yaml): a defence
+  // body in China, "in the same vein" as the Seven Sons. Only its qualified names are listed there.
+  // Its kind is read from the name ("… University" is a university) or else military. An entry that
+  // is also one of the Seven Sons (NUDT) keeps its Seven Sons entry.
+  const sevenSonsIds = new Set(content.sevenSons.entries.map((e) => e.id));
+  for (const s of content.chineseMilitary?.entries ?? []) {
+    if (sevenSonsIds.has(s.id)) continue;
+    const institution: InstitutionEntry = { id: s.id, name: s.name, country: 'CN', kind: 'defence', signals: ['military-ties'] };
     for (const n of [s.name, ...s.formerNames, ...s.abbreviations, ...s.chinese, ...s.aliases]) {
       places.add(n, { kind: 'institution', institution });
     }
@@ -213,7 +231,22 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
   const europeanPartner = new PhraseIndex<true>();
   for (const t of content.context.europeanPartner) europeanPartner.add(t, true);
 
+  const spokenAfter = new PhraseIndex<true>();
+  for (const t of content.language.spoken.after) spokenAfter.add(t, true);
+  const spokenVerbs = new PhraseIndex<true>();
+  for (const t of content.language.spoken.verbs) spokenVerbs.add(t, true);
+  const spokenAtClauseEnd = new PhraseIndex<true>();
+  for (const t of content.language.spoken.atClauseEnd) spokenAtClauseEnd.add(t, true);
+  const madeFor = new PhraseIndex<DomainId>();
+  for (const [domain, terms] of Object.entries(content.domains.madeFor) as Array<[DomainId, string[]]>) {
+    for (const t of terms) madeFor.add(t, domain);
+  }
+
   return {
+    spokenAfter,
+    spokenVerbs,
+    spokenAtClauseEnd,
+    madeFor,
     negations,
     attributions,
     kindFromName,
@@ -234,6 +267,6 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
     faqTopics,
     en,
     nl,
-    vocabulary: new Vocabulary(words, typoTargets, conceptWords, stems, common),
+    vocabulary: new Vocabulary(words, typoTargets, conceptWords, stems, common, new Set([...en, ...nl])),
   };
 }

@@ -13,7 +13,7 @@ import { FEATURE_DIM, featurize, type SparseVector } from './features.js';
 import type { Lexicon } from './lexicon.js';
 
 /** Bump when features or training change, so that no stale cache is used. */
-const MODEL_VERSION = 'router-6';
+const MODEL_VERSION = 'router-9';
 
 /** The classes: the playbooks that have examples, in file order, then off-topic (null). */
 function classesOf(examples: ReadonlyArray<{ playbook: PlaybookId | null }>): Array<PlaybookId | null> {
@@ -127,7 +127,10 @@ function fit(lexicon: Lexicon, key: string): RouterModel {
 /** The model for this content: from memory, from the disk cache, or trained now. */
 export function routerModel(lexicon: Lexicon): RouterModel {
   const { source } = loadExamples(lexicon.content.examplesDir);
-  const key = createHash('sha256').update(MODEL_VERSION).update(JSON.stringify(lexicon.content)).update(source).digest('hex');
+  // What is trained from, not where it lives: a copy of the content elsewhere (a test overlay, the
+  // compiled server's snapshot) reuses the same weights.
+  const { examplesDir: _where, ...trainedFrom } = lexicon.content;
+  const key = createHash('sha256').update(MODEL_VERSION).update(JSON.stringify(trainedFrom)).update(source).digest('hex');
   const cached = memory.get(key);
   if (cached) return cached;
   const file = join(cacheDir(), `${key.slice(0, 32)}.bin`);

@@ -91,7 +91,14 @@ export const fundersFileSchema = z
   })
   .strict();
 
-export const domainsFileSchema = z.object({ domains: z.record(z.enum(DOMAIN_IDS), list) }).strict();
+export const domainsFileSchema = z
+  .object({
+    domains: z.record(z.enum(DOMAIN_IDS), list),
+    /** Words for the stuff of an area ("materials") that count as that area when another
+     * technology is named just after them: "materialen voor kernfusiereactoren" is materials too. */
+    madeFor: z.partialRecord(z.enum(DOMAIN_IDS), list).default({}),
+  })
+  .strict();
 
 export const signalsFileSchema = z
   .object({
@@ -156,6 +163,13 @@ export const languageFileSchema = z
     noFuzzy: list,
     /** Demonyms that are also ordinary words or names: a country only before a person or organisation noun. */
     needContext: list.default([]),
+    /** A demonym used as a language is no country: just before a language noun ("Engelse vertaling",
+     * "Russian-speaking"), after a language verb ("ik geef Spaans", "she speaks Chinese") unless a
+     * person or organisation noun follows, or after `in` at the end of its clause ("everything in Russian."). */
+    spoken: z
+      .object({ after: list.default([]), verbs: list.default([]), atClauseEnd: list.default([]) })
+      .strict()
+      .default({ after: [], verbs: [], atClauseEnd: [] }),
   })
   .strict();
 
@@ -173,6 +187,7 @@ export const routerFileSchema = z
         learningRate: z.number().positive(),
         l2: z.number().min(0),
         seed: z.number().int(),
+        averageFrom: z.number().min(0).max(1).optional(),
       })
       .strict(),
   })
@@ -194,6 +209,8 @@ export interface UnderstandContent {
   countries: CountriesFile;
   institutions: InstitutionsFile;
   sevenSons: SevenSonsFile;
+  /** content/lists/chinese-military.yaml, read for its names: the PLA's own universities and academies. */
+  chineseMilitary: SevenSonsFile;
   funders: FundersFile;
   faq: FaqKeywordsFile;
   domains: DomainsFile;

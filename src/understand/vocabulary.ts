@@ -38,6 +38,9 @@ export class Vocabulary {
     concepts: Iterable<string>,
     stems: Iterable<string>,
     private readonly common: ReadonlySet<string>,
+    /** The small words of each language: never a part of a compound. `common` also holds the
+     * words the typo fix must leave alone ("robots", "drones"), which may well end a compound. */
+    private readonly small: ReadonlySet<string> = common,
   ) {
     for (const w of words) this.words.add(w);
     for (const w of concepts) this.concepts.add(w);
@@ -86,7 +89,7 @@ export class Vocabulary {
       // counts ("gastcollege" holds no "gast", "internationally" no "intern").
       const end = this.knownEnd(norm, knownStart);
       if (end !== undefined) {
-        forms.push(end);
+        forms.push(end, ...this.leadingConcept(end));
         return { token, note: `${norm} → ${end}` };
       }
       return { token };
@@ -98,7 +101,7 @@ export class Vocabulary {
     }
     const { parts, knownEnd } = this.splitCompound(norm);
     if (knownEnd) {
-      forms.push(...parts);
+      forms.push(...parts, ...parts.flatMap((p) => this.leadingConcept(p)));
       return { token, note: `${norm} → ${parts.join(' + ')}` };
     }
     // A known start alone is weaker evidence than a typo: "halfgeleidrs" is halfgeleiders, not "half…".
@@ -137,9 +140,19 @@ export class Vocabulary {
   private knownEnd(word: string, from: number): string | undefined {
     for (let k = from; k <= Math.min(from + 1, word.length - MIN_PART); k++) {
       const right = word.slice(k);
-      if (!this.common.has(right) && (this.concepts.has(right) || this.startsWithStem(right))) return right;
+      if (!this.small.has(right) && (this.concepts.has(right) || this.startsWithStem(right))) return right;
     }
     return undefined;
+  }
+
+  /** A compound of three: "kwantumsensoronderzoek" → sensoronderzoek, which starts with the concept "sensor". */
+  private leadingConcept(part: string): string[] {
+    if (this.concepts.has(part)) return [];
+    for (let k = part.length - MIN_PART; k >= MIN_PART; k--) {
+      const left = part.slice(0, k);
+      if (!this.small.has(left) && this.concepts.has(left)) return [left];
+    }
+    return [];
   }
 
   private splitCompound(word: string): { parts: string[]; knownEnd: boolean } {
@@ -148,7 +161,7 @@ export class Vocabulary {
     if (word.length < 2 * MIN_PART - 1 || /\d/.test(word)) return { parts: out, knownEnd: false };
     for (let k = 3; k <= word.length - MIN_PART; k++) {
       const right = word.slice(k);
-      if (!this.common.has(right) && (this.concepts.has(right) || this.startsWithStem(right))) {
+      if (!this.small.has(right) && (this.concepts.has(right) || this.startsWithStem(right))) {
         out.push(right);
         knownEnd = true;
         break;
@@ -158,7 +171,7 @@ export class Vocabulary {
       const left = word.slice(0, k);
       // Dutch joins compounds with s or e: onderzoeksdrone, veiligheidsonderzoek.
       const bare = left.endsWith('s') || left.endsWith('e') ? left.slice(0, -1) : left;
-      const hit = [left, bare].find((l) => l.length >= MIN_PART && !this.common.has(l) && this.concepts.has(l));
+      const hit = [left, bare].find((l) => l.length >= MIN_PART && !this.small.has(l) && this.concepts.has(l));
       if (hit) {
         out.push(hit);
         break;

@@ -92,6 +92,12 @@ describe('technology areas', () => {
     ['post-quantum crypto', 'quantum'],
     ['an LLM for Arabic', 'ai'],
     ['exoskeletten', 'robotics'],
+    ['autonome landbouwrobots', 'robotics'],
+    ['kwantumsensoronderzoek', 'sensing'],
+    ['kwantumsensoronderzoek', 'quantum'],
+    ['materialen voor kernfusiereactoren', 'materials'],
+    ['materials for hypersonic flight', 'materials'],
+    ['a webinar on our cryptanalysis toolkit', 'connectivity'],
     ['een nieuwe legering', 'materials'],
   ])('%s → %s', (text, domain) => {
     expect(u.extract(text).domains).toContain(domain);

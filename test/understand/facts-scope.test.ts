@@ -102,9 +102,24 @@ describe('demonyms that are ordinary words', () => {
   });
 
   it.each([
+    ['Our printer shows everything in Russian, how do I reset it?', 'RU'],
+    ['heeft de bib een Engelse vertaling van die roman?', 'GB'],
+    ['ik geef Spaans als taalvak aan de uitwisselingsstudenten', 'ES'],
+    ['she speaks Chinese fluently', 'CN'],
+    ['a survey of Russian-speaking families in Riga', 'RU'],
+    ['the Chinese remainder theorem is on the exam', 'CN'],
+    ['Ik lees Turks fruit voor het seminarie', 'TR'],
+  ])('a demonym said as a language or in a fixed phrase is no country: "%s"', (text, code) => {
+    expect(u.extract(text).countries).not.toContain(code);
+  });
+
+  it.each([
     ['een Frans bedrijf wil samenwerken rond batterijen', 'FR'],
     ['a Swiss company wants our sensor data', 'CH'],
     ['waar moet ik op letten bij een Chinese universiteit?', 'CN'],
+    ['I teach Chinese students every autumn', 'CN'],
+    ['they invest in Chinese companies', 'CN'],
+    ['een Nederlands bedrijfje wil onze sensoren kopen', 'NL'],
   ])('the same words before a person or organisation are a country: "%s"', (text, code) => {
     expect(u.extract(text).countries).toEqual([code]);
   });
@@ -113,6 +128,13 @@ describe('demonyms that are ordinary words', () => {
 describe("the partner's kind", () => {
   it('the National University of Defense Technology is a (military) university, never a company', () => {
     expect(u.extract('We want to work with the National University of Defense Technology on AI').partnerKind).toBe('university');
+  });
+
+  it('an academy of the PLA (content/lists/chinese-military.yaml) is a Chinese military body', () => {
+    const f = u.extract('the candidate spent three years at the Academy of Military Medical Sciences');
+    expect(f.countries).toEqual(['CN']);
+    expect(f.signals).toContain('military-ties');
+    expect(f.partnerKind).toBe('military');
   });
 
   it('a defence body whose name says nothing more is the military', () => {

@@ -116,7 +116,7 @@ export function menuOf(u: Understanding): PlaybookId[] {
  * the co-authors' (`coAuthorCountries`) and their institutions'. An eval item lists the countries a question names; which
  * of them is the partner's is a separate fact (`ownerCountries`, `coAuthorInstitutions`).
  */
-export function namedCountries(facts: ExtractedFacts): string[] {
+function namedCountries(facts: ExtractedFacts): string[] {
   const all = [
     ...facts.countries,
     ...(facts.ownerCountries ?? []),

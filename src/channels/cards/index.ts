@@ -3,8 +3,8 @@
 export { renderReplyCard, renderWelcomeCard } from './reply-card.js';
 export { renderCaseCard } from './case-card.js';
 export { renderCasesCard } from './cases-card.js';
-export { documentElements, type CardDocumentOptions } from './document.js';
-export { plainText, escapeMarkdown, labelled } from './plain-text.js';
+export type { CardDocumentOptions } from './document.js';
+export { escapeMarkdown } from './plain-text.js';
 export {
   parseCardSubmit,
   type CardSubmit,

@@ -97,7 +97,7 @@ export async function say(h: Harness, text: string): Promise<void> {
 }
 
 /** The researcher clicks the Action.Submit button with this title on the newest card that has it. */
-async function click(h: Harness, title: string): Promise<void> {
+export async function click(h: Harness, title: string): Promise<void> {
   for (const sent of [...personalCards(h)].reverse()) {
     const action = actionsOf(sent.card).find((a) => a['type'] === 'Action.Submit' && a['title'] === title);
     if (!action) continue;

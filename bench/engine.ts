@@ -26,5 +26,7 @@ export async function benchEngine(): Promise<void> {
   }
   times.sort((a, b) => a - b);
   const total = times.reduce((a, b) => a + b, 0);
-  console.log(`engine.step: ${times.length} turns, p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms, ${(times.length / (total / 1000)).toFixed(0)} turns/s on one core`);
+  console.log(
+    `engine.step: ${times.length} turns, p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms, ${(times.length / (total / 1000)).toFixed(0)} turns/s on one core`,
+  );
 }

@@ -13,10 +13,7 @@ function percentile(sorted: readonly number[], p: number): number {
 
 export async function benchRouting(): Promise<void> {
   const u = createUnderstander();
-  const questions = [
-    ...loadEvalSet(join(ROOT, 'eval', 'routing.yaml')),
-    ...loadEvalSet(join(ROOT, 'eval', 'paraphrases.yaml')),
-  ].map((i) => i.q);
+  const questions = [...loadEvalSet(join(ROOT, 'eval', 'routing.yaml')), ...loadEvalSet(join(ROOT, 'eval', 'paraphrases.yaml'))].map((i) => i.q);
   for (const q of questions) u.route(q); // warm up
   const rounds = 20;
   const times: number[] = [];

@@ -56,7 +56,13 @@ function timedRun(screener: ListScreener, queries: SyntheticQuery[], out: (line:
     const f = recall.get(q.variant) ?? { hits: 0, total: 0 };
     f.total++;
     if (result.hits.some((h) => h.id === q.target && h.match)) f.hits++;
-    else if (DEBUG) out(`    missed (${q.variant}): ${q.text} → ${result.hits.slice(0, 2).map((h) => `${h.name} ${h.score} ${h.match}`).join(' | ')}`);
+    else if (DEBUG)
+      out(
+        `    missed (${q.variant}): ${q.text} → ${result.hits
+          .slice(0, 2)
+          .map((h) => `${h.name} ${h.score} ${h.match}`)
+          .join(' | ')}`,
+      );
     // The synthetic names are unique, so every other entity matched is a false match.
     const others = result.hits.filter((h) => h.match && h.id !== q.target);
     const fm = falseMatches.get(q.variant) ?? { others: 0, queriesWithOthers: 0 };
@@ -142,8 +148,7 @@ export async function benchScreening(): Promise<void> {
     runs.push(f);
     out(`  run ${run}/${RUNS}, ${QUERIES} name variants, one thread: ${describeRun(f)}; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
   }
-  const best = (pick: (f: RunFigures) => number, lowest: boolean): number =>
-    runs.map(pick).reduce((a, b) => (lowest ? Math.min(a, b) : Math.max(a, b)));
+  const best = (pick: (f: RunFigures) => number, lowest: boolean): number => runs.map(pick).reduce((a, b) => (lowest ? Math.min(a, b) : Math.max(a, b)));
   out(
     `  best of ${RUNS}: wall p50 ${best((f) => f.wallP50, true).toFixed(2)} ms, p99 ${best((f) => f.wallP99, true).toFixed(2)} ms, ` +
       `${best((f) => f.wallQps, false).toFixed(0)} queries/s; CPU p50 ${best((f) => f.cpuP50, true).toFixed(2)} ms, ` +
@@ -161,7 +166,9 @@ export async function benchScreening(): Promise<void> {
   );
   for (const [variant, f] of recall) {
     const fm = false0.get(variant) ?? { others: 0, queriesWithOthers: 0 };
-    out(`    ${variant.padEnd(28)} recall ${((100 * f.hits) / f.total).toFixed(1)} % of ${f.total}; false matches ${(fm.others / f.total).toFixed(3)} per query`);
+    out(
+      `    ${variant.padEnd(28)} recall ${((100 * f.hits) / f.total).toFixed(1)} % of ${f.total}; false matches ${(fm.others / f.total).toFixed(3)} per query`,
+    );
   }
 
   // The first LINEAR_QUERIES queries: every variant kind in turn.
@@ -170,7 +177,11 @@ export async function benchScreening(): Promise<void> {
   let agree = 0;
   const sample = queries.slice(0, LINEAR_QUERIES);
   const matchKey = (r: ReturnType<ListScreener['screen']>): string =>
-    r.hits.filter((h) => h.match).map((h) => h.id).sort().join(',');
+    r.hits
+      .filter((h) => h.match)
+      .map((h) => h.id)
+      .sort()
+      .join(',');
   for (const q of sample) {
     let t0 = performance.now();
     const linear = screener.screenLinear(q.text, { limit: 1000 });

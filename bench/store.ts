@@ -54,17 +54,55 @@ function realisticState(step: Step | null): { state: ConversationState; source: 
   const text = (n: number) => 'Lorem ipsum research security guideline text '.repeat(n).trim();
   const cite = { section: 'vlir-risks', title: 'What are the risks?', source: 'vlir' };
   const item = (id: string) => ({ id, text: text(4), cites: [cite] });
-  const hit = (id: string) => ({ list: 'seven-sons', listName: 'Seven Sons of National Defence', listDate: '2025-01-01', id, name: 'Harbin Institute of Technology', matched: 'HIT', score: 0.97, match: true, why: text(1), country: 'CN' });
+  const hit = (id: string) => ({
+    list: 'seven-sons',
+    listName: 'Seven Sons of National Defence',
+    listDate: '2025-01-01',
+    id,
+    name: 'Harbin Institute of Technology',
+    matched: 'HIT',
+    score: 0.97,
+    match: true,
+    why: text(1),
+    country: 'CN',
+  });
   const state = {
-    v: 1, lang: 'en', phase: 'outcome', playbook: { id: 'sensitive-tech-partner', rev: 'r1' }, step: 'outcome',
+    v: 1,
+    lang: 'en',
+    phase: 'outcome',
+    playbook: { id: 'sensitive-tech-partner', rev: 'r1' },
+    step: 'outcome',
     facts: { country: 'CN', domain: ['ai', 'robotics'], partner: 'Harbin Institute of Technology', trl: 'applied' },
-    answers: Array.from({ length: 10 }, (_, i) => ({ step: `ask-${i}`, fact: `f${i}`, question: text(3), value: 'yes', label: 'Yes', typed: i % 3 === 0, inferred: false })),
-    flags: ['seven-sons', 'dual-use', 'high-risk-country'], screening: [hit('h1'), hit('h2')], cases: [], signals: ['military-background'], langChosen: true, turn: 12,
+    answers: Array.from({ length: 10 }, (_, i) => ({
+      step: `ask-${i}`,
+      fact: `f${i}`,
+      question: text(3),
+      value: 'yes',
+      label: 'Yes',
+      typed: i % 3 === 0,
+      inferred: false,
+    })),
+    flags: ['seven-sons', 'dual-use', 'high-risk-country'],
+    screening: [hit('h1'), hit('h2')],
+    cases: [],
+    signals: ['military-background'],
+    langChosen: true,
+    turn: 12,
     outcome: {
-      playbook: 'sensitive-tech-partner', playbookTitle: 'A partner in a sensitive technology', risk: 'high', riskLabel: 'High risk', assessment: text(8),
-      riskReasons: [text(2), text(2), text(2)], flags: [{ id: 'seven-sons', label: 'Seven Sons university', severity: 'serious', dimension: 'partner' }],
-      screening: [hit('h1')], steps: [item('s1'), item('s2'), item('s3')], measures: [item('m1'), item('m2'), item('m3'), item('m4')], duties: [item('d1'), item('d2')],
-      escalate: true, contactPoint: { id: 'uhasselt', name: 'UHasselt research security desk', email: 'rs@example.org', specialised: [] }, citations: [cite, cite],
+      playbook: 'sensitive-tech-partner',
+      playbookTitle: 'A partner in a sensitive technology',
+      risk: 'high',
+      riskLabel: 'High risk',
+      assessment: text(8),
+      riskReasons: [text(2), text(2), text(2)],
+      flags: [{ id: 'seven-sons', label: 'Seven Sons university', severity: 'serious', dimension: 'partner' }],
+      screening: [hit('h1')],
+      steps: [item('s1'), item('s2'), item('s3')],
+      measures: [item('m1'), item('m2'), item('m3'), item('m4')],
+      duties: [item('d1'), item('d2')],
+      escalate: true,
+      contactPoint: { id: 'uhasselt', name: 'UHasselt research security desk', email: 'rs@example.org', specialised: [] },
+      citations: [cite, cite],
     },
   } as unknown as ConversationState;
   return { state, source: `synthetic outcome-sized state (the real engine's ${step ? 'script ended without an outcome' : 'did not load'})` };
@@ -83,7 +121,14 @@ async function loadSave(store: Store, state: ConversationState, ops: number, key
     const key = `bench:${i % keys}`;
     const t0 = performance.now();
     const record = await store.loadConversation(key);
-    const result = await store.commitTurn({ key, channel: 'web', userId: 'u', address: {}, expectedVersion: record!.version, state: { ...record!.state, turn: record!.state.turn + 1 } });
+    const result = await store.commitTurn({
+      key,
+      channel: 'web',
+      userId: 'u',
+      address: {},
+      expectedVersion: record!.version,
+      state: { ...record!.state, turn: record!.state.turn + 1 },
+    });
     times.push(performance.now() - t0);
     if (!result.ok) throw new Error('unexpected conflict in a single-writer bench');
   }
@@ -138,7 +183,12 @@ export async function benchStore(): Promise<void> {
       const store = createSqliteStore({ path: join(dir, `load-save-${durability}.db`), durability });
       await store.migrate();
       const times = await loadSave(store, state, 3000, 200);
-      console.log(report(`SQLite load+save (durability=${durability}${durability === 'cases' ? ', the default: a plain turn is not fsynced' : ': fsync every commit'})`, times));
+      console.log(
+        report(
+          `SQLite load+save (durability=${durability}${durability === 'cases' ? ', the default: a plain turn is not fsynced' : ': fsync every commit'})`,
+          times,
+        ),
+      );
       await store.close();
     }
 
@@ -167,8 +217,16 @@ export async function benchStore(): Promise<void> {
       const next = { ...state, turn: (prev?.turn ?? 0) + 1 };
       if (input !== last || !state.outcome) return { state: next, replies: [], effects: [] };
       const draft = {
-        id: meta.newId, ref: `RS-${meta.newId.slice(0, 8)}`, playbook: state.outcome.playbook, lang: state.lang, institution: 'uhasselt', createdAt: meta.at,
-        facts: state.facts, answers: state.answers, outcome: state.outcome, summaryMarkdown: state.outcome.assessment,
+        id: meta.newId,
+        ref: `RS-${meta.newId.slice(0, 8)}`,
+        playbook: state.outcome.playbook,
+        lang: state.lang,
+        institution: 'uhasselt',
+        createdAt: meta.at,
+        facts: state.facts,
+        answers: state.answers,
+        outcome: state.outcome,
+        summaryMarkdown: state.outcome.assessment,
       };
       return { state: next, replies: [], effects: [{ type: 'escalate', case: draft }] };
     };

@@ -19,9 +19,7 @@ if (process.argv.includes('--icons')) {
 }
 const settings = packageSettingsSchema.safeParse(process.env);
 if (!settings.success) {
-  console.error(
-    `The Teams app package cannot be built:\n${settings.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`,
-  );
+  console.error(`The Teams app package cannot be built:\n${settings.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   process.exit(1);
 }
 try {

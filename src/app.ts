@@ -153,7 +153,6 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const yente = yenteFromConfig(config, screening.screener);
   const engine = createAdvisorEngine({ content, screener: yente ?? screening.screener, ...(understand ? { understandContent: understand } : {}) });
 
-
   const location = {
     dataDir: config.DATA_DIR,
     sqliteDurability: config.SQLITE_DURABILITY,
@@ -259,13 +258,21 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   });
   const retention = createRetentionSweeper({ store, clock, logger, retentionDays: config.CONVERSATION_RETENTION_DAYS });
   const caseRetention =
-    config.CASE_RETENTION_DAYS > 0 ? createCaseRetentionSweeper({ retention: openCaseRetention(location), days: config.CASE_RETENTION_DAYS, clock, logger }) : undefined;
+    config.CASE_RETENTION_DAYS > 0
+      ? createCaseRetentionSweeper({ retention: openCaseRetention(location), days: config.CASE_RETENTION_DAYS, clock, logger })
+      : undefined;
   // PRAGMA quick_check on /readyz, at most once per STORE_CHECK_INTERVAL_S (it reads the whole file).
   const integrity = store.kind === 'sqlite' ? integrityProbe(sqlitePath(config.DATA_DIR), config.STORE_CHECK_INTERVAL_S * 1000) : undefined;
 
   let stopping = false;
   const readiness = async (): Promise<Readiness> => {
-    const storeOk = await withTimeout(store.ping().then(() => true, () => false), 2000);
+    const storeOk = await withTimeout(
+      store.ping().then(
+        () => true,
+        () => false,
+      ),
+      2000,
+    );
     const checks: Readiness['checks'] = {
       store: storeOk === true ? 'ok' : 'failing',
       ...(integrity ? { 'store-integrity': integrity() } : {}),
@@ -314,7 +321,14 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const hostForUrl = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   const url = `http://${hostForUrl}:${port}`;
   logger.info(
-    { port, host: config.HOST, store: store.kind, channels: channels.map((c) => c.name), playbooks: content.playbooks.size, ms: Math.round(performance.now() - started) },
+    {
+      port,
+      host: config.HOST,
+      store: store.kind,
+      channels: channels.map((c) => c.name),
+      playbooks: content.playbooks.size,
+      ms: Math.round(performance.now() - started),
+    },
     'advisor listening',
   );
 

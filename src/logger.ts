@@ -4,7 +4,20 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
-const REDACT = ['text', 'message', 'question', 'advice', 'body', 'input.text', 'payload', '*.text', '*.question', '*.advice', 'req.headers.authorization', 'req.headers.cookie'];
+const REDACT = [
+  'text',
+  'message',
+  'question',
+  'advice',
+  'body',
+  'input.text',
+  'payload',
+  '*.text',
+  '*.question',
+  '*.advice',
+  'req.headers.authorization',
+  'req.headers.cookie',
+];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {

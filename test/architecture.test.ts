@@ -23,7 +23,8 @@ function sources(dir: string): string[] {
   });
 }
 
-const IMPORT = /^\s*(import|export)\s+(type\s+)?(\{[^}]*\}|[^'";]*?)\s*from\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
+const IMPORT =
+  /^\s*(import|export)\s+(type\s+)?(\{[^}]*\}|[^'";]*?)\s*from\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
 
 function importsOf(file: string, text: string): Import[] {
   const out: Import[] = [];
@@ -31,10 +32,20 @@ function importsOf(file: string, text: string): Import[] {
     const spec = m[4] ?? m[5] ?? m[6] ?? '';
     const names = m[3] ?? '';
     // `import { type A, type B }` is as type-only as `import type { A, B }`.
-    const inlineTypes = names.startsWith('{') && names.slice(1, -1).split(',').map((s) => s.trim()).filter(Boolean).every((s) => s.startsWith('type '));
+    const inlineTypes =
+      names.startsWith('{') &&
+      names
+        .slice(1, -1)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .every((s) => s.startsWith('type '));
     const typeOnly = m[2] !== undefined || (names !== '' && inlineTypes);
     if (spec.startsWith('.')) {
-      const target = relative(SRC, resolve(dirname(join(SRC, file)), spec)).split(sep).join('/').replace(/\.js$/, '.ts');
+      const target = relative(SRC, resolve(dirname(join(SRC, file)), spec))
+        .split(sep)
+        .join('/')
+        .replace(/\.js$/, '.ts');
       out.push({ file, target, own: true, typeOnly });
     } else {
       const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec);
@@ -118,13 +129,18 @@ describe('the layering of docs/ARCHITECTURE.md', () => {
   });
 
   it('channels reach the engine only through its types (the service runs it)', () => {
-    const channels = ALL.filter((i) => under(i.file, 'channels') && i.own && under(i.target, 'engine') && !i.typeOnly && !['engine/ids.ts', 'engine/types.ts'].includes(i.target));
+    const channels = ALL.filter(
+      (i) => under(i.file, 'channels') && i.own && under(i.target, 'engine') && !i.typeOnly && !['engine/ids.ts', 'engine/types.ts'].includes(i.target),
+    );
     expect(show(channels)).toEqual([]);
   });
 
   it('catches a violation (the checker itself)', () => {
     const fake = importsOf('content/check.ts', "import { UNSURE_PREFIX } from '../engine/flags.js';\nimport type { Outcome } from '../engine/types.js';\n");
-    expect(ownViolations(fake, 'content', ['domain', 'text'])).toEqual(['content/check.ts imports engine/flags.ts', 'content/check.ts imports type engine/types.ts']);
+    expect(ownViolations(fake, 'content', ['domain', 'text'])).toEqual([
+      'content/check.ts imports engine/flags.ts',
+      'content/check.ts imports type engine/types.ts',
+    ]);
     expect(ownViolations(fake, 'content', ['domain', 'text'], ['engine/types.ts'])).toEqual(['content/check.ts imports engine/flags.ts']);
     expect(importsOf('engine/x.ts', "import { readFileSync } from 'node:fs';")[0]).toMatchObject({ own: false, target: 'node:fs' });
     expect(isBuiltin('fs')).toBe(true);

@@ -55,7 +55,10 @@ describe('a playbook and a language that only content adds', () => {
       );
       expect(err).toBe('');
       expect(code).toBe(0);
-      const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { replies: Array<{ text: string; buttons: string[] }>; case: { playbook: string; risk: string } | null });
+      const lines = out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { replies: Array<{ text: string; buttons: string[] }>; case: { playbook: string; risk: string } | null });
       expect(lines[0]?.replies.flatMap((r) => r.buttons)).toContain("Un don d'équipement de laboratoire");
       expect(lines[1]?.replies.map((r) => r.text)).toContain('Qui propose le matériel ?');
       expect(lines[3]?.replies.map((r) => r.text)).toContain('Dans quel pays le donateur est-il établi ?');

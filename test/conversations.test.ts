@@ -34,7 +34,9 @@ const suites: Suite[] = [
 ];
 
 for (const suite of suites) {
-  const files = readdirSync(suite.testsDir).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(suite.testsDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   const engines = new Map<boolean, AdvisorEngine>();
   const engine = (sanctionsList: boolean): AdvisorEngine => {
     const built = engines.get(sanctionsList) ?? engineFor(suite.dirs(), sanctionsList);

@@ -280,12 +280,16 @@ function main(): void {
         criteria[key] = (criteria[key] ?? 0) + 1;
       }
       const risk = played.outcome?.risk ?? '-';
-      console.log(`${v.ok ? 'ok  ' : 'FAIL'} ${sc.id} ${sc.lang} ${played.routed ?? 'null'}${played.reachedInOneClick ? '' : ' (misrouted)'} ${risk}${v.ok ? '' : `: ${v.problems.join('; ')}`}`);
+      console.log(
+        `${v.ok ? 'ok  ' : 'FAIL'} ${sc.id} ${sc.lang} ${played.routed ?? 'null'}${played.reachedInOneClick ? '' : ' (misrouted)'} ${risk}${v.ok ? '' : `: ${v.problems.join('; ')}`}`,
+      );
       if (verbose && !v.ok) for (const line of played.trace) console.log(`       ${line}`);
       if (showOutcome && !v.ok) console.log(played.summary.replace(/^/gm, '       | '));
     }
     const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)} %`;
-    console.log(`\n${file}: advice right ${right}/${scenarios.length} (${pct(right, scenarios.length)}); playbook reached within one click ${pct(routedRight, scenarios.length)}`);
+    console.log(
+      `\n${file}: advice right ${right}/${scenarios.length} (${pct(right, scenarios.length)}); playbook reached within one click ${pct(routedRight, scenarios.length)}`,
+    );
     for (const [lang, s] of Object.entries(byLang)) console.log(`  ${lang}: ${s.ok}/${s.n} (${pct(s.ok, s.n)})`);
     console.log(`  typed answers not understood: ${typedMisses}/${questions} questions`);
     for (const [k, c] of Object.entries(criteria).sort((a, b) => b[1] - a[1])) console.log(`  ${c} × ${k}`);

@@ -6,7 +6,10 @@ const COMMANDS: Record<string, { summary: string }> = {
   route: { summary: 'show which playbook a question starts and the facts in it (--json, --jsonl)' },
   screen: { summary: 'screen a partner name against the lists (--json, --country CC, --csv FILE)' },
   datasets: { summary: 'update: download the OpenSanctions exports and swap them in (--force); status: their date and age' },
-  content: { summary: 'content check: validate content/ and dialogs/; content review: every playbook path with its outcome and risk rule, as HTML (--out FILE.html, --lang en|nl, --pdf)' },
+  content: {
+    summary:
+      'content check: validate content/ and dialogs/; content review: every playbook path with its outcome and risk rule, as HTML (--out FILE.html, --lang en|nl, --pdf)',
+  },
   cases: { summary: 'list cases (--json, --status open|taken|closed|dead), or `cases show ID`' },
   outbox: { summary: 'outbox retry ID: re-queue a dead delivery' },
   eval: { summary: 'run the routing evaluation sets and check the targets' },

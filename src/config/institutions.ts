@@ -165,7 +165,8 @@ export function buildInstitutions(
   entries.forEach((entry, index) => {
     for (const value of entry.inbox.ssoGroups) {
       const owner = groupOwner.get(value);
-      if (owner !== undefined) problems.push(`${file}: institutions[${index}].inbox.ssoGroups "${value}" is also in ${owner}: give each institution its own group`);
+      if (owner !== undefined)
+        problems.push(`${file}: institutions[${index}].inbox.ssoGroups "${value}" is also in ${owner}: give each institution its own group`);
       else groupOwner.set(value, `institutions[${index}].inbox.ssoGroups`);
     }
   });
@@ -174,7 +175,8 @@ export function buildInstitutions(
   const list = contactPoints.map((cp): Institution => {
     const entry = entryById.get(cp.id);
     const routing: InstitutionRouting = { id: cp.id, inbox: entry?.inbox.main ?? true };
-    if (entry?.slack) routing.slack = entry.slack.teamId ? { channelId: entry.slack.channelId, teamId: entry.slack.teamId } : { channelId: entry.slack.channelId };
+    if (entry?.slack)
+      routing.slack = entry.slack.teamId ? { channelId: entry.slack.channelId, teamId: entry.slack.teamId } : { channelId: entry.slack.channelId };
     if (entry?.teams) {
       routing.teams = { serviceUrl: entry.teams.serviceUrl, conversationId: entry.teams.conversationId };
       if (entry.teams.tenantId) routing.teams.tenantId = entry.teams.tenantId;

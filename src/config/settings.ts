@@ -29,7 +29,10 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
       const clean = blankToUndefined(v);
       return typeof clean === 'string' ? clean.trim().toLowerCase() : clean;
     },
-    z.enum(values, { error: message }).optional().transform((v) => v ?? fallback),
+    z
+      .enum(values, { error: message })
+      .optional()
+      .transform((v) => v ?? fallback),
   );
 }
 
@@ -40,7 +43,15 @@ export function optionalText(options: { min?: number; message?: string } = {}) {
 }
 
 export function textWithDefault(fallback: string) {
-  return z.preprocess(blankToUndefined, z.string().trim().min(1).optional().transform((v) => v ?? fallback));
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .transform((v) => v ?? fallback),
+  );
 }
 
 export function optionalUrl() {

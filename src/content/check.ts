@@ -35,7 +35,10 @@ function playbookReferences(pb: Playbook, content: Content): string[] {
     // Flags named in conditions must exist too, or the condition can never hold.
     const conditions = JSON.stringify(step).matchAll(/"(?:flags|anyFlags|notFlags)":\[([^\]]*)\]/g);
     for (const m of conditions) {
-      for (const f of (m[1] ?? '').split(',').map((x) => x.replace(/"/g, '')).filter(Boolean)) {
+      for (const f of (m[1] ?? '')
+        .split(',')
+        .map((x) => x.replace(/"/g, ''))
+        .filter(Boolean)) {
         if (!flagKnown(f)) problems.push(`${pb.file} ${where}: condition names unknown flag "${f}"`);
       }
     }
@@ -63,13 +66,18 @@ function checkRules(content: Content): string[] {
   const rules = content.rules;
   const duties = new Set(content.reference.duties.map((d) => d.id));
   const links = new Set(content.reference.links.map((l) => l.id));
-  for (const [key, list] of [['requiredDuties', rules.requiredDuties], ['licenceDuties', rules.licenceDuties], ['outsideEuDuties', rules.outsideEuDuties]] as const) {
+  for (const [key, list] of [
+    ['requiredDuties', rules.requiredDuties],
+    ['licenceDuties', rules.licenceDuties],
+    ['outsideEuDuties', rules.outsideEuDuties],
+  ] as const) {
     for (const d of list) if (!duties.has(d)) problems.push(`rules.yaml ${key}: unknown duty "${d}" (see content/duties.yaml)`);
   }
   const situations = [...rules.risk, ...rules.escalation.required, ...rules.escalation.offered, ...rules.headlines].map((r) => ({ id: r.id, when: r.when }));
   for (const f of rules.outsideEuFlags) if (!content.flags.has(f)) problems.push(`rules.yaml outsideEuFlags: unknown flag "${f}"`);
   for (const s of situations) {
-    for (const f of [...(s.when.anyFlags ?? []), ...(s.when.notFlags ?? [])]) if (!content.flags.has(f)) problems.push(`rules.yaml ${s.id}: unknown flag "${f}"`);
+    for (const f of [...(s.when.anyFlags ?? []), ...(s.when.notFlags ?? [])])
+      if (!content.flags.has(f)) problems.push(`rules.yaml ${s.id}: unknown flag "${f}"`);
   }
   for (const r of [...rules.risk, ...rules.escalation.required, ...rules.escalation.offered, ...rules.derive]) {
     for (const c of r.cites) if (!content.sections.has(c)) problems.push(`rules.yaml: "${c}" is not a section of content/sections.yaml`);

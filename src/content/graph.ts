@@ -10,7 +10,9 @@ function gotoTargets(goto: Goto | undefined): string[] {
 export function successors(step: Step): string[] {
   switch (step.type) {
     case 'question':
-      return [...new Set([...step.answers.flatMap((a) => (a.next ? [a.next] : [])), ...(step.unsure.next ? [step.unsure.next] : []), ...gotoTargets(step.next)])];
+      return [
+        ...new Set([...step.answers.flatMap((a) => (a.next ? [a.next] : [])), ...(step.unsure.next ? [step.unsure.next] : []), ...gotoTargets(step.next)]),
+      ];
     case 'check':
       return gotoTargets(step.next);
     default:
@@ -37,19 +39,25 @@ export function checkGraph(pb: Playbook): string[] {
       for (const [i, a] of step.answers.entries()) {
         if (!a.next && step.next === undefined) problems.push(`${where(id)}.answers[${i}]: has no next step and the question has no next`);
         for (const other of a.includes ?? []) {
-          if (other === a.value || !step.answers.some((x) => x.value === other)) problems.push(`${where(id)}.answers[${i}].includes: "${other}" is not another answer of this question`);
+          if (other === a.value || !step.answers.some((x) => x.value === other))
+            problems.push(`${where(id)}.answers[${i}].includes: "${other}" is not another answer of this question`);
         }
       }
       if (!step.unsure.next && step.next === undefined) problems.push(`${where(id)}.unsure: "not sure" has nowhere to go; give the question a next`);
       if (step.when && step.next === undefined) problems.push(`${where(id)}.next: a question with a when needs a next, for when it is skipped`);
-      if ((step.input === 'choice' || step.input === 'yesno') && step.answers.length < 2) problems.push(`${where(id)}.answers: a choice needs at least two answers`);
+      if ((step.input === 'choice' || step.input === 'yesno') && step.answers.length < 2)
+        problems.push(`${where(id)}.answers: a choice needs at least two answers`);
       if (step.input === 'yesno') {
-        const values = step.answers.map((a) => a.value).sort().join(',');
+        const values = step.answers
+          .map((a) => a.value)
+          .sort()
+          .join(',');
         if (values !== 'no,yes') problems.push(`${where(id)}.answers: a yesno question has exactly the answers yes and no`);
       }
     }
     for (const goto of step.type === 'question' || step.type === 'check' ? [step.next] : []) {
-      if (Array.isArray(goto) && goto[goto.length - 1]?.when) problems.push(`${where(id)}.next: the last branch must have no when, so that there is always a way on`);
+      if (Array.isArray(goto) && goto[goto.length - 1]?.when)
+        problems.push(`${where(id)}.next: the last branch must have no when, so that there is always a way on`);
     }
   }
 
@@ -73,6 +81,12 @@ export function checkGraph(pb: Playbook): string[] {
   };
   visit(pb.start);
   for (const id of ids) if (!reached.has(id)) problems.push(`${where(id)}: cannot be reached from the start`);
-  if (![...ids].some((id) => { const s = pb.steps[id]; return s !== undefined && isTerminal(s); })) problems.push(`${pb.file}: has no outcome`);
+  if (
+    ![...ids].some((id) => {
+      const s = pb.steps[id];
+      return s !== undefined && isTerminal(s);
+    })
+  )
+    problems.push(`${pb.file}: has no outcome`);
   return problems;
 }

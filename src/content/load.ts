@@ -48,7 +48,9 @@ export interface LoadOptions {
 
 function loadPlaybooks(dialogsDir: string): Map<PlaybookId, Playbook> {
   const playbooks = new Map<PlaybookId, Playbook>();
-  const files = readdirSync(dialogsDir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
+  const files = readdirSync(dialogsDir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort();
   for (const name of files) {
     const file = join(dialogsDir, name);
     const text = readFileSync(file, 'utf8');
@@ -66,7 +68,9 @@ function loadPlaybooks(dialogsDir: string): Map<PlaybookId, Playbook> {
 export function loadUi(uiDir: string): UiTexts {
   const ui: UiTexts = {};
   if (!existsSync(uiDir)) return ui;
-  for (const name of readdirSync(uiDir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(uiDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const area = name.replace(/\.yaml$/, '');
     for (const [key, text] of Object.entries(readYamlFile(join(uiDir, name), uiFileSchema))) {
       ui[`${area}.${key}`] = text;
@@ -79,24 +83,20 @@ export function loadContent(options: LoadOptions = {}): Content {
   const contentDir = options.contentDir ?? DEFAULT_CONTENT_DIR;
   const dialogsDir = options.dialogsDir ?? DEFAULT_DIALOGS_DIR;
   const sectionsFile = readYamlFile(join(contentDir, 'sections.yaml'), sectionsFileSchema);
-  const sources = new Map<string, SourceDoc>(
-    Object.entries(sectionsFile.sources).map(([id, s]) => [id, { id, ...s }]),
-  );
-  const sections = new Map<string, Section>(
-    Object.entries(sectionsFile.sections).map(([id, s]) => [id, { id, ...s }]),
-  );
-  const flags = new Map<string, FlagDef>(
-    Object.entries(readYamlFile(join(contentDir, 'flags.yaml'), flagsFileSchema)).map(([id, f]) => [id, { id, ...f }]),
-  );
+  const sources = new Map<string, SourceDoc>(Object.entries(sectionsFile.sources).map(([id, s]) => [id, { id, ...s }]));
+  const sections = new Map<string, Section>(Object.entries(sectionsFile.sections).map(([id, s]) => [id, { id, ...s }]));
+  const flags = new Map<string, FlagDef>(Object.entries(readYamlFile(join(contentDir, 'flags.yaml'), flagsFileSchema)).map(([id, f]) => [id, { id, ...f }]));
   const byFile = loadPlaybooks(dialogsDir);
   const catalogue = readYamlFile(join(contentDir, 'playbooks.yaml'), playbooksFileSchema);
   const listed = catalogue.menu.filter((id) => byFile.has(id));
   const unlisted = [...byFile.keys()].filter((id) => !listed.includes(id)).sort();
   // The map itself is in menu order, so that every list of playbooks (Slack, Teams, web) shows the same order.
-  const playbooks = new Map([...listed, ...unlisted].flatMap((id) => {
-    const pb = byFile.get(id);
-    return pb ? [[id, pb] as const] : [];
-  }));
+  const playbooks = new Map(
+    [...listed, ...unlisted].flatMap((id) => {
+      const pb = byFile.get(id);
+      return pb ? [[id, pb] as const] : [];
+    }),
+  );
   return {
     contentDir,
     dialogsDir,

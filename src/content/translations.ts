@@ -16,7 +16,9 @@ export interface MissingTranslations {
 
 /** A text in several languages is an object with at least the required languages as strings. */
 function isLocal(node: object): node is Record<string, unknown> {
-  return REQUIRED_LANGS.every((l) => l in node && (typeof (node as Record<string, unknown>)[l] === 'string' || Array.isArray((node as Record<string, unknown>)[l])));
+  return REQUIRED_LANGS.every(
+    (l) => l in node && (typeof (node as Record<string, unknown>)[l] === 'string' || Array.isArray((node as Record<string, unknown>)[l])),
+  );
 }
 
 function localTexts(node: unknown, path: string, out: Array<{ path: string; text: Record<string, unknown> }>): void {

@@ -33,7 +33,10 @@ export function displayName(file: string): string {
 export function parseYaml(text: string, file: string): unknown {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new ContentError(displayName(file), doc.errors.map((e) => `YAML syntax: ${e.message.split('\n')[0]}`));
+    throw new ContentError(
+      displayName(file),
+      doc.errors.map((e) => `YAML syntax: ${e.message.split('\n')[0]}`),
+    );
   }
   return doc.toJS();
 }

@@ -39,7 +39,8 @@ function answerItem(a: AnswerRecord, t: Texts): DocItem {
 function historyItems(c: CaseInput, t: Texts): DocItem[] {
   return c.history.map((e) => {
     // Ids (hashed web sessions, Slack or Teams ids) mean nothing to a reader: a role stands in for a missing name.
-    const role = e.actor.channel === 'admin' ? t('inbox.system') : e.action === 'created' || e.action === 'answered' ? t('inbox.researcher') : t('inbox.default-actor');
+    const role =
+      e.actor.channel === 'admin' ? t('inbox.system') : e.action === 'created' || e.action === 'answered' ? t('inbox.researcher') : t('inbox.default-actor');
     const item: DocItem = { text: t(`inbox.event-${e.action}`), note: `${e.actor.name ?? role} · ${when(e.at)}` };
     if (e.text && TEXT_EVENTS.has(e.action)) item.quote = e.text;
     return item;
@@ -68,7 +69,12 @@ export function caseDocument(c: CaseInput, source: Content | CaseDocumentSource)
     { label: t('inbox.topic'), text: outcome.playbookTitle },
   ];
   const researcher = { channel: c.researcher.channel, id: c.researcher.id };
-  meta.push({ label: t('inbox.researcher'), text: c.researcher.name ?? c.researcher.id, internal: `${c.researcher.channel} · ${c.researcher.id}`, person: researcher });
+  meta.push({
+    label: t('inbox.researcher'),
+    text: c.researcher.name ?? c.researcher.id,
+    internal: `${c.researcher.channel} · ${c.researcher.id}`,
+    person: researcher,
+  });
   if (c.assignee) {
     meta.push({ label: t('inbox.assignee'), text: c.assignee.name ?? c.assignee.id, person: { channel: c.assignee.channel, id: c.assignee.id } });
   }
@@ -87,7 +93,13 @@ export function caseDocument(c: CaseInput, source: Content | CaseDocumentSource)
   sections.push(...after);
   const history = historyItems(c, t);
   if (history.length > 0) sections.push({ kind: 'history', audience: CONTACT_POINT, title: t('document.history'), items: history, fold: true });
-  if (c.advice) sections.push({ kind: 'advice', audience: CONTACT_POINT, title: t('document.advice'), items: [{ text: c.assignee?.name ?? t('inbox.default-actor'), quote: c.advice }] });
+  if (c.advice)
+    sections.push({
+      kind: 'advice',
+      audience: CONTACT_POINT,
+      title: t('document.advice'),
+      items: [{ text: c.assignee?.name ?? t('inbox.default-actor'), quote: c.advice }],
+    });
   const sources = sourcesSection(outcome.citations, t, 'contact-point');
   if (sources) sections.push(sources);
 

@@ -42,7 +42,9 @@ export function factPairs(facts: Facts, t: Texts, lang: Lang, names: FactNames =
   const lines: Array<{ label: string; value: string }> = [];
   const countries = list(facts.countries).filter((c) => /^[A-Z]{2}$/.test(c));
   if (countries.length) lines.push({ label: t('engine.fact-countries'), value: countries.map((c) => `${countryName(c, lang)} (${c})`).join(', ') });
-  const domains = list(facts.domains).filter((d) => d !== 'unsure' && d !== 'none').map((d) => names.techArea?.(d) ?? d);
+  const domains = list(facts.domains)
+    .filter((d) => d !== 'unsure' && d !== 'none')
+    .map((d) => names.techArea?.(d) ?? d);
   if (domains.length) lines.push({ label: t('engine.fact-domains'), value: domains.join(', ') });
   // "not sure" is an open point, never a raw value in the facts ("Partner: unsure").
   const partner = list(facts.partnerName).filter((v) => v !== 'unsure')[0];

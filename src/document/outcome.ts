@@ -39,7 +39,11 @@ function adviceItems(items: AdviceItem[], audience: Audience): DocItem[] {
 
 /** Two texts that say the same thing, ignoring case, punctuation and spacing. */
 function sameText(a: string, b: string): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   return norm(a) === norm(b);
 }
 

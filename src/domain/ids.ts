@@ -4,18 +4,7 @@
 /** A playbook id: the `id` of a file in dialogs/. Validated against the loaded content at every edge. */
 export type PlaybookId = string;
 
-export const DOMAIN_IDS = [
-  'semiconductors',
-  'ai',
-  'quantum',
-  'biotech',
-  'connectivity',
-  'sensing',
-  'space',
-  'energy',
-  'robotics',
-  'materials',
-] as const;
+export const DOMAIN_IDS = ['semiconductors', 'ai', 'quantum', 'biotech', 'connectivity', 'sensing', 'space', 'energy', 'robotics', 'materials'] as const;
 export type DomainId = (typeof DOMAIN_IDS)[number];
 
 export const RISKS = ['low', 'medium', 'high'] as const;

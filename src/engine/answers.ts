@@ -22,7 +22,11 @@ const QUESTION_WORDS = 5;
 const TRAILING_WORDS = 6;
 
 function listOf(list: { en: string[]; nl: string[] } | undefined): string[] {
-  return list ? allWords(list).map(normalize).filter((p) => p !== '') : [];
+  return list
+    ? allWords(list)
+        .map(normalize)
+        .filter((p) => p !== '')
+    : [];
 }
 
 const hasDigit = (s: string): boolean => /\d/.test(s);
@@ -43,9 +47,7 @@ function closeTo(text: string, phrase: string): boolean {
 
 /** "TRL4", "trl 3-4", "TRL level 6" → "trl 4", "trl 3 trl 4", "trl 6", so each level is a phrase of its own. */
 function spellLevels(n: string): string {
-  return n
-    .replace(/\btrl ?(?:level |niveau )?(\d)\b/g, 'trl $1')
-    .replace(/\btrl (\d)(?: (?:to|tot|or|of|a))? (\d)\b/g, 'trl $1 trl $2');
+  return n.replace(/\btrl ?(?:level |niveau )?(\d)\b/g, 'trl $1').replace(/\btrl (\d)(?: (?:to|tot|or|of|a))? (\d)\b/g, 'trl $1 trl $2');
 }
 
 /** The text cut at punctuation and at "but"/"maar": a negation or a yes/no reaches no further than its clause. */
@@ -67,7 +69,9 @@ const conditionPatterns = new WeakMap<Lexicon, RegExp | null>();
 function withoutConditions(text: string, lexicon: Lexicon): string {
   let re = conditionPatterns.get(lexicon);
   if (re === undefined) {
-    const words = allWords(lexicon.conditions).map((w) => w.trim()).filter((w) => w !== '');
+    const words = allWords(lexicon.conditions)
+      .map((w) => w.trim())
+      .filter((w) => w !== '');
     const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
     re = escaped.length ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${escaped.join('|')})(?![\p{L}\p{N}])${CLAUSE_END}`, 'giu') : null;
     conditionPatterns.set(lexicon, re);
@@ -280,7 +284,11 @@ function isPolarityWord(phrase: string, lexicon: Lexicon): Polarity | undefined 
 /** A typo is allowed, a negation is not: "no university" is not "a university". */
 function sameNegations(text: string, phrase: string, lexicon: Lexicon): boolean {
   const { negations } = wordsOf(lexicon);
-  const of = (s: string) => s.split(' ').filter((w) => negations.has(w)).join(' ');
+  const of = (s: string) =>
+    s
+      .split(' ')
+      .filter((w) => negations.has(w))
+      .join(' ');
   return of(text) === of(phrase);
 }
 
@@ -491,7 +499,8 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
   for (const a of step.answers) {
     for (const p of answerPhrases(a)) {
       const weak = isPolarityWord(p, lexicon) !== undefined || fallbackPhrases(a).has(p);
-      if (closeTo(n, p) && sameNegations(n, p, lexicon)) hits.push({ value: a.value, phrase: p, score: 3, weak, typo: n !== p, clause: 0, start: 0, end: n.split(' ').length });
+      if (closeTo(n, p) && sameNegations(n, p, lexicon))
+        hits.push({ value: a.value, phrase: p, score: 3, weak, typo: n !== p, clause: 0, start: 0, end: n.split(' ').length });
       for (const o of occurrences(parts, p, lexicon)) {
         if (o.negated) {
           if (!isPolarityWord(p, lexicon)) {
@@ -500,7 +509,17 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
           }
           continue;
         }
-        hits.push({ value: a.value, phrase: p, score: o.typo ? 1.9 : 2, weak, typo: o.typo, clause: o.clause, start: o.start, end: o.end, ...(o.compound ? { compound: o.compound } : {}) });
+        hits.push({
+          value: a.value,
+          phrase: p,
+          score: o.typo ? 1.9 : 2,
+          weak,
+          typo: o.typo,
+          clause: o.clause,
+          start: o.start,
+          end: o.end,
+          ...(o.compound ? { compound: o.compound } : {}),
+        });
       }
       // "research" typed for "A joint research project": weak, and only when nothing else fits.
       if (shortText && p.length >= 4 && ` ${p} `.includes(` ${n} `)) {
@@ -514,7 +533,8 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
       } else hits.push({ value: a.value, phrase: '', score: 2, weak: false, typo: false, clause: o.clause, start: o.start, end: o.end });
     }
     // "yes"/"nope" for an answer that means yes or no (its value, or a bare "no" among its synonyms).
-    if (said && carriedPolarities(a, lexicon).has(said)) hits.push({ value: a.value, phrase: '', score: 2.5, weak: true, typo: false, clause: -1, start: 0, end: 0 });
+    if (said && carriedPolarities(a, lexicon).has(said))
+      hits.push({ value: a.value, phrase: '', score: 2.5, weak: true, typo: false, clause: -1, start: 0, end: 0 });
   }
 
   // "military academy" inside a denied "royal military academy" is denied too.
@@ -530,7 +550,10 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
     }
     // An answer that itself says "I don't know …" ("no idea who owns it") is more than a bare "not sure".
     // The whole text being such an answer's own word counts too: "onbekend" for "I don't know who owns it".
-    const own = distinctAnswers(kept.filter((h) => h.score >= 2 && (!h.weak || h.score === 3) && polarity(h.phrase, lexicon, true) === 'unsure'), step);
+    const own = distinctAnswers(
+      kept.filter((h) => h.score >= 2 && (!h.weak || h.score === 3) && polarity(h.phrase, lexicon, true) === 'unsure'),
+      step,
+    );
     return own.length === 1 && own[0] ? { kind: 'answer', value: own[0] } : { kind: 'unsure' };
   }
 

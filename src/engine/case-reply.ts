@@ -55,9 +55,7 @@ export function caseAction(turn: Turn, kind: string, arg: string, handle: Handle
       // "Answer later": messages are new questions until the researcher clicks Reply.
       if (!pending) return stale();
       s.pendingCaseQuestion = { caseId: pending.caseId, caseRef: pending.caseRef, mode: 'later' };
-      return turn.menu(turn.t('case-answer-postponed', { ref: pending.caseRef }), [
-        { label: turn.t('case-reply'), value: `case-reply:${pending.caseId}` },
-      ]);
+      return turn.menu(turn.t('case-answer-postponed', { ref: pending.caseRef }), [{ label: turn.t('case-reply'), value: `case-reply:${pending.caseId}` }]);
   }
 }
 

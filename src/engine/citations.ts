@@ -11,7 +11,12 @@ export function cite(ids: readonly string[], content: Content, lang: Lang): Cita
     if (!section) continue; // content check guarantees this does not happen
     const source = content.sources.get(section.source);
     // The web chat and the inbox serve the source text at /sources/<source>, with an anchor per section.
-    out.push({ section: id, title: pick(section.title, lang), source: source ? pick(source.title, lang) : section.source, href: `/sources/${section.source}#${id}` });
+    out.push({
+      section: id,
+      title: pick(section.title, lang),
+      source: source ? pick(source.title, lang) : section.source,
+      href: `/sources/${section.source}#${id}`,
+    });
   }
   return out;
 }

@@ -7,7 +7,10 @@ import type { CaseDraft, Choice } from './types.js';
 
 /** A short case number people can read out: RS- and eight characters of the fresh id. */
 function caseRef(newId: string): string {
-  return `RS-${newId.replace(/[^a-zA-Z0-9]/g, '').slice(0, 8).toUpperCase()}`;
+  return `RS-${newId
+    .replace(/[^a-zA-Z0-9]/g, '')
+    .slice(0, 8)
+    .toUpperCase()}`;
 }
 
 export function beginEscalation(turn: Turn): void {
@@ -86,8 +89,5 @@ export function cancelEscalation(turn: Turn): void {
 /** After "Not now" or "Cancel" the case can still be sent, as long as this outcome is the last one. */
 function afterNotNow(turn: Turn): Choice[] {
   const sendable = turn.state.outcome !== undefined && turn.state.outcome.playbook !== 'faq';
-  return [
-    ...(sendable ? [{ label: turn.t('escalate-yes'), value: 'escalate:yes' }] : []),
-    { label: turn.t('new-question'), value: 'menu' },
-  ];
+  return [...(sendable ? [{ label: turn.t('escalate-yes'), value: 'escalate:yes' }] : []), { label: turn.t('new-question'), value: 'menu' }];
 }

@@ -41,7 +41,11 @@ export function answerFaq(turn: Turn, question: string): void {
   const ranked = rankFaq(question, faq);
   const best = bestFaq(question, faq);
   if (best) {
-    answerFaqEntry(turn, best.entry, ranked.filter((r) => r.entry.id !== best.entry.id).map((r) => r.entry));
+    answerFaqEntry(
+      turn,
+      best.entry,
+      ranked.filter((r) => r.entry.id !== best.entry.id).map((r) => r.entry),
+    );
     return;
   }
   const lang = turn.state.lang;

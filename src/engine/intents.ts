@@ -39,7 +39,9 @@ function prepare(lexicon: Lexicon): Prepared {
   const phrases: Prepared['phrases'] = [];
   for (const intent of ['notAbout', 'meant', 'send', 'notNow'] as const) {
     for (const p of [...lexicon.intents[intent].en, ...lexicon.intents[intent].nl]) {
-      const words = normalize(p).split(' ').filter((w) => w !== '');
+      const words = normalize(p)
+        .split(' ')
+        .filter((w) => w !== '');
       if (words.length) phrases.push({ intent, words, negative: words.some((w) => negations.has(w)) });
     }
   }
@@ -68,7 +70,9 @@ function typedFrom(raw: string, from: number): string {
   let seen = 0;
   let i = 0;
   while (i < parts.length && seen < from) {
-    seen += normalize(parts[i] ?? '').split(' ').filter((w) => w !== '').length;
+    seen += normalize(parts[i] ?? '')
+      .split(' ')
+      .filter((w) => w !== '').length;
     i++;
   }
   return parts.slice(i).join(' ');
@@ -143,9 +147,13 @@ export function metaIntent(text: string, content: Content): MetaIntent | undefin
   const meant = by('meant');
   if (notAbout) {
     const denied = (clauses[notAbout.clause] ?? []).slice(notAbout.end).join(' ');
-    const rest = meant && meant.clause !== notAbout.clause
-      ? typedFrom(raw[meant.clause] ?? '', meant.end)
-      : raw.filter((_, i) => i !== notAbout.clause).map((c) => c.trim()).join(', ');
+    const rest =
+      meant && meant.clause !== notAbout.clause
+        ? typedFrom(raw[meant.clause] ?? '', meant.end)
+        : raw
+            .filter((_, i) => i !== notAbout.clause)
+            .map((c) => c.trim())
+            .join(', ');
     return { kind: 'not-about', denied, rest: rest.trim() };
   }
   if (meant) {

@@ -27,7 +27,11 @@ const isAcronym = (word: string): boolean => /^[A-Z][A-Z0-9&*.-]{1,9}$/.test(wor
 const isCapitalised = (word: string): boolean => /^[\p{Lu}\p{N}]/u.test(word);
 
 export function looksLikeName(text: string, extracted: ExtractedFacts, content: Content): boolean {
-  const raw = text.trim().split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.&*]+$/gu, '')).filter((w) => w !== '');
+  const raw = text
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.&*]+$/gu, ''))
+    .filter((w) => w !== '');
   if (raw.length === 0 || raw.length > MAX_NAME_WORDS) return false;
   if (extracted.institutions.some((i) => i.kind !== 'funder')) return true;
   if (matchInstitution(text, content)) return true;

@@ -17,11 +17,7 @@ import { assessRisk, elementsOf, maxRisk, situationHolds, type SituationFacts } 
 import { hitFlag } from './checks.js';
 import type { AdviceItem, ContactPointView, ConversationState, Facts, FlagView, LinkView, Outcome } from './types.js';
 
-export function contactPointView(
-  content: Content,
-  institution: string | undefined,
-  topics: readonly string[],
-): ContactPointView | undefined {
+export function contactPointView(content: Content, institution: string | undefined, topics: readonly string[]): ContactPointView | undefined {
   const cp = content.reference.contactPoints.find((c) => c.id === institution);
   if (!cp) return undefined;
   const addresses: Record<string, string | undefined> = {
@@ -67,12 +63,7 @@ interface Evaluated {
   situation: SituationFacts;
 }
 
-export function buildOutcome(
-  playbook: Playbook,
-  spec: OutcomeStep,
-  state: ConversationState,
-  content: Content,
-): Outcome {
+export function buildOutcome(playbook: Playbook, spec: OutcomeStep, state: ConversationState, content: Content): Outcome {
   const lang: Lang = state.lang;
   const t = makeT(content, lang);
   const at = makeAdviceT(content, lang);
@@ -101,7 +92,11 @@ export function buildOutcome(
     const r = check.restriction;
     openPoints.push({
       id: `check-${r.id}`,
-      text: at('open-point-restriction', { name: pick(r.name, lang), text: pick(r.text, lang), what: check.open.map((c) => pick(c.what, lang)).join(at('and')) }),
+      text: at('open-point-restriction', {
+        name: pick(r.name, lang),
+        text: pick(r.text, lang),
+        what: check.open.map((c) => pick(c.what, lang)).join(at('and')),
+      }),
       cites: cite(r.cites, content, lang),
     });
   }
@@ -150,12 +145,14 @@ export function buildOutcome(
     !rules.pointsToRisk.notRules.some((r) => e.basis?.rule === r || e.basis?.rule.endsWith(`:${r}`));
   const dutiesFor = (e: Evaluated) => {
     const scope: ConditionScope = { facts, flags: flagSet, risk: e.risk, pointsToRisk: pointsToRiskOf(e) };
-    return [...spec.duties, ...rules.duties]
-      .filter((d) => holds(d.when, scope))
-      .flatMap((d) => content.reference.duties.filter((x) => x.id === d.id))
-      // A duty named under two conditions shows once.
-      .filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i)
-      .filter((d) => !(facts.partnerOutsideEu === 'no' && rules.outsideEuDuties.includes(d.id)));
+    return (
+      [...spec.duties, ...rules.duties]
+        .filter((d) => holds(d.when, scope))
+        .flatMap((d) => content.reference.duties.filter((x) => x.id === d.id))
+        // A duty named under two conditions shows once.
+        .filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i)
+        .filter((d) => !(facts.partnerOutsideEu === 'no' && rules.outsideEuDuties.includes(d.id)))
+    );
   };
 
   // Duties may depend on the risk and the risk on the duties: settle it in two rounds.
@@ -176,7 +173,11 @@ export function buildOutcome(
     .filter((m) => holds(m.when, scope))
     .flatMap((m) => content.reference.measures.filter((x) => x.id === m.id))
     .map((m) => ({ id: m.id, text: `${pick(m.title, lang)}: ${pick(m.text, lang)}`, cites: cite(m.cites, content, lang) }));
-  const duties: AdviceItem[] = dutiesFor(evaluated).map((d) => ({ id: d.id, text: `${pick(d.title, lang)}: ${pick(d.text, lang)}`, cites: cite(d.cites, content, lang) }));
+  const duties: AdviceItem[] = dutiesFor(evaluated).map((d) => ({
+    id: d.id,
+    text: `${pick(d.title, lang)}: ${pick(d.text, lang)}`,
+    cites: cite(d.cites, content, lang),
+  }));
   // A restriction that bites is a duty too, named as the rule it is.
   for (const r of restricted.bites) {
     if (!duties.some((d) => d.id === `restriction-${r.id}`)) {
@@ -197,10 +198,12 @@ export function buildOutcome(
 
   const institution = typeof state.facts.institution === 'string' ? state.facts.institution : undefined;
   // One section: why this risk. Each concern once, grouped by element; the blockers first.
-  const riskReasons = elementsOf(flags).map((d) => {
-    const labels = flags.filter((f) => f.dimension === d && f.severity !== 'info' && f.severity !== 'blocker').map((f) => f.label);
-    return labels.length ? `${t(`dimension-${d}`)}: ${labels.join('; ')}` : '';
-  }).filter((line) => line !== '');
+  const riskReasons = elementsOf(flags)
+    .map((d) => {
+      const labels = flags.filter((f) => f.dimension === d && f.severity !== 'info' && f.severity !== 'blocker').map((f) => f.label);
+      return labels.length ? `${t(`dimension-${d}`)}: ${labels.join('; ')}` : '';
+    })
+    .filter((line) => line !== '');
   const blockers = flags.filter((f) => f.severity === 'blocker');
   if (blockers.length > 0) riskReasons.unshift(at('reason-blocker', { labels: blockers.map((b) => b.label).join('; ') }));
   if (riskReasons.length === 0) riskReasons.push(at(openPoints.length > 0 ? 'reason-none-known' : 'reason-none'));
@@ -219,7 +222,10 @@ export function buildOutcome(
     risk,
     riskLabel: t(`risk-${risk}`),
     headline,
-    assessment: spec.assessment.filter((a) => holds(a.when, scope)).map((a) => pick(a.text, lang)).join('\n\n'),
+    assessment: spec.assessment
+      .filter((a) => holds(a.when, scope))
+      .map((a) => pick(a.text, lang))
+      .join('\n\n'),
     riskReasons,
     flags,
     screening: state.screening,
@@ -233,6 +239,13 @@ export function buildOutcome(
     escalate: escalation !== 'none',
     escalation,
     contactPoint: contactPointView(content, institution, spec.contactTopics),
-    citations: uniqueCitations([playbookCites, ...steps.map((s) => s.cites), ...measures.map((m) => m.cites), ...duties.map((d) => d.cites), ...openPoints.map((p) => p.cites), flagCites]),
+    citations: uniqueCitations([
+      playbookCites,
+      ...steps.map((s) => s.cites),
+      ...measures.map((m) => m.cites),
+      ...duties.map((d) => d.cites),
+      ...openPoints.map((p) => p.cites),
+      flagCites,
+    ]),
   };
 }

@@ -129,7 +129,7 @@ export function redirect(turn: Turn, intent: Extract<MetaIntent, { kind: 'not-ab
   const current = s.phase === 'asking' || s.phase === 'outcome' || s.phase === 'confirming-name' ? s.playbook?.id : undefined;
   const excluded = [...(s.excluded ?? [])];
   if (intent.kind === 'not-about') {
-    const target = current ?? (intent.denied ? turn.ctx.understand.route(intent.denied).playbook ?? undefined : undefined);
+    const target = current ?? (intent.denied ? (turn.ctx.understand.route(intent.denied).playbook ?? undefined) : undefined);
     // "It's not about the money" while answering is an answer, not a redirect: it must name the topic we are on.
     if (current && intent.denied !== '' && !namesPlaybook(turn, intent.denied, current)) return false;
     if (target && !excluded.includes(target)) excluded.push(target);

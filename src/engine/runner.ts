@@ -117,7 +117,10 @@ function applyKnown(turn: Turn, stepId: string, q: QuestionStep): void {
   let label = values.join(', ');
   if (q.input === 'country') label = values.map((c) => countryName(c, lang)).join(', ');
   if (q.input === 'domain') {
-    label = values.map((d) => turn.ctx.content.reference.techAreas.find((a) => a.id === d)?.name ?? null).map((name) => (name ? pick(name, lang) : turn.t('domain-none'))).join(', ');
+    label = values
+      .map((d) => turn.ctx.content.reference.techAreas.find((a) => a.id === d)?.name ?? null)
+      .map((name) => (name ? pick(name, lang) : turn.t('domain-none')))
+      .join(', ');
   }
   if (q.input === 'institution') label = turn.ctx.content.reference.contactPoints.find((c) => c.id === values[0])?.name ?? label;
   const single = values[0] ?? '';
@@ -180,9 +183,7 @@ function ask(turn: Turn, stepId: string, q: QuestionStep): void {
     choices: choicesFor(turn, q),
     typeHint: turn.t(TYPE_HINT[q.input]),
     ...(q.input === 'partner' || q.input === 'country' ? { structured: true } : {}),
-    ...(q.input === 'partner'
-      ? { form: { field: q.fact, label: turn.t('form-partner-label'), placeholder: turn.t('form-partner-placeholder') } }
-      : {}),
+    ...(q.input === 'partner' ? { form: { field: q.fact, label: turn.t('form-partner-label'), placeholder: turn.t('form-partner-placeholder') } } : {}),
   });
   turn.state.phase = 'asking';
 }
@@ -257,9 +258,7 @@ export function advance(turn: Turn): void {
 
 /** What screening found, said as soon as the partner is named: hits with list and date, or none — never a clearance. */
 function screeningReport(turn: Turn, hits: readonly ScreeningHit[], screened: ScreeningSummary): string {
-  const lines = hits.map(
-    (h) => `• ${h.name} — ${h.listName} (${h.listDate}): ${h.match ? turn.t('screening-match') : turn.t('screening-possible')}`,
-  );
+  const lines = hits.map((h) => `• ${h.name} — ${h.listName} (${h.listDate}): ${h.match ? turn.t('screening-match') : turn.t('screening-possible')}`);
   if (hits.length === 0) lines.push(turn.t('screening-none', { name: screened.names.join(', ') }));
   lines.push(turn.t('screening-lists', { lists: screened.lists.map((l) => `${l.name} (${l.date})`).join('; ') }));
   for (const n of screened.notChecked ?? []) lines.push(turn.t(`screening-not-checked-${n.reason}`, { name: n.name }));

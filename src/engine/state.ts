@@ -14,8 +14,17 @@ export function freshState(lang: Lang = 'en'): ConversationState {
 const citation = z.object({ section: z.string(), title: z.string(), source: z.string(), href: z.string().optional() });
 const advice = z.object({ id: z.string(), text: z.string(), cites: z.array(citation) });
 const hit = z.object({
-  list: z.string(), listName: z.string(), listDate: z.string(), id: z.string(), name: z.string(), matched: z.string(),
-  score: z.number(), match: z.boolean(), why: z.string(), country: z.string().optional(), topics: z.array(z.string()).optional(),
+  list: z.string(),
+  listName: z.string(),
+  listDate: z.string(),
+  id: z.string(),
+  name: z.string(),
+  matched: z.string(),
+  score: z.number(),
+  match: z.boolean(),
+  why: z.string(),
+  country: z.string().optional(),
+  topics: z.array(z.string()).optional(),
   kind: z.enum(HIT_KINDS).optional(),
 });
 const screened = z.object({
@@ -28,16 +37,27 @@ const screened = z.object({
     .optional(),
 });
 const outcome = z.object({
-  playbook: playbookId, playbookTitle: z.string(), risk: z.enum(RISKS), riskLabel: z.string(), headline: z.string().default(''), assessment: z.string(),
+  playbook: playbookId,
+  playbookTitle: z.string(),
+  risk: z.enum(RISKS),
+  riskLabel: z.string(),
+  headline: z.string().default(''),
+  assessment: z.string(),
   riskReasons: z.array(z.string()),
   flags: z.array(z.object({ id: z.string(), label: z.string(), severity: z.enum(SEVERITIES), dimension: z.string() })),
-  screening: z.array(hit), screened: screened.optional(), steps: z.array(advice), measures: z.array(advice), duties: z.array(advice),
+  screening: z.array(hit),
+  screened: screened.optional(),
+  steps: z.array(advice),
+  measures: z.array(advice),
+  duties: z.array(advice),
   openPoints: z.array(advice).default([]),
   riskBasis: z.object({ rule: z.string(), text: z.string(), cites: z.array(citation) }).optional(),
   links: z.array(z.object({ id: z.string(), label: z.string(), url: z.string() })).default([]),
   escalate: z.boolean(),
   escalation: z.enum(['required', 'offered', 'none']).default('none'),
-  contactPoint: z.object({ id: z.string(), name: z.string(), email: z.string(), specialised: z.array(z.object({ topic: z.string(), email: z.string() })) }).optional(),
+  contactPoint: z
+    .object({ id: z.string(), name: z.string(), email: z.string(), specialised: z.array(z.object({ topic: z.string(), email: z.string() })) })
+    .optional(),
   citations: z.array(citation),
 });
 
@@ -48,9 +68,17 @@ const conversationStateSchema = z.object({
   playbook: z.object({ id: playbookId, rev: z.string() }).optional(),
   step: z.string().optional(),
   facts: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
-  answers: z.array(z.object({
-    step: z.string(), fact: z.string(), question: z.string(), value: z.string(), label: z.string(), typed: z.boolean(), inferred: z.boolean(),
-  })),
+  answers: z.array(
+    z.object({
+      step: z.string(),
+      fact: z.string(),
+      question: z.string(),
+      value: z.string(),
+      label: z.string(),
+      typed: z.boolean(),
+      inferred: z.boolean(),
+    }),
+  ),
   flags: z.array(z.string()),
   screening: z.array(hit),
   screened: screened.optional(),

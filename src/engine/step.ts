@@ -366,9 +366,7 @@ function newQuestion(turn: Turn, text: string): void {
   s.question = text;
   s.excluded = undefined;
   if (u.playbook && !u.clarify) return startPlaybook(turn, u.playbook, u.facts);
-  const alternatives = [...(u.playbook ? [u.playbook] : []), ...u.alternatives.map((a) => a.playbook)].filter(
-    (id, i, all) => all.indexOf(id) === i,
-  );
+  const alternatives = [...(u.playbook ? [u.playbook] : []), ...u.alternatives.map((a) => a.playbook)].filter((id, i, all) => all.indexOf(id) === i);
   if (alternatives.length === 0) {
     s.phase = 'idle';
     turn.say(turn.t('off-topic'));

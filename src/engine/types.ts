@@ -308,10 +308,7 @@ export interface CaseDraft {
   summaryMarkdown: string;
 }
 
-export type Effect =
-  | { type: 'escalate'; case: CaseDraft }
-  | { type: 'case-answer'; caseId: string; caseRef: string; text: string }
-  | { type: 'forget-user' };
+export type Effect = { type: 'escalate'; case: CaseDraft } | { type: 'case-answer'; caseId: string; caseRef: string; text: string } | { type: 'forget-user' };
 
 export interface StepResult {
   state: ConversationState;

@@ -31,13 +31,19 @@ export interface EngineOptions {
 
 export function createAdvisorEngine(options: EngineOptions = {}): AdvisorEngine {
   const content = options.content ?? loadContent();
-  const screen = options.screener ?? createScreener({
-    sevenSons: content.reference.sevenSons,
-    restrictions: content.reference.restrictions,
-    datasets: options.datasets ?? [],
-    staleAfterDays: options.staleAfterDays ?? 30,
-    today: options.today ?? new Date().toISOString().slice(0, 10),
-  });
-  const ctx: EngineContext = { content, understand: createUnderstander({ contentDir: content.contentDir, ...(options.understandContent ? { content: options.understandContent } : {}) }), screen };
+  const screen =
+    options.screener ??
+    createScreener({
+      sevenSons: content.reference.sevenSons,
+      restrictions: content.reference.restrictions,
+      datasets: options.datasets ?? [],
+      staleAfterDays: options.staleAfterDays ?? 30,
+      today: options.today ?? new Date().toISOString().slice(0, 10),
+    });
+  const ctx: EngineContext = {
+    content,
+    understand: createUnderstander({ contentDir: content.contentDir, ...(options.understandContent ? { content: options.understandContent } : {}) }),
+    screen,
+  };
   return { content, ctx, step: (state, input, meta) => step(state, input, ctx, meta) };
 }

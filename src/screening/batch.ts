@@ -87,7 +87,22 @@ export async function screenPartners(
   return { results, coverage: { lists: [...lists.values()], missing: kinds, checkByHand: checkByHand.filter((c) => kinds.includes(c.kind)) } };
 }
 
-const REPORT_HEADER = ['row', 'partner', 'country', 'result', 'kind', 'list', 'list_date', 'list_stale', 'id', 'listed_name', 'matched', 'score', 'why', 'not_checked'];
+const REPORT_HEADER = [
+  'row',
+  'partner',
+  'country',
+  'result',
+  'kind',
+  'list',
+  'list_date',
+  'list_stale',
+  'id',
+  'listed_name',
+  'matched',
+  'score',
+  'why',
+  'not_checked',
+];
 
 /** One row per hit, one "no hit" row per partner without hits; lists that did not answer in `not_checked`. */
 export function reportRows(results: PartnerResult[], lists: ScreenedList[]): string[][] {
@@ -157,6 +172,12 @@ export function batchReport(source: string, screenedAt: string, results: Partner
     lists: coverage.lists,
     ...(coverage.missing.length > 0 ? { missing: coverage.missing, checkByHand: coverage.checkByHand } : {}),
     note,
-    partners: results.map(({ partner, hits, notChecked }) => ({ row: partner.row, name: partner.name, country: partner.country, hits, ...(notChecked ? { notChecked } : {}) })),
+    partners: results.map(({ partner, hits, notChecked }) => ({
+      row: partner.row,
+      name: partner.name,
+      country: partner.country,
+      hits,
+      ...(notChecked ? { notChecked } : {}),
+    })),
   };
 }

@@ -35,9 +35,9 @@ export const screeningConfigSchema = z.object({
   /** Where the datasets' index.json files are published: BASE/NAME/index.json. */
   SCREENING_OPENSANCTIONS_URL: z.preprocess(
     blankToUndefined,
-    z.url({ protocol: /^https?$/, error: 'must be an http(s) address, e.g. https://data.opensanctions.org/datasets/latest/' }).default(
-      'https://data.opensanctions.org/datasets/latest/',
-    ),
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) address, e.g. https://data.opensanctions.org/datasets/latest/' })
+      .default('https://data.opensanctions.org/datasets/latest/'),
   ),
   /** The export of each dataset to download: targets.simple.csv (default) or entities.ftm.json. */
   SCREENING_OPENSANCTIONS_FILE: z.preprocess(blankToUndefined, z.enum(['targets.simple.csv', 'entities.ftm.json']).default('targets.simple.csv')),
@@ -46,11 +46,24 @@ export const screeningConfigSchema = z.object({
   /** A yente instance to ask as well (its /match API); unset: local lists only. */
   SCREENING_YENTE_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).optional()),
   /** The yente dataset or collection to match against. */
-  SCREENING_YENTE_DATASET: z.preprocess(blankToUndefined, z.string().trim().regex(/^[a-z0-9_-]+$/).default('default')),
+  SCREENING_YENTE_DATASET: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_-]+$/)
+      .default('default'),
+  ),
   /** How long one screening waits for yente, in ms; past it the name is "not checked" against yente. */
   SCREENING_YENTE_BUDGET_MS: z.preprocess(
     blankToUndefined,
-    z.string().trim().regex(/^\d+$/, 'must be a whole number of ms').transform(Number).optional().transform((n) => n ?? 1500),
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, 'must be a whole number of ms')
+      .transform(Number)
+      .optional()
+      .transform((n) => n ?? 1500),
   ),
   SCREENING_YENTE_API_KEY: z.preprocess(blankToUndefined, z.string().trim().optional()),
   /** How often the server looks whether a dataset file changed, in seconds (0: only on SIGHUP). */

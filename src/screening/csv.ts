@@ -55,5 +55,11 @@ export function neutraliseFormula(cell: string): string {
 
 /** A CSV text with a BOM, every cell neutralised, quoted where needed. */
 export function writeCsv(rows: string[][], delimiter: CsvDelimiter = ','): string {
-  return BOM + stringify(rows.map((r) => r.map(neutraliseFormula)), { delimiter, record_delimiter: '\r\n' });
+  return (
+    BOM +
+    stringify(
+      rows.map((r) => r.map(neutraliseFormula)),
+      { delimiter, record_delimiter: '\r\n' },
+    )
+  );
 }

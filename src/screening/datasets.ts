@@ -67,7 +67,10 @@ export function detectFormat(path: string): DatasetFormat {
   for (const line of readLines(path)) {
     if (line.trim() === '') continue;
     if (line.trimStart().startsWith('{')) return 'ftm-jsonl';
-    const header = line.toLowerCase().split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+    const header = line
+      .toLowerCase()
+      .split(',')
+      .map((c) => c.trim().replace(/^"|"$/g, ''));
     return OPENSANCTIONS_COLUMNS.every((c) => header.includes(c)) ? 'opensanctions-csv' : 'simple-csv';
   }
   throw new DatasetError(path, 'the file is empty');
@@ -81,8 +84,7 @@ export function loadDataset(spec: DatasetSpec): LoadedDataset {
   // debarments, export controls and PEPs, and each entry says which it is.
   const fallbackId =
     format === 'simple-csv' ? slug(basename(spec.path, extname(spec.path))) : metadata.name ? `opensanctions-${slug(metadata.name)}` : 'opensanctions';
-  const fallbackName =
-    format === 'simple-csv' ? basename(spec.path) : `OpenSanctions ${metadata.title ?? metadata.name ?? basename(spec.path)}`;
+  const fallbackName = format === 'simple-csv' ? basename(spec.path) : `OpenSanctions ${metadata.title ?? metadata.name ?? basename(spec.path)}`;
   const list: ListRef = { id: spec.listId ?? fallbackId, name: spec.name ?? fallbackName, date: '' };
   const loaded =
     format === 'opensanctions-csv'
@@ -171,7 +173,15 @@ function loadOpenSanctionsCsv(path: string, list: ListRef, declared: HitKind | u
   const missing = OPENSANCTIONS_COLUMNS.filter((c) => col(c) < 0);
   if (missing.length > 0) throw new DatasetError(path, `not an OpenSanctions targets.simple.csv: no column ${missing.join(', ')}`);
   const [iId, iSchema, iName, iAliases, iCountries, iSanctions, iDataset, iLastSeen, iLastChange] = [
-    'id', 'schema', 'name', 'aliases', 'countries', 'sanctions', 'dataset', 'last_seen', 'last_change',
+    'id',
+    'schema',
+    'name',
+    'aliases',
+    'countries',
+    'sanctions',
+    'dataset',
+    'last_seen',
+    'last_change',
   ].map(col);
   const strings = new Interner();
   const entities: ScreeningEntity[] = [];

@@ -5,9 +5,7 @@ import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import type { HitKind, ScreenedList, Screener, ScreeningResult } from '../engine/types.js';
 import { daysBetween, type ListScreener } from './screener.js';
 
-export type LiveEvent =
-  | { type: 'reloaded'; ms: number; lists: ScreenedList[] }
-  | { type: 'reload-failed'; error: string };
+export type LiveEvent = { type: 'reloaded'; ms: number; lists: ScreenedList[] } | { type: 'reload-failed'; error: string };
 
 export interface LiveScreenerOptions {
   /** Loads the datasets and builds the index; throws when a dataset cannot be read. */

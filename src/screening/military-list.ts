@@ -74,8 +74,7 @@ function latinWords(text: string): string {
 
 /** Compiles the rule once: each word or phrase, Latin as whole words, Chinese as characters. */
 export function compileNameRule(rule: NameRule): (name: string, country: string | undefined) => RuleFinding | undefined {
-  const prepare = (phrases: string[]) =>
-    phrases.map((p) => ({ text: p, han: HAN.test(p), latin: latinWords(p) }));
+  const prepare = (phrases: string[]) => phrases.map((p) => ({ text: p, han: HAN.test(p), latin: latinWords(p) }));
   const forces = prepare(rule.forces);
   const branches = prepare(rule.branches);
   const institutions = prepare(rule.institutions);
@@ -84,8 +83,7 @@ export function compileNameRule(rule: NameRule): (name: string, country: string 
     const cn = country?.toLowerCase();
     if (cn !== undefined && cn !== 'cn') return undefined;
     const latin = latinWords(name);
-    const found = (phrases: ReturnType<typeof prepare>) =>
-      phrases.find((p) => (p.han ? name.includes(p.text) : latin.includes(p.latin)))?.text;
+    const found = (phrases: ReturnType<typeof prepare>) => phrases.find((p) => (p.han ? name.includes(p.text) : latin.includes(p.latin)))?.text;
     const institution = found(institutions);
     if (!institution) return undefined;
     const force = found(forces);

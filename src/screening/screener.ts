@@ -146,10 +146,11 @@ export class ListScreener implements Screener {
       }
     }
     if (restricted.length > 0) {
-      const dates = this.restrictions.filter((r) => (r.entities ?? []).length > 0).map((r) => r.source.date).sort();
-      this.lists.push(
-        describe({ id: RESTRICTED_LIST, name: fill(this.texts.lists.restricted, this.lang), date: dates[dates.length - 1] ?? '' }, false),
-      );
+      const dates = this.restrictions
+        .filter((r) => (r.entities ?? []).length > 0)
+        .map((r) => r.source.date)
+        .sort();
+      this.lists.push(describe({ id: RESTRICTED_LIST, name: fill(this.texts.lists.restricted, this.lang), date: dates[dates.length - 1] ?? '' }, false));
     }
 
     // Say what was not screened: a kind the guideline asks to check that no list has entries of.
@@ -176,9 +177,7 @@ export class ListScreener implements Screener {
   atDay(today: string): void {
     if (today === this.day) return;
     this.day = today;
-    this.lists = this.lists.map((l) =>
-      this.datedLists.has(l.id) ? { ...l, stale: daysBetween(l.date, today) > this.staleAfterDays } : l,
-    );
+    this.lists = this.lists.map((l) => (this.datedLists.has(l.id) ? { ...l, stale: daysBetween(l.date, today) > this.staleAfterDays } : l));
   }
 
   screen(name: string, options: { country?: string; limit?: number } = {}): ScreeningResult {
@@ -353,10 +352,7 @@ export class ListScreener implements Screener {
             record: r,
             score: 0.97,
             match: true,
-            why: [
-              fill(this.texts.why.abbreviation, this.lang, { matched }),
-              fill(this.texts.why.campus, this.lang, { words: others.join(' ') }),
-            ],
+            why: [fill(this.texts.why.abbreviation, this.lang, { matched }), fill(this.texts.why.campus, this.lang, { words: others.join(' ') })],
           });
         } else if (token.length >= 3) {
           offer({

@@ -8,21 +8,32 @@ import { readYamlFile } from '../content/yaml.js';
 import { DEFAULT_LISTS_DIR } from './normalisation-table.js';
 
 const text = localText;
-const group = <K extends string>(keys: readonly [K, ...K[]]) =>
-  z.object(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>).strict();
+const group = <K extends string>(keys: readonly [K, ...K[]]) => z.object(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>).strict();
 
 const WHY_KEYS = [
-  'allWords', 'compact', 'typo', 'campus', 'qualifier', 'possible', 'queryExtra', 'listedExtra',
-  'abbreviation', 'abbreviationInside', 'countryAgrees', 'countryDiffers', 'source', 'restriction',
-  'militaryRule', 'militaryRulePossible', 'closerEntry',
+  'allWords',
+  'compact',
+  'typo',
+  'campus',
+  'qualifier',
+  'possible',
+  'queryExtra',
+  'listedExtra',
+  'abbreviation',
+  'abbreviationInside',
+  'countryAgrees',
+  'countryDiffers',
+  'source',
+  'restriction',
+  'militaryRule',
+  'militaryRulePossible',
+  'closerEntry',
 ] as const;
 const KIND_KEYS = ['name', 'alias', 'former', 'chinese', 'abbreviation'] as const;
 const CLI_KEYS = ['match', 'possible', 'noHits', 'notClearance', 'stale', 'listsHeader', 'entries', 'dated', 'screened', 'notScreened'] as const;
 
 const linkId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
-const uncheckedKind = z
-  .object({ links: z.array(linkId).min(1), cites: z.array(linkId).min(1), text })
-  .strict();
+const uncheckedKind = z.object({ links: z.array(linkId).min(1), cites: z.array(linkId).min(1), text }).strict();
 
 export const screeningTextsSchema = z
   .object({

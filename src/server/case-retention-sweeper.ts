@@ -18,7 +18,8 @@ export function createCaseRetentionSweeper(deps: { retention: CaseRetention; day
     runOnce,
     start() {
       if (timer || deps.days <= 0) return;
-      const sweep = (): void => void runOnce().catch((error: unknown) => deps.logger.error({ err: error instanceof Error ? error.name : 'error' }, 'case retention sweep failed'));
+      const sweep = (): void =>
+        void runOnce().catch((error: unknown) => deps.logger.error({ err: error instanceof Error ? error.name : 'error' }, 'case retention sweep failed'));
       sweep();
       timer = setInterval(sweep, deps.intervalMs ?? 3_600_000);
       timer.unref();

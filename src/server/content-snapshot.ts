@@ -38,7 +38,9 @@ export type ContentSource = 'snapshot' | 'yaml';
 
 /** The content, from the snapshot when it is valid for these options, else parsed and validated from YAML. */
 export function loadContentFast(options: LoadOptions = {}): { content: Content; understand?: UnderstandContent; source: ContentSource } {
-  const defaults = (!options.contentDir || resolve(options.contentDir) === DEFAULT_CONTENT_DIR) && (!options.dialogsDir || resolve(options.dialogsDir) === DEFAULT_DIALOGS_DIR);
+  const defaults =
+    (!options.contentDir || resolve(options.contentDir) === DEFAULT_CONTENT_DIR) &&
+    (!options.dialogsDir || resolve(options.dialogsDir) === DEFAULT_DIALOGS_DIR);
   if (compiled && defaults && existsSync(SNAPSHOT_FILE)) {
     const built = statSync(SNAPSHOT_FILE).mtimeMs;
     if (newest(DEFAULT_CONTENT_DIR) <= built && newest(DEFAULT_DIALOGS_DIR) <= built) {

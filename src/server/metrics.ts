@@ -61,25 +61,63 @@ export function createMetrics(options: MetricsOptions = {}) {
     };
 
   const metrics = {
-    turns: new Counter({ name: 'advisor_turns_total', help: 'Conversation turns handled, by channel and result (ok, error).', labelNames: ['channel', 'result'], registers: [registry] }),
-    escalations: new Counter({ name: 'advisor_escalations_total', help: 'Cases created by researchers confirming an escalation, by channel.', labelNames: ['channel'], registers: [registry] }),
+    turns: new Counter({
+      name: 'advisor_turns_total',
+      help: 'Conversation turns handled, by channel and result (ok, error).',
+      labelNames: ['channel', 'result'],
+      registers: [registry],
+    }),
+    escalations: new Counter({
+      name: 'advisor_escalations_total',
+      help: 'Cases created by researchers confirming an escalation, by channel.',
+      labelNames: ['channel'],
+      registers: [registry],
+    }),
     caseActions: new Counter({
       name: 'advisor_case_actions_total',
       help: 'Contact-point actions on cases (take, ask, close), by channel and result.',
       labelNames: ['channel', 'action', 'result'],
       registers: [registry],
     }),
-    deliveries: new Counter({ name: 'advisor_deliveries_total', help: 'Outbox deliveries attempted, by channel, kind and result (ok, failed).', labelNames: ['channel', 'kind', 'result'], registers: [registry] }),
+    deliveries: new Counter({
+      name: 'advisor_deliveries_total',
+      help: 'Outbox deliveries attempted, by channel, kind and result (ok, failed).',
+      labelNames: ['channel', 'kind', 'result'],
+      registers: [registry],
+    }),
     deliveryFailures: new Counter({
       name: 'advisor_delivery_failures_total',
       help: 'Outbox deliveries that failed, by channel, kind and whether they will be retried.',
       labelNames: ['channel', 'kind', 'retryable'],
       registers: [registry],
     }),
-    rateLimited: new Counter({ name: 'advisor_rate_limited_total', help: 'Requests refused with 429, by limit.', labelNames: ['limit'], registers: [registry] }),
-    turnLatency: new Histogram({ name: 'advisor_turn_duration_seconds', help: 'Time to handle one conversation turn, by channel.', labelNames: ['channel'], buckets: SECONDS, registers: [registry] }),
-    deliveryLatency: new Histogram({ name: 'advisor_delivery_duration_seconds', help: 'Time to deliver one outbox job, by channel.', labelNames: ['channel'], buckets: SECONDS, registers: [registry] }),
-    httpLatency: new Histogram({ name: 'advisor_http_request_duration_seconds', help: 'HTTP request time, by route and status class.', labelNames: ['route', 'status'], buckets: SECONDS, registers: [registry] }),
+    rateLimited: new Counter({
+      name: 'advisor_rate_limited_total',
+      help: 'Requests refused with 429, by limit.',
+      labelNames: ['limit'],
+      registers: [registry],
+    }),
+    turnLatency: new Histogram({
+      name: 'advisor_turn_duration_seconds',
+      help: 'Time to handle one conversation turn, by channel.',
+      labelNames: ['channel'],
+      buckets: SECONDS,
+      registers: [registry],
+    }),
+    deliveryLatency: new Histogram({
+      name: 'advisor_delivery_duration_seconds',
+      help: 'Time to deliver one outbox job, by channel.',
+      labelNames: ['channel'],
+      buckets: SECONDS,
+      registers: [registry],
+    }),
+    httpLatency: new Histogram({
+      name: 'advisor_http_request_duration_seconds',
+      help: 'HTTP request time, by route and status class.',
+      labelNames: ['route', 'status'],
+      buckets: SECONDS,
+      registers: [registry],
+    }),
   };
   new Gauge({
     name: 'advisor_uptime_seconds',
@@ -89,14 +127,24 @@ export function createMetrics(options: MetricsOptions = {}) {
       this.set(Math.round((Date.now() - started) / 1000));
     },
   });
-  new Gauge({ name: 'advisor_outbox_pending_jobs', help: 'Deliveries waiting in the outbox (the backlog).', registers: [registry], collect: fromStore((f) => f.pending) });
+  new Gauge({
+    name: 'advisor_outbox_pending_jobs',
+    help: 'Deliveries waiting in the outbox (the backlog).',
+    registers: [registry],
+    collect: fromStore((f) => f.pending),
+  });
   new Gauge({
     name: 'advisor_outbox_oldest_pending_age_seconds',
     help: 'Age of the oldest delivery still waiting in the outbox; 0 when it is empty.',
     registers: [registry],
     collect: fromStore((f) => f.oldestPendingSeconds),
   });
-  new Gauge({ name: 'advisor_outbox_dead_jobs', help: 'Deliveries that ran out of attempts (dead letters; see `advisor outbox retry`).', registers: [registry], collect: fromStore((f) => f.dead) });
+  new Gauge({
+    name: 'advisor_outbox_dead_jobs',
+    help: 'Deliveries that ran out of attempts (dead letters; see `advisor outbox retry`).',
+    registers: [registry],
+    collect: fromStore((f) => f.dead),
+  });
   new Gauge({
     name: 'advisor_cases',
     help: 'Cases in the store, by status.',

@@ -172,50 +172,50 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
   }
 
   async function runTurn(turn: InboundTurn): Promise<TurnResult> {
-      const started = performance.now();
-      for (let attempt = 1; attempt <= maxRetries + 1; attempt++) {
-        const record = await store.loadConversation(turn.conversationKey);
-        // The engine validates stored state itself (an old or damaged one starts afresh); the row's version stays.
-        let state = record ? record.state : null;
-        if (!record && turn.lang) state = newState(turn.lang);
-        const at = clock().toISOString();
-        const meta: TurnMeta = { at, newId: newId(), user: { id: turn.user.id, channel: turn.channel } };
-        if (turn.user.name !== undefined && meta.user) meta.user.name = turn.user.name;
-        let result = await stepWithRemote(state, turn.input, meta);
-        if (result.effects.some((e) => e.type === 'forget-user')) {
-          // "forget me" names the cases already sent from all of this user's conversations here (they are
-          // forgotten together), not only this one's: the same step again, knowing them.
-          const sentCases = await sentCaseRefs(turn);
-          if (sentCases.length > 0) result = step(state, turn.input, { ...meta, sentCases });
-        }
-        const commit = await buildCommit(turn, record?.version ?? null, result, at);
-        if (turn.inboundKey) commit.inboundKey = turn.inboundKey;
-        const committed = await store.commitTurn(commit);
-        if (!committed.ok && committed.reason === 'duplicate') {
-          logger.info({ channel: turn.channel, inboundKey: turn.inboundKey }, 'inbound event already answered elsewhere');
-          return { replies: [], state: record?.state ?? result.state, createdCases: [], duplicate: true };
-        }
-        if (!committed.ok) {
-          logger.debug({ conversationKey: turn.conversationKey, attempt }, 'conversation changed meanwhile, retrying');
-          await conflictWait(attempt);
-          continue;
-        }
-        const createdCases = commit.newCases ?? [];
-        if ((commit.jobs?.length ?? 0) > 0) deps.onJobs?.();
-        logger.info(
-          {
-            channel: turn.channel,
-            input: turn.input.type,
-            replies: result.replies.length,
-            effects: result.effects.map((e) => e.type),
-            cases: createdCases.map((c) => c.id),
-            attempt,
-            ms: Math.round((performance.now() - started) * 100) / 100,
-          },
-          'turn',
-        );
-        return { replies: result.replies, state: result.state, createdCases };
+    const started = performance.now();
+    for (let attempt = 1; attempt <= maxRetries + 1; attempt++) {
+      const record = await store.loadConversation(turn.conversationKey);
+      // The engine validates stored state itself (an old or damaged one starts afresh); the row's version stays.
+      let state = record ? record.state : null;
+      if (!record && turn.lang) state = newState(turn.lang);
+      const at = clock().toISOString();
+      const meta: TurnMeta = { at, newId: newId(), user: { id: turn.user.id, channel: turn.channel } };
+      if (turn.user.name !== undefined && meta.user) meta.user.name = turn.user.name;
+      let result = await stepWithRemote(state, turn.input, meta);
+      if (result.effects.some((e) => e.type === 'forget-user')) {
+        // "forget me" names the cases already sent from all of this user's conversations here (they are
+        // forgotten together), not only this one's: the same step again, knowing them.
+        const sentCases = await sentCaseRefs(turn);
+        if (sentCases.length > 0) result = step(state, turn.input, { ...meta, sentCases });
       }
-      throw new ConversationConflictError(turn.conversationKey, maxRetries + 1);
+      const commit = await buildCommit(turn, record?.version ?? null, result, at);
+      if (turn.inboundKey) commit.inboundKey = turn.inboundKey;
+      const committed = await store.commitTurn(commit);
+      if (!committed.ok && committed.reason === 'duplicate') {
+        logger.info({ channel: turn.channel, inboundKey: turn.inboundKey }, 'inbound event already answered elsewhere');
+        return { replies: [], state: record?.state ?? result.state, createdCases: [], duplicate: true };
+      }
+      if (!committed.ok) {
+        logger.debug({ conversationKey: turn.conversationKey, attempt }, 'conversation changed meanwhile, retrying');
+        await conflictWait(attempt);
+        continue;
+      }
+      const createdCases = commit.newCases ?? [];
+      if ((commit.jobs?.length ?? 0) > 0) deps.onJobs?.();
+      logger.info(
+        {
+          channel: turn.channel,
+          input: turn.input.type,
+          replies: result.replies.length,
+          effects: result.effects.map((e) => e.type),
+          cases: createdCases.map((c) => c.id),
+          attempt,
+          ms: Math.round((performance.now() - started) * 100) / 100,
+        },
+        'turn',
+      );
+      return { replies: result.replies, state: result.state, createdCases };
+    }
+    throw new ConversationConflictError(turn.conversationKey, maxRetries + 1);
   }
 }

@@ -34,7 +34,8 @@ export function createRetentionSweeper(deps: RetentionDeps): RetentionSweeper {
     runOnce,
     start() {
       if (timer) return;
-      const sweep = () => void runOnce().catch((error: unknown) => deps.logger.error({ err: error instanceof Error ? error.name : 'error' }, 'retention sweep failed'));
+      const sweep = () =>
+        void runOnce().catch((error: unknown) => deps.logger.error({ err: error instanceof Error ? error.name : 'error' }, 'retention sweep failed'));
       sweep();
       timer = setInterval(sweep, deps.intervalMs ?? 3_600_000);
       timer.unref();

@@ -3,8 +3,6 @@ import type { Lang } from '../engine/ids.js';
 import type { CaseStatus, ConversationState, EngineInput, Reply } from '../engine/types.js';
 import type { Actor, CaseEvent, CaseRecord, ChannelAddress, ChannelName, NewJob, OutboxJob } from '../store/types.js';
 
-
-
 /** One inbound turn from a channel. */
 export interface InboundTurn {
   channel: ChannelName;
@@ -33,9 +31,7 @@ export interface ConversationService {
   handle(turn: InboundTurn): Promise<TurnResult>;
 }
 
-export type CaseActionResult =
-  | { ok: true; case: CaseRecord }
-  | { ok: false; reason: 'not-found' | 'not-allowed' | 'wrong-status'; case?: CaseRecord };
+export type CaseActionResult = { ok: true; case: CaseRecord } | { ok: false; reason: 'not-found' | 'not-allowed' | 'wrong-status'; case?: CaseRecord };
 
 /** The contact point's side of a case. Channels check who may act before calling it. */
 export interface CaseService {
@@ -46,9 +42,7 @@ export interface CaseService {
   get(caseIdOrRef: string): Promise<CaseRecord | null>;
 }
 
-export type DeliveryResult =
-  | { ok: true; result: Record<string, unknown> }
-  | { ok: false; retryable: boolean; error: string; retryAfterMs?: number };
+export type DeliveryResult = { ok: true; result: Record<string, unknown> } | { ok: false; retryable: boolean; error: string; retryAfterMs?: number };
 
 /** A channel's way of delivering outbox jobs: the case card, notices to the researcher, thread replies. */
 export interface Deliverer {

@@ -11,7 +11,10 @@ const JOB_KINDS = ['case-card', 'researcher-notice', 'case-thread'] as const;
 const JOB_STATUSES = ['pending', 'done', 'dead'] as const;
 
 const jsonColumn = <T extends z.ZodType>(schema: T) =>
-  z.unknown().transform((value) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value)).pipe(schema);
+  z
+    .unknown()
+    .transform((value) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value))
+    .pipe(schema);
 
 const isoTime = z.union([z.string(), z.date()]).transform((value) => (value instanceof Date ? value : new Date(value)).toISOString());
 const optionalText = z
@@ -19,7 +22,10 @@ const optionalText = z
   .nullable()
   .optional()
   .transform((value) => value ?? undefined);
-const integer = z.union([z.number(), z.string()]).transform((value) => Number(value)).pipe(z.number().int());
+const integer = z
+  .union([z.number(), z.string()])
+  .transform((value) => Number(value))
+  .pipe(z.number().int());
 
 const addressSchema = z.record(z.string(), z.unknown());
 const actorSchema = z.object({

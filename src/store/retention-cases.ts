@@ -36,20 +36,24 @@ function sqliteRetention(file: string): CaseRetention {
   };
   return {
     async deleteCase(idOrRef) {
-      const deleted = db.transaction(() => {
-        const row = db.prepare('SELECT id FROM cases WHERE id = ? OR ref = ?').get(idOrRef, idOrRef) as { id: string } | undefined;
-        return row ? dropCases([row.id]) > 0 : false;
-      }).immediate();
+      const deleted = db
+        .transaction(() => {
+          const row = db.prepare('SELECT id FROM cases WHERE id = ? OR ref = ?').get(idOrRef, idOrRef) as { id: string } | undefined;
+          return row ? dropCases([row.id]) > 0 : false;
+        })
+        .immediate();
       if (deleted) checkpoint();
       return deleted;
     },
     async expireCases(before) {
-      const result = db.transaction(() => {
-        const ids = (db.prepare("SELECT id FROM cases WHERE status = 'closed' AND updated_at < ?").all(before) as Array<{ id: string }>).map((r) => r.id);
-        const cases = dropCases(ids);
-        const jobs = db.prepare("DELETE FROM outbox WHERE status IN ('done', 'dead') AND created_at < ?").run(before).changes;
-        return { cases, jobs };
-      }).immediate();
+      const result = db
+        .transaction(() => {
+          const ids = (db.prepare("SELECT id FROM cases WHERE status = 'closed' AND updated_at < ?").all(before) as Array<{ id: string }>).map((r) => r.id);
+          const cases = dropCases(ids);
+          const jobs = db.prepare("DELETE FROM outbox WHERE status IN ('done', 'dead') AND created_at < ?").run(before).changes;
+          return { cases, jobs };
+        })
+        .immediate();
       if (result.cases + result.jobs > 0) checkpoint();
       return result;
     },
@@ -85,12 +89,20 @@ function postgresRetention(connectionString: string): CaseRetention {
     deleteCase: (idOrRef) =>
       inTransaction(async (client) => {
         const found = await client.query<{ id: string }>('SELECT id FROM cases WHERE id = $1 OR ref = $1', [idOrRef]);
-        return (await dropCases(client, found.rows.map((r) => r.id))) > 0;
+        return (
+          (await dropCases(
+            client,
+            found.rows.map((r) => r.id),
+          )) > 0
+        );
       }),
     expireCases: (before) =>
       inTransaction(async (client) => {
         const found = await client.query<{ id: string }>("SELECT id FROM cases WHERE status = 'closed' AND updated_at < $1", [before]);
-        const cases = await dropCases(client, found.rows.map((r) => r.id));
+        const cases = await dropCases(
+          client,
+          found.rows.map((r) => r.id),
+        );
         const jobs = (await client.query("DELETE FROM outbox WHERE status IN ('done', 'dead') AND created_at < $1", [before])).rowCount ?? 0;
         return { cases, jobs };
       }),

@@ -197,7 +197,12 @@ export interface Store {
    * The durable inbox: in one transaction, marks `key` seen (like markSeen) and stores the event, leased to
    * the caller until `leaseUntil`. False when the key was seen within ttl: a duplicate, nothing stored.
    */
-  acceptInbound(item: { key: string; channel: ChannelName; payload: Record<string, unknown> }, ttlMs: number, now: string, leaseUntil: string): Promise<boolean>;
+  acceptInbound(
+    item: { key: string; channel: ChannelName; payload: Record<string, unknown> },
+    ttlMs: number,
+    now: string,
+    leaseUntil: string,
+  ): Promise<boolean>;
   /** Pending inbox items whose lease has passed (their worker died), leased anew; each claim counts as an attempt. */
   claimInbound(channel: ChannelName, limit: number, now: string, leaseUntil: string, maxAttempts: number): Promise<InboundItem[]>;
   /** Marks an inbox item done (an event that caused no turn); a no-op when it already is. */

@@ -76,7 +76,10 @@ export function analyse(lexicon: Lexicon, text: string): Analysis {
     if (p.kind === 'ignore') return false;
     if (p.kind !== 'country' || (p.what !== 'demonym' && p.what !== 'name')) return true;
     if (p.what === 'demonym' && spoken(m)) return false;
-    const word = tokens.slice(m.start, m.end).map((t) => t.forms[0]).join(' ');
+    const word = tokens
+      .slice(m.start, m.end)
+      .map((t) => t.forms[0])
+      .join(' ');
     return !lexicon.needContext.has(word) || nounStarts.has(m.end) || nounStarts.has(m.end + 1);
   });
   const named = places.filter((m) => m.entry.payload.kind !== 'country');
@@ -84,9 +87,7 @@ export function analyse(lexicon: Lexicon, text: string): Analysis {
   const domains = lexicon.domains.matchAll(tokens).filter((m) => !named.some((n) => overlaps(n, m)));
 
   const exclusions = lexicon.signalExclusions.matchAll(tokens);
-  const signals = lexicon.signals
-    .matchAll(tokens)
-    .filter((m) => !exclusions.some((x) => x.entry.payload === m.entry.payload && overlaps(x, m)));
+  const signals = lexicon.signals.matchAll(tokens).filter((m) => !exclusions.some((x) => x.entry.payload === m.entry.payload && overlaps(x, m)));
 
   const homeEnds = new Set(lexicon.homeBefore.matchAll(tokens).map((m) => m.end));
 
@@ -94,8 +95,7 @@ export function analyse(lexicon: Lexicon, text: string): Analysis {
   const covered = new Set<number>();
   for (const m of clarifyMatches) for (let i = m.start; i < m.end; i++) covered.add(i);
   const onlyClarifyWords =
-    clarifyMatches.length > 0 &&
-    tokens.every((t, i) => covered.has(i) || lexicon.en.has(t.forms[0] ?? '') || lexicon.nl.has(t.forms[0] ?? ''));
+    clarifyMatches.length > 0 && tokens.every((t, i) => covered.has(i) || lexicon.en.has(t.forms[0] ?? '') || lexicon.nl.has(t.forms[0] ?? ''));
 
   const result: Analysis = {
     tokens,

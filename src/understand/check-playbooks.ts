@@ -8,7 +8,8 @@ export function checkRouterPlaybooks(understand: UnderstandContent, playbooks: R
     if (!playbooks.has(id)) problems.push(`content/understand/intents.yaml intents.${id}: no playbook "${id}" in dialogs/`);
   }
   const knowledge = understand.intents.faqTopics?.playbook;
-  if (knowledge !== undefined && !playbooks.has(knowledge)) problems.push(`content/understand/intents.yaml faqTopics.playbook: no playbook "${knowledge}" in dialogs/`);
+  if (knowledge !== undefined && !playbooks.has(knowledge))
+    problems.push(`content/understand/intents.yaml faqTopics.playbook: no playbook "${knowledge}" in dialogs/`);
   understand.context.clarifyDefaults.forEach((id, i) => {
     if (!playbooks.has(id)) problems.push(`content/understand/context.yaml clarifyDefaults[${i}]: no playbook "${id}" in dialogs/`);
   });

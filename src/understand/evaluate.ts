@@ -182,7 +182,17 @@ export function evaluateSet(understander: Understander, name: string, items: rea
     report.domains.expected += (item.domains ?? []).length;
     report.domains.found += (item.domains ?? []).length - missingDomains.length;
     if (!top1 || !oneClick || missingCountries.length > 0 || falseCountries.length > 0 || missingDomains.length > 0) {
-      report.failures.push({ q: item.q, expected: want, got: u.playbook, clarify: u.clarify, menu, confidence: u.confidence, missingCountries, falseCountries, missingDomains });
+      report.failures.push({
+        q: item.q,
+        expected: want,
+        got: u.playbook,
+        clarify: u.clarify,
+        menu,
+        confidence: u.confidence,
+        missingCountries,
+        falseCountries,
+        missingDomains,
+      });
     }
   }
   return report;
@@ -267,13 +277,17 @@ export function formatReport(r: SetReport, verbose = false): string {
   out.push('  reliability (confidence → how often top-1 was right):');
   for (const b of r.reliability) {
     if (b.total === 0) continue;
-    out.push(`    ${b.lo.toFixed(2)}–${Math.min(1, b.hi).toFixed(2)}  n=${String(b.total).padStart(4)}  mean confidence ${b.meanConfidence.toFixed(2)}  right ${pct(b.correct / b.total)}`);
+    out.push(
+      `    ${b.lo.toFixed(2)}–${Math.min(1, b.hi).toFixed(2)}  n=${String(b.total).padStart(4)}  mean confidence ${b.meanConfidence.toFixed(2)}  right ${pct(b.correct / b.total)}`,
+    );
   }
   if (verbose || r.failures.length <= 25) {
     for (const f of r.failures) {
       const parts = [`  ✗ ${f.q.slice(0, 120)}`];
       if (!f.expected.includes(f.got)) {
-        parts.push(`      got ${String(f.got)}${f.clarify ? ` (asking: ${f.menu.join(' | ') || 'no menu'})` : ''} p ${f.confidence}, expected ${f.expected.map((e) => e ?? 'off-topic').join(' | ')}`);
+        parts.push(
+          `      got ${String(f.got)}${f.clarify ? ` (asking: ${f.menu.join(' | ') || 'no menu'})` : ''} p ${f.confidence}, expected ${f.expected.map((e) => e ?? 'off-topic').join(' | ')}`,
+        );
       }
       if (f.missingCountries.length > 0) parts.push(`      missing countries ${f.missingCountries.join(', ')}`);
       if (f.falseCountries.length > 0) parts.push(`      false countries ${f.falseCountries.join(', ')}`);

@@ -180,7 +180,8 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   const coAuthorCountrySet = new Set(coAuthorInstitutions.map((c) => c.entry.country));
   const otherPartner =
     lexicon.europeanPartner.matchAll(a.tokens).length > 0 ||
-    institutions.some((i) => i.kind !== 'funder' && i.country !== home) || countries.some((c) => c !== home && !coAuthorCountrySet.has(c));
+    institutions.some((i) => i.kind !== 'funder' && i.country !== home) ||
+    countries.some((c) => c !== home && !coAuthorCountrySet.has(c));
   for (const c of coAuthorInstitutions) {
     if (otherPartner) {
       why.push(`co-author institution ${c.entry.id} ← "${c.words}" (not the partner)`);
@@ -297,4 +298,3 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   if (unlistedPartner) facts.unlistedPartner = unlistedPartner;
   return facts;
 }
-

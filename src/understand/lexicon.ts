@@ -208,8 +208,7 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
       if (part.kind !== 'word') continue;
       words.push(part.text);
       const target =
-        (p.kind === 'country' && p.what !== 'place' && part.text.length >= 6) ||
-        (p.kind === 'institution' && part.text.length >= 7 && !entry.cased);
+        (p.kind === 'country' && p.what !== 'place' && part.text.length >= 6) || (p.kind === 'institution' && part.text.length >= 7 && !entry.cased);
       if (target) typoTargets.push(part.text);
     }
   }

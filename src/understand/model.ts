@@ -35,7 +35,6 @@ export interface RouterModel {
 
 const memory = new Map<string, RouterModel>();
 
-
 function vectorOf(lexicon: Lexicon, text: string): SparseVector {
   const a = analyse(lexicon, text);
   return featurize(lexicon, a, extractFacts(lexicon, a));
@@ -56,7 +55,18 @@ function serialise(m: RouterModel): Buffer {
       }
     }
   }
-  const head = Buffer.from(JSON.stringify({ key: m.key, playbooks: m.classes, temperature: m.temperature, heldOutAccuracy: m.heldOutAccuracy, examples: m.examples, classes: K, dim: m.linear.dim, rows: rows.length }));
+  const head = Buffer.from(
+    JSON.stringify({
+      key: m.key,
+      playbooks: m.classes,
+      temperature: m.temperature,
+      heldOutAccuracy: m.heldOutAccuracy,
+      examples: m.examples,
+      classes: K,
+      dim: m.linear.dim,
+      rows: rows.length,
+    }),
+  );
   const index = new Int32Array(rows);
   const w = new Float32Array(rows.length * K);
   rows.forEach((r, j) => w.set(m.linear.weights.subarray(r * K, r * K + K), j * K));

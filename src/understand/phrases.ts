@@ -116,7 +116,10 @@ export class PhraseIndex<T> {
     }
     if (entry.cased) {
       // A cased name counts only where the message has exactly its capitals.
-      const typed = tokens.slice(at, at + entry.parts.length).map((t) => t.orig).join(' ');
+      const typed = tokens
+        .slice(at, at + entry.parts.length)
+        .map((t) => t.orig)
+        .join(' ');
       if (typed !== entry.cased.join(' ')) return false;
     }
     return true;
@@ -150,4 +153,3 @@ export function longestNonOverlapping<T>(matches: readonly Match<T>[]): Match<T>
   }
   return kept.sort((a, b) => a.start - b.start);
 }
-

@@ -59,9 +59,7 @@ export function routeAnalysis(lexicon: Lexicon, model: RouterModel, a: Analysis,
   const { startAbove, offTopicAbove, alternativeAbove } = lexicon.content.router;
   const OFF_TOPIC = model.classes.length - 1;
   const p = softmax(logits(model.linear, featurize(lexicon, a, facts)), model.temperature);
-  const ranked = p
-    .map((prob, cls) => ({ cls, prob }))
-    .sort((x, y) => y.prob - x.prob || x.cls - y.cls);
+  const ranked = p.map((prob, cls) => ({ cls, prob })).sort((x, y) => y.prob - x.prob || x.cls - y.cls);
   const best = ranked[0] ?? { cls: OFF_TOPIC, prob: 1 };
   const playbooksRanked = ranked.filter((r) => r.cls !== OFF_TOPIC);
   const why: string[] = [];

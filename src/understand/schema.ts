@@ -141,7 +141,10 @@ export const contextFileSchema = z
         unsure: list,
         keep: list.default([]),
         // Phrases that deny what was said up to `window` words before them ("… and it is not on it").
-        after: z.object({ window: z.number().int().min(1).max(12), phrases: list }).strict().default({ window: 8, phrases: [] }),
+        after: z
+          .object({ window: z.number().int().min(1).max(12), phrases: list })
+          .strict()
+          .default({ window: 8, phrases: [] }),
       })
       .strict(),
     attribution: z

@@ -10,9 +10,7 @@ function sameClause(tokens: readonly Token[], a: number, b: number): boolean {
 
 /** The marker that ends at most `window` words before `at`, in the same clause, nearest first. */
 function before<T>(tokens: readonly Token[], markers: readonly Match<T>[], at: number, window: number): Match<T>[] {
-  return markers
-    .filter((m) => m.end <= at && at - m.end <= window && sameClause(tokens, m.start, at))
-    .sort((x, y) => y.end - x.end);
+  return markers.filter((m) => m.end <= at && at - m.end <= window && sameClause(tokens, m.start, at)).sort((x, y) => y.end - x.end);
 }
 
 /**
@@ -20,7 +18,12 @@ function before<T>(tokens: readonly Token[], markers: readonly Match<T>[], at: n
  * ("the main shareholder is a Russian businessman", "co-authors from NUDT") or at most `before`
  * words before it ("Russian owners", "NUDT co-authors").
  */
-export function near<T>(tokens: readonly Token[], markers: readonly Match<T>[], span: { start: number; end: number }, window: { before: number; after: number }): Match<T> | undefined {
+export function near<T>(
+  tokens: readonly Token[],
+  markers: readonly Match<T>[],
+  span: { start: number; end: number },
+  window: { before: number; after: number },
+): Match<T> | undefined {
   return markers.find((m) => {
     if (m.end <= span.start) return span.start - m.end <= window.after && sameClause(tokens, m.start, span.start);
     if (m.start >= span.end) return m.start - span.end <= window.before && sameClause(tokens, span.end - 1, m.start);
@@ -35,13 +38,7 @@ export type NegationKind = 'not' | 'unsure' | 'notAfter';
  * Whether a phrase at `at` is said, denied ("none of it is on the list", or, after it, "I checked the
  * dual-use list and it is not on it") or left open ("not sure whether").
  */
-export function polarity(
-  tokens: readonly Token[],
-  negations: readonly Match<NegationKind>[],
-  at: number,
-  window: number,
-  afterWindow = 0,
-): Polarity {
+export function polarity(tokens: readonly Token[], negations: readonly Match<NegationKind>[], at: number, window: number, afterWindow = 0): Polarity {
   const found = before(
     tokens,
     negations.filter((m) => m.entry.payload !== 'notAfter'),
@@ -51,8 +48,6 @@ export function polarity(
   if (found.some((m) => m.entry.payload === 'unsure')) return 'unsure';
   // "not sure" overlaps its own "not": doubt wins, handled above.
   if (found.length > 0) return 'denied';
-  const later = negations.some(
-    (m) => m.entry.payload === 'notAfter' && m.start > at && m.start - at <= afterWindow && sameClause(tokens, at, m.start),
-  );
+  const later = negations.some((m) => m.entry.payload === 'notAfter' && m.start > at && m.start - at <= afterWindow && sameClause(tokens, at, m.start));
   return later ? 'denied' : 'said';
 }

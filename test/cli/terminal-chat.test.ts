@@ -22,7 +22,9 @@ describe('terminal text', () => {
     const lines = wrapped.split('\n');
     expect(lines.every((l) => l.length <= 40)).toBe(true);
     expect(lines.slice(1).every((l) => l.startsWith('  ') && !l.startsWith('   '))).toBe(true);
-    expect(lines.join(' ').replace(/\s+/g, ' ')).toBe('• The partner is one of the Seven Sons of National Defence; talk to your contact point before anything else.');
+    expect(lines.join(' ').replace(/\s+/g, ' ')).toBe(
+      '• The partner is one of the Seven Sons of National Defence; talk to your contact point before anything else.',
+    );
   });
 });
 
@@ -58,7 +60,16 @@ describe('advisor chat in a terminal', () => {
     await store.migrate();
     const sent = caseRecord('c1', { userId: 't1' });
     sent.researcher = { ...sent.researcher, channel: 'cli', conversationKey: 'cli:t1', address: { userId: 't1' } };
-    await store.commitTurn({ key: 'cli:t1', channel: 'cli', userId: 't1', address: { userId: 't1' }, expectedVersion: null, state: freshState('en'), at: T0, newCases: [sent] });
+    await store.commitTurn({
+      key: 'cli:t1',
+      channel: 'cli',
+      userId: 't1',
+      address: { userId: 't1' },
+      expectedVersion: null,
+      state: freshState('en'),
+      at: T0,
+      newCases: [sent],
+    });
     await store.close();
     const stdin = new PassThrough();
     const stdout = new PassThrough();

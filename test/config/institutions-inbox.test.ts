@@ -53,7 +53,9 @@ describe('inbox tokens in the institutions file', () => {
   it('names the file and the path of a hash that is not 64 hex characters', () => {
     for (const bad of ['abc123', `${hash('x')}0`, 'z'.repeat(64), `sha256:${hash('x')}`]) {
       const { path, message } = problem(`institutions:\n  - id: vub\n  - id: ugent\n    inbox: { tokenSha256: "${bad}" }\n`);
-      expect(message).toContain(`INSTITUTIONS_FILE ${path}: institutions[1].inbox.tokenSha256: must be the SHA-256 of the inbox token: 64 hexadecimal characters`);
+      expect(message).toContain(
+        `INSTITUTIONS_FILE ${path}: institutions[1].inbox.tokenSha256: must be the SHA-256 of the inbox token: 64 hexadecimal characters`,
+      );
       expect(message).not.toContain(bad);
     }
   });
@@ -65,8 +67,12 @@ describe('inbox tokens in the institutions file', () => {
     expect(problem(`institutions:\n  - id: ugent\n    inbox: { tokenSha256: "${hash('')}" }\n`).message).toContain(
       'institutions[0].inbox.tokenSha256: is the SHA-256 of an empty token',
     );
-    const shared = problem(`institutions:\n  - id: ugent\n    inbox: { tokenSha256: "${hash('same-token-0123456789')}" }\n  - id: vub\n    inbox: { tokenSha256: "${hash('same-token-0123456789')}" }\n`);
+    const shared = problem(
+      `institutions:\n  - id: ugent\n    inbox: { tokenSha256: "${hash('same-token-0123456789')}" }\n  - id: vub\n    inbox: { tokenSha256: "${hash('same-token-0123456789')}" }\n`,
+    );
     expect(shared.message).toContain(`${shared.path}: institutions[1].inbox.tokenSha256 is the same as institutions[0]'s`);
-    expect(problem('institutions:\n  - id: ugent\n    inbox: "yes"\n').message).toContain('institutions[0].inbox: use true, false or { tokenSha256: <64 hex characters> }');
+    expect(problem('institutions:\n  - id: ugent\n    inbox: "yes"\n').message).toContain(
+      'institutions[0].inbox: use true, false or { tokenSha256: <64 hex characters> }',
+    );
   });
 });

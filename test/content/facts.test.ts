@@ -26,16 +26,26 @@ describe('the fact registry', () => {
   });
 
   it('a misspelt fact in a `when` condition names the file, the path and the line to add', () => {
-    const content = withDialogEdit('defence-funding.yaml', 'when: { facts: { classification: [restricted] } }', 'when: { facts: { clasification: [restricted] } }');
+    const content = withDialogEdit(
+      'defence-funding.yaml',
+      'when: { facts: { classification: [restricted] } }',
+      'when: { facts: { clasification: [restricted] } }',
+    );
     const problems = checkContent(content);
     const problem = problems.find((p) => p.includes('clasification'));
     expect(problem).toBeDefined();
-    expect(problem).toMatch(/defence-funding\.yaml steps\.outcome\.steps\[\d+\]\.when\.facts\.clasification: unknown fact "clasification" \(did you mean "classification"\?\)/);
+    expect(problem).toMatch(
+      /defence-funding\.yaml steps\.outcome\.steps\[\d+\]\.when\.facts\.clasification: unknown fact "clasification" \(did you mean "classification"\?\)/,
+    );
     expect(problem).toContain('Add this line under "facts:" in content/facts.yaml:\n  clasification: { type: choice, values: [restricted] }');
   });
 
   it('a value the fact does not allow names the allowed values and the changed line', () => {
-    const content = withDialogEdit('defence-funding.yaml', 'when: { facts: { classification: [restricted] } }', 'when: { facts: { classification: [restricetd] } }');
+    const content = withDialogEdit(
+      'defence-funding.yaml',
+      'when: { facts: { classification: [restricted] } }',
+      'when: { facts: { classification: [restricetd] } }',
+    );
     const problem = checkContent(content).find((p) => p.includes('restricetd'));
     expect(problem).toMatch(/"restricetd" is not a value of fact classification \(choice\) \(did you mean "restricted"\?\)/);
     expect(problem).toContain('classification: { type: choice, values: [none, restricted, confidential-plus, restricetd]');
@@ -52,6 +62,10 @@ describe('the fact registry', () => {
     const content = withDialogEdit('defence-funding.yaml', 'when: { facts: { funders: [allied, non-allied, unsure] } }', 'when: { known: [funderz] }');
     expect(checkContent(content).some((p) => /defence-funding\.yaml steps\.[a-z-]+\.when\.known\[0\]: unknown fact "funderz"/.test(p))).toBe(true);
     const rule = withDialogEdit('opaque-company.yaml', 'facts: { sanctionsCheck: [not-checked, unsure] }', 'facts: { sanctionsCheck: [notchecked, unsure] }');
-    expect(checkContent(rule).some((p) => /opaque-company\.yaml steps\.[a-z-]+\.risk\.rules\[\d+\]\.when\.facts\.sanctionsCheck: "notchecked" is not a value/.test(p))).toBe(true);
+    expect(
+      checkContent(rule).some((p) =>
+        /opaque-company\.yaml steps\.[a-z-]+\.risk\.rules\[\d+\]\.when\.facts\.sanctionsCheck: "notchecked" is not a value/.test(p),
+      ),
+    ).toBe(true);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkCitations, findAnchor } from '../../src/content/anchors.js';
 
 describe('findAnchor', () => {
-  const source = 'The Flemish universities strive for maximum cooperation. Researchers colla-\nborate with the Russian rectors’ con-\n   ference and “partners”.';
+  const source =
+    'The Flemish universities strive for maximum cooperation. Researchers colla-\nborate with the Russian rectors’ con-\n   ference and “partners”.';
 
   it('ignores whitespace, line breaks and soft hyphenation', () => {
     expect(findAnchor(source, 'strive   for\nmaximum cooperation')).toBe(true);
@@ -38,7 +39,12 @@ describe('checkCitations', () => {
   it('reports unknown section ids with the file and path, and anchors missing from the source', () => {
     const problems = checkCitations({
       ...input,
-      documents: { 'faq.yaml': [{ id: 'a', cites: ['intro'] }, { id: 'b', cites: ['intro', 'nowhere'] }] },
+      documents: {
+        'faq.yaml': [
+          { id: 'a', cites: ['intro'] },
+          { id: 'b', cites: ['intro', 'nowhere'] },
+        ],
+      },
     });
     expect(problems).toEqual([
       'sections.yaml sections.gone.anchor: "A heading that was removed" does not occur in sources/doc.txt',

@@ -85,10 +85,12 @@ describe('reference content', () => {
     }
     const iran = reference.restrictions.find((r) => r.flag === 'iran-institutional');
     expect(iran?.countries).toEqual(['IR']);
-    expect(reference.restrictions.filter((r) => r.lists.includes('seven-sons')).map((r) => r.by).sort()).toEqual([
-      'flemish-universities',
-      'fwo',
-    ]);
+    expect(
+      reference.restrictions
+        .filter((r) => r.lists.includes('seven-sons'))
+        .map((r) => r.by)
+        .sort(),
+    ).toEqual(['flemish-universities', 'fwo']);
     expect(reference.restrictions.find((r) => r.flag === 'horizon-huawei-zte')?.entities).toEqual(['Huawei', 'ZTE']);
     expect(reference.sevenSons.entries).toHaveLength(7);
     // Each restriction names the facts that decide whether it bites (issue 17).

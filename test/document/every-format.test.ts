@@ -59,7 +59,13 @@ async function pdfText(data: Buffer): Promise<string> {
 }
 
 function htmlText(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 }
 
 describe.each(LANGS)('the researcher sees one outcome the same way everywhere (%s)', (lang: Lang) => {
@@ -114,8 +120,22 @@ describe.each(LANGS)('the contact point sees one case the same way everywhere (%
 
   it('has the case, the outcome with its internals, what the researcher said, the history, the advice and the sources', () => {
     expect(kinds).toEqual([
-      'case', 'headline', 'blocker', 'risk', 'reasons', 'open-points', 'facts', 'answers',
-      'steps', 'duties', 'measures', 'screening', 'links', 'history', 'advice', 'sources',
+      'case',
+      'headline',
+      'blocker',
+      'risk',
+      'reasons',
+      'open-points',
+      'facts',
+      'answers',
+      'steps',
+      'duties',
+      'measures',
+      'screening',
+      'links',
+      'history',
+      'advice',
+      'sources',
     ]);
     expect(doc.sections.every((s) => s.audience.includes('contact-point'))).toBe(true);
   });

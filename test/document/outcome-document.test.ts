@@ -54,7 +54,10 @@ describe('the outcome document', () => {
 
   it('names the kind of list of each hit, and the lists checked with their dates', () => {
     const items = section(outcome, 'screening')?.items ?? [];
-    expect(items[0]).toMatchObject({ text: 'Harbin Institute of Technology: on the list', note: 'Military end users: Seven Sons of National Defence (2025-01-01)' });
+    expect(items[0]).toMatchObject({
+      text: 'Harbin Institute of Technology: on the list',
+      note: 'Military end users: Seven Sons of National Defence (2025-01-01)',
+    });
     expect(items[1]?.note).toBe('Sanctions list: Sanctions (2025-02-01)');
     expect(items.map((i) => i.text)).toContain('Lists checked: Seven Sons of National Defence (2025-01-01); Sanctions (2025-02-01)');
     // Nothing screened and nothing found: the researcher is not told about screening at all.

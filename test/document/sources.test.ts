@@ -25,7 +25,7 @@ describe('/sources/:id on the running server', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('serves the VLIR guideline with an anchor at every cited section, under the pages\' CSP', async () => {
+  it("serves the VLIR guideline with an anchor at every cited section, under the pages' CSP", async () => {
     const res = await fetch(`${app.url}/sources/vlir`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');

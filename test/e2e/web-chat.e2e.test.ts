@@ -37,9 +37,21 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact?: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact?: string; nodes: Array<{ target: unknown[] }> }> }> };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => String(n.target[0])).slice(0, 3).join(', ')}`);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => String(n.target[0]))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
   });
   return violations;
 }
@@ -81,7 +93,10 @@ async function typeInLastCard(page: Page, text: string): Promise<void> {
   const before = await botCount(page);
   const card = page.locator('.msg.bot').last();
   await card.locator('input.ac-textInput, textarea.ac-textInput').first().fill(text);
-  await card.locator('button.ac-pushButton', { hasText: /^(Send|Verstuur)$/ }).last().click();
+  await card
+    .locator('button.ac-pushButton', { hasText: /^(Send|Verstuur)$/ })
+    .last()
+    .click();
   await waitForMoreBot(page, before);
 }
 
@@ -206,7 +221,9 @@ describe.skipIf(!hasChromium)('web chat and inbox in a real browser', () => {
     await researcher.screenshot({ path: join(ARTIFACTS, '03c-sources-opened.png') });
     // Concern text is the AA amber of the palette, never the Adaptive Cards default #E69500 (about 2:1 on white);
     // axe's colour-contrast check above covers every text shown.
-    const defaultAmber = await researcher.evaluate(() => [...document.querySelectorAll('#transcript *')].filter((e) => getComputedStyle(e).color === 'rgb(230, 149, 0)').length);
+    const defaultAmber = await researcher.evaluate(
+      () => [...document.querySelectorAll('#transcript *')].filter((e) => getComputedStyle(e).color === 'rgb(230, 149, 0)').length,
+    );
     expect(defaultAmber).toBe(0);
     // The ids stay unique on the page although every outcome card has the same parts.
     const ids = await researcher.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));

@@ -8,7 +8,15 @@ import { enumeratePaths } from '../helpers/paths.js';
 const PLAYBOOKS = [...loadContent().playbooks.keys()].filter((p) => p !== 'faq');
 
 function outcomeText(o: Outcome): string {
-  return [o.headline, o.assessment, ...o.riskReasons, ...o.flags.map((f) => f.label), ...o.steps.map((s) => s.text), ...o.duties.map((d) => d.text), ...o.openPoints.map((p) => p.text)]
+  return [
+    o.headline,
+    o.assessment,
+    ...o.riskReasons,
+    ...o.flags.map((f) => f.label),
+    ...o.steps.map((s) => s.text),
+    ...o.duties.map((d) => d.text),
+    ...o.openPoints.map((p) => p.text),
+  ]
     .join('\n')
     .toLowerCase();
 }
@@ -33,7 +41,10 @@ describe('every path: list words only for list hits, no push at low risk', () =>
           expect(o.headline.length, `${where}: no headline`).toBeGreaterThan(0);
           expect(o.riskBasis, `${where}: no rule for the risk`).toBeDefined();
           // "Not sure" is an open point, never a reason for the risk.
-          expect(o.flags.some((f) => f.id.startsWith('unsure-')), `${where}: an unsure flag counts`).toBe(false);
+          expect(
+            o.flags.some((f) => f.id.startsWith('unsure-')),
+            `${where}: an unsure flag counts`,
+          ).toBe(false);
           // No internal restriction ids in what the researcher reads.
           expect(outcomeText(o), `${where}: internal id`).not.toMatch(/iran-institutional|russia-rectors-statement|fwo-russia-belarus|horizon-huawei-zte/);
         }

@@ -42,7 +42,11 @@ describe.each(['en', 'nl'] as const)('answering a contact point (%s)', (lang) =>
 
   it('"No, it\'s a new question" handles the message as a question and keeps the contact point\'s question open', () => {
     const c = withQuestion(lang);
-    c.say(lang === 'en' ? 'We want to hire a candidate from Iran with a military background' : 'Wij willen een kandidaat uit Iran met een militaire achtergrond aanwerven');
+    c.say(
+      lang === 'en'
+        ? 'We want to hire a candidate from Iran with a military background'
+        : 'Wij willen een kandidaat uit Iran met een militaire achtergrond aanwerven',
+    );
     const r = c.click('case-new:case-7');
     expect(r.effects).toEqual([]);
     expect(c.state?.playbook?.id).toBe('hire-military-background');
@@ -63,7 +67,11 @@ describe.each(['en', 'nl'] as const)('answering a contact point (%s)', (lang) =>
     const c = withQuestion(lang);
     const later = c.click('case-answer:later');
     expect(later.replies.flatMap((r) => ('choices' in r ? r.choices.map((x) => x.value) : []))).toContain('case-reply:case-7');
-    const q = c.say(lang === 'en' ? 'Another question: we want to work with a company in Malta whose owners we cannot find' : 'Andere vraag: we willen samenwerken met een bedrijf in Malta waarvan we de eigenaars niet vinden');
+    const q = c.say(
+      lang === 'en'
+        ? 'Another question: we want to work with a company in Malta whose owners we cannot find'
+        : 'Andere vraag: we willen samenwerken met een bedrijf in Malta waarvan we de eigenaars niet vinden',
+    );
     expect(q.effects).toEqual([]);
     expect(JSON.stringify(q.replies)).not.toContain('RS-CASE7');
     expect(c.state?.phase === 'asking' || c.state?.phase === 'clarifying').toBe(true);

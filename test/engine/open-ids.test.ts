@@ -41,7 +41,13 @@ describe('open playbook ids and languages', () => {
   it('a text in an unlisted language is reported by the content check', () => {
     const dirs = contentWithOverlay(join(import.meta.dirname, '..', 'fixtures', 'none'));
     const file = join(dirs.dialogsDir, 'faq.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('  nl: Een algemene vraag over kennisveiligheid', '  nl: Een algemene vraag over kennisveiligheid\n  de: Eine allgemeine Frage'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '  nl: Een algemene vraag over kennisveiligheid',
+        '  nl: Een algemene vraag over kennisveiligheid\n  de: Eine allgemeine Frage',
+      ),
+    );
     const problems = checkContent(loadContent(dirs));
     expect(problems.some((p) => p.includes('title.de: language "de" is not listed in content/languages.yaml'))).toBe(true);
   });

@@ -30,7 +30,9 @@ describe('every path through every playbook', () => {
       // Every question of the playbook is on some path.
       const asked = new Set(ends.flatMap((e) => e.path.map((p) => p.split('=')[0])));
       const pb = testEngine().content.playbooks.get(id);
-      const questions = Object.entries(pb?.steps ?? {}).filter(([, st]) => st.type === 'question').map(([k]) => k);
+      const questions = Object.entries(pb?.steps ?? {})
+        .filter(([, st]) => st.type === 'question')
+        .map(([k]) => k);
       const unasked = questions.filter((q) => !asked.has(q));
       expect(unasked, 'questions no path asks').toEqual([]);
     }, 120_000);

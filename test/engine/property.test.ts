@@ -8,7 +8,22 @@ import { parseState } from '../../src/engine/state.js';
 import type { EngineInput, Reply } from '../../src/engine/types.js';
 import { meta, testEngine } from '../helpers/engine.js';
 
-const phrases = ['yes', 'nee', 'weet niet', 'China', 'drones', 'help', 'opnieuw', 'vergeet mij', 'english', 'Beihang University', '<!channel>', '', '🚀🚀', 'cancel'];
+const phrases = [
+  'yes',
+  'nee',
+  'weet niet',
+  'China',
+  'drones',
+  'help',
+  'opnieuw',
+  'vergeet mij',
+  'english',
+  'Beihang University',
+  '<!channel>',
+  '',
+  '🚀🚀',
+  'cancel',
+];
 
 const inputArb: fc.Arbitrary<EngineInput | { pick: number }> = fc.oneof(
   fc.string({ maxLength: 200 }).map((text) => ({ type: 'text' as const, text })),
@@ -30,7 +45,13 @@ describe('random conversations', () => {
           let input: EngineInput;
           if ('pick' in raw) {
             // Click one of the buttons on screen, as a user would.
-            const buttons = last.flatMap((r) => (r.kind === 'question' ? r.choices.map((c) => ({ value: c.value, step: r.step })) : r.kind === 'menu' ? r.choices.map((c) => ({ value: c.value })) : []));
+            const buttons = last.flatMap((r) =>
+              r.kind === 'question'
+                ? r.choices.map((c) => ({ value: c.value, step: r.step }))
+                : r.kind === 'menu'
+                  ? r.choices.map((c) => ({ value: c.value }))
+                  : [],
+            );
             const b = buttons[raw.pick % Math.max(1, buttons.length)];
             if (!b) continue;
             input = { type: 'action', ...b };

@@ -7,7 +7,12 @@ import { testEngine } from '../helpers/engine.js';
 const flag = (id: string, dimension: string, severity: FlagView['severity']): FlagView => ({ id, label: id, dimension, severity });
 const rules = () => testEngine().content.rules;
 const situation = (flags: FlagView[], extra: Partial<SituationFacts> = {}): SituationFacts => ({
-  flags, requiredDuty: false, licenceDuty: false, listHit: false, openPoints: false, ...extra,
+  flags,
+  requiredDuty: false,
+  licenceDuty: false,
+  listHit: false,
+  openPoints: false,
+  ...extra,
 });
 
 describe('risk rule (content/rules.yaml)', () => {
@@ -20,7 +25,11 @@ describe('risk rule (content/rules.yaml)', () => {
     expect(r.rule.id).toBe('two-elements');
   });
   it('three elements, or a serious sign with a second element, make it high', () => {
-    const flags = [flag('critical-technology', 'topic', 'concern'), flag('higher-risk-country', 'country', 'concern'), flag('military-ties', 'partner', 'concern')];
+    const flags = [
+      flag('critical-technology', 'topic', 'concern'),
+      flag('higher-risk-country', 'country', 'concern'),
+      flag('military-ties', 'partner', 'concern'),
+    ];
     expect(assessRisk(rules(), situation(flags)).risk).toBe('high');
     expect(assessRisk(rules(), situation([flag('dual-use', 'topic', 'serious'), flag('higher-risk-country', 'country', 'concern')])).risk).toBe('high');
     expect(assessRisk(rules(), situation([flag('seven-sons', 'partner', 'blocker')])).rule.id).toBe('restriction-or-sanction');

@@ -50,7 +50,10 @@ describe('conversation state', () => {
     // The service adds the cases sent from the user's other conversations; each is named once.
     const result = testEngine().step(stored, { type: 'text', text: 'vergeet mij' }, { ...meta(), sentCases: ['RS-2026-0012', 'RS-2026-0015'] });
     expect(result.replies).toEqual([
-      { kind: 'text', text: 'Ik heb ons gesprek gewist. Dossiers die je al stuurde, blijven bij je instelling, volgens haar bewaarregels: RS-2026-0012, RS-2026-0015.' },
+      {
+        kind: 'text',
+        text: 'Ik heb ons gesprek gewist. Dossiers die je al stuurde, blijven bij je instelling, volgens haar bewaarregels: RS-2026-0012, RS-2026-0015.',
+      },
     ]);
     expect(result.state.cases).toEqual([]);
     expect(result.effects).toEqual([{ type: 'forget-user' }]);

@@ -7,15 +7,12 @@ import { z } from 'zod';
 import { typed } from './typed-helpers.js';
 
 const entry = z.object({ playbook: z.string(), step: z.string(), text: z.string(), expect: z.string() });
-const load = (lang: string) =>
-  z.array(entry).parse(parse(readFileSync(new URL(`./fixtures/typed-answers-${lang}.yaml`, import.meta.url), 'utf8')));
+const load = (lang: string) => z.array(entry).parse(parse(readFileSync(new URL(`./fixtures/typed-answers-${lang}.yaml`, import.meta.url), 'utf8')));
 
 describe.each(['en', 'nl'])('typed answers set (%s)', (lang) => {
   const set = load(lang);
   it(`understands at least 97 % of ${set.length} typed answers`, () => {
-    const misses = set
-      .map((e) => ({ ...e, got: typed(e.playbook, e.step, e.text) }))
-      .filter((e) => e.got !== e.expect);
+    const misses = set.map((e) => ({ ...e, got: typed(e.playbook, e.step, e.text) })).filter((e) => e.got !== e.expect);
     const understood = (set.length - misses.length) / set.length;
     console.log(`typed answers ${lang}: ${(understood * 100).toFixed(1)} % (${set.length - misses.length}/${set.length})`);
     for (const m of misses) console.log(`  miss ${m.playbook}/${m.step}: "${m.text}" → ${m.got}, expected ${m.expect}`);

@@ -103,7 +103,10 @@ function outcomeInvariants(o: Outcome): void {
   for (const c of o.citations) if (!/^\/sources\/[a-z]+#[a-z0-9-]+$/.test(c.href ?? '')) fail(`the citation ${c.href} does not link to an anchor of a source`);
   const reasonTwice = o.riskReasons.filter((r, i) => o.riskReasons.indexOf(r) !== i);
   if (reasonTwice.length) fail(`the reason "${reasonTwice.join('", "')}" shows twice`);
-  for (const [what, ids] of [['step', o.steps.map((x) => x.id)], ['duty', o.duties.map((x) => x.id)]] as const) {
+  for (const [what, ids] of [
+    ['step', o.steps.map((x) => x.id)],
+    ['duty', o.duties.map((x) => x.id)],
+  ] as const) {
     const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
     if (twice.length) fail(`outcome ${what} ${twice.join(', ')} shows twice (two conditions overlap)`);
   }
@@ -119,27 +122,65 @@ function check(run: Run, want: ConversationExpect): void {
     if (got !== want.playbook) fail(`playbook is ${got ?? 'none'}, expected ${want.playbook}`);
   }
   if (want.phase !== undefined && s.phase !== want.phase) fail(`phase is ${s.phase}, expected ${want.phase}`);
-  if (want.question !== undefined && currentQuestion(run) !== want.question) fail(`the question asked now is ${currentQuestion(run) ?? 'none'}, expected ${want.question}`);
+  if (want.question !== undefined && currentQuestion(run) !== want.question)
+    fail(`the question asked now is ${currentQuestion(run) ?? 'none'}, expected ${want.question}`);
   if (want.risk && !want.risk.includes(needOutcome().risk)) fail(`risk is ${needOutcome().risk}, expected ${want.risk.join(' or ')}`);
-  if (want.steps) missing('outcome step', want.steps, needOutcome().steps.map((x) => x.id));
-  if (want.noSteps) present('outcome step', want.noSteps, needOutcome().steps.map((x) => x.id));
-  if (want.duties) missing('duty', want.duties, needOutcome().duties.map((x) => x.id));
-  if (want.noDuties) present('duty', want.noDuties, needOutcome().duties.map((x) => x.id));
-  if (want.measures) missing('measure', want.measures, needOutcome().measures.map((x) => x.id));
-  if (want.escalate !== undefined && needOutcome().escalate !== want.escalate) fail(`the outcome ${want.escalate ? 'does not offer' : 'offers'} to send the case to the contact point`);
+  if (want.steps)
+    missing(
+      'outcome step',
+      want.steps,
+      needOutcome().steps.map((x) => x.id),
+    );
+  if (want.noSteps)
+    present(
+      'outcome step',
+      want.noSteps,
+      needOutcome().steps.map((x) => x.id),
+    );
+  if (want.duties)
+    missing(
+      'duty',
+      want.duties,
+      needOutcome().duties.map((x) => x.id),
+    );
+  if (want.noDuties)
+    present(
+      'duty',
+      want.noDuties,
+      needOutcome().duties.map((x) => x.id),
+    );
+  if (want.measures)
+    missing(
+      'measure',
+      want.measures,
+      needOutcome().measures.map((x) => x.id),
+    );
+  if (want.escalate !== undefined && needOutcome().escalate !== want.escalate)
+    fail(`the outcome ${want.escalate ? 'does not offer' : 'offers'} to send the case to the contact point`);
   if (want.lang !== undefined && s.lang !== want.lang) fail(`the conversation is in ${s.lang}, expected ${want.lang}`);
   if (want.hits) missing('screening match on list', want.hits, [...new Set(s.screening.filter((h) => h.match).map((h) => h.list))]);
   if (want.asked) missing('asked question', want.asked, run.asked);
   if (want.notAsked) present('asked question', want.notAsked, run.asked);
   if (want.flags) missing('flag', want.flags, s.flags);
   if (want.noFlags) present('flag', want.noFlags, s.flags);
-  if (want.outcomeFlags) missing('outcome flag', want.outcomeFlags, needOutcome().flags.map((f) => f.id));
-  if (want.noOutcomeFlags) present('outcome flag', want.noOutcomeFlags, needOutcome().flags.map((f) => f.id));
+  if (want.outcomeFlags)
+    missing(
+      'outcome flag',
+      want.outcomeFlags,
+      needOutcome().flags.map((f) => f.id),
+    );
+  if (want.noOutcomeFlags)
+    present(
+      'outcome flag',
+      want.noOutcomeFlags,
+      needOutcome().flags.map((f) => f.id),
+    );
   for (const [step, a] of Object.entries(want.answers ?? {})) {
     const got = s.answers.find((x) => x.step === step);
     if (!got) fail(`no answer recorded for ${step}`);
     if (got.value !== a.value) fail(`the answer to ${step} is "${got.value}", expected "${a.value}"`);
-    if (a.inferred !== undefined && got.inferred !== a.inferred) fail(`the answer to ${step} was ${got.inferred ? '' : 'not '}taken from what the user said earlier`);
+    if (a.inferred !== undefined && got.inferred !== a.inferred)
+      fail(`the answer to ${step} was ${got.inferred ? '' : 'not '}taken from what the user said earlier`);
     if (a.typed !== undefined && got.typed !== a.typed) fail(`the answer to ${step} was ${got.typed ? 'typed' : 'clicked'}`);
     if (a.label !== undefined && got.label !== a.label) fail(`the answer to ${step} reads "${got.label}", expected "${a.label}"`);
   }
@@ -175,18 +216,32 @@ function checkOutcomeDetails(run: Run, want: ConversationExpect, needOutcome: ()
     const headline = needOutcome().headline;
     if (!starts.some((h) => headline.startsWith(h))) fail(`the headline "${headline}" does not start with ${starts.map((h) => `"${h}"`).join(' or ')}`);
   }
-  if (want.riskLabel !== undefined && needOutcome().riskLabel !== want.riskLabel) fail(`the risk reads "${needOutcome().riskLabel}", expected "${want.riskLabel}"`);
+  if (want.riskLabel !== undefined && needOutcome().riskLabel !== want.riskLabel)
+    fail(`the risk reads "${needOutcome().riskLabel}", expected "${want.riskLabel}"`);
   if (want.riskBasis) {
     const basis = needOutcome().riskBasis;
-    if (want.riskBasis.rule !== undefined && basis?.rule !== want.riskBasis.rule) fail(`the risk was set by rule ${basis?.rule ?? 'none'}, expected ${want.riskBasis.rule}`);
-    for (const t of want.riskBasis.texts ?? []) if (!(basis?.text ?? '').toLowerCase().includes(t.toLowerCase())) fail(`the risk's explanation "${basis?.text ?? ''}" does not say "${t}"`);
+    if (want.riskBasis.rule !== undefined && basis?.rule !== want.riskBasis.rule)
+      fail(`the risk was set by rule ${basis?.rule ?? 'none'}, expected ${want.riskBasis.rule}`);
+    for (const t of want.riskBasis.texts ?? [])
+      if (!(basis?.text ?? '').toLowerCase().includes(t.toLowerCase())) fail(`the risk's explanation "${basis?.text ?? ''}" does not say "${t}"`);
   }
-  if (want.openPoints) missing('open point', want.openPoints, needOutcome().openPoints.map((x) => x.id));
-  if (want.noOpenPoints) present('open point', want.noOpenPoints, needOutcome().openPoints.map((x) => x.id));
+  if (want.openPoints)
+    missing(
+      'open point',
+      want.openPoints,
+      needOutcome().openPoints.map((x) => x.id),
+    );
+  if (want.noOpenPoints)
+    present(
+      'open point',
+      want.noOpenPoints,
+      needOutcome().openPoints.map((x) => x.id),
+    );
   if (want.openPointsAtLeast !== undefined && needOutcome().openPoints.length < want.openPointsAtLeast) {
     fail(`${needOutcome().openPoints.length} open point(s), expected at least ${want.openPointsAtLeast}`);
   }
-  if (want.questionsAtMost !== undefined && run.asked.length > want.questionsAtMost) fail(`${run.asked.length} questions were asked (${run.asked.join(', ')}), expected at most ${want.questionsAtMost}`);
+  if (want.questionsAtMost !== undefined && run.asked.length > want.questionsAtMost)
+    fail(`${run.asked.length} questions were asked (${run.asked.join(', ')}), expected at most ${want.questionsAtMost}`);
   if (want.summaryTexts || want.noSummaryTexts) {
     const summary = [...run.all].reverse().find((r) => r.kind === 'outcome');
     if (summary?.kind !== 'outcome') fail('no outcome was shown');
@@ -227,7 +282,8 @@ function checkLastReplies(run: Run, want: ConversationExpect): void {
   const s = run.state;
   for (const [fact, wanted] of Object.entries(want.factsExactly ?? {})) {
     const got = s?.facts[fact];
-    if (JSON.stringify(got) !== JSON.stringify(wanted)) fail(`fact ${fact} is ${JSON.stringify(got) ?? 'not known'}, expected exactly ${JSON.stringify(wanted)}`);
+    if (JSON.stringify(got) !== JSON.stringify(wanted))
+      fail(`fact ${fact} is ${JSON.stringify(got) ?? 'not known'}, expected exactly ${JSON.stringify(wanted)}`);
   }
   for (const fact of want.noFacts ?? []) if (s?.facts[fact] !== undefined) fail(`fact ${fact} should not be known; it is ${JSON.stringify(s.facts[fact])}`);
   if (want.screened !== undefined) {
@@ -268,7 +324,11 @@ function describeStep(step: SingleStep): string {
 /** Runs the test; throws a StepFailure whose message names the step (1-based) and what went wrong. */
 export function runConversationTest(engine: AdvisorEngine, test: ConversationTest): void {
   let n = 0;
-  const meta = () => ({ at: '2025-10-01T10:00:00.000Z', newId: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, user: { id: 'U1', channel: 'cli' } });
+  const meta = () => ({
+    at: '2025-10-01T10:00:00.000Z',
+    newId: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+    user: { id: 'U1', channel: 'cli' },
+  });
   const run: Run = { state: null, last: [], all: [], asked: [], sent: [] };
   const send = (input: EngineInput): Reply[] => {
     const r = engine.step(run.state, input, meta());
@@ -282,7 +342,14 @@ export function runConversationTest(engine: AdvisorEngine, test: ConversationTes
   };
   const click = (label: string): void => {
     const button = findButton(run, label);
-    if (!button) fail(`no button "${label}"; offered: ${buttonsOf(run.last).map((b) => b.label).join(' | ') || 'none'}`);
+    if (!button)
+      fail(
+        `no button "${label}"; offered: ${
+          buttonsOf(run.last)
+            .map((b) => b.label)
+            .join(' | ') || 'none'
+        }`,
+      );
     send({ type: 'action', value: button.value, ...(button.step !== undefined ? { step: button.step } : {}) });
   };
   /** Gives the answer for each question as it comes, until none is open; a question without an answer fails. */
@@ -294,7 +361,8 @@ export function runConversationTest(engine: AdvisorEngine, test: ConversationTes
       if (answer === undefined) fail(`the question ${question} has no answer here (asked so far: ${run.asked.join(', ')})`);
       if (typeof answer === 'string') send({ type: 'text', text: answer });
       else click(answer.click);
-      if (currentQuestion(run) === question) fail(`"${typeof answer === 'string' ? answer : answer.click}" did not answer ${question}: the same question came back`);
+      if (currentQuestion(run) === question)
+        fail(`"${typeof answer === 'string' ? answer : answer.click}" did not answer ${question}: the same question came back`);
     }
     fail('more than 40 questions');
   };
@@ -310,8 +378,10 @@ export function runConversationTest(engine: AdvisorEngine, test: ConversationTes
         send({ type: 'text', text: step.say });
         answered = before !== undefined;
         if (step.opens !== undefined && run.state?.playbook?.id !== step.opens) {
-          if (run.state?.phase !== 'clarifying') fail(`the message opened ${run.state?.playbook?.id ?? 'no playbook'} (${run.state?.phase}), expected ${step.opens}`);
-          if (!(run.state.clarify ?? []).includes(step.opens)) fail(`the advisor asked which topic, without offering ${step.opens} (offered: ${(run.state.clarify ?? []).join(', ')})`);
+          if (run.state?.phase !== 'clarifying')
+            fail(`the message opened ${run.state?.playbook?.id ?? 'no playbook'} (${run.state?.phase}), expected ${step.opens}`);
+          if (!(run.state.clarify ?? []).includes(step.opens))
+            fail(`the advisor asked which topic, without offering ${step.opens} (offered: ${(run.state.clarify ?? []).join(', ')})`);
           send({ type: 'action', value: `start:${step.opens}` });
           if (run.state?.playbook?.id !== step.opens) fail(`clicking ${step.opens} did not open it`);
           answered = false;

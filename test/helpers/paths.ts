@@ -24,7 +24,8 @@ function routingTests(pb: Playbook): { facts: Set<string>; flags: Set<string> } 
   for (const c of all) {
     if (!c) continue;
     for (const f of [...(c.flags ?? []), ...(c.anyFlags ?? []), ...(c.notFlags ?? [])]) flags.add(f);
-    for (const [k, v] of [...Object.entries(c.facts ?? {}), ...Object.entries(c.notFacts ?? {})]) for (const x of Array.isArray(v) ? v : [v]) facts.add(`${k}=${x}`);
+    for (const [k, v] of [...Object.entries(c.facts ?? {}), ...Object.entries(c.notFacts ?? {})])
+      for (const x of Array.isArray(v) ? v : [v]) facts.add(`${k}=${x}`);
     for (const k of c.known ?? []) facts.add(`${k}=*`);
   }
   // The restrictions check raises a flag from the partner's country (content/restrictions.yaml).
@@ -85,7 +86,10 @@ export function enumeratePaths(playbook: PlaybookId, lang: Lang = 'en', seen?: (
     }
     for (const input of inputs) {
       const result = engine.step(state, input, meta());
-      walk(result.state, result.replies, [...path, `${question.step}=${input.type === 'text' ? input.text : input.type === 'action' ? input.value : input.type}`]);
+      walk(result.state, result.replies, [
+        ...path,
+        `${question.step}=${input.type === 'text' ? input.text : input.type === 'action' ? input.value : input.type}`,
+      ]);
     }
   };
   const langSet = engine.step(null, { type: 'set-lang', lang }, meta());
@@ -93,4 +97,3 @@ export function enumeratePaths(playbook: PlaybookId, lang: Lang = 'en', seen?: (
   walk(start.state, start.replies, []);
   return ends;
 }
-

@@ -13,7 +13,11 @@ describe('partner CSV files', () => {
 
   it('reads a BOM, quoted separators and quotes, and a name over two lines', () => {
     const { records } = parseCsv('\uFEFFname;country\r\n"Optics; ""North"" Ltd";IR\r\n"Rostok\r\nAvia";RU\r\n');
-    expect(records).toEqual([['name', 'country'], ['Optics; "North" Ltd', 'IR'], ['Rostok\r\nAvia', 'RU']]);
+    expect(records).toEqual([
+      ['name', 'country'],
+      ['Optics; "North" Ltd', 'IR'],
+      ['Rostok\r\nAvia', 'RU'],
+    ]);
     expect(readPartners('\uFEFFpartner;Country\r\n"Rostok\r\nAvia";ru\r\n').partners).toEqual([{ row: 2, name: 'Rostok Avia', country: 'RU' }]);
     // Excel's plain "CSV (;)" is Windows-1252: read as such when the bytes are not UTF-8.
     const cp1252 = Buffer.from('Univ. Li\u00e8ge;BE\r\n', 'latin1');
@@ -25,7 +29,13 @@ describe('partner CSV files', () => {
   it('writes a BOM and neutralises every cell a spreadsheet would run as a formula', () => {
     for (const cell of ['=1+1', '+32 11 26 81 11', '-2+3', '@SUM(A1)', '\tx']) expect(neutraliseFormula(cell)).toBe(`'${cell}`);
     expect(neutraliseFormula('Harbin')).toBe('Harbin');
-    const out = writeCsv([['partner', 'why'], ['=HYPERLINK("http://x";"y")', 'a; b']], ';');
+    const out = writeCsv(
+      [
+        ['partner', 'why'],
+        ['=HYPERLINK("http://x";"y")', 'a; b'],
+      ],
+      ';',
+    );
     expect(out).toBe('\uFEFFpartner;why\r\n"\'=HYPERLINK(""http://x"";""y"")";"a; b"\r\n');
     expect(parseCsv(out).records[1]).toEqual(['\'=HYPERLINK("http://x";"y")', 'a; b']);
   });

@@ -3,14 +3,7 @@ import { copyFileSync, mkdtempSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  createScreener,
-  datasetSpecsFromConfig,
-  detectFormat,
-  loadDataset,
-  readSevenSons,
-  screeningConfigSchema,
-} from '../../src/screening/index.js';
+import { createScreener, datasetSpecsFromConfig, detectFormat, loadDataset, readSevenSons, screeningConfigSchema } from '../../src/screening/index.js';
 import { FIXTURES, fixtureDatasets, sevenSonsScreener } from './helpers.js';
 
 describe('loadDataset', () => {
@@ -131,8 +124,7 @@ describe('screening against datasets', () => {
 
 describe('staleness', () => {
   const datasets = [loadDataset({ path: join(FIXTURES, 'targets.simple.csv') })];
-  const build = (today: string) =>
-    createScreener({ sevenSons: readSevenSons(), datasets, staleAfterDays: 30, today });
+  const build = (today: string) => createScreener({ sevenSons: readSevenSons(), datasets, staleAfterDays: 30, today });
 
   it('is fresh within the configured days and stale after', () => {
     expect(build('2025-11-20').lists.find((l) => l.id === 'opensanctions')?.stale).toBe(false);

@@ -5,10 +5,7 @@ import { z } from 'zod';
 import { readYamlFile } from '../../src/content/yaml.js';
 import { isSevenSonsMatch, sevenSonsScreener } from './helpers.js';
 
-const evalSet = readYamlFile(
-  join(import.meta.dirname, '..', '..', 'eval', 'screening.yaml'),
-  z.array(z.object({ q: z.string(), seven_sons: z.boolean() })),
-);
+const evalSet = readYamlFile(join(import.meta.dirname, '..', '..', 'eval', 'screening.yaml'), z.array(z.object({ q: z.string(), seven_sons: z.boolean() })));
 
 describe('eval/screening.yaml', () => {
   const screener = sevenSonsScreener();

@@ -37,7 +37,11 @@ writeDataset(file, [...entities, ...siblings]);
 const screener = sevenSonsScreener([loadDataset({ path: file })]);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const matches = (r: ScreeningResult): string[] => r.hits.filter((h) => h.match).map((h) => h.id).sort();
+const matches = (r: ScreeningResult): string[] =>
+  r.hits
+    .filter((h) => h.match)
+    .map((h) => h.id)
+    .sort();
 
 describe('index ≡ linear scan on match: true hits', () => {
   it(`finds the same matches for ${QUERIES} generated name variants`, () => {

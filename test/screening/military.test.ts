@@ -5,8 +5,7 @@ import { readChineseMilitary } from '../../src/screening/military-list.js';
 import { sevenSonsScreener } from './helpers.js';
 
 const screener = sevenSonsScreener();
-const militaryMatch = (name: string, country?: string) =>
-  screener.screen(name, country ? { country } : {}).hits.find((h) => h.kind === 'military' && h.match);
+const militaryMatch = (name: string, country?: string) => screener.screen(name, country ? { country } : {}).hits.find((h) => h.kind === 'military' && h.match);
 
 describe('the Chinese military list', () => {
   it.each([
@@ -48,7 +47,7 @@ describe('the Chinese military list', () => {
 
 describe('the name rule', () => {
   it('matches a name that says it belongs to the PLA, in English and Chinese', () => {
-    for (const name of ['Xi\'an Research Institute of the PLA Rocket Force', 'PLA Army Academy of Special Operations', '中国人民解放军某某学院']) {
+    for (const name of ["Xi'an Research Institute of the PLA Rocket Force", 'PLA Army Academy of Special Operations', '中国人民解放军某某学院']) {
       const hit = militaryMatch(name);
       expect(hit, name).toMatchObject({ list: 'chinese-military', id: 'chinese-military:name-rule', match: true });
       expect(hit?.why).toMatch(/armed forces/);

@@ -33,7 +33,11 @@ const screener = createScreener({
   staleAfterDays: 30,
   today: '2025-11-20',
 });
-const matches = (name: string) => screener.screen(name).hits.filter((h) => h.match).map((h) => h.id);
+const matches = (name: string) =>
+  screener
+    .screen(name)
+    .hits.filter((h) => h.match)
+    .map((h) => h.id);
 
 describe('the closest entry is the match', () => {
   it('a name one letter from another listed name matches only its own entry', () => {

@@ -59,16 +59,21 @@ function generator(parts: Parts, random: () => number) {
       if (random() < 0.25) {
         const given = pick(parts.givenNames.cyrillic);
         const surname =
-          random() < 0.3
-            ? pick(parts.surnames.cyrillic)
-            : cap(pick(cyrSyllables) + pick(cyrSyllables) + pick(cyrSyllables)) + pick(cyrSurnameEndings);
+          random() < 0.3 ? pick(parts.surnames.cyrillic) : cap(pick(cyrSyllables) + pick(cyrSyllables) + pick(cyrSyllables)) + pick(cyrSurnameEndings);
         const cyr = `${given} ${surname}`;
         return { id, schema: 'Person', name: anyAscii(cyr), aliases: [cyr], country: pick(['ru', 'by']), cyrillic: true };
       }
       const given = pick(parts.givenNames.latin);
       const middle = random() < 0.2 ? ` ${pick(parts.givenNames.latin)}` : '';
       const surname = random() < 0.4 ? pick(parts.surnames.latin) : coined(2, 3);
-      return { id, schema: 'Person', name: `${given}${middle} ${surname}`, aliases: [], country: pick(['ir', 'kp', 'sy', 'cn', 've', 'us', 'ae', 'tr']), cyrillic: false };
+      return {
+        id,
+        schema: 'Person',
+        name: `${given}${middle} ${surname}`,
+        aliases: [],
+        country: pick(['ir', 'kp', 'sy', 'cn', 've', 'us', 'ae', 'tr']),
+        cyrillic: false,
+      };
     }
     if (r < 0.9) {
       const brand = coined(2, 3);
@@ -86,7 +91,8 @@ function generator(parts: Parts, random: () => number) {
 
 /** Written in pieces: four million rows are more than one JavaScript string can hold. */
 export function writeDataset(path: string, entities: Synthetic[]): void {
-  const header = 'id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,phones,emails,program_ids,dataset,first_seen,last_seen,last_change';
+  const header =
+    'id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,phones,emails,program_ids,dataset,first_seen,last_seen,last_change';
   const fd = openSync(path, 'w');
   try {
     let chunk: string[] = [header];
@@ -96,7 +102,24 @@ export function writeDataset(path: string, entities: Synthetic[]): void {
     };
     for (const e of entities) {
       chunk.push(
-        [e.id, e.schema, csvCell(e.name), csvCell(e.aliases.join(';')), '', e.country, '', '', 'Synthetic sanction', '', '', 'SYN', 'Synthetic bench list', '2024-01-01T00:00:00', '2025-08-30T00:00:00', '2025-08-30T00:00:00'].join(','),
+        [
+          e.id,
+          e.schema,
+          csvCell(e.name),
+          csvCell(e.aliases.join(';')),
+          '',
+          e.country,
+          '',
+          '',
+          'Synthetic sanction',
+          '',
+          '',
+          'SYN',
+          'Synthetic bench list',
+          '2024-01-01T00:00:00',
+          '2025-08-30T00:00:00',
+          '2025-08-30T00:00:00',
+        ].join(','),
       );
       if (chunk.length >= 50_000) flush();
     }

@@ -27,10 +27,7 @@ describe('what was not screened', () => {
   });
 
   it('says nothing is missing once a sanctions export and a risk list are loaded', () => {
-    const result = build([
-      loadDataset({ path: join(FIXTURES, 'targets.simple.csv') }),
-      loadDataset({ path: join(FIXTURES, 'own-list.csv') }),
-    ]).screen('x');
+    const result = build([loadDataset({ path: join(FIXTURES, 'targets.simple.csv') }), loadDataset({ path: join(FIXTURES, 'own-list.csv') })]).screen('x');
     expect(result.missing).toBeUndefined();
     expect(result.checkByHand).toBeUndefined();
   });

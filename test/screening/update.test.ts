@@ -175,7 +175,10 @@ describe('a running screener picks up an update', () => {
       await datasets(['update'], env);
       await expect
         .poll(
-          async () => ((await (await fetch(`${app.url}/readyz`)).json()) as { screening: { lists: Array<{ id: string; date: string }> } }).screening.lists.find((l) => l.id === 'opensanctions-sanctions')?.date,
+          async () =>
+            ((await (await fetch(`${app.url}/readyz`)).json()) as { screening: { lists: Array<{ id: string; date: string }> } }).screening.lists.find(
+              (l) => l.id === 'opensanctions-sanctions',
+            )?.date,
           { timeout: 10_000, interval: 200 },
         )
         .toBe('2025-11-02');

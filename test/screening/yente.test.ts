@@ -69,7 +69,14 @@ describe('yente', () => {
     expect(sent.path).toBe('/match/default?limit=5');
     expect(sent.auth).toBe('ApiKey secret-test-key');
     expect(sent.body).toEqual({ queries: { q: { schema: 'LegalEntity', properties: { name: ['Fake Defence Export Agency'], country: ['ru'] } } } });
-    expect(result.hits[0]).toMatchObject({ list: 'yente-default', id: 'NK-fake-rosoboron', match: true, kind: 'sanction', score: 0.97, source: 'eu_fsf, us_ofac_sdn' });
+    expect(result.hits[0]).toMatchObject({
+      list: 'yente-default',
+      id: 'NK-fake-rosoboron',
+      match: true,
+      kind: 'sanction',
+      score: 0.97,
+      source: 'eu_fsf, us_ofac_sdn',
+    });
     expect(result.lists.find((l) => l.id === 'yente-default')).toMatchObject({ date: '2025-11-18', kinds: ['sanction'] });
     // yente answered for sanctions: they are no longer "not screened".
     expect(result.missing ?? []).not.toContain('sanction');
@@ -90,7 +97,11 @@ describe('yente', () => {
     expect(Date.now() - started).toBeLessThan(1200);
     expect(result.hits[0]).toMatchObject({ list: 'seven-sons', id: 'buaa' });
     expect(result.notChecked).toEqual([
-      expect.objectContaining({ list: 'yente-default', reason: 'timeout', text: expect.stringMatching(/did not answer within 100 ms: the name was not checked/) }),
+      expect.objectContaining({
+        list: 'yente-default',
+        reason: 'timeout',
+        text: expect.stringMatching(/did not answer within 100 ms: the name was not checked/),
+      }),
     ]);
     expect(result.missing).toContain('sanction');
     delayMs = 0;
@@ -119,7 +130,12 @@ describe('yente', () => {
     const stdout = new PassThrough();
     let out = '';
     stdout.on('data', (c: Buffer) => (out += c.toString()));
-    const code = await run(['--json', 'Fake Defence Export Agency'], { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: { SCREENING_YENTE_URL: url } });
+    const code = await run(['--json', 'Fake Defence Export Agency'], {
+      stdout,
+      stderr: new PassThrough(),
+      stdin: new PassThrough(),
+      env: { SCREENING_YENTE_URL: url },
+    });
     expect(code).toBe(0);
     expect((JSON.parse(out) as { hits: Array<{ list: string; kind: string }> }).hits[0]).toMatchObject({ list: 'yente-default', kind: 'sanction' });
   });

@@ -20,7 +20,10 @@ async function start(env: Record<string, string>): Promise<{ app: RunningApp; di
 }
 
 function sessionCookie(res: Response): string | undefined {
-  return res.headers.getSetCookie().find((c) => c.startsWith('advisor_session='))?.split(';')[0];
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('advisor_session='))
+    ?.split(';')[0];
 }
 
 const TO_OUTCOME = [
@@ -37,14 +40,22 @@ const CONFIRM = [{ action: 'escalate:yes' }, { action: 'inst:uhasselt' }, { acti
 describe('rate limits', () => {
   let app: RunningApp;
   let dir: string;
-  beforeAll(async () => ({ app, dir } = await start({ INBOX_TOKEN: TOKEN, RATE_LIMIT_LOGIN: '5', RATE_LIMIT_CHAT_TURNS: '40', RATE_LIMIT_CASES_PER_SESSION: '1' })), 60_000);
+  beforeAll(
+    async () => ({ app, dir } = await start({ INBOX_TOKEN: TOKEN, RATE_LIMIT_LOGIN: '5', RATE_LIMIT_CHAT_TURNS: '40', RATE_LIMIT_CASES_PER_SESSION: '1' })),
+    60_000,
+  );
   afterAll(async () => {
     await app.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   const login = (token: string) =>
-    fetch(`${app.url}/inbox/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${encodeURIComponent(token)}` });
+    fetch(`${app.url}/inbox/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${encodeURIComponent(token)}`,
+    });
 
   it('answers 429 with Retry-After after 5 wrong logins, for the form and for Bearer guesses, and then even the right token waits', async () => {
     // Right logins do not count against the address.
@@ -60,7 +71,11 @@ describe('rate limits', () => {
   it('pauses a session that already sent its case for the hour, with a message the chat shows', async () => {
     let cookie = '';
     const send = async (body: Record<string, unknown>): Promise<Response> => {
-      const res = await fetch(`${app.url}/api/chat/turn`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ ...body, lang: 'en' }) });
+      const res = await fetch(`${app.url}/api/chat/turn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ ...body, lang: 'en' }),
+      });
       cookie = sessionCookie(res) ?? cookie;
       return res;
     };
@@ -93,7 +108,12 @@ describe('anonymous chat turns per address', () => {
   });
 
   it('answers the fourth cookie-less turn in a minute with 429, Retry-After and a friendly message', async () => {
-    const turn = () => fetch(`${app.url}/api/chat/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'text', text: 'hello', lang: 'nl' }) });
+    const turn = () =>
+      fetch(`${app.url}/api/chat/turn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'text', text: 'hello', lang: 'nl' }),
+      });
     for (let i = 0; i < 3; i++) expect((await turn()).status).toBe(200);
     const limited = await turn();
     expect(limited.status).toBe(429);
@@ -113,19 +133,31 @@ describe('web-chat sessions', () => {
 
   it('never adopts a session id the client chose: it issues its own, and the chosen one reads nothing', async () => {
     const chosen = `advisor_session=${'A'.repeat(43)}`;
-    const res = await fetch(`${app.url}/api/chat/turn`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: chosen }, body: JSON.stringify({ kind: 'text', text: 'hello' }) });
+    const res = await fetch(`${app.url}/api/chat/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: chosen },
+      body: JSON.stringify({ kind: 'text', text: 'hello' }),
+    });
     expect(res.status).toBe(200);
     const issued = sessionCookie(res);
     expect(issued).toBeDefined();
     expect(issued).not.toBe(chosen);
     expect(issued?.startsWith(`${chosen}.`)).toBe(false);
     // A signed id from the server keeps its conversation (no new cookie on the next turn).
-    const again = await fetch(`${app.url}/api/chat/turn`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: issued ?? '' }, body: JSON.stringify({ kind: 'text', text: 'help' }) });
+    const again = await fetch(`${app.url}/api/chat/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: issued ?? '' },
+      body: JSON.stringify({ kind: 'text', text: 'help' }),
+    });
     expect(sessionCookie(again)).toBeUndefined();
     // Changing one character of the signed value is refused like a made-up one.
     const [id = '', issuedAt = '', mac = ''] = (issued ?? '').replace('advisor_session=', '').split('.');
     const tampered = `advisor_session=${id.slice(0, -1)}${id.endsWith('A') ? 'B' : 'A'}.${issuedAt}.${mac}`;
-    const other = await fetch(`${app.url}/api/chat/turn`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: tampered }, body: JSON.stringify({ kind: 'text', text: 'hello' }) });
+    const other = await fetch(`${app.url}/api/chat/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: tampered },
+      body: JSON.stringify({ kind: 'text', text: 'hello' }),
+    });
     expect(sessionCookie(other)).toBeDefined();
   });
 

@@ -30,7 +30,11 @@ describe('/metrics', () => {
   });
 
   it('reports the backlog, its oldest age, dead letters, cases by status, turn latency and the event loop', async () => {
-    await fetch(`${app.url}/api/chat/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'text', text: 'hello' }) });
+    await fetch(`${app.url}/api/chat/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'text', text: 'hello' }),
+    });
     const text = await (await fetch(`${app.url}/metrics`)).text();
     expect(text).toMatch(/^advisor_outbox_pending_jobs 2$/m);
     const age = Number(/^advisor_outbox_oldest_pending_age_seconds (\S+)$/m.exec(text)?.[1]);
@@ -48,7 +52,10 @@ describe('/metrics on an admin port', () => {
   it('is served on METRICS_PORT only, not on the public port', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'advisor-metrics-port-'));
     const metricsPort = 20000 + Math.floor(Math.random() * 20000);
-    const app = await startApp({ ...loadConfig({ DATA_DIR: dir, OUTBOX_POLL_MS: '60000', METRICS_PORT: String(metricsPort), METRICS_PROCESS: 'false' }), PORT: 0 }, { logger: createLogger('silent') });
+    const app = await startApp(
+      { ...loadConfig({ DATA_DIR: dir, OUTBOX_POLL_MS: '60000', METRICS_PORT: String(metricsPort), METRICS_PROCESS: 'false' }), PORT: 0 },
+      { logger: createLogger('silent') },
+    );
     try {
       expect((await fetch(`${app.url}/metrics`)).status).toBe(404);
       const admin = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);

@@ -34,7 +34,14 @@ describe('the production start', () => {
     expect(built.status, built.stderr).toBe(0);
     const child = spawn(process.execPath, ['--import', './test/helpers/forbid-dev-deps.mjs', 'bin/start.js'], {
       cwd: root,
-      env: { ...process.env, PORT: String(20000 + Math.floor(Math.random() * 20000)), DATA_DIR: dir, LOG_LEVEL: 'silent', ENV_FILE: join(dir, 'none.env'), DATABASE_URL: '' },
+      env: {
+        ...process.env,
+        PORT: String(20000 + Math.floor(Math.random() * 20000)),
+        DATA_DIR: dir,
+        LOG_LEVEL: 'silent',
+        ENV_FILE: join(dir, 'none.env'),
+        DATABASE_URL: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -61,7 +61,10 @@ describe('case retention', () => {
     const recent = closedCase('recent', 5);
     const openOld = caseRecord('open-old', { userId: 'r-open', createdAt: daysAgo(200) });
     await seed(dir, [old, recent, openOld]);
-    const app = await startApp({ ...loadConfig({ DATA_DIR: dir, OUTBOX_POLL_MS: '60000', CASE_RETENTION_DAYS: '30' }), PORT: 0 }, { logger: createLogger('silent') });
+    const app = await startApp(
+      { ...loadConfig({ DATA_DIR: dir, OUTBOX_POLL_MS: '60000', CASE_RETENTION_DAYS: '30' }), PORT: 0 },
+      { logger: createLogger('silent') },
+    );
     try {
       // The sweep runs at start; give it a moment.
       for (let i = 0; i < 50 && (await app.store.getCase(old.id)); i++) await new Promise((r) => setTimeout(r, 20));

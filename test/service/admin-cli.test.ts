@@ -37,13 +37,25 @@ async function seed() {
   const store = await openStore({ dataDir: dir });
   const router = createCaseRouter(ROUTING);
   const chat = createConversationService({ store, step: fakeStep().step, router, clock: () => new Date(), newId: counterIds('case'), logger: silentLogger });
-  await chat.handle({ channel: 'cli', conversationKey: 'cli:alice', user: { id: 'alice', name: 'Alice Peeters' }, address: {}, input: { type: 'text', text: 'confirm' } });
+  await chat.handle({
+    channel: 'cli',
+    conversationKey: 'cli:alice',
+    user: { id: 'alice', name: 'Alice Peeters' },
+    address: {},
+    input: { type: 'text', text: 'confirm' },
+  });
   await chat.handle({ channel: 'cli', conversationKey: 'cli:bob', user: { id: 'bob' }, address: {}, input: { type: 'text', text: 'confirm' } });
-  const failing: Deliverer = { channel: 'slack', deliver: async (job) => (job.caseId === 'case1' ? { ok: false, retryable: false, error: 'channel_not_found' } : { ok: true, result: { ts: '1' } }) };
+  const failing: Deliverer = {
+    channel: 'slack',
+    deliver: async (job) => (job.caseId === 'case1' ? { ok: false, retryable: false, error: 'channel_not_found' } : { ok: true, result: { ts: '1' } }),
+  };
   const teams: Deliverer = { channel: 'teams', deliver: async () => ({ ok: true, result: { id: 'a1' } }) };
   const worker = createOutboxWorker({
     store,
-    deliverers: new Map<ChannelName, Deliverer>([['slack', failing], ['teams', teams]]),
+    deliverers: new Map<ChannelName, Deliverer>([
+      ['slack', failing],
+      ['teams', teams],
+    ]),
     clock: () => new Date(),
     logger: silentLogger,
     maxAttempts: 3,

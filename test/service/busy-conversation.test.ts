@@ -46,26 +46,30 @@ async function hammer(stores: [Store, Store]): Promise<{ failures: number; answe
 }
 
 describe('one busy conversation on two instances', () => {
-  it.skipIf(!url)('PostgreSQL: all 160 concurrent turns are answered and kept', async () => {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
-    const a = createPostgresStore({ connectionString: url ?? '', schema, poolSize: 10 });
-    await a.migrate();
-    const b = createPostgresStore({ connectionString: url ?? '', schema, poolSize: 10 });
-    try {
-      const { failures, answers } = await hammer([a, b]);
-      expect(failures).toBe(0);
-      expect(answers).toHaveLength(ROUNDS * PER_INSTANCE * 2);
-      expect(new Set(answers).size).toBe(ROUNDS * PER_INSTANCE * 2);
-      expect((await a.loadConversation('web:busy'))?.version).toBe(ROUNDS * PER_INSTANCE * 2);
-    } finally {
-      await a.close();
-      await b.close();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
-    }
-  }, 60_000);
+  it.skipIf(!url)(
+    'PostgreSQL: all 160 concurrent turns are answered and kept',
+    async () => {
+      const schema = `t_${randomBytes(6).toString('hex')}`;
+      const a = createPostgresStore({ connectionString: url ?? '', schema, poolSize: 10 });
+      await a.migrate();
+      const b = createPostgresStore({ connectionString: url ?? '', schema, poolSize: 10 });
+      try {
+        const { failures, answers } = await hammer([a, b]);
+        expect(failures).toBe(0);
+        expect(answers).toHaveLength(ROUNDS * PER_INSTANCE * 2);
+        expect(new Set(answers).size).toBe(ROUNDS * PER_INSTANCE * 2);
+        expect((await a.loadConversation('web:busy'))?.version).toBe(ROUNDS * PER_INSTANCE * 2);
+      } finally {
+        await a.close();
+        await b.close();
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await client.end();
+      }
+    },
+    60_000,
+  );
 
   it('SQLite: two connections on one file, the same', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'busy-'));

@@ -9,13 +9,24 @@ describe('CaseRouter', () => {
   it('sends a new case as a card to each contact-point channel of its institution', () => {
     const jobs = router.jobsForNewCase(caseRecord('c1'));
     expect(jobs).toEqual([
-      { kind: 'case-card', channel: 'slack', idempotencyKey: 'case-card:c1:slack', caseId: 'c1', payload: { caseId: 'c1', caseRef: 'RS-C1', institution: 'uhasselt', target: { teamId: 'T1', channelId: 'C-RS' } } },
+      {
+        kind: 'case-card',
+        channel: 'slack',
+        idempotencyKey: 'case-card:c1:slack',
+        caseId: 'c1',
+        payload: { caseId: 'c1', caseRef: 'RS-C1', institution: 'uhasselt', target: { teamId: 'T1', channelId: 'C-RS' } },
+      },
       {
         kind: 'case-card',
         channel: 'teams',
         idempotencyKey: 'case-card:c1:teams',
         caseId: 'c1',
-        payload: { caseId: 'c1', caseRef: 'RS-C1', institution: 'uhasselt', target: { serviceUrl: 'https://smba.example/emea/', conversationId: '19:rs@thread' } },
+        payload: {
+          caseId: 'c1',
+          caseRef: 'RS-C1',
+          institution: 'uhasselt',
+          target: { serviceUrl: 'https://smba.example/emea/', conversationId: '19:rs@thread' },
+        },
       },
     ]);
   });
@@ -39,6 +50,11 @@ describe('CaseRouter', () => {
   it('jobsForStatus tells the researcher of a status change', () => {
     const c = caseRecord('c1');
     const jobs = router.jobsForStatus(c, 'closed', 'All fine.');
-    expect(jobs.find((j) => j.kind === 'researcher-notice')?.payload.input).toEqual({ type: 'case-status', caseRef: 'RS-C1', status: 'closed', advice: 'All fine.' });
+    expect(jobs.find((j) => j.kind === 'researcher-notice')?.payload.input).toEqual({
+      type: 'case-status',
+      caseRef: 'RS-C1',
+      status: 'closed',
+      advice: 'All fine.',
+    });
   });
 });

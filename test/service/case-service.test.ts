@@ -55,7 +55,12 @@ describe('CaseService', () => {
     await service.take('c1', cp);
     const closed = await service.close('c1', cp, 'Proceed, with an export-control check first.');
     expect(closed.ok && closed.case).toMatchObject({ status: 'closed', advice: 'Proceed, with an export-control check first.' });
-    expect((await notices(store)).at(-1)).toEqual({ type: 'case-status', caseRef: 'RS-C1', status: 'closed', advice: 'Proceed, with an export-control check first.' });
+    expect((await notices(store)).at(-1)).toEqual({
+      type: 'case-status',
+      caseRef: 'RS-C1',
+      status: 'closed',
+      advice: 'Proceed, with an export-control check first.',
+    });
     expect(await service.close('c1', cp, 'again')).toMatchObject({ ok: false, reason: 'wrong-status' });
     expect(await service.take('c1', cp)).toMatchObject({ ok: false, reason: 'wrong-status' });
   });

@@ -39,7 +39,7 @@ describe('ConversationService', () => {
     expect((await store.loadConversation('web:s1'))?.version).toBe(2);
   });
 
-  it('starts a new conversation in the channel\'s language', async () => {
+  it("starts a new conversation in the channel's language", async () => {
     const { service, fake } = await setup();
     await service.handle(turn('hallo', { lang: 'nl' }));
     expect(fake.calls[0]?.state?.lang).toBe('nl');
@@ -116,12 +116,20 @@ describe('ConversationService', () => {
     const base = await memoryStore();
     const alwaysConflict: Store = { ...base, commitTurn: async () => ({ ok: false, reason: 'conflict' }) };
     const fake = fakeStep();
-    const service = createConversationService({ store: alwaysConflict, step: fake.step, router, clock: () => new Date(), newId: counterIds(), logger: silentLogger, maxRetries: 3 });
+    const service = createConversationService({
+      store: alwaysConflict,
+      step: fake.step,
+      router,
+      clock: () => new Date(),
+      newId: counterIds(),
+      logger: silentLogger,
+      maxRetries: 3,
+    });
     await expect(service.handle(turn('x'))).rejects.toBeInstanceOf(ConversationConflictError);
     expect(fake.calls).toHaveLength(4);
   });
 
-  it('records the researcher\'s answer to a contact point\'s question on the case, with thread jobs', async () => {
+  it("records the researcher's answer to a contact point's question on the case, with thread jobs", async () => {
     const { store, service, clock } = await setup();
     await service.handle(turn('confirm'));
     const cases = createCaseService({ store, router, clock: clock.clock, logger: silentLogger });
@@ -130,7 +138,9 @@ describe('ConversationService', () => {
     const asked = await cases.ask('case1', cp, 'Who pays for the position?');
     expect(asked.ok && asked.case.status).toBe('awaiting-info');
     // The researcher's channel delivers the notice by running its input through the service.
-    const notice = (await store.listJobs({ caseId: 'case1' })).find((j) => j.kind === 'researcher-notice' && j.payload.input && (j.payload.input as { type: string }).type === 'case-question');
+    const notice = (await store.listJobs({ caseId: 'case1' })).find(
+      (j) => j.kind === 'researcher-notice' && j.payload.input && (j.payload.input as { type: string }).type === 'case-question',
+    );
     expect(notice?.payload).toEqual({
       caseId: 'case1',
       conversationKey: 'web:s1',
@@ -143,8 +153,15 @@ describe('ConversationService', () => {
     await service.handle(turn('The ministry of defence.'));
     const answered = await store.getCase('case1');
     expect(answered?.status).toBe('taken');
-    expect(answered?.history.at(-1)).toEqual({ at: clock.iso(), actor: { channel: 'web', id: 'u1', name: 'Researcher One' }, action: 'answered', text: 'The ministry of defence.' });
-    const threadJobs = (await store.listJobs({ caseId: 'case1' })).filter((j) => j.kind === 'case-thread' && (j.payload.event as { action: string }).action === 'answered');
+    expect(answered?.history.at(-1)).toEqual({
+      at: clock.iso(),
+      actor: { channel: 'web', id: 'u1', name: 'Researcher One' },
+      action: 'answered',
+      text: 'The ministry of defence.',
+    });
+    const threadJobs = (await store.listJobs({ caseId: 'case1' })).filter(
+      (j) => j.kind === 'case-thread' && (j.payload.event as { action: string }).action === 'answered',
+    );
     expect(threadJobs.map((j) => j.channel)).toEqual(['slack', 'teams']);
     expect(new Set(threadJobs.map((j) => j.idempotencyKey)).size).toBe(2);
   });

@@ -84,7 +84,9 @@ describe('crash test', () => {
       // The first KILLED_RUNS runs die at a random moment after start-up; the next one may finish.
       const killAfter = random() * 400;
       const killTimer =
-        runs <= KILLED_RUNS ? ready.then(() => new Promise<'kill'>((resolve) => setTimeout(() => resolve('kill'), killAfter))) : new Promise<'kill'>((resolve) => setTimeout(() => resolve('kill'), 30_000));
+        runs <= KILLED_RUNS
+          ? ready.then(() => new Promise<'kill'>((resolve) => setTimeout(() => resolve('kill'), killAfter)))
+          : new Promise<'kill'>((resolve) => setTimeout(() => resolve('kill'), 30_000));
       const outcome = await Promise.race([exited, killTimer]);
       if (process.env.CRASH_DEBUG) console.info('run', runs, outcome, channel.posts.size, channel.stats.postAttempts);
       if (outcome === 'kill' && runs > KILLED_RUNS) {

@@ -10,7 +10,12 @@ import type { OutboxJob } from '../../src/store/types.js';
 import { draft } from '../store/fixtures.js';
 
 export const ROUTING: InstitutionRouting[] = [
-  { id: 'uhasselt', slack: { teamId: 'T1', channelId: 'C-RS' }, teams: { serviceUrl: 'https://smba.example/emea/', conversationId: '19:rs@thread' }, inbox: true },
+  {
+    id: 'uhasselt',
+    slack: { teamId: 'T1', channelId: 'C-RS' },
+    teams: { serviceUrl: 'https://smba.example/emea/', conversationId: '19:rs@thread' },
+    inbox: true,
+  },
   { id: 'kuleuven', inbox: true },
 ];
 
@@ -29,7 +34,15 @@ export function captureLogger(level: pino.Level = 'debug'): { logger: Logger; li
     },
   });
   const logger = pino({ level }, sink);
-  return { logger, lines: () => out.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    logger,
+    lines: () =>
+      out
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 export const silentLogger = pino({ level: 'silent' });
@@ -65,7 +78,9 @@ export function fakeStep(institution = 'uhasselt') {
       state.cases.push(d.ref);
       return {
         state,
-        replies: [{ kind: 'case-created', caseRef: d.ref, contactPoint: { id: institution, name: 'RS desk', email: 'rs@example.org', specialised: [] }, text: 'sent' }],
+        replies: [
+          { kind: 'case-created', caseRef: d.ref, contactPoint: { id: institution, name: 'RS desk', email: 'rs@example.org', specialised: [] }, text: 'sent' },
+        ],
         effects: [{ type: 'escalate', case: d }],
       };
     }
@@ -83,7 +98,10 @@ export function fakeStep(institution = 'uhasselt') {
  * A channel that remembers what was posted under which idempotency key, like a Slack channel
  * searched by message metadata. `plan` says what each attempt does.
  */
-export function fakeChannel(channel: Deliverer['channel'], plan: (job: OutboxJob, attempt: number) => 'ok' | 'fail-before' | 'fail-after' | 'throw-after' | DeliveryResult = () => 'ok') {
+export function fakeChannel(
+  channel: Deliverer['channel'],
+  plan: (job: OutboxJob, attempt: number) => 'ok' | 'fail-before' | 'fail-after' | 'throw-after' | DeliveryResult = () => 'ok',
+) {
   const posted = new Map<string, number>();
   const attempts = new Map<string, number>();
   const deliverer: Deliverer = {

@@ -21,14 +21,20 @@ async function crashedCard(leaseMs: number) {
   expect(card?.kind).toBe('case-card');
   // Meanwhile the contact point takes the case: a thread update for the card.
   const taken = { at: clock.iso(), actor: { channel: 'slack' as const, id: 'U0CP' }, action: 'taken' as const };
-  await store.updateCase({ caseId: c.id, event: taken, status: 'taken', jobs: router.jobsForEvent(c, taken, '1').filter((j) => j.kind === 'case-thread' && j.channel === 'slack') });
+  await store.updateCase({
+    caseId: c.id,
+    event: taken,
+    status: 'taken',
+    jobs: router.jobsForEvent(c, taken, '1').filter((j) => j.kind === 'case-thread' && j.channel === 'slack'),
+  });
 
   const delivered: string[] = [];
   // Like the Slack deliverer: a thread update fails while its card is not out.
   const slack: Deliverer = {
     channel: 'slack',
     async deliver(job) {
-      if (job.kind === 'case-thread' && !delivered.some((k) => k.startsWith('case-card:'))) return { ok: false, retryable: true, error: 'card not delivered yet' };
+      if (job.kind === 'case-thread' && !delivered.some((k) => k.startsWith('case-card:')))
+        return { ok: false, retryable: true, error: 'card not delivered yet' };
       delivered.push(job.idempotencyKey);
       return { ok: true, result: { ts: job.idempotencyKey } };
     },

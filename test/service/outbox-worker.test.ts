@@ -27,7 +27,7 @@ async function setup(deliverers: Deliverer[], extra: Partial<OutboxWorkerDeps> =
 const job = async (store: Store) => (await store.listJobs({ caseId: 'c1' }))[0]!;
 
 describe('OutboxWorker', () => {
-  it('delivers a due job, stores the channel\'s result and notes the delivery on the case', async () => {
+  it("delivers a due job, stores the channel's result and notes the delivery on the case", async () => {
     const slack = fakeChannel('slack');
     const { store, worker } = await setup([slack.deliverer]);
     expect(await worker.runOnce()).toBe(1);

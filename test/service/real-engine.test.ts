@@ -34,8 +34,21 @@ describe('services with the real engine', () => {
     const store = await openStore({ dataDir: dir });
     const router = createCaseRouter(ROUTING);
     const clock = () => new Date('2025-10-01T10:00:00.000Z');
-    const chat = createConversationService({ store, step: engine.step, router, clock, newId: counterIds('00000000-0000-4000-8000-00000000000'), logger: silentLogger });
-    const turn = (input: EngineInput): InboundTurn => ({ channel: 'cli', conversationKey: 'cli:alice', user: { id: 'alice', name: 'Alice' }, address: { terminal: 'alice' }, input });
+    const chat = createConversationService({
+      store,
+      step: engine.step,
+      router,
+      clock,
+      newId: counterIds('00000000-0000-4000-8000-00000000000'),
+      logger: silentLogger,
+    });
+    const turn = (input: EngineInput): InboundTurn => ({
+      channel: 'cli',
+      conversationKey: 'cli:alice',
+      user: { id: 'alice', name: 'Alice' },
+      address: { terminal: 'alice' },
+      input,
+    });
     for (const text of TO_OUTCOME) await chat.handle(turn({ type: 'text', text }));
     expect((await store.loadConversation('cli:alice'))?.state.outcome?.escalate).toBe(true);
     await chat.handle(turn({ type: 'action', value: 'escalate:yes' }));

@@ -153,10 +153,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       it('lists cases newest first, filtered by status, institution and researcher', async () => {
         await store.commitTurn(
           turn('web:u1', null, state(1), {
-            newCases: [
-              caseRecord('c1', { createdAt: at(1000) }),
-              caseRecord('c2', { institution: 'kuleuven', userId: 'u2', createdAt: at(2000) }),
-            ],
+            newCases: [caseRecord('c1', { createdAt: at(1000) }), caseRecord('c2', { institution: 'kuleuven', userId: 'u2', createdAt: at(2000) })],
           }),
         );
         expect((await store.listCases()).map((c) => c.id)).toEqual(['c2', 'c1']);
@@ -212,12 +209,18 @@ export function storeContract(name: string, harness: StoreHarness): void {
         await store.commitTurn(turn('web:u1', null, state(1), { newCases: [caseRecord('c1')] }));
         const actor = { channel: 'admin' as const, id: 'a' };
         expect(await store.updateCase({ caseId: 'c1', event: { at: T0, actor, action: 'asked', text: 'q' }, expectedHistoryLength: 2 })).toBeNull();
-        expect((await store.updateCase({ caseId: 'c1', event: { at: T0, actor, action: 'asked', text: 'q' }, expectedHistoryLength: 1 }))?.history).toHaveLength(2);
+        expect(
+          (await store.updateCase({ caseId: 'c1', event: { at: T0, actor, action: 'asked', text: 'q' }, expectedHistoryLength: 1 }))?.history,
+        ).toHaveLength(2);
       });
 
       it('records an answer from the researcher with the turn, moving awaiting-info back to taken', async () => {
         await store.commitTurn(turn('web:u1', null, state(1), { newCases: [caseRecord('c1'), caseRecord('c2', { createdAt: at(1) })] }));
-        await store.updateCase({ caseId: 'c1', status: 'awaiting-info', event: { at: at(10), actor: { channel: 'slack', id: 'cp' }, action: 'asked', text: 'Who funds it?' } });
+        await store.updateCase({
+          caseId: 'c1',
+          status: 'awaiting-info',
+          event: { at: at(10), actor: { channel: 'slack', id: 'cp' }, action: 'asked', text: 'Who funds it?' },
+        });
         const answer = (caseId: string) => ({
           caseId,
           event: { at: at(20), actor: { channel: 'web' as const, id: 'u1' }, action: 'answered' as const, text: 'The ministry.' },
@@ -321,7 +324,14 @@ export function storeContract(name: string, harness: StoreHarness): void {
     describe('job dependencies', () => {
       it('holds a thread job back while the card it needs is pending, without spending an attempt', async () => {
         const card = cardJob('c1');
-        const thread = { kind: 'case-thread' as const, channel: 'slack' as const, idempotencyKey: 'case-thread:c1:1', caseId: 'c1', payload: {}, dependsOn: card.idempotencyKey };
+        const thread = {
+          kind: 'case-thread' as const,
+          channel: 'slack' as const,
+          idempotencyKey: 'case-thread:c1:1',
+          caseId: 'c1',
+          payload: {},
+          dependsOn: card.idempotencyKey,
+        };
         await store.enqueue([card, thread]);
         const now = new Date(Date.now() + 1000).toISOString();
         const lease = new Date(Date.parse(now) + 60_000).toISOString();
@@ -346,7 +356,9 @@ export function storeContract(name: string, harness: StoreHarness): void {
         expect(await store.acceptInbound(item('slack:event:E1'), 600_000, at(1000), lease(1000))).toBe(false);
         // The key is also a plain seen key.
         expect(await store.markSeen('slack:event:E1', 600_000, at(2000))).toBe(false);
-        expect((await store.listInbound('pending')).map((i) => [i.key, i.payload, i.attempts])).toEqual([['slack:event:E1', { event_id: 'slack:event:E1', n: 1 }, 1]]);
+        expect((await store.listInbound('pending')).map((i) => [i.key, i.payload, i.attempts])).toEqual([
+          ['slack:event:E1', { event_id: 'slack:event:E1', n: 1 }, 1],
+        ]);
       });
 
       it('gives an item back after its lease (its worker died), and dead-letters it after too many attempts', async () => {
@@ -399,8 +411,15 @@ export function storeContract(name: string, harness: StoreHarness): void {
         expect((await store.readNotices('web:u1', first)).map((n) => n.seq)).toEqual([second]);
       });
 
-      it('keeps a conversation\'s transcript, in order, for that conversation only, bounded to the last entries', async () => {
-        const first = await store.appendTranscript('web:u1', [{ who: 'researcher', content: 'hello' }, { who: 'bot', content: [{ kind: 'text', text: 'hi' }] }], at(1));
+      it("keeps a conversation's transcript, in order, for that conversation only, bounded to the last entries", async () => {
+        const first = await store.appendTranscript(
+          'web:u1',
+          [
+            { who: 'researcher', content: 'hello' },
+            { who: 'bot', content: [{ kind: 'text', text: 'hi' }] },
+          ],
+          at(1),
+        );
         await store.appendTranscript('web:u2', [{ who: 'researcher', content: 'other' }], at(2));
         expect((await store.readTranscript('web:u1', 0)).map((e) => [e.who, e.content, e.at])).toEqual([
           ['researcher', 'hello', at(1)],

@@ -53,7 +53,13 @@ export function draft(id: string, institution = 'uhasselt'): CaseDraft {
 export function caseRecord(id: string, options: { institution?: string; userId?: string; createdAt?: string } = {}): CaseRecord {
   const d = draft(id, options.institution);
   const createdAt = options.createdAt ?? T0;
-  const researcher = { channel: 'web' as const, id: options.userId ?? 'u1', name: 'Researcher', conversationKey: `web:${options.userId ?? 'u1'}`, address: { session: 's1' } };
+  const researcher = {
+    channel: 'web' as const,
+    id: options.userId ?? 'u1',
+    name: 'Researcher',
+    conversationKey: `web:${options.userId ?? 'u1'}`,
+    address: { session: 's1' },
+  };
   return {
     id,
     ref: d.ref,

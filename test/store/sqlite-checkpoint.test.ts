@@ -16,7 +16,8 @@ async function writeItems(path: string, count: number, backgroundCheckpoint: boo
   const store = createSqliteStore({ path, backgroundCheckpoint });
   await store.migrate();
   const now = new Date().toISOString();
-  for (let i = 0; i < count; i++) await store.acceptInbound({ key: `slack:event:Ev${i}`, channel: 'slack', payload: { n: i, text: 'x'.repeat(3000) } }, 600_000, now, now);
+  for (let i = 0; i < count; i++)
+    await store.acceptInbound({ key: `slack:event:Ev${i}`, channel: 'slack', payload: { n: i, text: 'x'.repeat(3000) } }, 600_000, now, now);
   return store;
 }
 
@@ -30,7 +31,7 @@ function notInFile(path: string): number {
 }
 
 describe('SQLite WAL checkpoints', () => {
-  it('the store\'s own commits leave the WAL alone; the worker checkpoints it in the background', async () => {
+  it("the store's own commits leave the WAL alone; the worker checkpoints it in the background", async () => {
     dir = mkdtempSync(join(tmpdir(), 'advisor-ckpt-'));
     const path = join(dir, 'advisor.db');
     const store = await writeItems(path, 1500, true);

@@ -15,23 +15,25 @@ describe('evaluation sets', () => {
     expect(shortfalls(para, TARGETS.paraphrases)).toEqual([]);
   });
 
-  it.each(['eval/paraphrases.yaml', 'test/understand/fixtures/blind.yaml', 'test/understand/fixtures/blind-2.yaml', 'test/understand/fixtures/after-tuning.yaml'])(
-    'gets at least 95 percent of %s right in each language, rarely starts a wrong playbook and finds the facts',
-    (file) => {
-      const report = evaluateSet(understander, file, loadEvalSet(join(root, file)));
-      expect(ratio(report.overall.top1)).toBeGreaterThanOrEqual(0.95);
-      expect(ratio(report.overall.oneClick)).toBeGreaterThanOrEqual(0.97);
-      expect(ratio(report.overall.confidentlyWrong)).toBeLessThanOrEqual(0.02);
-      expect(offTopicPrecision(report)).toBeGreaterThanOrEqual(0.9);
-      for (const lang of ['en', 'nl']) {
-        const g = report.byLang[lang];
-        expect(g?.top1.total ?? 0).toBeGreaterThan(10);
-        expect(ratio(g?.top1 ?? { total: 0, correct: 0 })).toBeGreaterThanOrEqual(0.95);
-      }
-      expect(recall(report.countries)).toBeGreaterThanOrEqual(0.95);
-      expect(recall(report.domains)).toBeGreaterThanOrEqual(0.95);
-    },
-  );
+  it.each([
+    'eval/paraphrases.yaml',
+    'test/understand/fixtures/blind.yaml',
+    'test/understand/fixtures/blind-2.yaml',
+    'test/understand/fixtures/after-tuning.yaml',
+  ])('gets at least 95 percent of %s right in each language, rarely starts a wrong playbook and finds the facts', (file) => {
+    const report = evaluateSet(understander, file, loadEvalSet(join(root, file)));
+    expect(ratio(report.overall.top1)).toBeGreaterThanOrEqual(0.95);
+    expect(ratio(report.overall.oneClick)).toBeGreaterThanOrEqual(0.97);
+    expect(ratio(report.overall.confidentlyWrong)).toBeLessThanOrEqual(0.02);
+    expect(offTopicPrecision(report)).toBeGreaterThanOrEqual(0.9);
+    for (const lang of ['en', 'nl']) {
+      const g = report.byLang[lang];
+      expect(g?.top1.total ?? 0).toBeGreaterThan(10);
+      expect(ratio(g?.top1 ?? { total: 0, correct: 0 })).toBeGreaterThanOrEqual(0.95);
+    }
+    expect(recall(report.countries)).toBeGreaterThanOrEqual(0.95);
+    expect(recall(report.domains)).toBeGreaterThanOrEqual(0.95);
+  });
 
   it('is right about as often as it says: confident answers are right, unsure ones ask', () => {
     const items = ['eval/paraphrases.yaml', 'test/understand/fixtures/blind-2.yaml'].flatMap((f) => loadEvalSet(join(root, f)));

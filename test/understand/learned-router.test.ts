@@ -27,12 +27,14 @@ describe('off-topic and general questions', () => {
     expect(r.confidence).toBeGreaterThanOrEqual(0.6);
   });
 
-  it.each(['What is dual use exactly?', 'wat is kritieke technologie?', 'who is our contact point for research security?', 'zijn Chinese universiteiten verboden terrein?'])(
-    'a knowledge question reaches the FAQ: "%s"',
-    (text) => {
-      expect(u.route(text).playbook).toBe('faq');
-    },
-  );
+  it.each([
+    'What is dual use exactly?',
+    'wat is kritieke technologie?',
+    'who is our contact point for research security?',
+    'zijn Chinese universiteiten verboden terrein?',
+  ])('a knowledge question reaches the FAQ: "%s"', (text) => {
+    expect(u.route(text).playbook).toBe('faq');
+  });
 
   it('a single word "export" does not take over', () => {
     expect(u.route('Qualtrics export keeps failing').playbook).toBeNull();

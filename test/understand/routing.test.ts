@@ -41,12 +41,14 @@ describe('routing', () => {
     expect(r.clarify).toBe(false);
   });
 
-  it.each(['wat is het menu in de mensa vandaag', 'any tips for writing a good ERC grant proposal?', 'what is the wifi password?', 'moet ik mijn verlof melden?'])(
-    'needs more than a question form or money words to start a playbook: "%s"',
-    (text) => {
-      expect(u.route(text).playbook).toBeNull();
-    },
-  );
+  it.each([
+    'wat is het menu in de mensa vandaag',
+    'any tips for writing a good ERC grant proposal?',
+    'what is the wifi password?',
+    'moet ik mijn verlof melden?',
+  ])('needs more than a question form or money words to start a playbook: "%s"', (text) => {
+    expect(u.route(text).playbook).toBeNull();
+  });
 
   it.each([
     ['what are the Seven Sons, actually?', 'faq'],

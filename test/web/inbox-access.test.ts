@@ -98,7 +98,7 @@ describe('an inbox with an admin token and tokens for UGent and KU Leuven', () =
     expect(pdf.headers.get('content-type')).toContain('application/pdf');
   });
 
-  it('lets the admin token see, open and download both institutions\' cases', async () => {
+  it("lets the admin token see, open and download both institutions' cases", async () => {
     expect(await apiRefs(ADMIN)).toEqual([KUL_CASE.ref, UGENT_CASE.ref].sort());
     const page = await (await get('/inbox', ADMIN, { accept: 'text/html' })).text();
     expect(page).toContain(UGENT_CASE.ref);
@@ -120,7 +120,11 @@ describe('an inbox with an admin token and tokens for UGent and KU Leuven', () =
         headers: { ...bearer(UGENT), 'content-type': 'application/x-www-form-urlencoded' },
         body,
       });
-    for (const [action, body] of [['take', ''], ['ask', 'text=Which+partner%3F'], ['close', 'text=Go+ahead']] as const) {
+    for (const [action, body] of [
+      ['take', ''],
+      ['ask', 'text=Which+partner%3F'],
+      ['close', 'text=Go+ahead'],
+    ] as const) {
       const foreign = await post(`/inbox/cases/${KUL_CASE.ref}/${action}`, body);
       const missing = await post(`/inbox/cases/${MISSING_REF}/${action}`, body);
       expect(foreign.status).toBe(404);
@@ -132,7 +136,7 @@ describe('an inbox with an admin token and tokens for UGent and KU Leuven', () =
     expect(await app.store.listJobs({ caseId: KUL_CASE.id })).toEqual(jobsBefore);
   });
 
-  it('records which institution\'s contact point acted, and the admin as the admin', async () => {
+  it("records which institution's contact point acted, and the admin as the admin", async () => {
     const take = await fetch(`${app.url}/inbox/cases/${UGENT_CASE.ref}/take`, {
       method: 'POST',
       redirect: 'manual',

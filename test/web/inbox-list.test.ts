@@ -22,7 +22,11 @@ describe('the inbox list', () => {
     await store.commitTurn(turn('web:u1', null, state(1), { newCases: [answered, quiet] }));
     const cp = { channel: 'admin' as const, id: 'cp' };
     await store.updateCase({ caseId: 'c1', status: 'awaiting-info', event: { at: at(1000), actor: cp, action: 'asked', text: 'Which lab?' } });
-    await store.updateCase({ caseId: 'c1', status: 'taken', event: { at: at(2000), actor: { channel: 'web', id: 'u1' }, action: 'answered', text: 'The flight lab.' } });
+    await store.updateCase({
+      caseId: 'c1',
+      status: 'taken',
+      event: { at: at(2000), actor: { channel: 'web', id: 'u1' }, action: 'answered', text: 'The flight lab.' },
+    });
   });
 
   async function page(query: { risk?: string; q?: string } = {}): Promise<string> {

@@ -111,7 +111,11 @@ describe('inbox single sign-on through an OpenID Connect provider', () => {
     expect(take.status).toBe(303);
     expect(take.headers.get('location')).toContain('done=taken');
     const record = await app.store.getCase(UGENT_CASE.id);
-    expect(record?.history.at(-1)?.actor).toEqual({ channel: 'web', id: 'inbox:ugent:sso:an-0001', name: 'An Peeters <an.peeters@ugent.be> (Universiteit Gent)' });
+    expect(record?.history.at(-1)?.actor).toEqual({
+      channel: 'web',
+      id: 'inbox:ugent:sso:an-0001',
+      name: 'An Peeters <an.peeters@ugent.be> (Universiteit Gent)',
+    });
   });
 
   it('refuses a KU Leuven case to the UGent contact point like a case that does not exist', async () => {

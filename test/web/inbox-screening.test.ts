@@ -93,7 +93,8 @@ describe('batch screening in the inbox', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const get = (path: string, token: string) => fetch(`${app.url}${path}`, { redirect: 'manual', headers: { authorization: `Bearer ${token}`, accept: 'text/html' } });
+  const get = (path: string, token: string) =>
+    fetch(`${app.url}${path}`, { redirect: 'manual', headers: { authorization: `Bearer ${token}`, accept: 'text/html' } });
 
   it('screens an uploaded CSV with a progress bar, and offers the report as CSV and PDF with the kind of each hit', async () => {
     const form = new FormData();
@@ -173,7 +174,11 @@ describe('batch screening in the inbox', () => {
     const empty = await fetch(`${app.url}/inbox/screening`, { method: 'POST', body: form, headers: { authorization: `Bearer ${UGENT}` } });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain('The file holds no partner names.');
-    const notUpload = await fetch(`${app.url}/inbox/screening`, { method: 'POST', body: 'x=1', headers: { authorization: `Bearer ${UGENT}`, 'content-type': 'application/x-www-form-urlencoded' } });
+    const notUpload = await fetch(`${app.url}/inbox/screening`, {
+      method: 'POST',
+      body: 'x=1',
+      headers: { authorization: `Bearer ${UGENT}`, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(notUpload.status).toBe(400);
   });
 });

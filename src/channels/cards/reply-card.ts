@@ -71,14 +71,16 @@ function outcomeBody(outcome: Outcome, ui: UiLookup, options: CardDocumentOption
 }
 
 /** The welcome card: a greeting and one button per playbook. */
-export function renderWelcomeCard(
-  playbooks: Array<{ id: string; title: string; description: string }>,
-  ui: UiLookup,
-): AdaptiveCard {
+export function renderWelcomeCard(playbooks: Array<{ id: string; title: string; description: string }>, ui: UiLookup): AdaptiveCard {
   const card = emptyCard(ui);
   card.body.push(heading(ui('cards.welcome-title'), 'large'), plainText(ui('cards.welcome-text')));
   for (const p of playbooks) card.body.push(labelled(p.title, p.description, { spacing: 'small' }));
-  card.body.push(...submitButtons(playbooks.map((p) => ({ label: p.title, value: p.id })), (c) => ({ start: c.value })));
+  card.body.push(
+    ...submitButtons(
+      playbooks.map((p) => ({ label: p.title, value: p.id })),
+      (c) => ({ start: c.value }),
+    ),
+  );
   card.body.push(plainText(fill(ui('cards.welcome-hint'), {}), { isSubtle: true, spacing: 'medium' }));
   return card;
 }

@@ -34,10 +34,7 @@ export interface CaseCardAction {
   text: string;
 }
 
-export type CardSubmit =
-  | { kind: 'engine'; input: EngineInput }
-  | { kind: 'case'; action: CaseCardAction }
-  | { kind: 'invalid' };
+export type CardSubmit = { kind: 'engine'; input: EngineInput } | { kind: 'case'; action: CaseCardAction } | { kind: 'invalid' };
 
 /** Turns a submitted card value into an engine input or a case action; anything else is invalid. */
 export function parseCardSubmit(value: unknown): CardSubmit {

@@ -33,9 +33,7 @@ export type ChoiceValue = z.infer<typeof choiceValueSchema>;
 /** The engine checks that the playbook exists. */
 export const startValueSchema = playbookIdSchema;
 
-export const formValueSchema = z
-  .object({ s: z.string(), f: z.string(), l: z.string(), p: z.string().optional() })
-  .strict();
+export const formValueSchema = z.object({ s: z.string(), f: z.string(), l: z.string(), p: z.string().optional() }).strict();
 export type FormValue = z.infer<typeof formValueSchema>;
 
 export const caseValueSchema = z.string().min(1).max(200);
@@ -53,7 +51,5 @@ export const conversationRefSchema = z
 export type ConversationRef = z.infer<typeof conversationRefSchema>;
 
 /** A case modal remembers the case and where its card is, to refresh the card after the submit. */
-export const caseModalMetaSchema = z
-  .object({ caseId: z.string().min(1), channel: z.string().optional(), ts: z.string().optional() })
-  .strict();
+export const caseModalMetaSchema = z.object({ caseId: z.string().min(1), channel: z.string().optional(), ts: z.string().optional() }).strict();
 export type CaseModalMeta = z.infer<typeof caseModalMetaSchema>;

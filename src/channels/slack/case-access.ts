@@ -33,13 +33,7 @@ export async function cardLocation(rt: SlackRuntime, caseId: string): Promise<Ca
  * A user may act when listed in SLACK_CONTACT_POINT_USERS or a member of the case's contact-point channel.
  * `fallbackChannel` is the channel the click came from, used only when the case has no card job on record.
  */
-export async function mayActOnCase(
-  rt: SlackRuntime,
-  client: Client,
-  user: string,
-  caseId: string,
-  fallbackChannel: string | undefined,
-): Promise<boolean> {
+export async function mayActOnCase(rt: SlackRuntime, client: Client, user: string, caseId: string, fallbackChannel: string | undefined): Promise<boolean> {
   if (rt.config.SLACK_CONTACT_POINT_USERS.includes(user)) return true;
   const c = await rt.deps.cases.get(caseId);
   if (c && rt.institutionContactPoints(c.institution).includes(user)) return true;

@@ -52,7 +52,6 @@ export const slackConfigSchema = z.object({
   SLACK_INBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
-
 export type SlackConfig = z.infer<typeof slackConfigSchema>;
 
 export type SlackMode = 'socket' | 'http' | 'off';

@@ -30,9 +30,7 @@ const actorSchema = z.object({ channel: z.string(), id: z.string(), name: z.stri
 const threadPayloadSchema = z.looseObject({
   caseId: z.string().optional(),
   target: z.looseObject({ channelId: z.string().min(1) }).optional(),
-  event: z
-    .looseObject({ action: z.string(), text: z.string().optional(), actor: actorSchema.optional() })
-    .optional(),
+  event: z.looseObject({ action: z.string(), text: z.string().optional(), actor: actorSchema.optional() }).optional(),
 });
 
 const noticePayloadSchema = z.looseObject({
@@ -72,9 +70,7 @@ async function findEarlierPost(client: Client, channel: string, key: string, sin
     const response = thread ? await client.conversations.replies({ ...paging, ts: thread }) : await client.conversations.history(paging);
     const parsed = pageSchema.safeParse(response);
     if (!parsed.success) return undefined;
-    const hit = (parsed.data.messages ?? []).find(
-      (m) => m.metadata?.event_type === DELIVERY_EVENT_TYPE && m.metadata.event_payload?.['key'] === key,
-    );
+    const hit = (parsed.data.messages ?? []).find((m) => m.metadata?.event_type === DELIVERY_EVENT_TYPE && m.metadata.event_payload?.['key'] === key);
     if (hit?.ts) return hit.ts;
     cursor = parsed.data.response_metadata?.next_cursor || undefined;
     if (!cursor) return undefined;
@@ -91,7 +87,13 @@ const THREAD_TEXT_KEYS: Partial<Record<CaseEvent['action'], string>> = {
 };
 
 /** The thread message for a case event: who did what, and the question, answer or advice quoted. */
-function threadMessage(rt: SlackRuntime, c: CaseRecord, action: string | undefined, text: string | undefined, actor: CaseEvent['actor'] | undefined): SlackMessage {
+function threadMessage(
+  rt: SlackRuntime,
+  c: CaseRecord,
+  action: string | undefined,
+  text: string | undefined,
+  actor: CaseEvent['actor'] | undefined,
+): SlackMessage {
   const lang = c.draft.lang;
   const key = action ? THREAD_TEXT_KEYS[action as CaseEvent['action']] : undefined;
   // The actor is our own mention markup; the template around it is escaped.

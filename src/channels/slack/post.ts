@@ -13,12 +13,7 @@ export interface PostOptions {
 }
 
 /** Posts the messages in order; returns their timestamps. */
-export async function postMessages(
-  client: Client,
-  channel: string,
-  messages: SlackMessage[],
-  options: PostOptions = {},
-): Promise<string[]> {
+export async function postMessages(client: Client, channel: string, messages: SlackMessage[], options: PostOptions = {}): Promise<string[]> {
   const stamps: string[] = [];
   for (const message of messages) {
     const response = await client.chat.postMessage({
@@ -26,9 +21,7 @@ export async function postMessages(
       text: message.text,
       blocks: message.blocks,
       ...(options.thread ? { thread_ts: options.thread } : {}),
-      ...(options.idempotencyKey
-        ? { metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { key: options.idempotencyKey } } }
-        : {}),
+      ...(options.idempotencyKey ? { metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { key: options.idempotencyKey } } } : {}),
       unfurl_links: false,
       unfurl_media: false,
     });

@@ -12,8 +12,14 @@ const conversationReferenceSchema = z
     conversation: z
       .object({ id: z.string().min(1), isGroup: z.boolean().optional(), conversationType: z.string().optional(), tenantId: z.string().optional() })
       .loose(),
-    bot: z.object({ id: z.string().min(1), name: z.string().optional() }).loose().optional(),
-    user: z.object({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() }).loose().optional(),
+    bot: z
+      .object({ id: z.string().min(1), name: z.string().optional() })
+      .loose()
+      .optional(),
+    user: z
+      .object({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() })
+      .loose()
+      .optional(),
     activityId: z.string().optional(),
     locale: z.string().optional(),
   })

@@ -23,8 +23,14 @@ const routingSchema = z.object({
   tenantId: z.string().min(1).optional(),
 });
 const caseCardPayloadSchema = z.union([
-  z.object({ target: routingSchema }).loose().transform((p) => p.target),
-  z.object({ teams: routingSchema }).loose().transform((p) => p.teams),
+  z
+    .object({ target: routingSchema })
+    .loose()
+    .transform((p) => p.target),
+  z
+    .object({ teams: routingSchema })
+    .loose()
+    .transform((p) => p.teams),
   routingSchema.loose(),
 ]);
 
@@ -142,7 +148,10 @@ export class TeamsDeliverer implements Deliverer {
         });
         const text = this.threadText(payload, c, lang);
         if (text) {
-          await context.sendActivity({ type: ActivityTypes.Message, attachments: [attachmentOf(renderReplyCard({ kind: 'text', text }, this.texts.ui(lang)))] });
+          await context.sendActivity({
+            type: ActivityTypes.Message,
+            attachments: [attachmentOf(renderReplyCard({ kind: 'text', text }, this.texts.ui(lang)))],
+          });
         }
       });
     } catch (err) {
@@ -183,7 +192,8 @@ export class TeamsDeliverer implements Deliverer {
     const event = payload.event;
     if (!event) return null;
     const ui = this.texts.ui(lang);
-    const who = event.actor.channel === 'admin' ? '' : (event.actor.name ?? (event.action === 'answered' ? (c.researcher.name ?? c.researcher.id) : event.actor.id));
+    const who =
+      event.actor.channel === 'admin' ? '' : (event.actor.name ?? (event.action === 'answered' ? (c.researcher.name ?? c.researcher.id) : event.actor.id));
     const head = `${who ? `${who} ` : ''}${ui(`cards.event-${event.action}`)}`;
     return event.text ? `${head}:\n${event.text}` : head;
   }

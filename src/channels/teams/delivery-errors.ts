@@ -46,5 +46,10 @@ export function classifyDeliveryError(err: unknown, where: string): Extract<Deli
   if (status === undefined || status >= 500 || status === 401 || status === 408) {
     return { ok: false, retryable: true, notInstalled: false, error: `Teams: ${status ?? 'network error'} on ${where}${code ? ` (${code})` : ''}` };
   }
-  return { ok: false, retryable: false, notInstalled: false, error: `Teams: ${status}${code ? ` ${code}` : ''} on ${where}; check the Teams routing in config/institutions.yaml` };
+  return {
+    ok: false,
+    retryable: false,
+    notInstalled: false,
+    error: `Teams: ${status}${code ? ` ${code}` : ''} on ${where}; check the Teams routing in config/institutions.yaml`,
+  };
 }

@@ -189,9 +189,7 @@ export class TeamsInbound {
   async sendReplies(context: TurnContext, replies: Reply[], lang: Lang): Promise<void> {
     if (replies.length === 0) return;
     const ui = this.texts.ui(lang);
-    await context.sendActivities(
-      replies.map((reply) => ({ type: ActivityTypes.Message, attachments: [attachmentOf(renderReplyCard(reply, ui))] })),
-    );
+    await context.sendActivities(replies.map((reply) => ({ type: ActivityTypes.Message, attachments: [attachmentOf(renderReplyCard(reply, ui))] })));
   }
 
   private async caseAction(context: TurnContext, action: CaseCardAction, lang: Lang): Promise<CaseOutcome> {
@@ -212,10 +210,14 @@ export class TeamsInbound {
       // The card offers "ask" on an open case too; asking means handling it, so take it first (as Slack does).
       if (current.status === 'open') await this.deps.cases.take(current.id, actor);
       result = await this.deps.cases.ask(current.id, actor, action.text);
-    }
-    else result = await this.deps.cases.close(current.id, actor, action.text);
+    } else result = await this.deps.cases.close(current.id, actor, action.text);
     this.deps.logger.info({ kind: 'teams-case-action', caseId: current.id, action: action.action, ok: result.ok }, 'teams: case action');
-    if (result.ok) return { ok: true, card: renderCaseCard(result.case, ui, namesFromContent(this.deps.content, result.case.draft.lang)), message: this.texts.t(`case-${action.action}-done`, lang, { ref: result.case.ref }) };
+    if (result.ok)
+      return {
+        ok: true,
+        card: renderCaseCard(result.case, ui, namesFromContent(this.deps.content, result.case.draft.lang)),
+        message: this.texts.t(`case-${action.action}-done`, lang, { ref: result.case.ref }),
+      };
     const latest = result.case ?? current;
     const message = this.texts.t(`case-${result.reason}`, lang, { ref: latest.ref, status: ui(`cards.status-${latest.status}`) });
     return { ok: false, card: renderCaseCard(latest, ui, namesFromContent(this.deps.content, latest.draft.lang)), message };

@@ -10,7 +10,9 @@ export function attachmentOf(card: AdaptiveCard): Attachment {
 function convertAction(action: CardAction): CardAction {
   if (action.type === 'Action.Submit' && typeof action.data.caseAction === 'string') {
     const { title, data, style } = action;
-    return style ? { type: 'Action.Execute', title, verb: action.data.caseAction, data, style } : { type: 'Action.Execute', title, verb: action.data.caseAction, data };
+    return style
+      ? { type: 'Action.Execute', title, verb: action.data.caseAction, data, style }
+      : { type: 'Action.Execute', title, verb: action.data.caseAction, data };
   }
   if (action.type === 'Action.ShowCard') return { ...action, card: withUniversalActions(action.card) };
   return action;

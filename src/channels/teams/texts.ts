@@ -14,7 +14,6 @@ export interface TeamsTexts {
 export function teamsTexts(table: UiTable): TeamsTexts {
   return {
     ui: (lang) => uiLookup(table, lang),
-    t: (key, lang, values = {}) =>
-      uiLookup(table, lang)(`teams.${key}`).replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => values[name] ?? whole),
+    t: (key, lang, values = {}) => uiLookup(table, lang)(`teams.${key}`).replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => values[name] ?? whole),
   };
 }

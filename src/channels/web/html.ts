@@ -41,7 +41,8 @@ export interface PageOptions {
 }
 
 export function page(options: PageOptions): string {
-  return `<!doctype html>\n${html`<html lang="${options.lang}">
+  return `<!doctype html>\n${
+    html`<html lang="${options.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -52,5 +53,6 @@ ${(options.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}
 ${options.body}
 ${(options.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </body>
-</html>`.value}\n`;
+</html>`.value
+  }\n`;
 }

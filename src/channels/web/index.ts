@@ -15,7 +15,6 @@ import { sourcesRoutes } from './sources/routes.js';
 import type { BatchScreener } from '../../screening/batch.js';
 import { createWebSessions } from './session.js';
 
-
 export interface WebChannelOptions {
   defaultLang: Lang;
   /** Required to open /inbox when the server is not on a loopback address; sees every institution. */

@@ -19,7 +19,11 @@ export async function withStore<T>(env: NodeJS.ProcessEnv, fn: (store: Store) =>
 /** Fits cells into aligned columns for a terminal. */
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
 
@@ -87,7 +91,13 @@ async function list(store: Store, options: z.infer<typeof listArgs>, io: CliIO):
   let cases: CaseListItem[] = await store.listCases(filter);
   if (options.status === 'dead') cases = cases.filter((c) => delivery.get(c.id) === 'dead');
   if (options.json) {
-    io.stdout.write(`${JSON.stringify(cases.map((c) => ({ ...c, delivery: delivery.get(c.id) ?? 'ok' })), null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify(
+        cases.map((c) => ({ ...c, delivery: delivery.get(c.id) ?? 'ok' })),
+        null,
+        2,
+      )}\n`,
+    );
     return 0;
   }
   if (cases.length === 0) {

@@ -140,7 +140,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   let noticeSeq = 0;
 
   const send = async (input: EngineInput): Promise<TurnResult> => {
-    const result = await conversations.handle({ channel: 'cli', conversationKey: key, user: { id: options.user }, address, input, ...(options.lang ? { lang: options.lang } : {}) });
+    const result = await conversations.handle({
+      channel: 'cli',
+      conversationKey: key,
+      user: { id: options.user },
+      address,
+      input,
+      ...(options.lang ? { lang: options.lang } : {}),
+    });
     last = result.replies;
     lang = result.state.lang;
     return result;

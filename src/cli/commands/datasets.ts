@@ -23,7 +23,8 @@ function settings(io: CliIO) {
 }
 
 function describe(o: UpdateOutcome): string {
-  if (o.status === 'updated') return `${o.name}: updated, ${o.entities.toLocaleString('en')} entities dated ${o.date} (${(o.bytes / 2 ** 20).toFixed(1)} MiB, ${o.seconds} s) → ${o.path}`;
+  if (o.status === 'updated')
+    return `${o.name}: updated, ${o.entities.toLocaleString('en')} entities dated ${o.date} (${(o.bytes / 2 ** 20).toFixed(1)} MiB, ${o.seconds} s) → ${o.path}`;
   if (o.status === 'current') return `${o.name}: already current${o.version ? ` (${o.version})` : ''} → ${o.path}`;
   return `${o.name}: FAILED: ${o.error}`;
 }

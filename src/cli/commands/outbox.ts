@@ -26,7 +26,9 @@ async function retry(store: Store, id: string, io: CliIO): Promise<number> {
     io.stderr.write(`advisor outbox: job ${id} changed meanwhile; not re-queued\n`);
     return 1;
   }
-  io.stdout.write(`Re-queued ${job.kind} for ${job.channel}${job.caseId ? ` (case ${job.caseId})` : ''}: job ${id}. The worker delivers it on its next poll.\n`);
+  io.stdout.write(
+    `Re-queued ${job.kind} for ${job.channel}${job.caseId ? ` (case ${job.caseId})` : ''}: job ${id}. The worker delivers it on its next poll.\n`,
+  );
   return 0;
 }
 

@@ -17,13 +17,16 @@ export interface ReviewedPath {
 /** What the routing conditions test (a step's `when`, a branching `next`): only these change which steps follow. */
 function routingTests(pb: Playbook): { facts: Set<string>; flags: Set<string> } {
   const conditions: Condition[] = Object.values(pb.steps).flatMap((st) =>
-    st.type === 'question' || st.type === 'check' ? [st.when, ...(Array.isArray(st.next) ? st.next.map((b) => b.when) : [])].filter((c): c is Condition => c !== undefined) : [],
+    st.type === 'question' || st.type === 'check'
+      ? [st.when, ...(Array.isArray(st.next) ? st.next.map((b) => b.when) : [])].filter((c): c is Condition => c !== undefined)
+      : [],
   );
   const facts = new Set<string>();
   const flags = new Set<string>();
   for (const c of conditions.flatMap((x) => [x, ...(x.any ?? [])])) {
     for (const f of [...(c.flags ?? []), ...(c.anyFlags ?? []), ...(c.notFlags ?? [])]) flags.add(f);
-    for (const [k, v] of [...Object.entries(c.facts ?? {}), ...Object.entries(c.notFacts ?? {})]) for (const x of Array.isArray(v) ? v : [v]) facts.add(`${k}=${x}`);
+    for (const [k, v] of [...Object.entries(c.facts ?? {}), ...Object.entries(c.notFacts ?? {})])
+      for (const x of Array.isArray(v) ? v : [v]) facts.add(`${k}=${x}`);
     for (const k of c.known ?? []) facts.add(`${k}=*`);
   }
   return { facts, flags };
@@ -69,7 +72,15 @@ export function reviewPaths(engine: AdvisorEngine, playbook: PlaybookId, lang: L
     if (outcome) {
       // One row per distinct outcome: the first route that reaches it.
       const o = outcome.outcome;
-      const key = JSON.stringify([o.risk, o.riskBasis?.rule, o.headline, o.escalation, o.duties.map((d) => d.id), o.steps.map((x) => x.id), o.openPoints.map((x) => x.id)]);
+      const key = JSON.stringify([
+        o.risk,
+        o.riskBasis?.rule,
+        o.headline,
+        o.escalation,
+        o.duties.map((d) => d.id),
+        o.steps.map((x) => x.id),
+        o.openPoints.map((x) => x.id),
+      ]);
       if (!outcomes.has(key)) {
         outcomes.add(key);
         ends.push({ answers, outcome: o });

@@ -42,7 +42,10 @@ function html(sections: Section[], lang: Lang): string {
 }
 
 /** pdfkit's Helvetica covers Latin-1; anything else becomes "?". */
-const latin1 = (s: string): string => [...s].map((ch) => ((ch.codePointAt(0) ?? 0) <= 0xff ? ch : ch === '—' || ch === '–' ? '-' : ch === '“' || ch === '”' ? '"' : ch === '’' ? "'" : '?')).join('');
+const latin1 = (s: string): string =>
+  [...s]
+    .map((ch) => ((ch.codePointAt(0) ?? 0) <= 0xff ? ch : ch === '—' || ch === '–' ? '-' : ch === '“' || ch === '”' ? '"' : ch === '’' ? "'" : '?'))
+    .join('');
 
 function pdf(sections: Section[], file: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -56,11 +59,19 @@ function pdf(sections: Section[], file: string): Promise<void> {
     });
     doc.fontSize(16).text('Advice review: every playbook path');
     for (const s of sections) {
-      doc.addPage().fontSize(14).text(latin1(`${s.title} (${s.paths.length} paths)`));
+      doc
+        .addPage()
+        .fontSize(14)
+        .text(latin1(`${s.title} (${s.paths.length} paths)`));
       s.paths.forEach((p, i) => {
         const o = p.outcome;
-        doc.moveDown(0.5).fontSize(9).text(latin1(`${i + 1}. ${p.answers.map((a) => a.answer).join(' > ')}`));
-        doc.fontSize(9).text(latin1(`   ${o.riskLabel} [${o.riskBasis?.rule ?? ''}] ${o.riskBasis?.text ?? ''} | ${o.headline} | contact point: ${o.escalation}`));
+        doc
+          .moveDown(0.5)
+          .fontSize(9)
+          .text(latin1(`${i + 1}. ${p.answers.map((a) => a.answer).join(' > ')}`));
+        doc
+          .fontSize(9)
+          .text(latin1(`   ${o.riskLabel} [${o.riskBasis?.rule ?? ''}] ${o.riskBasis?.text ?? ''} | ${o.headline} | contact point: ${o.escalation}`));
       });
     }
     doc.end();
@@ -75,11 +86,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const lang: Lang = option('--lang') === 'nl' ? 'nl' : 'en';
   const file = option('--out') ?? 'advice-review.html';
   const engine = createAdvisorEngine({ today: new Date().toISOString().slice(0, 10) });
-  const sections: Section[] = engine.content.playbookOrder.filter((id) => id !== engine.content.knowledgePlaybook).map((id) => ({
-    id,
-    title: (() => { const pb = engine.content.playbooks.get(id); return pb ? pick(pb.title, lang) : id; })(),
-    paths: reviewPaths(engine, id, lang),
-  }));
+  const sections: Section[] = engine.content.playbookOrder
+    .filter((id) => id !== engine.content.knowledgePlaybook)
+    .map((id) => ({
+      id,
+      title: (() => {
+        const pb = engine.content.playbooks.get(id);
+        return pb ? pick(pb.title, lang) : id;
+      })(),
+      paths: reviewPaths(engine, id, lang),
+    }));
   writeFileSync(file, html(sections, lang));
   io.stdout.write(`Wrote ${file}: ${sections.reduce((n, s) => n + s.paths.length, 0)} paths in ${sections.length} playbooks.\n`);
   if (args.includes('--pdf')) {

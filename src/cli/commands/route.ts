@@ -29,7 +29,10 @@ async function routeLines(understander: Understander, io: CliIO): Promise<void> 
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const jsonl = args.includes('--jsonl');
-  const text = args.filter((a) => a !== '--json' && a !== '--jsonl').join(' ').trim();
+  const text = args
+    .filter((a) => a !== '--json' && a !== '--jsonl')
+    .join(' ')
+    .trim();
   if (!jsonl && text === '') {
     io.stderr.write('usage: advisor route [--json] TEXT | advisor route --jsonl < questions.txt\n');
     return 2;

@@ -37,7 +37,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     // Loaded here, not at the top, so that `advisor serve --help` and config errors stay instant.
     const { startApp } = await import('../../app.js');
     const app = await startApp(config);
-    io.stdout.write(`Research Security Advisor is running.\n  web chat: ${app.url}/\n  inbox:    ${app.url}/inbox\n  store:    ${app.store.kind}\n  channels: ${app.channels.join(', ')}\nPress Ctrl+C to stop.\n`);
+    io.stdout.write(
+      `Research Security Advisor is running.\n  web chat: ${app.url}/\n  inbox:    ${app.url}/inbox\n  store:    ${app.store.kind}\n  channels: ${app.channels.join(', ')}\nPress Ctrl+C to stop.\n`,
+    );
     const signal = await waitForSignal();
     io.stdout.write(`\n${signal}: finishing deliveries in flight and stopping…\n`);
     await app.stop();

@@ -52,7 +52,10 @@ export const conversationExpectSchema = z
     /** The outcome's risk label as the user reads it (e.g. "Gemiddeld"). */
     riskLabel: z.string().optional(),
     /** The rule that set the risk (an id of content/rules.yaml or the playbook), and phrases its explanation says. */
-    riskBasis: z.object({ rule: z.string().min(1).optional(), texts: ids.optional() }).strict().optional(),
+    riskBasis: z
+      .object({ rule: z.string().min(1).optional(), texts: ids.optional() })
+      .strict()
+      .optional(),
     /** Open points (what the user could not answer, to check with the contact point) there / not there. */
     openPoints: ids.optional(),
     noOpenPoints: ids.optional(),

@@ -8,14 +8,8 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined
 
 export const sectionsFileSchema = z
   .object({
-    sources: z.record(
-      id,
-      z.object({ file: z.string().min(1), title: localText, url: z.string().url() }).strict(),
-    ),
-    sections: z.record(
-      id,
-      z.object({ source: id, anchor: z.string().min(8), title: localText }).strict(),
-    ),
+    sources: z.record(id, z.object({ file: z.string().min(1), title: localText, url: z.string().url() }).strict()),
+    sections: z.record(id, z.object({ source: id, anchor: z.string().min(8), title: localText }).strict()),
   })
   .strict();
 
@@ -75,7 +69,12 @@ export const lexiconSchema = z
         notNow: localList.default({ en: [], nl: [] } as LocalList),
       })
       .strict()
-      .default({ notAbout: { en: [], nl: [] } as LocalList, meant: { en: [], nl: [] } as LocalList, send: { en: [], nl: [] } as LocalList, notNow: { en: [], nl: [] } as LocalList }),
+      .default({
+        notAbout: { en: [], nl: [] } as LocalList,
+        meant: { en: [], nl: [] } as LocalList,
+        send: { en: [], nl: [] } as LocalList,
+        notNow: { en: [], nl: [] } as LocalList,
+      }),
     commands: z
       .object({
         restart: localList,

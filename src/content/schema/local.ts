@@ -9,11 +9,14 @@ export const langCode = langCodeSchema;
 
 function perLanguage<T extends z.ZodType>(value: T, requiredValue: T) {
   const shape = Object.fromEntries(REQUIRED_LANGS.map((lang) => [lang, requiredValue])) as Record<RequiredLang, T>;
-  return z.object(shape).catchall(value).superRefine((obj, ctx) => {
-    for (const key of Object.keys(obj)) {
-      if (!langCode.safeParse(key).success) ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" is not a language code (en, nl, fr ...)` });
-    }
-  });
+  return z
+    .object(shape)
+    .catchall(value)
+    .superRefine((obj, ctx) => {
+      for (const key of Object.keys(obj)) {
+        if (!langCode.safeParse(key).success) ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" is not a language code (en, nl, fr ...)` });
+      }
+    });
 }
 
 const text = z.string().trim().min(1);

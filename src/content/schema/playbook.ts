@@ -47,10 +47,7 @@ export const condition = z.object({ ...conditionParts, any: z.array(simpleCondit
 export type Condition = z.infer<typeof condition>;
 
 /** Where to go next: a step id, or the first branch whose condition holds (the last one should have none). */
-export const goto = z.union([
-  id,
-  z.array(z.object({ when: condition.optional(), goto: id }).strict()).min(1),
-]);
+export const goto = z.union([id, z.array(z.object({ when: condition.optional(), goto: id }).strict()).min(1)]);
 export type Goto = z.infer<typeof goto>;
 
 const answer = z
@@ -92,7 +89,10 @@ export const questionStep = z
     cites: z.array(id).default([]),
     answers: z.array(answer).default([]),
     /** "I'm not sure" is always accepted; it raises these flags (besides the automatic unsure flag). */
-    unsure: z.object({ flags: z.array(id).default([]), next: id.optional() }).strict().default({ flags: [] }),
+    unsure: z
+      .object({ flags: z.array(id).default([]), next: id.optional() })
+      .strict()
+      .default({ flags: [] }),
     /** Ask only when this holds; otherwise go straight to `next`. */
     when: condition.optional(),
     next: goto.optional(),

@@ -114,16 +114,14 @@ const sevenSonSchema = z
     url: url.optional(),
   })
   .strict();
-export const sevenSonsFileSchema = z
-  .object({ source: provenanceSchema, entries: uniqueById(sevenSonSchema) })
-  .strict();
+export const sevenSonsFileSchema = z.object({ source: provenanceSchema, entries: uniqueById(sevenSonSchema) }).strict();
 
 const subTechSchema = z.object({ id, name: localText }).strict();
 const techAreaSchema = z
   .object({
     id: z.enum(DOMAIN_IDS),
     name: localText,
-    subs: uniqueById(subTechSchema).refine((subs) => subs.length > 0, 'list the area\'s sub-technologies'),
+    subs: uniqueById(subTechSchema).refine((subs) => subs.length > 0, "list the area's sub-technologies"),
     cites,
   })
   .strict();
@@ -133,14 +131,10 @@ export const techAreasFileSchema = uniqueById(techAreaSchema).superRefine((areas
   if (missing.length > 0) ctx.addIssue({ code: 'custom', path: [], message: `missing technology areas: ${missing.join(', ')}` });
 });
 
-const measureSchema = z
-  .object({ id, category: id, title: localText, text: localText, cites })
-  .strict();
+const measureSchema = z.object({ id, category: id, title: localText, text: localText, cites }).strict();
 export const measuresFileSchema = uniqueById(measureSchema);
 
-const dutySchema = z
-  .object({ id, title: localText, text: localText, report: z.boolean().default(false), cites })
-  .strict();
+const dutySchema = z.object({ id, title: localText, text: localText, report: z.boolean().default(false), cites }).strict();
 export const dutiesFileSchema = uniqueById(dutySchema);
 
 const contactPointSchema = z

@@ -42,9 +42,7 @@ export const situationSchema = z
   .strict();
 export type Situation = z.infer<typeof situationSchema>;
 
-const riskRuleSchema = z
-  .object({ id, risk: z.enum(RISKS), when: situationSchema, text: localText, cites })
-  .strict();
+const riskRuleSchema = z.object({ id, risk: z.enum(RISKS), when: situationSchema, text: localText, cites }).strict();
 
 const escalationRuleSchema = z.object({ id, when: situationSchema, text: localText, cites }).strict();
 
@@ -75,7 +73,10 @@ export const rulesFileSchema = z
     /** Duties that only exist when something goes outside the EU. */
     outsideEuDuties: z.array(id).default([]),
     /** Flags about sharing outside the EU that are no risk element when nothing listed is involved, unless one of `unless` is raised. */
-    unlistedSharing: z.object({ flags: z.array(id).default([]), unless: z.array(id).default([]) }).strict().default({ flags: [], unless: [] }),
+    unlistedSharing: z
+      .object({ flags: z.array(id).default([]), unless: z.array(id).default([]) })
+      .strict()
+      .default({ flags: [], unless: [] }),
     /** Facts in which the researcher says outright whether something goes outside the EU; their "yes" wins over the countries. */
     explicitOutsideEuFacts: z.array(z.string()).default([]),
     /** Flags that only hold when something goes outside the EU. */
@@ -84,7 +85,10 @@ export const rulesFileSchema = z
     requiredDuties: z.array(id).min(1),
     licenceDuties: z.array(id).min(1),
     /** Risk rules whose medium or high does not mean the checks point to a risk (a duty alone, a playbook's floor). */
-    pointsToRisk: z.object({ notRules: z.array(z.string()).default([]) }).strict().default({ notRules: [] }),
+    pointsToRisk: z
+      .object({ notRules: z.array(z.string()).default([]) })
+      .strict()
+      .default({ notRules: [] }),
     /** First rule that holds sets the risk; the last should hold always. */
     risk: z.array(riskRuleSchema).min(1),
     escalation: z

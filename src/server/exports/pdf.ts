@@ -123,7 +123,11 @@ function writeFooters(w: Writer, ref: string | undefined): void {
     pdf.fillColor('#555555');
     const label = `${ref ? `${ref} · ` : ''}${i + 1} / ${range.count}`;
     w.use('regular', label);
-    pdf.fontSize(8).text(label, pdf.page.margins.left, pdf.page.height - 36, { width: pdf.page.width - pdf.page.margins.left - pdf.page.margins.right, align: 'center', lineBreak: false });
+    pdf.fontSize(8).text(label, pdf.page.margins.left, pdf.page.height - 36, {
+      width: pdf.page.width - pdf.page.margins.left - pdf.page.margins.right,
+      align: 'center',
+      lineBreak: false,
+    });
     pdf.page.margins.bottom = bottom;
   }
 }

@@ -24,7 +24,10 @@ export function renderScreeningPdf(report: BatchReport, t: ReportTexts, lang: st
     pdf.moveDown(0.5).font('Helvetica-Bold').fontSize(12).text(printable(text)).moveDown(0.2);
   };
 
-  pdf.font('Helvetica-Bold').fontSize(17).text(printable(t('screening-title')));
+  pdf
+    .font('Helvetica-Bold')
+    .fontSize(17)
+    .text(printable(t('screening-title')));
   line(`${t('screening-file')}: ${report.source} · ${report.screenedAt.replace('T', ' ').slice(0, 16)} UTC`, 9, '#555555');
   const s = report.summary;
   pdf.moveDown(0.4);
@@ -43,12 +46,20 @@ export function renderScreeningPdf(report: BatchReport, t: ReportTexts, lang: st
   heading(t('screening-col-partner'));
   for (const p of report.partners) {
     pdf.moveDown(0.2);
-    pdf.font('Helvetica-Bold').fontSize(10).text(printable(`${p.row}. ${p.name}${p.country ? ` (${p.country})` : ''}`));
+    pdf
+      .font('Helvetica-Bold')
+      .fontSize(10)
+      .text(printable(`${p.row}. ${p.name}${p.country ? ` (${p.country})` : ''}`));
     if (p.hits.length === 0) line(t('screening-result-none'), 9, RESULT_COLOUR.none, 14);
     for (const h of p.hits) {
       const result = h.match ? t('screening-result-match') : t('screening-result-possible');
       const kind = h.kind ? t(`hit-kind-${h.kind}`) : '';
-      line(`${result} · ${kind} · ${h.listName} (${h.listDate}) · ${t('screening-col-listed')}: ${h.name} · ${t('screening-col-score')} ${h.score.toFixed(2)}`, 9, h.match ? RESULT_COLOUR.match : RESULT_COLOUR.possible, 14);
+      line(
+        `${result} · ${kind} · ${h.listName} (${h.listDate}) · ${t('screening-col-listed')}: ${h.name} · ${t('screening-col-score')} ${h.score.toFixed(2)}`,
+        9,
+        h.match ? RESULT_COLOUR.match : RESULT_COLOUR.possible,
+        14,
+      );
       line(h.why, 8, '#555555', 28);
     }
     for (const n of p.notChecked ?? []) line(`${t('screening-col-not-checked')}: ${n.text}`, 9, RESULT_COLOUR.possible, 14);

@@ -75,14 +75,11 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   }
 
   async function forget(client: Client, channel: string, userId: string): Promise<number> {
-    await client.query(
-      'DELETE FROM notices WHERE conversation_key IN (SELECT key FROM conversations WHERE channel = $1 AND user_id = $2)',
-      [channel, userId],
-    );
-    await client.query(
-      'DELETE FROM transcript WHERE conversation_key IN (SELECT key FROM conversations WHERE channel = $1 AND user_id = $2)',
-      [channel, userId],
-    );
+    await client.query('DELETE FROM notices WHERE conversation_key IN (SELECT key FROM conversations WHERE channel = $1 AND user_id = $2)', [channel, userId]);
+    await client.query('DELETE FROM transcript WHERE conversation_key IN (SELECT key FROM conversations WHERE channel = $1 AND user_id = $2)', [
+      channel,
+      userId,
+    ]);
     const deleted = await client.query('DELETE FROM conversations WHERE channel = $1 AND user_id = $2', [channel, userId]);
     return deleted.rowCount ?? 0;
   }
@@ -124,18 +121,13 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       await tx(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
         if (options.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(options.schema)}`);
-        await client.query(
-          'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)',
-        );
+        await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)');
         const { rows } = await client.query('SELECT version FROM schema_migrations');
         const applied = new Set(rows.map((row: { version: number }) => Number(row.version)));
         for (const migration of postgresMigrations) {
           if (applied.has(migration.version)) continue;
           await client.query(migration.sql);
-          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [
-            migration.version,
-            migration.name,
-          ]);
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [migration.version, migration.name]);
         }
       });
     },
@@ -210,10 +202,10 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         await insertJobs(client, commit.jobs, at);
         if (commit.forgetUser) await forget(client, commit.channel, commit.userId);
         if (commit.inboundKey) {
-          await client.query(
-            "UPDATE inbound_inbox SET status = 'done', done_at = $2, locked_until = NULL WHERE key = $1 AND status = 'pending'",
-            [commit.inboundKey, at],
-          );
+          await client.query("UPDATE inbound_inbox SET status = 'done', done_at = $2, locked_until = NULL WHERE key = $1 AND status = 'pending'", [
+            commit.inboundKey,
+            at,
+          ]);
         }
         return { ok: true, version };
       });
@@ -305,10 +297,10 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       return rows[0] ? toJob(rows[0]) : null;
     },
     async listJobs(filter = {}) {
-      const { rows } = await pool.query(
-        `SELECT * FROM outbox WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR case_id = $2) ORDER BY seq`,
-        [filter.status ?? null, filter.caseId ?? null],
-      );
+      const { rows } = await pool.query(`SELECT * FROM outbox WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR case_id = $2) ORDER BY seq`, [
+        filter.status ?? null,
+        filter.caseId ?? null,
+      ]);
       return rows.map(toJob);
     },
     async requeueJob(id, now) {
@@ -332,10 +324,12 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       return tx(async (client) => {
         let last = 0;
         for (const e of entries) {
-          const { rows } = await client.query(
-            'INSERT INTO transcript (conversation_key, at, who, content) VALUES ($1, $2, $3, $4) RETURNING seq',
-            [conversationKey, normalizeTime(at), e.who, JSON.stringify(e.content ?? null)],
-          );
+          const { rows } = await client.query('INSERT INTO transcript (conversation_key, at, who, content) VALUES ($1, $2, $3, $4) RETURNING seq', [
+            conversationKey,
+            normalizeTime(at),
+            e.who,
+            JSON.stringify(e.content ?? null),
+          ]);
           last = Number((rows[0] as { seq: string }).seq);
         }
         await client.query(
@@ -347,17 +341,17 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       });
     },
     async readTranscript(conversationKey, afterSeq) {
-      const { rows } = await pool.query(
-        'SELECT seq, at, who, content FROM transcript WHERE conversation_key = $1 AND seq > $2 ORDER BY seq',
-        [conversationKey, afterSeq],
-      );
+      const { rows } = await pool.query('SELECT seq, at, who, content FROM transcript WHERE conversation_key = $1 AND seq > $2 ORDER BY seq', [
+        conversationKey,
+        afterSeq,
+      ]);
       return rows.map(toTranscriptEntry);
     },
     async readNotices(conversationKey, afterSeq) {
-      const { rows } = await pool.query(
-        'SELECT seq, at, replies FROM notices WHERE conversation_key = $1 AND seq > $2 ORDER BY seq',
-        [conversationKey, afterSeq],
-      );
+      const { rows } = await pool.query('SELECT seq, at, replies FROM notices WHERE conversation_key = $1 AND seq > $2 ORDER BY seq', [
+        conversationKey,
+        afterSeq,
+      ]);
       return rows.map(toNotice);
     },
 
@@ -421,7 +415,9 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     async purgeSeen(now) {
       return tx(async (client) => {
         const result = await client.query('DELETE FROM seen_keys WHERE expires_at <= $1', [normalizeTime(now)]);
-        await client.query("DELETE FROM inbound_inbox WHERE status <> 'pending' AND NOT EXISTS (SELECT 1 FROM seen_keys WHERE seen_keys.key = inbound_inbox.key)");
+        await client.query(
+          "DELETE FROM inbound_inbox WHERE status <> 'pending' AND NOT EXISTS (SELECT 1 FROM seen_keys WHERE seen_keys.key = inbound_inbox.key)",
+        );
         return result.rowCount ?? 0;
       });
     },

@@ -40,7 +40,9 @@ export class PostgresRateLimitStore implements Store {
 
   async get(key: string): Promise<IncrementResponse | undefined> {
     await this.table();
-    const result = await this.pool.query<{ hits: number; reset_at: Date }>('SELECT hits, reset_at FROM rate_limits WHERE key = $1 AND reset_at > now()', [this.prefix + key]);
+    const result = await this.pool.query<{ hits: number; reset_at: Date }>('SELECT hits, reset_at FROM rate_limits WHERE key = $1 AND reset_at > now()', [
+      this.prefix + key,
+    ]);
     const row = result.rows[0];
     return row ? { totalHits: row.hits, resetTime: row.reset_at } : undefined;
   }

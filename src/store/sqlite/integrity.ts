@@ -9,7 +9,9 @@ export class StoreDamagedError extends Error {
     readonly file: string,
     readonly detail: string,
   ) {
-    super(`the SQLite store ${file} is damaged: ${detail}. Restore it from a backup (see docs/operations.md, "Backups"), or move it away to start with an empty store.`);
+    super(
+      `the SQLite store ${file} is damaged: ${detail}. Restore it from a backup (see docs/operations.md, "Backups"), or move it away to start with an empty store.`,
+    );
     this.name = 'StoreDamagedError';
   }
 }
@@ -37,7 +39,8 @@ export function assertSqliteIntact(file: string): void {
     throw new StoreDamagedError(file, 'the file is empty (0 bytes), so every case in it is gone; the advisor will not start on it as if it were new');
   }
   const problems = quickCheck(file);
-  if (problems.length > 0) throw new StoreDamagedError(file, `PRAGMA quick_check found ${problems.length > 4 ? 'several problems' : 'a problem'}: ${problems.slice(0, 3).join('; ')}`);
+  if (problems.length > 0)
+    throw new StoreDamagedError(file, `PRAGMA quick_check found ${problems.length > 4 ? 'several problems' : 'a problem'}: ${problems.slice(0, 3).join('; ')}`);
 }
 
 /** /readyz's integrity check: at most once per interval, the result kept in between. */

@@ -55,8 +55,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   const db = new Database(options.path);
   db.pragma('journal_mode = WAL');
-  const durability: SqliteDurability =
-    options.durability ?? (options.synchronous === 'FULL' ? 'full' : options.synchronous === 'NORMAL' ? 'process' : 'cases');
+  const durability: SqliteDurability = options.durability ?? (options.synchronous === 'FULL' ? 'full' : options.synchronous === 'NORMAL' ? 'process' : 'cases');
   const baseSync = durability === 'full' ? 'FULL' : 'NORMAL';
   db.pragma(`synchronous = ${baseSync}`);
   /** Runs a write whose loss on power failure would matter with an fsync at its commit. */
@@ -90,17 +89,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
   const migrate = write(() => {
     db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    const applied = new Set(
-      (db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map((row) => Number(row.version)),
-    );
+    const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map((row) => Number(row.version)));
     for (const migration of sqliteMigrations) {
       if (applied.has(migration.version)) continue;
       db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        new Date().toISOString(),
-      );
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
     }
   });
 
@@ -120,9 +113,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
        VALUES (@id, @ref, @status, @institution, @playbook, @risk, @researcher, @researcherId, @assignee, @advice, @draft, 0, @createdAt, @updatedAt)`,
     ),
     caseForUpdate: db.prepare('SELECT id, status, event_count FROM cases WHERE id = ?'),
-    insertEvent: db.prepare(
-      'INSERT INTO case_events (case_id, seq, at, actor, action, text) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
+    insertEvent: db.prepare('INSERT INTO case_events (case_id, seq, at, actor, action, text) VALUES (?, ?, ?, ?, ?, ?)'),
     bumpCase: db.prepare(
       `UPDATE cases SET event_count = event_count + 1, updated_at = @at,
          status = COALESCE(@status, status), assignee = COALESCE(@assignee, assignee), advice = COALESCE(@advice, advice)
@@ -136,9 +127,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     caseEvents: db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq'),
     getJob: db.prepare('SELECT * FROM outbox WHERE id = ?'),
     inboundStatus: db.prepare('SELECT status FROM inbound_inbox WHERE key = ?'),
-    completeInbound: db.prepare(
-      "UPDATE inbound_inbox SET status = 'done', done_at = ?, locked_until = NULL WHERE key = ? AND status = 'pending'",
-    ),
+    completeInbound: db.prepare("UPDATE inbound_inbox SET status = 'done', done_at = ?, locked_until = NULL WHERE key = ? AND status = 'pending'"),
     markSeen: db.prepare(
       `INSERT INTO seen_keys (key, expires_at) VALUES (?, ?)
        ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE seen_keys.expires_at <= ?`,
@@ -380,7 +369,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       if (filter.institution) add('institution', filter.institution);
       if (filter.researcherId) add('researcher_id', filter.researcherId);
       const sql = `SELECT * FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id`;
-      return db.prepare(sql).all(...args).map(toCaseListItem);
+      return db
+        .prepare(sql)
+        .all(...args)
+        .map(toCaseListItem);
     },
     async updateCase(update) {
       if (!synced(true, () => updateCaseTx(update))) return null;
@@ -419,7 +411,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       if (filter.status) add('status', filter.status);
       if (filter.caseId) add('case_id', filter.caseId);
       const sql = `SELECT * FROM outbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`;
-      return db.prepare(sql).all(...args).map(toJob);
+      return db
+        .prepare(sql)
+        .all(...args)
+        .map(toJob);
     },
     async requeueJob(id, now) {
       const changes = db

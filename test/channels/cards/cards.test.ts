@@ -97,7 +97,11 @@ describe('reply cards', () => {
       { action: 'no', step: 'ask-partner-kind' },
       { action: 'unsure', step: 'ask-partner-kind' },
     ]);
-    for (const a of submits) expect(parseCardSubmit(a.data)).toEqual({ kind: 'engine', input: { type: 'action', value: (a.data as { action: string }).action, step: 'ask-partner-kind' } });
+    for (const a of submits)
+      expect(parseCardSubmit(a.data)).toEqual({
+        kind: 'engine',
+        input: { type: 'action', value: (a.data as { action: string }).action, step: 'ask-partner-kind' },
+      });
     // No typing field when the question has no type hint or form.
     expect(JSON.stringify(card)).not.toContain('Input.Text');
   });
@@ -130,7 +134,10 @@ describe('reply cards', () => {
       kind: 'question',
       text: 'How far from application is the work?',
       step: 'ask-trl',
-      choices: [{ label: 'Fundamental', value: 'fundamental' }, { label: 'Applied', value: 'applied' }],
+      choices: [
+        { label: 'Fundamental', value: 'fundamental' },
+        { label: 'Applied', value: 'applied' },
+      ],
       typeHint: 'one of the options above, in your own words',
     };
     const card = renderReplyCard(choice, strictUi('en'));
@@ -178,7 +185,9 @@ describe('reply cards', () => {
       expect(visible).not.toContain(internal);
     }
     // Links are real: the external sources, the mail address and the cited section in the source text.
-    const urls = collect(card).actions.filter((a) => a.type === 'Action.OpenUrl').map((a) => a.url);
+    const urls = collect(card)
+      .actions.filter((a) => a.type === 'Action.OpenUrl')
+      .map((a) => a.url);
     expect(urls).toEqual(expect.arrayContaining(['https://www.opensanctions.org/', 'mailto:researchsecurity@uhasselt.be', '/sources/vlir#risks']));
     const low = checkCard(renderReplyCard(sampleReplies[5]!, strictUi('en'))).visibleText;
     expect(low).toContain('No concerns found; nothing to do.');
@@ -319,8 +328,7 @@ describe('case card', () => {
   });
 
   it('offers take only on an open case, ask and close until it is closed, nothing after', () => {
-    const titles = (status: 'open' | 'taken' | 'closed') =>
-      (renderCaseCard(sampleCase(status), strictUi('en')).actions ?? []).map((a) => a.title);
+    const titles = (status: 'open' | 'taken' | 'closed') => (renderCaseCard(sampleCase(status), strictUi('en')).actions ?? []).map((a) => a.title);
     expect(titles('open')).toEqual(['Take case', 'Ask for more information', 'Close with advice']);
     expect(titles('taken')).toEqual(['Ask for more information', 'Close with advice']);
     expect(titles('closed')).toEqual([]);

@@ -127,7 +127,14 @@ export const sampleReplies: Reply[] = [
     summaryMarkdown: '',
   },
   { kind: 'case-created', caseRef: 'RS-2025-0001', contactPoint: outcome.contactPoint!, text: 'Your case went to the contact point.' },
-  { kind: 'menu', text: 'What is it about?', choices: [{ label: 'Hiring', value: 'hire-military-background' }, { label: 'Fieldwork', value: 'fieldwork-abroad' }] },
+  {
+    kind: 'menu',
+    text: 'What is it about?',
+    choices: [
+      { label: 'Hiring', value: 'hire-military-background' },
+      { label: 'Fieldwork', value: 'fieldwork-abroad' },
+    ],
+  },
 ];
 
 export function sampleCase(status: CaseRecord['status']): CaseRecord {

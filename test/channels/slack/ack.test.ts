@@ -26,7 +26,7 @@ describe('Slack acks', () => {
       expect(res.status).toBe(200);
       await h.waitForTurns(i, 10_000);
     }
-    expect(Math.max(...acks), acks.map((ms) => ms.toFixed(0)).join(", ")).toBeLessThan(800);
+    expect(Math.max(...acks), acks.map((ms) => ms.toFixed(0)).join(', ')).toBeLessThan(800);
     // One attempt at start (with the client's own retries), none per event.
     expect(h.api.callsTo('auth.test').length).toBeLessThanOrEqual(4);
   }, 30_000);

@@ -160,7 +160,9 @@ describe('Slack escalation with the real engine', () => {
     expect(JSON.stringify(card(h))).toContain('Apply for an export licence before sharing the firmware.');
     const beforeAdvice = messagesIn(h, DM).length;
     await deliverAll(h);
-    expect(textSince(h, DM, beforeAdvice)).toContain(`Case ${c.ref} is closed. Advice from your contact point:\\n\\nApply for an export licence before sharing the firmware.`);
+    expect(textSince(h, DM, beforeAdvice)).toContain(
+      `Case ${c.ref} is closed. Advice from your contact point:\\n\\nApply for an export licence before sharing the firmware.`,
+    );
     expect(JSON.stringify(threadOf(h, cardTs))).toContain(`<@${MEMBER}> closed this case with advice:`);
     // The audit trail has every step.
     expect(closed?.history.map((e) => e.action)).toEqual(['created', 'delivered', 'taken', 'asked', 'answered', 'closed']);
@@ -172,7 +174,9 @@ describe('Slack escalation with the real engine', () => {
     const before = messagesIn(h, DM).length;
     await typeDm(h, 'vergeet mij');
     // The Dutch command is understood; the answer stays in the conversation's language.
-    expect(textSince(h, DM, before)).toContain(`I have deleted our conversation. Cases already sent stay with your institution, as its retention rules say: ${c.ref}.`);
+    expect(textSince(h, DM, before)).toContain(
+      `I have deleted our conversation. Cases already sent stay with your institution, as its retention rules say: ${c.ref}.`,
+    );
     expect(await h.store.getCase(c.id)).not.toBeNull();
   });
 

@@ -141,7 +141,13 @@ export class FakeSlackApi {
         const ts = this.nextTs();
         const list = this.channels.get(channel) ?? [];
         const blocks = withBlockIds(args['blocks']);
-        list.push({ ts, text: args['text'], blocks, metadata: args['metadata'], ...(typeof args['thread_ts'] === 'string' ? { thread_ts: args['thread_ts'] } : {}) });
+        list.push({
+          ts,
+          text: args['text'],
+          blocks,
+          metadata: args['metadata'],
+          ...(typeof args['thread_ts'] === 'string' ? { thread_ts: args['thread_ts'] } : {}),
+        });
         this.channels.set(channel, list);
         return { ok: true, channel, ts, message: { ts, text: args['text'], blocks } };
       }

@@ -30,7 +30,9 @@ describe('escaping', () => {
   });
 
   it('decodes what Slack sends into plain text', () => {
-    expect(slackToPlain('see <https://x.org|the site> &amp; ask <@U1> in <#C1|general> &lt;b&gt;')).toBe('see the site (https://x.org) & ask @U1 in #general <b>');
+    expect(slackToPlain('see <https://x.org|the site> &amp; ask <@U1> in <#C1|general> &lt;b&gt;')).toBe(
+      'see the site (https://x.org) & ask @U1 in #general <b>',
+    );
   });
 
   it('cuts escaped text to a limit without breaking an entity', () => {
@@ -111,7 +113,10 @@ describe('outcome and case card from the shared document', () => {
     const message = renderCaseCard(sampleCase('taken'), t);
     const ids = message.blocks.map((b) => (b as { block_id?: string }).block_id ?? '');
     for (const kind of ['history', 'measures', 'duties', 'answers', 'facts', 'screening', 'sources']) {
-      expect(ids.some((id) => id.startsWith(`doc-${kind}-`)), kind).toBe(true);
+      expect(
+        ids.some((id) => id.startsWith(`doc-${kind}-`)),
+        kind,
+      ).toBe(true);
     }
     expect(message.blocks.length).toBeLessThanOrEqual(50);
   });

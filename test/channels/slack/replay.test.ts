@@ -24,7 +24,9 @@ describe('Slack replays', () => {
   }
 
   it('handles a replayed slash command once', async () => {
-    const fields = JSON.parse(fixture('command-research-security.json', { TEXT: 'visiting researcher from HIT', RESPONSE_URL: `${h.api.url}/response/1`, TEAM: 'T0RSA' })) as Record<string, string>;
+    const fields = JSON.parse(
+      fixture('command-research-security.json', { TEXT: 'visiting researcher from HIT', RESPONSE_URL: `${h.api.url}/response/1`, TEAM: 'T0RSA' }),
+    ) as Record<string, string>;
     expect(await twice(new URLSearchParams(fields).toString())).toEqual([200, 200]);
     expect(h.handled).toHaveLength(1);
   });
@@ -33,7 +35,11 @@ describe('Slack replays', () => {
     await typeDm(h, DRONE_QUESTION);
     await typeDm(h, 'Harbin Institute of Technology');
     const message = messagesIn(h, DM).at(-1);
-    const blocks = (message?.blocks ?? []) as Array<{ type: string; block_id: string; elements?: Array<{ action_id: string; value: string; text: { text: string } }> }>;
+    const blocks = (message?.blocks ?? []) as Array<{
+      type: string;
+      block_id: string;
+      elements?: Array<{ action_id: string; value: string; text: { text: string } }>;
+    }>;
     const row = blocks.find((b) => b.type === 'actions' && b.elements?.some((e) => e.action_id.startsWith('rsa_choice')));
     const button = row?.elements?.find((e) => e.action_id.startsWith('rsa_choice'));
     if (!row || !button || !message) throw new Error('no choice button');

@@ -29,9 +29,7 @@ function slackEncoded(text: string): string {
 
 function buttonsOf(message: StoredMessage): Array<{ blockId: string; button: Button }> {
   const blocks = (message.blocks ?? []) as Array<{ type: string; block_id?: string; elements?: Button[] }>;
-  return blocks
-    .filter((b) => b.type === 'actions')
-    .flatMap((b) => (b.elements ?? []).map((button) => ({ blockId: b.block_id ?? '', button })));
+  return blocks.filter((b) => b.type === 'actions').flatMap((b) => (b.elements ?? []).map((button) => ({ blockId: b.block_id ?? '', button })));
 }
 
 export function messagesIn(h: Harness, channel: string): StoredMessage[] {
@@ -83,7 +81,14 @@ export async function click(
   }
   sequence += 1;
   const payload = JSON.parse(
-    fixture('block-actions-choice.json', { MESSAGE_TS: message.ts, ACTION_ID: 'x', BLOCK_ID: 'x', LABEL: 'x', VALUE: 'x', RESPONSE_URL: `${h.api.url}/response/${sequence}` }),
+    fixture('block-actions-choice.json', {
+      MESSAGE_TS: message.ts,
+      ACTION_ID: 'x',
+      BLOCK_ID: 'x',
+      LABEL: 'x',
+      VALUE: 'x',
+      RESPONSE_URL: `${h.api.url}/response/${sequence}`,
+    }),
   ) as Record<string, unknown> & { user: Record<string, unknown>; channel: Record<string, unknown>; container: Record<string, unknown> };
   payload.user = { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: TEAM };
   payload.channel = { id: channel, name: channel.startsWith('D') ? 'directmessage' : 'research-security' };

@@ -69,6 +69,8 @@ describe('Slack channel threads', () => {
     const manifest = parse(readFileSync(join(import.meta.dirname, '../../../manifest/slack-app.yaml'), 'utf8')) as {
       settings: { event_subscriptions: { bot_events: string[] } };
     };
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['message.channels', 'message.groups', 'message.im', 'app_mention']));
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['message.channels', 'message.groups', 'message.im', 'app_mention']),
+    );
   });
 });

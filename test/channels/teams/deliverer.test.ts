@@ -23,7 +23,12 @@ describe('Teams deliverer', () => {
     const c = await escalateDroneCase(h);
     expect(await deliverAll(h)).toBe(1);
     const create = h.cloud.connectorCalls().find((x) => x.path === '/teams/v3/conversations');
-    const params = create?.body as { isGroup: boolean; tenantId?: string; channelData: { channel: { id: string } }; activity: { attachments: Array<{ contentType: string }> } };
+    const params = create?.body as {
+      isGroup: boolean;
+      tenantId?: string;
+      channelData: { channel: { id: string } };
+      activity: { attachments: Array<{ contentType: string }> };
+    };
     expect(params.isGroup).toBe(true);
     expect(params.channelData.channel.id).toBe(CONTACT_CHANNEL_ID);
     expect(params.tenantId).toBe(TENANT);
@@ -32,7 +37,11 @@ describe('Teams deliverer', () => {
     expect(JSON.stringify(currentCaseCard(h)?.card)).toContain(c.ref);
     const [job] = await h.store.listJobs({ caseId: c.id });
     expect(job).toMatchObject({ kind: 'case-card', status: 'done' });
-    expect(job?.result).toMatchObject({ serviceUrl: h.cloud.serviceUrl, channelConversationId: CONTACT_CHANNEL_ID, activityId: expect.stringMatching(/^\d+$/) });
+    expect(job?.result).toMatchObject({
+      serviceUrl: h.cloud.serviceUrl,
+      channelConversationId: CONTACT_CHANNEL_ID,
+      activityId: expect.stringMatching(/^\d+$/),
+    });
     expect(String(job?.result?.['threadConversationId'])).toBe(`${CONTACT_CHANNEL_ID};messageid=${String(job?.result?.['activityId'])}`);
   });
 
@@ -64,5 +73,4 @@ describe('Teams deliverer', () => {
     await deliverAll(h);
     expect(threadTexts(h)).toContain('Someone took the case');
   });
-
 });

@@ -106,7 +106,11 @@ describe('Teams escalation with the real engine', () => {
       expect(shown).toContain(cite.section);
     }
     for (const step of outcome.steps) expect(shown.some((t) => t.endsWith(step.text))).toBe(true);
-    expect(actionsOf(card!).filter((a) => a['type'] === 'Action.Execute').map((a) => a['title'])).toEqual(['Take case', 'Send question', 'Close case']);
+    expect(
+      actionsOf(card!)
+        .filter((a) => a['type'] === 'Action.Execute')
+        .map((a) => a['title']),
+    ).toEqual(['Take case', 'Send question', 'Close case']);
     // Delivered once.
     expect(await deliverAll(h)).toBe(0);
   });
@@ -119,8 +123,15 @@ describe('Teams escalation with the real engine', () => {
     const taken = await execute(h, 'Take case');
     expect(taken.status).toBe(200);
     expect(texts(taken.card).join('\n')).toContain('Status: taken');
-    expect(actionsOf(taken.card!).filter((a) => a['type'] === 'Action.Execute').map((a) => a['title'])).toEqual(['Send question', 'Close case']);
-    expect(await h.cases.get(c.id)).toMatchObject({ status: 'taken', assignee: { channel: 'teams', id: '6c0b1f3e-3333-4d2a-9a7e-000000000003', name: 'Carla Contact' } });
+    expect(
+      actionsOf(taken.card!)
+        .filter((a) => a['type'] === 'Action.Execute')
+        .map((a) => a['title']),
+    ).toEqual(['Send question', 'Close case']);
+    expect(await h.cases.get(c.id)).toMatchObject({
+      status: 'taken',
+      assignee: { channel: 'teams', id: '6c0b1f3e-3333-4d2a-9a7e-000000000003', name: 'Carla Contact' },
+    });
     await deliverAll(h);
     expect(threadTexts(h)).toContain('Carla Contact took the case');
     expect(cardText(personalCards(h).slice(chatBefore))).toContain(`Case ${c.ref} was taken by your contact point.`);

@@ -27,7 +27,10 @@ export class FakeBotFrameworkCloud {
 
   constructor() {
     this.key = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    this.kid = createHash('sha256').update(this.key.publicKey.export({ format: 'der', type: 'spki' })).digest('hex').slice(0, 16);
+    this.kid = createHash('sha256')
+      .update(this.key.publicKey.export({ format: 'der', type: 'spki' }))
+      .digest('hex')
+      .slice(0, 16);
   }
 
   async start(): Promise<void> {

@@ -22,9 +22,7 @@ export class FakeGraph {
   private issued = new Set<string>();
   url = '';
 
-  constructor(
-    private readonly client: { tenantId: string; clientId: string; clientSecret: string },
-  ) {}
+  constructor(private readonly client: { tenantId: string; clientId: string; clientSecret: string }) {}
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));

@@ -21,7 +21,7 @@ function sentCards(h: Harness): Array<Record<string, unknown>> {
   return h.cloud
     .connectorCalls()
     .filter((c) => c.method === 'POST' && /\/activities/.test(c.path))
-    .flatMap((c) => ((c.body as { attachments?: Array<{ contentType: string; content: Record<string, unknown> }> }).attachments ?? []))
+    .flatMap((c) => (c.body as { attachments?: Array<{ contentType: string; content: Record<string, unknown> }> }).attachments ?? [])
     .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
     .map((a) => a.content);
 }
@@ -95,12 +95,12 @@ describe('conversations', () => {
     expect(reply?.path).toContain('/v3/conversations/19:research-lab-general@thread.tacv2;messageid=1741000000100/activities');
   });
 
-  it('turns a clicked choice into an action for the step it belonged to, in the user\'s language', async () => {
+  it("turns a clicked choice into an action for the step it belonged to, in the user's language", async () => {
     await h.post(h.fixture('personal-submit'));
     expect(h.conversations.turns[0]).toMatchObject({ input: { type: 'action', value: 'yes', step: 'ask-military' }, lang: 'nl' });
   });
 
-  it('sends a welcome card offering every playbook, in the user\'s language, when the app is installed', async () => {
+  it("sends a welcome card offering every playbook, in the user's language, when the app is installed", async () => {
     const res = await h.post(h.fixture('install-personal'));
     expect(res.status).toBe(200);
     const [card] = sentCards(h);
@@ -133,7 +133,11 @@ describe('case actions from the contact-point channel', () => {
     expect(JSON.stringify(res.card)).toContain('Status: ');
     // Taken: no "Take case" any more; ask and close remain, as Teams Universal Actions inside their forms.
     expect(res.card?.actions?.map((a) => a['title'])).toEqual(['Ask for more information', 'Close with advice']);
-    expect(actionsOf(res.card!).filter((a) => a['type'] === 'Action.Execute').map((a) => a['title'])).toEqual(['Send question', 'Close case']);
+    expect(
+      actionsOf(res.card!)
+        .filter((a) => a['type'] === 'Action.Execute')
+        .map((a) => a['title']),
+    ).toEqual(['Send question', 'Close case']);
     // Membership was asked of Teams, in the channel the card was posted in (its own roster if it is private).
     expect(h.cloud.calls.some((x) => x.path === `/teams/v3/conversations/${CONTACT_CHANNEL_ID}/members/${CONTACT_TEAMS_ID}`)).toBe(true);
   });

@@ -102,11 +102,16 @@ describe('"my cases" in the Teams personal chat', () => {
     expect(text).not.toContain(c.ref);
   });
 
-  it('does not show Rita\'s cases to the same user id coming from another tenant', async () => {
+  it("does not show Rita's cases to the same user id coming from another tenant", async () => {
     const c = await escalateAndDeliver(h);
     const other = '11111111-2222-3333-4444-555555555555';
     const text = JSON.stringify(
-      await ask(personalMessage('my cases', { conversation: { conversationType: 'personal', tenantId: other, id: PERSONAL_CONVERSATION }, channelData: { tenant: { id: other } } })),
+      await ask(
+        personalMessage('my cases', {
+          conversation: { conversationType: 'personal', tenantId: other, id: PERSONAL_CONVERSATION },
+          channelData: { tenant: { id: other } },
+        }),
+      ),
     );
     expect(text).toContain('You have not sent a case to a contact point yet.');
     expect(text).not.toContain(c.ref);

@@ -129,7 +129,10 @@ describe('Teams app package', () => {
 
   it('refuses icons of the wrong size and a manifest without the team scope', () => {
     const dir = copyOfManifest();
-    writeFileSync(join(dir, 'color.png'), encodePng(100, 100, () => [0, 0, 0, 255]));
+    writeFileSync(
+      join(dir, 'color.png'),
+      encodePng(100, 100, () => [0, 0, 0, 255]),
+    );
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { bots: Array<{ scopes: string[] }> };
     manifest.bots[0]!.scopes = ['personal'];
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
@@ -162,6 +165,6 @@ describe('Teams app package', () => {
       }
     }
     expect(opaque).toBeGreaterThan(20);
-    expect(opaque).toBeLessThan(32 * 32 / 2);
+    expect(opaque).toBeLessThan((32 * 32) / 2);
   });
 });

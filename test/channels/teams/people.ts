@@ -106,7 +106,9 @@ export async function click(h: Harness, title: string): Promise<void> {
     await send(h, personalActivity(h, { value: action['data'], replyToId: '1741000000099' }));
     return;
   }
-  const offered = personalCards(h).slice(-3).flatMap((c) => actionsOf(c.card).map((a) => a['title']));
+  const offered = personalCards(h)
+    .slice(-3)
+    .flatMap((c) => actionsOf(c.card).map((a) => a['title']));
   throw new Error(`no button "${title}"; the newest cards offer ${JSON.stringify(offered)}`);
 }
 

@@ -29,7 +29,11 @@ describe('/api/messages with junk', () => {
   });
 
   it('answers a body that is not JSON with 401', async () => {
-    const res = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer x' }, body: '{not json' });
+    const res = await fetch(`${h.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
+      body: '{not json',
+    });
     expect(res.status).toBe(401);
     const plain = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
     expect(plain.status).toBe(401);

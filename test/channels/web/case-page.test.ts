@@ -36,7 +36,10 @@ describe("the researcher's case page", () => {
     const record = {
       ...base,
       draft: { ...base.draft, outcome: { ...base.draft.outcome, citations } },
-      history: [...base.history, { at: at(1000), actor: { channel: 'admin' as const, id: 'cp', name: 'An Peeters' }, action: 'asked' as const, text: 'Which lab?' }],
+      history: [
+        ...base.history,
+        { at: at(1000), actor: { channel: 'admin' as const, id: 'cp', name: 'An Peeters' }, action: 'asked' as const, text: 'Which lab?' },
+      ],
     };
     const page = researcherCasePage(record, content);
     const part = (kind: string): string => new RegExp(`<section data-kind="${kind}"[^>]*>(.*?)</section>`, 's').exec(page)?.[1] ?? '';

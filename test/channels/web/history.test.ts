@@ -27,7 +27,7 @@ describe('the web conversation kept on the server', () => {
     return c.ref;
   }
 
-  it('shows the open question with its Reply button, and the researcher\'s own cases only', async () => {
+  it("shows the open question with its Reply button, and the researcher's own cases only", async () => {
     const ref = await withQuestion();
     await store.commitTurn(turn('web:u2', null, state(1), { newCases: [{ ...caseRecord('c2', { userId: 'u2' }) }] }));
     const history = await readHistory({ store, content, conversationKey: 'web:u1', userId: 'u1', after: 0, defaultLang: 'en' });
@@ -40,15 +40,27 @@ describe('the web conversation kept on the server', () => {
 
   it('drops the open question once the case is closed', async () => {
     await withQuestion();
-    await store.updateCase({ caseId: 'c1', status: 'closed', advice: 'Fine.', event: { at: at(2000), actor: { channel: 'admin', id: 'cp' }, action: 'closed', text: 'Fine.' } });
+    await store.updateCase({
+      caseId: 'c1',
+      status: 'closed',
+      advice: 'Fine.',
+      event: { at: at(2000), actor: { channel: 'admin', id: 'cp' }, action: 'closed', text: 'Fine.' },
+    });
     const history = await readHistory({ store, content, conversationKey: 'web:u1', userId: 'u1', after: 0, defaultLang: 'en' });
     expect(history.openQuestion).toBeNull();
     expect(history.cases[0]?.status).toBe('closed');
   });
 
-  it('returns the entries after the page\'s last one, or everything when that one is gone', async () => {
+  it("returns the entries after the page's last one, or everything when that one is gone", async () => {
     await store.commitTurn(turn('web:u1', null, state(1)));
-    const first = await store.appendTranscript('web:u1', [{ who: 'researcher', content: 'hello' }, { who: 'bot', content: [{ kind: 'text', text: 'Hi there' }] }], T0);
+    const first = await store.appendTranscript(
+      'web:u1',
+      [
+        { who: 'researcher', content: 'hello' },
+        { who: 'bot', content: [{ kind: 'text', text: 'Hi there' }] },
+      ],
+      T0,
+    );
     const next = await store.appendTranscript('web:u1', [{ who: 'researcher', content: 'second' }], at(1));
     const after = await readHistory({ store, content, conversationKey: 'web:u1', userId: 'u1', after: first, defaultLang: 'en' });
     expect(after.known).toBe(true);

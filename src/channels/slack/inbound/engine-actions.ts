@@ -86,22 +86,19 @@ export function registerEngineActions(app: App, rt: SlackRuntime): void {
     },
   );
 
-  app.action<BlockAction<ButtonAction>>(
-    { type: 'block_actions', action_id: ACTION.form },
-    async ({ ack, body, action, client, context: ctx }) => {
-      await ack();
-      const form = formValueSchema.safeParse(parseJson(action.value));
-      const place = placeOfAction(body, ctx.teamId);
-      if (!form.success || !place) return;
-      const ref: ConversationRef = { team: place.team, channel: place.channel, user: place.user, step: form.data.s };
-      if (place.thread) ref.thread = place.thread;
-      const lang = (await rt.directory.lang(client, place.user)) ?? 'en';
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: detailsModal(form.data.l, form.data.p, JSON.stringify(ref), lang, rt.t),
-      });
-    },
-  );
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: ACTION.form }, async ({ ack, body, action, client, context: ctx }) => {
+    await ack();
+    const form = formValueSchema.safeParse(parseJson(action.value));
+    const place = placeOfAction(body, ctx.teamId);
+    if (!form.success || !place) return;
+    const ref: ConversationRef = { team: place.team, channel: place.channel, user: place.user, step: form.data.s };
+    if (place.thread) ref.thread = place.thread;
+    const lang = (await rt.directory.lang(client, place.user)) ?? 'en';
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: detailsModal(form.data.l, form.data.p, JSON.stringify(ref), lang, rt.t),
+    });
+  });
 
   app.view(VIEW.form, async ({ ack, view, body, client }) => {
     await ack();

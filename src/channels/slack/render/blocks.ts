@@ -73,12 +73,7 @@ export function divider(): Block {
   return { type: 'divider' };
 }
 
-export function button(
-  rawLabel: string,
-  actionId: string,
-  value: string,
-  style?: 'primary' | 'danger',
-): ButtonElement {
+export function button(rawLabel: string, actionId: string, value: string, style?: 'primary' | 'danger'): ButtonElement {
   if (value.length > MAX_BUTTON_VALUE) throw new Error(`button value too long for ${actionId}`);
   const element: ButtonElement = {
     type: 'button',

@@ -44,8 +44,6 @@ export function renderCaseCard(c: CaseRecord, t: SlackTexts, options: SlackDocum
   const room = MAX_BLOCKS_PER_MESSAGE - head.length - tail.length - 1;
   const kept = body.length > room ? [...body.slice(0, room), context(escapeSlack(t('card-more', lang, { count: String(body.length - room) })))] : body;
 
-  const text = escapeSlack(
-    t('card-notification', lang, { ref: c.ref, playbook: outcome.playbookTitle, risk: outcome.riskLabel }),
-  );
+  const text = escapeSlack(t('card-notification', lang, { ref: c.ref, playbook: outcome.playbookTitle, risk: outcome.riskLabel }));
   return { text, blocks: [...head, ...kept, ...tail] };
 }

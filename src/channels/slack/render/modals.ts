@@ -41,12 +41,6 @@ export function closeModal(privateMetadata: string, lang: Lang, t: SlackTexts): 
   return textModal(VIEW.close, t('modal-close-title', lang), t('modal-close-label', lang), undefined, privateMetadata, lang, t);
 }
 
-export function detailsModal(
-  label: string,
-  placeholder: string | undefined,
-  privateMetadata: string,
-  lang: Lang,
-  t: SlackTexts,
-): types.ModalView {
+export function detailsModal(label: string, placeholder: string | undefined, privateMetadata: string, lang: Lang, t: SlackTexts): types.ModalView {
   return textModal(VIEW.form, t('modal-details-title', lang), label, placeholder, privateMetadata, lang, t);
 }

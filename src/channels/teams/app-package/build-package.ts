@@ -57,7 +57,7 @@ export function buildTeamsPackage(manifestDir: string, settings: PackageSettings
     else problems.push(`${setting} is not set (in the environment or .env): ${hint}`);
   }
   const domains = validDomains(settings);
-  if (domains.length === 0) problems.push('PUBLIC_URL is not set (nor TEAMS_APP_VALID_DOMAINS): the advisor\'s host name goes into validDomains');
+  if (domains.length === 0) problems.push("PUBLIC_URL is not set (nor TEAMS_APP_VALID_DOMAINS): the advisor's host name goes into validDomains");
 
   const template = readJson(join(manifestDir, 'manifest.json'), 'manifest.json', problems);
   if (template === undefined) throw new PackageError(problems);
@@ -67,7 +67,8 @@ export function buildTeamsPackage(manifestDir: string, settings: PackageSettings
 
   const official = loadOfficialSchemas(join(manifestDir, 'schema'));
   const version = String(manifestJson['manifestVersion'] ?? '');
-  if (!atLeast(official.manifestVersion, MIN_MANIFEST_VERSION)) problems.push(`the schema in manifest/teams/schema is ${official.manifestVersion}; 1.22 or newer is needed`);
+  if (!atLeast(official.manifestVersion, MIN_MANIFEST_VERSION))
+    problems.push(`the schema in manifest/teams/schema is ${official.manifestVersion}; 1.22 or newer is needed`);
   if (version !== official.manifestVersion) {
     problems.push(`manifest.json manifestVersion is "${version}", but the schema in manifest/teams/schema is for ${official.manifestVersion}`);
   }
@@ -93,7 +94,10 @@ export function buildTeamsPackage(manifestDir: string, settings: PackageSettings
     const strings = readJson(join(manifestDir, file), file, problems);
     if (strings === undefined) continue;
     if (!official.localization(strings)) problems.push(...describeSchemaErrors(file, official.localization.errors));
-    keysOf.set(file, Object.keys(strings as object).filter((k) => k !== '$schema'));
+    keysOf.set(
+      file,
+      Object.keys(strings as object).filter((k) => k !== '$schema'),
+    );
     files.push({ name: file, data: readFileSync(join(manifestDir, file)) });
   }
   // Every string the English file translates, the Dutch one does too.

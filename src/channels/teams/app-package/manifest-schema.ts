@@ -43,7 +43,10 @@ export const teamsManifestSchema = z
               .array(
                 z.object({
                   scopes: z.array(scope).min(1),
-                  commands: z.array(z.object({ title: z.string().min(1).max(32), description: z.string().min(1).max(128) })).min(1).max(10),
+                  commands: z
+                    .array(z.object({ title: z.string().min(1).max(32), description: z.string().min(1).max(128) }))
+                    .min(1)
+                    .max(10),
                 }),
               )
               .refine((lists) => lists.some((l) => l.scopes.includes('personal')), 'a command list for the personal scope is needed'),

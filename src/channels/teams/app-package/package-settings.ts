@@ -9,11 +9,7 @@ const text = z
   .transform((v) => (v === '' ? undefined : v));
 
 const httpsUrl = (what: string) =>
-  text.pipe(
-    z
-      .url({ protocol: /^https$/, error: `must be an https address of ${what}, e.g. https://www.uhasselt.be/en/privacy` })
-      .optional(),
-  );
+  text.pipe(z.url({ protocol: /^https$/, error: `must be an https address of ${what}, e.g. https://www.uhasselt.be/en/privacy` }).optional());
 
 /** A host name as Teams wants it in validDomains: no scheme, no path; `*.` allowed in front. */
 const domain = z.string().regex(/^(\*\.)?([a-z0-9-]+\.)+[a-z]{2,}$/i, 'a valid domain is a host name such as advisor.uhasselt.be');
@@ -28,12 +24,14 @@ export const packageSettingsSchema = z.object({
   /** Where the server is reached; its host becomes a valid domain. */
   PUBLIC_URL: text.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** More domains the app's cards may link to, comma-separated. */
-  TEAMS_APP_VALID_DOMAINS: text.transform((v) =>
-    (v ?? '')
-      .split(',')
-      .map((d) => d.trim())
-      .filter((d) => d !== ''),
-  ).pipe(z.array(domain)),
+  TEAMS_APP_VALID_DOMAINS: text
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((d) => d.trim())
+        .filter((d) => d !== ''),
+    )
+    .pipe(z.array(domain)),
 });
 
 export type PackageSettings = z.infer<typeof packageSettingsSchema>;

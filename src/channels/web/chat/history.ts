@@ -74,7 +74,9 @@ export async function readHistory(q: HistoryQuery): Promise<WebHistory> {
 /** The open question as a card with its Reply button, the same `case-reply:<caseId>` the chat's question offers. */
 function openQuestionMessage(content: Content, lang: Lang, open: OpenCaseQuestion): WebMessage | null {
   const t = (key: string): string => content.ui[key]?.[lang] ?? content.ui[key]?.en ?? key;
-  const text = t('web.open-question').replace('{ref}', () => open.ref).replace('{text}', () => open.text);
+  const text = t('web.open-question')
+    .replace('{ref}', () => open.ref)
+    .replace('{text}', () => open.text);
   const reply: Reply = { kind: 'menu', text, choices: [{ label: t('engine.case-reply'), value: `case-reply:${open.caseId}` }] };
   return toWebMessages([reply], content, lang)[0] ?? null;
 }

@@ -6,9 +6,7 @@ import { html, Html, page } from '../html.js';
 
 function pageData(content: Content, lang: Lang): string {
   // The case statuses in the researcher's words are shared with the Teams "my cases" card.
-  const texts = Object.fromEntries(
-    Object.entries(content.ui).filter(([key]) => key.startsWith('web.') || key.startsWith('cards.researcher-status-')),
-  );
+  const texts = Object.fromEntries(Object.entries(content.ui).filter(([key]) => key.startsWith('web.') || key.startsWith('cards.researcher-status-')));
   // Escape "<" so that no text can close the data block.
   return JSON.stringify({ lang, texts }).replace(/</g, '\\u003c');
 }

@@ -63,9 +63,7 @@ export function chatRoutes(deps: ChatRoutesDeps): Router {
     const text = content.ui[key]?.[l] ?? content.ui[key]?.en ?? key;
     return { card: renderReplyCard({ kind: 'text', text }, uiLookup(content.ui, l)) };
   };
-  const turnLimit: RequestHandler = deps.limits
-    ? deps.limits.chatTurns((req) => textMessage('limits.chat-turns', langOf(req)))
-    : (_req, _res, next) => next();
+  const turnLimit: RequestHandler = deps.limits ? deps.limits.chatTurns((req) => textMessage('limits.chat-turns', langOf(req))) : (_req, _res, next) => next();
 
   router.use('/api/chat', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -158,10 +156,7 @@ export function chatRoutes(deps: ChatRoutesDeps): Router {
       res.json({ notices: [] });
       return;
     }
-    const [notices, record] = await Promise.all([
-      store.readNotices(session.conversationKey, after),
-      store.loadConversation(session.conversationKey),
-    ]);
+    const [notices, record] = await Promise.all([store.readNotices(session.conversationKey, after), store.loadConversation(session.conversationKey)]);
     const l = record?.state.lang ?? deps.defaultLang;
     res.json({
       notices: notices.map((n) => ({ seq: n.seq, messages: toWebMessages(n.replies.filter(isReply), content, l) })),

@@ -138,7 +138,10 @@ function downloads(ref: string): HTMLElement {
   const label = document.createElement('span');
   label.textContent = `${t('web.download')} `;
   box.appendChild(label);
-  for (const [ext, key] of [['md', 'web.download-md'], ['pdf', 'web.download-pdf']] as const) {
+  for (const [ext, key] of [
+    ['md', 'web.download-md'],
+    ['pdf', 'web.download-pdf'],
+  ] as const) {
     const a = document.createElement('a');
     a.href = `/api/chat/cases/${encodeURIComponent(ref)}/summary.${ext}`;
     a.textContent = t(key);

@@ -72,7 +72,7 @@ export interface InboxAuth {
 export function createInboxAuth(options: InboxAuthOptions): InboxAuth {
   const credentials = inboxCredentials(options.adminToken, options.institutions);
   if (options.adminToken !== undefined && viewerForToken(options.adminToken, { institutions: credentials.institutions }) !== null) {
-    throw new ConfigError(['INBOX_TOKEN is also an institution\'s inbox token in INSTITUTIONS_FILE: the admin token must be a token of its own']);
+    throw new ConfigError(["INBOX_TOKEN is also an institution's inbox token in INSTITUTIONS_FILE: the admin token must be a token of its own"]);
   }
   const tokenLogin = hasCredentials(credentials);
   const loginRequired = tokenLogin || options.oidc !== undefined;
@@ -81,7 +81,11 @@ export function createInboxAuth(options: InboxAuthOptions): InboxAuth {
   const ssoCredential = (viewer: InboxViewer): Buffer | undefined => {
     if (!sso) return undefined;
     const values =
-      viewer.kind === 'admin' ? sso.mapping.admin : viewer.kind === 'institution' ? sso.mapping.institutions.find((i) => i.institution === viewer.institution)?.values : undefined;
+      viewer.kind === 'admin'
+        ? sso.mapping.admin
+        : viewer.kind === 'institution'
+          ? sso.mapping.institutions.find((i) => i.institution === viewer.institution)?.values
+          : undefined;
     if (!values || values.length === 0) return undefined;
     return sha256(`oidc\n${sso.issuer}\n${sso.clientId}\n${sso.mapping.claim}\n${viewer.kind}\n${[...values].sort().join('\n')}`);
   };

@@ -28,7 +28,11 @@ function frame(t: T, lang: Lang, title: string, main: Html): string {
 
 export function loginPage(t: T, s: ReturnType<typeof ssoTexts>, view: LoginView): string {
   const failed =
-    view.failed === 'token' ? html`<p class="error" role="alert">${t('login-failed')}</p>` : view.failed === 'sso' ? html`<p class="error" role="alert">${s('failed')}</p>` : '';
+    view.failed === 'token'
+      ? html`<p class="error" role="alert">${t('login-failed')}</p>`
+      : view.failed === 'sso'
+        ? html`<p class="error" role="alert">${s('failed')}</p>`
+        : '';
   const sso = view.sso ? html`<p><a class="button" id="sso-login" href="/inbox/oidc/start">${s('sign-in', { provider: view.sso })}</a></p>` : '';
   const tokenForm = view.tokenLogin
     ? html`${view.sso ? html`<p>${s('or-token')}</p>` : ''}<form method="post" action="/inbox/login">
@@ -39,12 +43,22 @@ export function loginPage(t: T, s: ReturnType<typeof ssoTexts>, view: LoginView)
   <button type="submit">${t('login')}</button>
 </form>`
     : '';
-  return frame(t, view.lang, t('login-title'), html`<section><h2>${t('login-title')}</h2>
-${failed}${sso}${tokenForm}</section>`);
+  return frame(
+    t,
+    view.lang,
+    t('login-title'),
+    html`<section><h2>${t('login-title')}</h2>
+${failed}${sso}${tokenForm}</section>`,
+  );
 }
 
 export function notContactPointPage(t: T, s: ReturnType<typeof ssoTexts>, lang: Lang, who: string): string {
-  return frame(t, lang, s('no-institution-title'), html`<section><h2>${s('no-institution-title')}</h2>
+  return frame(
+    t,
+    lang,
+    s('no-institution-title'),
+    html`<section><h2>${s('no-institution-title')}</h2>
 <p id="no-institution">${s('no-institution', { who })}</p>
-<form method="post" action="/inbox/logout"><button type="submit">${t('logout')}</button></form></section>`);
+<form method="post" action="/inbox/logout"><button type="submit">${t('logout')}</button></form></section>`,
+  );
 }

@@ -23,7 +23,6 @@ export interface OidcStart {
   pending: PendingLogin;
 }
 
-
 export type OidcResult =
   | { ok: true; viewer: InboxViewer; identity: VerifiedIdentity; idToken?: string }
   /** The provider vouched for the person, but no institution in config/institutions.yaml lists their groups. */

@@ -136,7 +136,10 @@ export function inboxRoutes(deps: InboxRoutesDeps): Router {
       markAuthFailed(res);
       if (result.reason === 'no-institution') {
         const who = result.identity.email ?? result.identity.name ?? result.identity.subject;
-        res.status(403).type('html').send(notContactPointPage(inboxTexts(content, lang(req)), ssoTexts(content, lang(req)), lang(req), who));
+        res
+          .status(403)
+          .type('html')
+          .send(notContactPointPage(inboxTexts(content, lang(req)), ssoTexts(content, lang(req)), lang(req), who));
         return;
       }
       res.redirect(303, '/inbox/login?failed=sso');
@@ -188,7 +191,10 @@ export function inboxRoutes(deps: InboxRoutesDeps): Router {
   else {
     router.get('/screening', (req, res) => {
       const t = inboxTexts(content, lang(req));
-      res.status(404).type('html').send(frame(t, lang(req), t('screening-title'), html`<p>${t('screening-unavailable')}</p>`, tokenLogin));
+      res
+        .status(404)
+        .type('html')
+        .send(frame(t, lang(req), t('screening-title'), html`<p>${t('screening-unavailable')}</p>`, tokenLogin));
     });
   }
 
@@ -202,7 +208,10 @@ export function inboxRoutes(deps: InboxRoutesDeps): Router {
     const t = inboxTexts(content, l);
     const record = await visibleCase(req);
     if (!record) {
-      res.status(404).type('html').send(notFoundPage(t, l, tokenLogin));
+      res
+        .status(404)
+        .type('html')
+        .send(notFoundPage(t, l, tokenLogin));
       return;
     }
     const done = ACTION_NOTICE.parse(req.query.done);
@@ -234,7 +243,10 @@ export function inboxRoutes(deps: InboxRoutesDeps): Router {
       // Checked before acting: another institution's case is refused like a missing one, and stays as it is.
       const record = await visibleCase(req);
       if (!record) {
-        res.status(404).type('html').send(notFoundPage(inboxTexts(content, lang(req)), lang(req), tokenLogin));
+        res
+          .status(404)
+          .type('html')
+          .send(notFoundPage(inboxTexts(content, lang(req)), lang(req), tokenLogin));
         return;
       }
       const base = `/inbox/cases/${encodeURIComponent(record.ref)}`;

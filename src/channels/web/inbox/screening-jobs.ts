@@ -46,7 +46,16 @@ export function createScreeningJobs(screener: BatchScreener, clock: () => Date =
 
   return {
     start(viewer, fileName, partners, delimiter) {
-      const job: ScreeningJob = { id: randomUUID(), scope: scopeOf(viewer), fileName, startedAt: clock().toISOString(), status: 'running', done: 0, total: partners.length, delimiter };
+      const job: ScreeningJob = {
+        id: randomUUID(),
+        scope: scopeOf(viewer),
+        fileName,
+        startedAt: clock().toISOString(),
+        status: 'running',
+        done: 0,
+        total: partners.length,
+        delimiter,
+      };
       jobs.set(job.id, job);
       prune();
       void screenPartners(partners, screener, (done) => {

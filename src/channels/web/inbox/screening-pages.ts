@@ -30,7 +30,8 @@ export interface UploadView {
 
 export function uploadPage(t: TV, view: UploadView): string {
   const rows = view.jobs.map(
-    (j) => html`<tr><td><a href="/inbox/screening/${j.id}">${j.fileName}</a></td><td>${when(j.startedAt)}</td><td>${j.status === 'running' ? t('screening-progress', { done: j.done, total: j.total }) : t(`screening-${j.status}`)}</td></tr>`,
+    (j) =>
+      html`<tr><td><a href="/inbox/screening/${j.id}">${j.fileName}</a></td><td>${when(j.startedAt)}</td><td>${j.status === 'running' ? t('screening-progress', { done: j.done, total: j.total }) : t(`screening-${j.status}`)}</td></tr>`,
   );
   const main = html`<h2>${t('screening-title')}</h2>
 ${view.error ? html`<p class="error" role="alert">${view.error}</p>` : ''}
@@ -61,14 +62,18 @@ export function jobPage(t: TV, view: JobView): string {
  <span id="screening-count" data-template="${t('screening-progress', { done: '{done}', total: '{total}' })}">${t('screening-progress', { done: job.done, total: job.total })}</span></p>`;
   let body: Html;
   if (job.status === 'failed') body = html`<p class="error" role="alert">${t('screening-failed')}</p>`;
-  else if (!report) body = html`<p role="status">${t('screening-running')}</p>${progress}<noscript><p><a href="${base}">${t('screening-progress', { done: job.done, total: job.total })}</a></p></noscript>`;
+  else if (!report)
+    body = html`<p role="status">${t('screening-running')}</p>${progress}<noscript><p><a href="${base}">${t('screening-progress', { done: job.done, total: job.total })}</a></p></noscript>`;
   else {
     const s = report.summary;
     const rows = report.partners.flatMap((p) =>
       p.hits.length === 0
-        ? [html`<tr><td>${p.row}</td><td>${p.name}</td><td>${t('screening-result-none')}</td><td></td><td></td><td></td><td>${(p.notChecked ?? []).map((n) => n.name).join(', ')}</td></tr>`]
+        ? [
+            html`<tr><td>${p.row}</td><td>${p.name}</td><td>${t('screening-result-none')}</td><td></td><td></td><td></td><td>${(p.notChecked ?? []).map((n) => n.name).join(', ')}</td></tr>`,
+          ]
         : p.hits.map(
-            (h) => html`<tr class="${h.match ? 'hit-match' : 'hit-possible'}"><td>${p.row}</td><td>${p.name}</td><td>${h.match ? t('screening-result-match') : t('screening-result-possible')}</td><td data-kind="${h.kind ?? ''}">${h.kind ? t(`hit-kind-${h.kind}`) : ''}</td><td>${h.listName} (${h.listDate})</td><td>${h.name}</td><td>${(p.notChecked ?? []).map((n) => n.name).join(', ')}</td></tr>`,
+            (h) =>
+              html`<tr class="${h.match ? 'hit-match' : 'hit-possible'}"><td>${p.row}</td><td>${p.name}</td><td>${h.match ? t('screening-result-match') : t('screening-result-possible')}</td><td data-kind="${h.kind ?? ''}">${h.kind ? t(`hit-kind-${h.kind}`) : ''}</td><td>${h.listName} (${h.listDate})</td><td>${h.name}</td><td>${(p.notChecked ?? []).map((n) => n.name).join(', ')}</td></tr>`,
           ),
     );
     body = html`<p role="status">${t('screening-summary', { partners: s.partners, matches: s.withMatch, possible: s.possibleOnly, unchecked: s.notChecked })}</p>

@@ -64,7 +64,11 @@ async function uploadedFile(req: Request): Promise<{ name: string; data: Buffer 
   const body = await readBody(req, MAX_UPLOAD_BYTES + 16 * 1024);
   if (!body) return undefined;
   try {
-    const form = await new globalThis.Request('http://inbox.invalid/', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(body) }).formData();
+    const form = await new globalThis.Request('http://inbox.invalid/', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: new Uint8Array(body),
+    }).formData();
     const file = form.get('partners');
     if (!file || typeof file === 'string' || file.size > MAX_UPLOAD_BYTES) return undefined;
     return { name: file.name || 'partners.csv', data: Buffer.from(await file.arrayBuffer()) };
@@ -73,7 +77,10 @@ async function uploadedFile(req: Request): Promise<{ name: string; data: Buffer 
   }
 }
 
-const safeFileName = (name: string): string => basename(name, extname(name)).replace(/[^\w.-]+/g, '_').slice(0, 80) || 'partners';
+const safeFileName = (name: string): string =>
+  basename(name, extname(name))
+    .replace(/[^\w.-]+/g, '_')
+    .slice(0, 80) || 'partners';
 
 export function mountScreeningRoutes(router: Router, deps: ScreeningRoutesDeps): void {
   const { content, auth, lang } = deps;
@@ -89,12 +96,24 @@ export function mountScreeningRoutes(router: Router, deps: ScreeningRoutesDeps):
     return id.success ? jobs.get(auth.viewer(req), id.data) : undefined;
   };
   const notFound = (req: Request, res: Response): void => {
-    res.status(404).type('html').send(notFoundPage(inboxTexts(content, lang(req)), lang(req), auth.loginRequired));
+    res
+      .status(404)
+      .type('html')
+      .send(notFoundPage(inboxTexts(content, lang(req)), lang(req), auth.loginRequired));
   };
   const showUpload = (req: Request, res: Response, status = 200, error?: string): void => {
-    res.status(status).type('html').send(
-      uploadPage(t(req), { lang: lang(req), tokenLogin: auth.loginRequired, coverage: deps.screener.coverage(), jobs: jobs.list(auth.viewer(req)), ...(error ? { error } : {}) }),
-    );
+    res
+      .status(status)
+      .type('html')
+      .send(
+        uploadPage(t(req), {
+          lang: lang(req),
+          tokenLogin: auth.loginRequired,
+          coverage: deps.screener.coverage(),
+          jobs: jobs.list(auth.viewer(req)),
+          ...(error ? { error } : {}),
+        }),
+      );
   };
 
   router.get('/screening', (req, res) => showUpload(req, res));

@@ -23,9 +23,7 @@ export interface InboxSession {
   identity?: VerifiedIdentity;
 }
 
-const identitySchema = z
-  .object({ subject: z.string().min(1).max(255), name: z.string().max(200).optional(), email: z.string().max(254).optional() })
-  .strict();
+const identitySchema = z.object({ subject: z.string().min(1).max(255), name: z.string().max(200).optional(), email: z.string().max(254).optional() }).strict();
 
 /**
  * SESSION_SECRET when set; else a key derived from INBOX_TOKEN, so sessions survive a restart and hold on

@@ -77,7 +77,11 @@ function reasonItems(outcome: Outcome, audience: Audience): DocItem[] {
     if (said) {
       const tone = SEVERITY_TONE[flag.severity];
       if (tone) said.tone = tone;
-      if (audience === 'contact-point') said.internal = `${flag.id} · ${flag.severity}`;
+      if (audience === 'contact-point') {
+        // One reason line may carry several flags ("Topic: a; b"): the contact point sees each.
+        const internal = `${flag.id} · ${flag.severity}`;
+        said.internal = said.internal ? `${said.internal}; ${internal}` : internal;
+      }
     } else {
       items.push(flagItem(flag, audience));
     }

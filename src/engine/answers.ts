@@ -242,6 +242,15 @@ function polarity(text: string, lexicon: Lexicon, anywhere: boolean): Polarity |
   return found.size === 1 ? [...found][0] : undefined;
 }
 
+/** Yes or no when the first clause is nothing but that word or phrase ("nee", "yes indeed"), with more clauses after it. */
+function openingPolarity(parts: string[][], lexicon: Lexicon): 'yes' | 'no' | undefined {
+  const { fillers, polarityOf } = wordsOf(lexicon);
+  const first = parts[0]?.filter((w) => !fillers.has(w)).join(' ');
+  if (parts.length < 2 || !first) return undefined;
+  const p = polarityOf.get(first);
+  return p === 'yes' || p === 'no' ? p : undefined;
+}
+
 export function isUnsure(text: string, content: Content): boolean {
   return !isRefusal(text, content) && polarity(text, content.lexicon, true) === 'unsure';
 }
@@ -480,8 +489,9 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
     if (byIndex) return { kind: 'answer', value: byIndex.value };
     if (index === step.answers.length) return { kind: 'unsure' };
   }
-  // A question of its own ("do I need a licence for …?") is no answer, whatever words it contains.
-  if (/\?\s*$/.test(text) && n.split(' ').length >= QUESTION_WORDS) return { kind: 'none' };
+  // A question of its own ("do I need a licence for …?") is no answer, whatever words it contains; one that
+  // opens with an answer ("geen flauw idee, waarschijnlijk wel iets van radar?") still answers.
+  if (/\?\s*$/.test(text) && n.split(' ').length >= QUESTION_WORDS && polarity(text, lexicon, false) === undefined) return { kind: 'none' };
   const parts = clauses(withoutConditions(text, lexicon));
   // "They won't say" is no "no": it points to the answer that says the researcher can't know ("I don't know who owns it").
   if (isRefusal(text, content)) {
@@ -563,9 +573,18 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
   if (whole.length > 1) return { kind: 'unclear' };
 
   // Words naming an answer beat a bare yes/no; two answers named at once ("both") ask again.
+  const opening = openingPolarity(parts, lexicon);
   for (const tier of [(h: Hit) => h.score >= 1.9 && !h.weak, (h: Hit) => h.weak, (h: Hit) => h.score === 1]) {
     const values = distinctAnswers(kept.filter(tier), step);
-    if (values.length === 1 && values[0]) return { kind: 'answer', value: values[0] };
+    if (values.length === 1 && values[0]) {
+      // "Nee, ik heb bijlage I nagekeken en het valt er niet onder": a clause that is only "no" speaks first; words
+      // in a later clause that name the "yes" answer are what was checked, not what was found.
+      const named = step.answers.find((a) => a.value === values[0]);
+      const contradicts = opening && named && step.input === 'yesno' && !carriedPolarities(named, lexicon).has(opening);
+      const meant = contradicts ? step.answers.filter((a) => carriedPolarities(a, lexicon).has(opening)) : [];
+      if (meant.length === 1 && meant[0]) return { kind: 'answer', value: meant[0].value };
+      return { kind: 'answer', value: values[0] };
+    }
     if (values.length > 1) return { kind: 'unclear' };
   }
   // Of a yes/no pair, denying one answer's words ("it isn't on the list", "none of it is listed") says the other.

@@ -56,6 +56,11 @@ const english: Case[] = [
   ['defence-funding', 'ask-programme', 'belgian defence research, DEFRA', 'again'],
   ['defence-funding', 'ask-classified', 'unclassified', 'none'],
   ['defence-funding', 'ask-sharing', 'only within the EU', 'no'],
+  ['defence-funding', 'ask-dual-use', 'no, I checked Annex I and it is not in there', 'no'],
+  ['defence-funding', 'ask-dual-use', 'yes, annex i category 5', 'yes'],
+  ['sensitive-tech-partner', 'ask-trl', '5-6, we do flight tests', 'applied'],
+  ['sensitive-tech-partner', 'ask-trl', '2, still pen and paper', 'fundamental'],
+  ['partner-check', 'ask-funders', 'our own budget plus an FWO project', 'fwo'],
 ];
 
 const dutch: Case[] = [
@@ -91,6 +96,11 @@ const dutch: Case[] = [
   ['opaque-company', 'ask-information', 'ze hebben een website maar geen adres', 'little'],
   ['defence-funding', 'ask-classified', 'weet ik nog niet', 'unsure'],
   ['defence-funding', 'ask-programme', 'een Amerikaans defensiebedrijf', 'allied'],
+  ['defence-funding', 'ask-dual-use', 'nee, ik heb bijlage I nagekeken en het valt er niet onder', 'no'],
+  ['defence-funding', 'ask-dual-use', 'geen flauw idee, waarschijnlijk wel iets van radar?', 'unsure'],
+  ['sensitive-tech-partner', 'ask-trl', '3 denk ik', 'applied'],
+  ['partner-check', 'ask-funders', 'eigen middelen en een FWO-project', 'fwo'],
+  ['partner-check', 'ask-funders', 'FWO en Horizon Europe', 'again'],
 ];
 
 describe('typed answers found in played conversations', () => {

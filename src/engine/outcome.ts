@@ -47,7 +47,10 @@ function effectiveFlags(state: ConversationState, facts: Facts, content: Content
   const { flags: unlisted, unless } = rules.unlistedSharing;
   const harmless = facts.dualUse === 'no' && !kept.some((f) => unless.includes(f));
   const counted = harmless ? kept.filter((f) => !unlisted.includes(f)) : kept;
-  return [...new Set([...counted, ...restricted.bites.map((r) => r.flag)])];
+  // A concern that other answers settle (rules.yaml `settled`) no longer counts.
+  const scope: ConditionScope = { facts, flags: new Set(counted) };
+  const settled = new Set(rules.settled.filter((r) => holds(r.when, scope)).flatMap((r) => r.flags));
+  return [...new Set([...counted.filter((f) => !settled.has(f)), ...restricted.bites.map((r) => r.flag)])];
 }
 
 function conditionLabels(when: Condition, content: Content, lang: Lang): string[] {

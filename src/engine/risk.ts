@@ -55,6 +55,7 @@ export function situationHolds(when: Situation, s: SituationFacts): boolean {
   if (when.minElements !== undefined && elements < when.minElements) return false;
   if (when.elements && !when.elements.every((d) => elementsOf(s.flags).includes(d))) return false;
   if (when.anyElements && !when.anyElements.some((d) => elementsOf(s.flags).includes(d))) return false;
+  if (when.onlyElements && !elementsOf(s.flags).every((d) => when.onlyElements?.includes(d))) return false;
   if (when.minSerious !== undefined && serious < when.minSerious) return false;
   if (when.risk && (s.risk === undefined || !when.risk.includes(s.risk))) return false;
   if (when.anyFlags && !when.anyFlags.some((f) => flagIds.has(f))) return false;

@@ -34,6 +34,21 @@ describe('risk rule (content/rules.yaml)', () => {
     expect(assessRisk(rules(), situation([flag('dual-use', 'topic', 'serious'), flag('higher-risk-country', 'country', 'concern')])).risk).toBe('high');
     expect(assessRisk(rules(), situation([flag('seven-sons', 'partner', 'blocker')])).rule.id).toBe('restriction-or-sanction');
   });
+  it('a serious sign about the partner with only its country is medium; with the topic too it is high (G:102-106)', () => {
+    const partnerAndCountry = [flag('military-ties', 'partner', 'serious'), flag('higher-risk-country', 'country', 'concern')];
+    const r = assessRisk(rules(), situation(partnerAndCountry));
+    expect(r.risk).toBe('medium');
+    expect(r.rule.id).toBe('partner-in-its-country');
+    expect(assessRisk(rules(), situation([...partnerAndCountry, flag('critical-technology', 'topic', 'concern')])).risk).toBe('high');
+  });
+  it("human-rights concerns with the partner's country stay high: the human rights test weighs them whatever the topic", () => {
+    const flags = [flag('human-rights-concerns', 'partner', 'serious'), flag('higher-risk-country', 'country', 'concern')];
+    expect(assessRisk(rules(), situation(flags)).rule.id).toBe('serious-with-second-element');
+  });
+  it('a Seven Sons rule that bites (FWO, an institutional agreement) makes it high', () => {
+    const flags = [flag('fwo-seven-sons', 'partner', 'serious'), flag('higher-risk-country', 'country', 'concern')];
+    expect(assessRisk(rules(), situation(flags)).rule.id).toBe('partner-rule-bites');
+  });
   it('info flags do not count', () => {
     expect(assessRisk(rules(), situation([flag('stale-screening-data', 'partner', 'info'), flag('x', 'topic', 'concern')])).risk).toBe('low');
   });

@@ -23,6 +23,8 @@ export const situationSchema = z
     elements: z.array(z.enum(DIMENSIONS)).optional(),
     /** At least one of these elements is among them (e.g. a partner or a country: someone who could misuse it). */
     anyElements: z.array(z.enum(DIMENSIONS)).min(1).optional(),
+    /** Every element present is one of these (e.g. only the partner and its country: nothing in the topic or the collaboration). */
+    onlyElements: z.array(z.enum(DIMENSIONS)).min(1).optional(),
     /** At least this many serious flags. */
     minSerious: z.number().int().min(0).optional(),
     /** A duty that requires the contact point (rules.requiredDuties) is in the outcome. */
@@ -77,6 +79,11 @@ export const rulesFileSchema = z
       .object({ flags: z.array(id).default([]), unless: z.array(id).default([]) })
       .strict()
       .default({ flags: [], unless: [] }),
+    /**
+     * Concerns that other answers settle: the flags no longer count once `when` holds (the steps that name them
+     * still show). E.g. a thin website says nothing more once the owners are known.
+     */
+    settled: z.array(z.object({ flags: z.array(id).min(1), when: condition, cites }).strict()).default([]),
     /** Facts in which the researcher says outright whether something goes outside the EU; their "yes" wins over the countries. */
     explicitOutsideEuFacts: z.array(z.string()).default([]),
     /** Flags that only hold when something goes outside the EU. */

@@ -14,6 +14,7 @@ import { countryName, summaryMarkdown } from './summary.js';
 import { containsPhrase, normalize, tokens } from './text.js';
 import type { Turn } from './turn.js';
 import { looksLikeName } from './names.js';
+import { byNationality } from './nationalities.js';
 import type { AnswerRecord, Choice, ExtractedFacts, Facts, ScreeningHit, ScreeningSummary } from './types.js';
 
 const MAX_STEPS_PER_TURN = 200;
@@ -404,7 +405,8 @@ export function applyTyped(turn: Turn, text: string): boolean {
       break;
     }
     default: {
-      const match = outsideEuByCountry(turn, q, extracted) ?? matchChoice(q, text, turn.ctx.content, lang);
+      const match =
+        outsideEuByCountry(turn, q, extracted) ?? byNationality(q, extracted.countries, turn.ctx.content, matchChoice(q, text, turn.ctx.content, lang));
       // The contact point reads the answer as the button says it; `typed` tells it was typed.
       if (match.kind === 'answer') {
         applyAnswer(turn, id, q, match.value, labelFor(q, match.value, turn), true, false);

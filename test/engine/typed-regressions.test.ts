@@ -104,6 +104,10 @@ const english: Case[] = [
   ['visiting-researcher', 'ask-funding', 'a grant from a German foundation', 'ours'],
   ['visiting-researcher', 'ask-stay', '18 months', 'visiting'],
   ['visiting-researcher', 'ask-stay', 'an exchange student for 5 months', 'exchange'],
+  ['visiting-researcher', 'ask-military-cv', 'no military service, but her supervisor works on aero-engines for AVIC', 'yes'],
+  ['partner-check', 'ask-military-ties', 'the lab is a subsidiary of Rostec', 'yes'],
+  ['fieldwork-abroad', 'ask-identifiable', "no names, but it's a small village, everyone knows everyone", 'yes'],
+  ['fieldwork-abroad', 'ask-identifiable', 'no names and no faces', 'no'],
 ];
 
 const dutch: Case[] = [
@@ -177,6 +181,9 @@ const dutch: Case[] = [
   ['visiting-researcher', 'ask-military-cv', 'zijn labo werkt met het leger', 'yes'],
   ['visiting-researcher', 'ask-funding', 'een beurs van een Duitse stichting voor geesteswetenschappen', 'ours'],
   ['visiting-researcher', 'ask-stay', '18 maanden', 'visiting'],
+  ['visiting-researcher', 'ask-home-ties', 'ze werkt samen met CETC', 'yes'],
+  ['fieldwork-abroad', 'ask-identifiable', 'ik zou geen namen noteren, maar het zijn kleine dorpen, iedereen kent iedereen', 'yes'],
+  ['fieldwork-abroad', 'ask-identifiable', 'geen namen, alles geanonimiseerd', 'no'],
 ];
 
 describe('typed answers found in played conversations', () => {

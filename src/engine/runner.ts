@@ -2,7 +2,7 @@
 import { pick } from '../domain/lang.js';
 import type { Goto, Playbook, QuestionStep } from '../content/schema/playbook.js';
 import { isUnsure, matchChoice, matchInstitution, saysNo } from './answers.js';
-import { areasNamedIn } from './areas.js';
+import { areasNamedIn, namesFieldOutsideAreas } from './areas.js';
 import { runCheck } from './checks.js';
 import { holds } from './conditions.js';
 import { answerFaq } from './faq-answer.js';
@@ -371,7 +371,8 @@ export function applyTyped(turn: Turn, text: string): boolean {
       // The router's vocabulary first; otherwise the words of the areas' own names, if they point to one area.
       const named = areasNamedIn(text, areas);
       const domains = extracted.domains.length > 0 ? [...extracted.domains] : named.length === 1 ? named : [];
-      const none = saysNo(text, turn.ctx.content) || containsPhrase(n, normalize(turn.t('domain-none')));
+      const none =
+        saysNo(text, turn.ctx.content) || containsPhrase(n, normalize(turn.t('domain-none'))) || namesFieldOutsideAreas(text, turn.ctx.content.lexicon);
       if (domains.length === 0 && !none) return false;
       s.facts = mergeExtracted(s.facts, extracted);
       s.facts[q.fact] = domains.length ? domains : ['none'];

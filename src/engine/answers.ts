@@ -47,7 +47,15 @@ function closeTo(text: string, phrase: string): boolean {
 
 /** "TRL4", "trl 3-4", "TRL level 6" → "trl 4", "trl 3 trl 4", "trl 6", so each level is a phrase of its own. */
 function spellLevels(n: string): string {
-  return n.replace(/\btrl ?(?:level |niveau )?(\d)\b/g, 'trl $1').replace(/\btrl (\d)(?: (?:to|tot|or|of|a))? (\d)\b/g, 'trl $1 trl $2');
+  return n.replace(/\btrl ?(?:level |niveau )?(\d)\b/g, 'trl $1').replace(/\btrl (\d)(?: (?:to|tot|or|of|a|en|and))? (\d)\b/g, 'trl $1 trl $2');
+}
+
+/** A question whose answers name TRL levels reads a bare level as one: "3 denk ik", "5-6, we do flight tests", "level 4". */
+function spellBareLevels(text: string, step: QuestionStep): string {
+  if (!step.answers.some((a) => answerPhrases(a).some((p) => /\btrl \d\b/.test(p)))) return text;
+  return text
+    .replace(/^(\s*)(?:(?:level|niveau)\s*)?(\d)(?=\s*(?:[-–,;.]|$)|\s+(?:to|tot|or|of|a|en|and)\s+\d|\s+\p{L})/iu, '$1TRL $2')
+    .replace(/\b(?:level|niveau)\s*(\d)\b/giu, 'TRL $1');
 }
 
 /** The text cut at punctuation and at "but"/"maar": a negation or a yes/no reaches no further than its clause. */
@@ -102,6 +110,10 @@ interface Words {
   unverified: string[][];
   /** "non", "niet": a word starting with one of these is not the compound of its last part. */
   negatingPrefixes: string[];
+  /** "dus", "so": a closing clause opening with one of these sums the answer up. */
+  conclusions: string[][];
+  /** "checked", "nagekeken": a clause with one of these names what was looked at, not what was found. */
+  checked: string[][];
   /** Longest first: "probably not" before "probably", "no idea" before "no". */
   phrases: PolarityPhrase[];
   /** Phrases of two words or more by their first word, each with its place in `phrases` (longest first). */
@@ -142,6 +154,8 @@ function wordsOf(lexicon: Lexicon): Words {
     refusals: listOf(lexicon.refusals).map((p) => p.split(' ')),
     unverified: listOf(lexicon.unverified).map((p) => p.split(' ')),
     negatingPrefixes: listOf(lexicon.negatingPrefixes),
+    conclusions: listOf(lexicon.conclusions).map((p) => p.split(' ')),
+    checked: listOf(lexicon.checked).map((p) => p.split(' ')),
     phrases,
     phrasesByFirstWord,
     polarityOf,
@@ -226,6 +240,8 @@ function polarity(text: string, lexicon: Lexicon, anywhere: boolean): Polarity |
     if (closeTo(firstText, p.text)) return p.polarity;
     if (startsWithWords(first, p.words) && (parts.length > 1 || first.length <= p.words.length + TRAILING_WORDS)) return p.polarity;
   }
+  const closing = closingPolarity(text, lexicon);
+  if (closing) return closing;
   if (!anywhere || all.length > SHORT_ANSWER_WORDS) return undefined;
   const found = new Set<Polarity>();
   const { phrasesByFirstWord } = wordsOf(lexicon);
@@ -242,13 +258,33 @@ function polarity(text: string, lexicon: Lexicon, anywhere: boolean): Polarity |
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-/** Yes or no when the first clause is nothing but that word or phrase ("nee", "yes indeed"), with more clauses after it. */
+/** "Gender en werk, en ook de voogdijregels, dus ja": a last clause that sums up with a bare yes, no or not sure. */
+function closingPolarity(text: string, lexicon: Lexicon): Polarity | undefined {
+  const w = wordsOf(lexicon);
+  const parts = clauses(withoutConditions(text, lexicon));
+  const last = parts[parts.length - 1];
+  if (parts.length < 2 || !last) return undefined;
+  for (const c of w.conclusions) {
+    if (!startsWithWords(last, c)) continue;
+    const rest = last.slice(c.length).filter((x) => !w.fillers.has(x));
+    const p = rest.length > 0 ? w.polarityOf.get(rest.join(' ')) : undefined;
+    if (p) return p;
+  }
+  return undefined;
+}
+
+/** A first clause that is nothing but "yes" or "no" ("nee", "yes indeed"), with more clauses after it. */
 function openingPolarity(parts: string[][], lexicon: Lexicon): 'yes' | 'no' | undefined {
-  const { fillers, polarityOf } = wordsOf(lexicon);
-  const first = parts[0]?.filter((w) => !fillers.has(w)).join(' ');
-  if (parts.length < 2 || !first) return undefined;
-  const p = polarityOf.get(first);
+  const w = wordsOf(lexicon);
+  const first = (parts[0] ?? []).filter((x) => !w.fillers.has(x)).join(' ');
+  if (parts.length < 2 || first === '') return undefined;
+  const p = w.polarityOf.get(first);
   return p === 'yes' || p === 'no' ? p : undefined;
+}
+
+/** The clause says what was looked at: "ik heb bijlage I nagekeken", "I checked the sanctions list". */
+function namesWhatWasChecked(part: string[] | undefined, lexicon: Lexicon): boolean {
+  return part !== undefined && wordsOf(lexicon).checked.some((c) => indexOfWords(part, c) >= 0);
 }
 
 export function isUnsure(text: string, content: Content): boolean {
@@ -489,9 +525,11 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
     if (byIndex) return { kind: 'answer', value: byIndex.value };
     if (index === step.answers.length) return { kind: 'unsure' };
   }
-  // A question of its own ("do I need a licence for …?") is no answer, whatever words it contains; one that
-  // opens with an answer ("geen flauw idee, waarschijnlijk wel iets van radar?") still answers.
+  // A question of its own ("do I need a licence for …?") is no answer, whatever words it contains; one that opens
+  // with an answer ("geen flauw idee, waarschijnlijk wel iets van radar?") still answers.
   if (/\?\s*$/.test(text) && n.split(' ').length >= QUESTION_WORDS && polarity(text, lexicon, false) === undefined) return { kind: 'none' };
+  const leveled = spellBareLevels(text, step);
+  if (leveled !== text) return matchChoice(step, leveled, content, lang);
   const parts = clauses(withoutConditions(text, lexicon));
   // "They won't say" is no "no": it points to the answer that says the researcher can't know ("I don't know who owns it").
   if (isRefusal(text, content)) {
@@ -573,18 +611,17 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
   if (whole.length > 1) return { kind: 'unclear' };
 
   // Words naming an answer beat a bare yes/no; two answers named at once ("both") ask again.
-  const opening = openingPolarity(parts, lexicon);
+  const opening = step.input === 'yesno' ? openingPolarity(parts, lexicon) : undefined;
   for (const tier of [(h: Hit) => h.score >= 1.9 && !h.weak, (h: Hit) => h.weak, (h: Hit) => h.score === 1]) {
     const values = distinctAnswers(kept.filter(tier), step);
-    if (values.length === 1 && values[0]) {
-      // "Nee, ik heb bijlage I nagekeken en het valt er niet onder": a clause that is only "no" speaks first; words
-      // in a later clause that name the "yes" answer are what was checked, not what was found.
-      const named = step.answers.find((a) => a.value === values[0]);
-      const contradicts = opening && named && step.input === 'yesno' && !carriedPolarities(named, lexicon).has(opening);
-      const meant = contradicts ? step.answers.filter((a) => carriedPolarities(a, lexicon).has(opening)) : [];
-      if (meant.length === 1 && meant[0]) return { kind: 'answer', value: meant[0].value };
-      return { kind: 'answer', value: values[0] };
+    const named = step.answers.find((a) => a.value === values[0]);
+    // "Nee, ik heb bijlage I nagekeken": the "no" answers; "bijlage I" is only what was checked.
+    if (values.length === 1 && opening && named && !carriedPolarities(named, lexicon).has(opening)) {
+      const onlyChecked = kept.filter(tier).every((h) => h.value !== named.value || namesWhatWasChecked(parts[h.clause], lexicon));
+      const meant = step.answers.filter((a) => carriedPolarities(a, lexicon).has(opening));
+      if (onlyChecked && meant.length === 1 && meant[0]) return { kind: 'answer', value: meant[0].value };
     }
+    if (values.length === 1 && values[0]) return { kind: 'answer', value: values[0] };
     if (values.length > 1) return { kind: 'unclear' };
   }
   // Of a yes/no pair, denying one answer's words ("it isn't on the list", "none of it is listed") says the other.

@@ -1,8 +1,9 @@
 // Which critical technology areas a typed answer names, by the words of the areas' own names and
 // sub-technologies ("materials", "energie", "nuclear"), for the question that asks for the area.
-import { allTexts } from '../domain/lang.js';
+import { allTexts, allWords } from '../domain/lang.js';
+import type { Content } from '../content/load.js';
 import type { TechArea } from '../content/types.js';
-import { normalize, roughlyEquals, tokens } from './text.js';
+import { containsPhrase, normalize, roughlyEquals, tokens } from './text.js';
 
 const MIN_WORD = 4;
 /** A word in the names of this many areas or more says nothing about which area is meant. */
@@ -38,4 +39,26 @@ export function areasNamedIn(text: string, areas: readonly TechArea[]): string[]
     }
   }
   return [...found];
+}
+
+/** A field's word as the last part of a compound must leave a word start of its own: "corpus" in "corpuslinguistiek". */
+const FIELD_COMPOUND_REST = 3;
+
+/**
+ * "Codicologie, Perzische literatuur", "dialectology": the text names a field that no critical technology area
+ * covers (lexicon `outsideAreas`, also as a compound's last part), and no word that makes it technical
+ * ("computational linguistics" is language processing, an AI technology).
+ */
+export function namesFieldOutsideAreas(text: string, lexicon: Content['lexicon']): boolean {
+  const n = normalize(text);
+  const words = tokens(n);
+  const listed = (list: { en: string[]; nl: string[] }) =>
+    allWords(list)
+      .map(normalize)
+      .filter((p) => p !== '');
+  const technical = listed(lexicon.technical);
+  if (technical.some((t) => containsPhrase(n, t) || words.some((w) => w.startsWith(t)))) return false;
+  return listed(lexicon.outsideAreas).some((field) =>
+    field.includes(' ') ? containsPhrase(n, field) : words.some((w) => w === field || (w.endsWith(field) && w.length - field.length >= FIELD_COMPOUND_REST)),
+  );
 }

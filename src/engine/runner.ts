@@ -2,7 +2,7 @@
 import { pick } from '../domain/lang.js';
 import type { Goto, Playbook, QuestionStep } from '../content/schema/playbook.js';
 import { isUnsure, matchChoice, matchInstitution, saysNo } from './answers.js';
-import { areasNamedIn } from './areas.js';
+import { areasNamedIn, namesFieldOutsideAreas } from './areas.js';
 import { runCheck } from './checks.js';
 import { holds } from './conditions.js';
 import { answerFaq } from './faq-answer.js';
@@ -14,6 +14,7 @@ import { countryName, summaryMarkdown } from './summary.js';
 import { containsPhrase, normalize, tokens } from './text.js';
 import type { Turn } from './turn.js';
 import { looksLikeName } from './names.js';
+import { byNationality } from './nationalities.js';
 import type { AnswerRecord, Choice, ExtractedFacts, Facts, ScreeningHit, ScreeningSummary } from './types.js';
 
 const MAX_STEPS_PER_TURN = 200;
@@ -370,7 +371,8 @@ export function applyTyped(turn: Turn, text: string): boolean {
       // The router's vocabulary first; otherwise the words of the areas' own names, if they point to one area.
       const named = areasNamedIn(text, areas);
       const domains = extracted.domains.length > 0 ? [...extracted.domains] : named.length === 1 ? named : [];
-      const none = saysNo(text, turn.ctx.content) || containsPhrase(n, normalize(turn.t('domain-none')));
+      const none =
+        saysNo(text, turn.ctx.content) || containsPhrase(n, normalize(turn.t('domain-none'))) || namesFieldOutsideAreas(text, turn.ctx.content.lexicon);
       if (domains.length === 0 && !none) return false;
       s.facts = mergeExtracted(s.facts, extracted);
       s.facts[q.fact] = domains.length ? domains : ['none'];
@@ -404,7 +406,8 @@ export function applyTyped(turn: Turn, text: string): boolean {
       break;
     }
     default: {
-      const match = outsideEuByCountry(turn, q, extracted) ?? matchChoice(q, text, turn.ctx.content, lang);
+      const match =
+        outsideEuByCountry(turn, q, extracted) ?? byNationality(q, extracted.countries, turn.ctx.content, matchChoice(q, text, turn.ctx.content, lang));
       // The contact point reads the answer as the button says it; `typed` tells it was typed.
       if (match.kind === 'answer') {
         applyAnswer(turn, id, q, match.value, labelFor(q, match.value, turn), true, false);

@@ -54,6 +54,14 @@ export const lexiconSchema = z
     unverified: localList.default({ en: [], nl: [] } as LocalList),
     /** Words that open a condition ("unless we anonymise", "tenzij"): the rest of that clause answers nothing. */
     conditions: localList.default({ en: [], nl: [] } as LocalList),
+    /** Words that open a closing clause summing up ("…, dus ja", "…, so no"): that clause's yes or no is the answer. */
+    conclusions: localList.default({ en: [], nl: [] } as LocalList),
+    /** Fields no critical technology area covers ("codicology", "taalkunde"): named for the area question, they answer "none". */
+    outsideAreas: localList.default({ en: [], nl: [] } as LocalList),
+    /** Word starts that make such a field technical ("computational linguistics"): then it is not read as "none". */
+    technical: localList.default({ en: [], nl: [] } as LocalList),
+    /** Words saying something was looked at ("I checked Annex I", "nagekeken"): the answer words in that clause are what was checked. */
+    checked: localList.default({ en: [], nl: [] } as LocalList),
     /** Word starts that negate a compound ("nonmilitary", "niet-militair"): the word is not its last part. */
     negatingPrefixes: localList.default({ en: [], nl: [] } as LocalList),
     /** Words that make a typed text look like an organisation's name ("university", "GmbH", "ziekenhuis"). */

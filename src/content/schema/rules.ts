@@ -88,6 +88,10 @@ export const rulesFileSchema = z
     explicitOutsideEuFacts: z.array(z.string()).default([]),
     /** Flags that only hold when something goes outside the EU. */
     outsideEuFlags: z.array(id).default([]),
+    /** Countries outside the EU that count as allied for nationality conditions: the EFTA and NATO members. */
+    alliedOutsideEu: z.array(countryCode).default([]),
+    /** Yes/no facts "are all of them nationals of an EU, EFTA or NATO country?": a nationality from elsewhere answers no. */
+    alliedNationalityFacts: z.array(z.string()).default([]),
     /** Duties that make the contact point necessary (reporting obligation, licences, sanctions). */
     requiredDuties: z.array(id).min(1),
     licenceDuties: z.array(id).min(1),

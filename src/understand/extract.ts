@@ -167,7 +167,9 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
       if (kind) kindCandidates.push({ at: m.start, kind, words });
     } else if (p.kind === 'funder') {
       if (pushUnique(funders, p.funder.id)) why.push(`funder ${p.funder.id} ← "${words}"`);
-      if (p.funder.country && pushUnique(countries, p.funder.country)) {
+      // A funder of our own country (FWO, BOF, DEFRA) says nothing about where the partner is: it would
+      // otherwise answer "In which country is the partner based?" with Belgium. A foreign funder (CSC) does.
+      if (p.funder.country && p.funder.country !== home && pushUnique(countries, p.funder.country)) {
         why.push(`country ${p.funder.country} ← "${words}" (${p.funder.name})`);
       }
       for (const s of p.funder.signals) addSignal(s, `"${words}" (${p.funder.name})`);

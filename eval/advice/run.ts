@@ -226,8 +226,11 @@ function judge(sc: Scenario, p: Played): Verdict {
   for (const d of e.duties_present) if (!hasDuty(d)) problems.push(`missing duty ${d}`);
   for (const d of e.duties_absent) if (hasDuty(d)) problems.push(`wrong duty ${d}`);
   const flags = new Set(o.flags.map((f) => f.id));
+  // A writer may name a funder's condition that is a duty of ours as a restriction (K02: "funder-conditions",
+  // DEFRA's nationality rule): the duty in the outcome is that restriction applied.
   const hasRestriction = (r: string) =>
-    (RESTRICTION_IDS[r] ?? [r]).some((id) => duties.has(`restriction-${id}`) || flags.has(id) || flags.has(`restriction-${id}`));
+    (RESTRICTION_IDS[r] ?? [r]).some((id) => duties.has(`restriction-${id}`) || flags.has(id) || flags.has(`restriction-${id}`)) ||
+    (RESTRICTION_IDS[r] === undefined && hasDuty(r));
   for (const r of e.restrictions_applied) if (!hasRestriction(r)) problems.push(`restriction ${r} not applied`);
   for (const r of e.restrictions_not_applied) if (hasRestriction(r)) problems.push(`restriction ${r} applied`);
   if (e.escalation) {

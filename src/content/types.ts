@@ -35,6 +35,8 @@ export interface RiskCountry {
   reasons: LocalText;
   /** True only where the guideline itself calls the state authoritarian. */
   authoritarian: boolean;
+  /** Under an arms embargo and export measures, as the guideline names them (G:32-34). */
+  embargo: boolean;
   cites: string[];
 }
 

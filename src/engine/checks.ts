@@ -96,6 +96,8 @@ function countryRisk(state: ConversationState, ctx: EngineContext): CheckResult 
   const named = ctx.content.reference.riskCountries.filter((c) => countries.includes(c.code));
   const flags = named.length > 0 ? ['higher-risk-country'] : [];
   if (named.some((c) => c.authoritarian)) flags.push('authoritarian-state');
+  // Iran, Russia, Belarus (G:32-34): what may be shared is a legal question (G:709-711), not a risk element.
+  if (named.some((c) => c.embargo)) flags.push('embargo-country');
   return { flags, hits: [] };
 }
 

@@ -24,6 +24,9 @@ describe('the Chinese military list', () => {
     ['Rocket Force University of Engineering', 'pla-rfue'],
     ['第二炮兵工程大学', 'pla-rfue'],
     ['National Defence University of the PLA', 'pla-ndu'],
+    // A PLA university's affiliated hospitals are part of it (issue 17: Xijing Hospital was missed).
+    ['Xijing Hospital', 'pla-afmu'],
+    ['Changhai Hospital', 'pla-nmu'],
   ])('matches %s to %s on the list chinese-military, kind military', (name, id) => {
     const hit = screener.screen(name).hits[0];
     expect(hit).toMatchObject({ list: 'chinese-military', id, match: true, kind: 'military' });
@@ -59,6 +62,17 @@ describe('the name rule', () => {
     const unsure = screener.screen('Naval Academy of Wuhan').hits.find((h) => h.id === 'chinese-military:name-rule');
     expect(unsure).toMatchObject({ match: false });
     expect(unsure?.why).toMatch(/give the partner's country/);
+  });
+
+  it('matches a hospital that says it belongs to the PLA, and no ordinary Chinese hospital', () => {
+    expect(militaryMatch('Chinese PLA General Hospital', 'CN')?.id).toBe('chinese-military:name-rule');
+    for (const name of ['Peking Union Medical College Hospital', 'West China Hospital', 'Ruijin Hospital']) {
+      expect(
+        screener.screen(name, { country: 'CN' }).hits.filter((h) => h.match),
+        name,
+      ).toEqual([]);
+    }
+    expect(screener.screen('Military Hospital', { country: 'EG' }).hits).toEqual([]);
   });
 
   it('says nothing about a military academy of another country', () => {

@@ -54,6 +54,8 @@ const riskCountrySchema = z
     reasons: localText,
     /** True only where the guideline itself calls the state authoritarian (the list rests on sanctions and export measures, G:548). */
     authoritarian: z.boolean().default(false),
+    /** True for the countries the guideline names as under an arms embargo and export measures (G:32-34): a partner there needs a sanctions check. */
+    embargo: z.boolean().default(false),
     cites,
   })
   .strict();

@@ -310,7 +310,7 @@ function negated(words: string[], start: number, end: number, w: Words): boolean
   const q = quantifierEnd(words, w);
   if (q >= 0 && start >= q) return true;
   let i = start - 1;
-  for (let skipped = 0; i >= 0 && skipped <= 2 && w.gap.has(words[i] ?? ''); skipped++) i--;
+  for (let skipped = 0; i >= 0 && skipped <= 3 && w.gap.has(words[i] ?? ''); skipped++) i--;
   const before = words[i] ?? '';
   if (w.negations.has(before)) return true;
   if (w.conjunctions.has(before)) {

@@ -8,6 +8,9 @@ import { typed } from './typed-helpers.js';
 type Case = [PlaybookId, string, string, string];
 
 const english: Case[] = [
+  ['export-control', 'ask-end-use', "no, purely clinical, I honestly can't think of a military use", 'no'],
+  ['export-control', 'ask-end-use', "I can't imagine any military application", 'no'],
+  ['export-control', 'ask-end-use', 'yes, the army could use it', 'yes'],
   ['partner-check', 'ask-partner-kind', "no, it's a company, not a university", 'company'],
   ['partner-check', 'ask-collaboration', 'we only publish papers together', 'co-authorship'],
   ['partner-check', 'ask-collaboration', 'both a project and a joint paper', 'again'],

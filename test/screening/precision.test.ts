@@ -73,3 +73,33 @@ describe('typos', () => {
     expect(tokenCredit('medov', 'sedov')).toBe(0);
   });
 });
+
+describe('a person listed with a patronymic the query leaves out', () => {
+  // The match must not depend on how rare the patronymic is, or on how many other names the lists hold:
+  // both change the word weights.
+  const withOthers = (others: number) =>
+    createScreener({
+      sevenSons: readSevenSons(),
+      chineseMilitary: null,
+      datasets: [
+        dataset([
+          person('sidorenko', 'Ivan Zakharievich Sidorenko'),
+          ...Array.from({ length: others }, (_, i) => company(`filler-${i}`, `Filler Holding Number ${i} Trading`)),
+        ]),
+      ],
+      staleAfterDays: 30,
+      today: '2025-11-20',
+    });
+
+  it.each([0, 50, 2000])('matches with %i other names on the lists', (others) => {
+    const s = withOthers(others);
+    expect(
+      s
+        .screen('Ivan Sidorenko')
+        .hits.filter((h) => h.match)
+        .map((h) => h.id),
+    ).toEqual(['sidorenko']);
+    expect(s.screen('Ivan Petrenko').hits.filter((h) => h.match)).toEqual([]);
+    expect(s.screen('Pyotr Sidorenko').hits.filter((h) => h.match)).toEqual([]);
+  });
+});

@@ -108,6 +108,14 @@ export function scoreRecord(index: IndexData, scratch: Scratch, query: PreparedQ
   const person = index.recPerson[r] === 1;
   const pairedQ = qt.length - unmatchedQ;
   // Returned through the scratch, not an object: this runs for thousands of names per query.
-  scratch.lastAligned = pairedR > 0 && unmatchedQ === 0 && (unmatchedR === 0 || (person && unmatchedR === 1 && pairedQ >= 2));
-  return Math.min(1, pairSum / (queryWeight + index.recWeight[r]!));
+  const skipsMiddleName = person && unmatchedR === 1 && pairedQ >= 2;
+  scratch.lastAligned = pairedR > 0 && unmatchedQ === 0 && (unmatchedR === 0 || skipsMiddleName);
+  let recordWeight = index.recWeight[r]!;
+  // "Ivan Sidorenko" for a listed "Ivan Ivanovich Sidorenko": a middle name or patronymic left out weighs nothing, or a rare
+  // patronymic (and every name added to the lists, which changes the word weights) would push a listed person under the threshold.
+  if (skipsMiddleName && unmatchedQ === 0) {
+    // Only a word between the first and the last: "Sarah John Wu" is not "John Wu".
+    for (let j = start + 1; j < end - 1; j++) if (paired[j - start] !== 1) recordWeight -= weights[recToks[j]!]!;
+  }
+  return Math.min(1, pairSum / (queryWeight + recordWeight));
 }

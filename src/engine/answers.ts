@@ -116,6 +116,14 @@ interface Words {
   checked: string[][];
   /** Longest first: "probably not" before "probably", "no idea" before "no". */
   phrases: PolarityPhrase[];
+  /** "In general", "over het algemeen": a clause about things at large, not about the partner. */
+  generalities: string[][];
+  /** "I think", "denk ik": a finding said with one of these is not confirmed. */
+  hedges: string[][];
+  /** "Their website": a sign named in the partner's own words. */
+  ownSources: string[][];
+  /** The unsure phrases, as words: said in a later clause, they doubt an opening yes or no. */
+  doubts: string[][];
   /** Phrases of two words or more by their first word, each with its place in `phrases` (longest first). */
   phrasesByFirstWord: Map<string, Array<{ phrase: PolarityPhrase; rank: number }>>;
   polarityOf: Map<string, Polarity>;
@@ -156,6 +164,10 @@ function wordsOf(lexicon: Lexicon): Words {
     negatingPrefixes: listOf(lexicon.negatingPrefixes),
     conclusions: listOf(lexicon.conclusions).map((p) => p.split(' ')),
     checked: listOf(lexicon.checked).map((p) => p.split(' ')),
+    generalities: listOf(lexicon.generalities).map((p) => p.split(' ')),
+    hedges: listOf(lexicon.hedges).map((p) => p.split(' ')),
+    ownSources: listOf(lexicon.ownSources).map((p) => p.split(' ')),
+    doubts: phrases.filter((p) => p.polarity === 'unsure').map((p) => p.words),
     phrases,
     phrasesByFirstWord,
     polarityOf,
@@ -224,11 +236,14 @@ function isRefusal(text: string, content: Content): boolean {
  * clause is (allowing a typo) or starts with. With `anywhere`, a multi-word phrase ("not that I know
  * of", "weet ik eigenlijk niet") also counts inside a short answer, as long as only one kind is found.
  */
-function polarity(text: string, lexicon: Lexicon, anywhere: boolean): Polarity | undefined {
+function polarity(text: string, lexicon: Lexicon, anywhere: boolean, specific = false): Polarity | undefined {
   const { fillers, phrases } = wordsOf(lexicon);
-  const parts = clauses(withoutConditions(text, lexicon))
+  const said = clauses(withoutConditions(text, lexicon))
     .map((c) => c.filter((w) => !fillers.has(w)))
     .filter((c) => c.length > 0);
+  // "…, although there are reports about Turkish universities in general": about the country, not the partner.
+  const parts = specific ? said.filter((c) => !isGeneral(c, wordsOf(lexicon))) : said;
+  if (said.length > 0 && parts.length === 0) return 'unsure';
   const first = parts[0];
   if (!first) return undefined;
   // "No, but I haven't checked" does not know: an unchecked "no" is no answer to "did you find …?".
@@ -236,9 +251,10 @@ function polarity(text: string, lexicon: Lexicon, anywhere: boolean): Polarity |
   if (parts.some((part) => doubtful(part, wordsOf(lexicon)))) return 'unsure';
   const all = parts.flat();
   const firstText = first.join(' ');
+  const doubted = (p: Polarity): Polarity => (p !== 'unsure' && laterDoubt(parts, wordsOf(lexicon)) ? 'unsure' : p);
   for (const p of phrases) {
-    if (closeTo(firstText, p.text)) return p.polarity;
-    if (startsWithWords(first, p.words) && (parts.length > 1 || first.length <= p.words.length + TRAILING_WORDS)) return p.polarity;
+    if (closeTo(firstText, p.text)) return doubted(p.polarity);
+    if (startsWithWords(first, p.words) && (said.length > 1 || first.length <= p.words.length + TRAILING_WORDS)) return doubted(p.polarity);
   }
   const closing = closingPolarity(text, lexicon);
   if (closing) return closing;
@@ -256,6 +272,44 @@ function polarity(text: string, lexicon: Lexicon, anywhere: boolean): Polarity |
     if (best) found.add(best.phrase.polarity);
   }
   return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** A clause about things at large: "the country scores badly in general", "over het algemeen". */
+function isGeneral(part: string[], w: Words): boolean {
+  return w.generalities.some((g) => indexOfWords(part, g) >= 0);
+}
+
+/** Words after a doubt phrase that make it about something else: "I don't know of any", "no idea why they ask". */
+const DOUBT_ELSEWHERE = new Set(['of', 'why', 'waarom', 'what', 'wat', 'who', 'wie', 'how', 'hoe', 'when', 'wanneer']);
+
+/**
+ * "I think it is on a US list, not sure about the EU", "ja, denk ik, maar zeker ben ik niet": a later clause that
+ * doubts (a doubt phrase of two words or more, or a clause that is one word of doubt) leaves an opening yes or no unsure.
+ */
+function laterDoubt(parts: string[][], w: Words): boolean {
+  return parts.slice(1).some((part) =>
+    w.doubts.some((d) => {
+      if (d.length === 1) return part.length === 1 && part[0] === d[0];
+      const i = indexOfWords(part, d);
+      return i >= 0 && !DOUBT_ELSEWHERE.has(part[i + d.length] ?? '');
+    }),
+  );
+}
+
+/** "I think", "denk ik", "volgens mij" in the text, not denied ("I don't think" is a no, not a hedge). */
+function isHedged(text: string, lexicon: Lexicon): boolean {
+  const w = wordsOf(lexicon);
+  return clauses(withoutConditions(text, lexicon)).some((part) =>
+    w.hedges.some((h) => {
+      const i = indexOfWords(part, h);
+      return i >= 0 && !w.negations.has(part[i + h.length] ?? '') && !w.negations.has(part[i - 1] ?? '');
+    }),
+  );
+}
+
+/** The clause cites the partner's own words: "their website mentions …", "volgens hun website". */
+function citesOwnSource(part: string[] | undefined, w: Words): boolean {
+  return part !== undefined && w.ownSources.some((o) => indexOfWords(part, o) >= 0);
 }
 
 /** "Gender en werk, en ook de voogdijregels, dus ja": a last clause that sums up with a bare yes, no or not sure. */
@@ -513,7 +567,19 @@ function patternOccurrences(parts: string[][], a: AnswerSpec, lexicon: Lexicon):
   return found;
 }
 
+/**
+ * The answer the text gives. A finding that needs certainty (an answer with `hedged`) said with "I think" or
+ * "denk ik" is not confirmed: it records the hedged value instead ("I think it is on a US list" is no sanctions hit).
+ */
 export function matchChoice(step: QuestionStep, text: string, content: Content, lang: Lang): TypedAnswer {
+  const m = readChoice(step, text, content, lang);
+  if (m.kind !== 'answer') return m;
+  const hedged = step.answers.find((a) => a.value === m.value)?.hedged;
+  if (!hedged || !isHedged(text, content.lexicon)) return m;
+  return hedged === 'unsure' ? { kind: 'unsure' } : { kind: 'answer', value: hedged };
+}
+
+function readChoice(step: QuestionStep, text: string, content: Content, lang: Lang): TypedAnswer {
   void lang; // both languages are always accepted: people mix them
   const lexicon = content.lexicon;
   const n = spellLevels(normalize(withoutConditions(text, content.lexicon)));
@@ -529,14 +595,20 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
   // with an answer ("geen flauw idee, waarschijnlijk wel iets van radar?") still answers.
   if (/\?\s*$/.test(text) && n.split(' ').length >= QUESTION_WORDS && polarity(text, lexicon, false) === undefined) return { kind: 'none' };
   const leveled = spellBareLevels(text, step);
-  if (leveled !== text) return matchChoice(step, leveled, content, lang);
-  const parts = clauses(withoutConditions(text, lexicon));
+  if (leveled !== text) return readChoice(step, leveled, content, lang);
+  const w = wordsOf(lexicon);
+  // A yes/no question asks about the partner: a clause about things in general ("the country scores badly in
+  // general") answers nothing, and a text that is nothing else is not sure.
+  const yesno = step.input === 'yesno';
+  const allParts = clauses(withoutConditions(text, lexicon));
+  const parts = yesno ? allParts.filter((p) => !isGeneral(p, w)) : allParts;
+  if (allParts.length > 0 && parts.length === 0) return { kind: 'unsure' };
   // "They won't say" is no "no": it points to the answer that says the researcher can't know ("I don't know who owns it").
   if (isRefusal(text, content)) {
     const withheld = step.answers.find((a) => polarity(a.label.en, lexicon, true) === 'unsure' || polarity(a.label.nl, lexicon, true) === 'unsure');
     return withheld ? { kind: 'answer', value: withheld.value } : { kind: 'unclear' };
   }
-  const said = polarity(text, lexicon, true);
+  const said = polarity(text, lexicon, true, yesno);
 
   const shortText = n.length >= 3 && n.split(' ').length <= 3;
   const hits: Hit[] = [];
@@ -602,7 +674,13 @@ export function matchChoice(step: QuestionStep, text: string, content: Content, 
       kept.filter((h) => h.score >= 2 && (!h.weak || h.score === 3) && polarity(h.phrase, lexicon, true) === 'unsure'),
       step,
     );
-    return own.length === 1 && own[0] ? { kind: 'answer', value: own[0] } : { kind: 'unsure' };
+    if (own.length === 1 && own[0]) return { kind: 'answer', value: own[0] };
+    // "Not sure, their website mentions 'national security applications'": a sign in the partner's own words answers.
+    const sourced = distinctAnswers(
+      kept.filter((h) => h.score >= 1.9 && !h.weak && h.clause >= 0 && citesOwnSource(parts[h.clause], w)),
+      step,
+    );
+    return sourced.length === 1 && sourced[0] ? { kind: 'answer', value: sourced[0] } : { kind: 'unsure' };
   }
 
   // The whole text is one answer's label or synonym.

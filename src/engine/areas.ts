@@ -3,6 +3,8 @@
 import { allTexts, allWords } from '../domain/lang.js';
 import type { Content } from '../content/load.js';
 import type { TechArea } from '../content/types.js';
+
+type Lexicon = Content['lexicon'];
 import { containsPhrase, normalize, roughlyEquals, tokens } from './text.js';
 
 const MIN_WORD = 4;
@@ -30,11 +32,33 @@ function areaWords(areas: readonly TechArea[]): Map<string, Set<string>> {
   return words;
 }
 
-export function areasNamedIn(text: string, areas: readonly TechArea[]): string[] {
+function listed(list: { en: string[]; nl: string[] }): string[] {
+  return allWords(list)
+    .map(normalize)
+    .filter((p) => p !== '');
+}
+
+/** The text without the fields of more than one word that no area covers: "military history", "supply chain". */
+function withoutOutsideFields(n: string, lexicon: Lexicon): string {
+  let out = ` ${n} `;
+  for (const field of listed(lexicon.outsideAreas)) if (field.includes(' ')) out = out.split(` ${field} `).join(' ; ');
+  return out.trim();
+}
+
+/** The words of a text that are not denied: "no technology development" names no technology. */
+function affirmedWords(n: string, lexicon: Lexicon): string[] {
+  const negations = new Set(listed(lexicon.negations));
+  const words = tokens(n);
+  return words.filter((_, i) => !negations.has(words[i - 1] ?? '') && !negations.has(words[i - 2] ?? ''));
+}
+
+export function areasNamedIn(text: string, areas: readonly TechArea[], lexicon: Lexicon): string[] {
   const words = areaWords(areas);
+  const generic = new Set(listed(lexicon.genericAreaWords));
   const found = new Set<string>();
-  for (const typed of tokens(normalize(text)).filter((w) => w.length >= MIN_WORD)) {
+  for (const typed of affirmedWords(withoutOutsideFields(normalize(text), lexicon), lexicon).filter((w) => w.length >= MIN_WORD && !generic.has(w))) {
     for (const [word, ids] of words) {
+      if (generic.has(word)) continue;
       if (roughlyEquals(typed, word) || (typed.length >= 6 && word.startsWith(typed))) ids.forEach((id) => found.add(id));
     }
   }
@@ -49,15 +73,13 @@ const FIELD_COMPOUND_REST = 3;
  * covers (lexicon `outsideAreas`, also as a compound's last part), and no word that makes it technical
  * ("computational linguistics" is language processing, an AI technology).
  */
-export function namesFieldOutsideAreas(text: string, lexicon: Content['lexicon']): boolean {
+export function namesFieldOutsideAreas(text: string, lexicon: Lexicon): boolean {
   const n = normalize(text);
   const words = tokens(n);
-  const listed = (list: { en: string[]; nl: string[] }) =>
-    allWords(list)
-      .map(normalize)
-      .filter((p) => p !== '');
+  // "Military history" is history; "no technology development" names no technology.
+  const rest = affirmedWords(withoutOutsideFields(n, lexicon), lexicon);
   const technical = listed(lexicon.technical);
-  if (technical.some((t) => containsPhrase(n, t) || words.some((w) => w.startsWith(t)))) return false;
+  if (technical.some((t) => containsPhrase(rest.join(' '), t) || rest.some((w) => w.startsWith(t)))) return false;
   return listed(lexicon.outsideAreas).some((field) =>
     field.includes(' ') ? containsPhrase(n, field) : words.some((w) => w === field || (w.endsWith(field) && w.length - field.length >= FIELD_COMPOUND_REST)),
   );

@@ -369,7 +369,7 @@ export function applyTyped(turn: Turn, text: string): boolean {
       const areas = turn.ctx.content.reference.techAreas;
       const n = normalize(text);
       // The router's vocabulary first; otherwise the words of the areas' own names, if they point to one area.
-      const named = areasNamedIn(text, areas);
+      const named = areasNamedIn(text, areas, turn.ctx.content.lexicon);
       const domains = extracted.domains.length > 0 ? [...extracted.domains] : named.length === 1 ? named : [];
       const none =
         saysNo(text, turn.ctx.content) || containsPhrase(n, normalize(turn.t('domain-none'))) || namesFieldOutsideAreas(text, turn.ctx.content.lexicon);

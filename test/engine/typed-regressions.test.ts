@@ -198,3 +198,73 @@ describe('typed answers found in played conversations', () => {
     expect(typed(playbook, step, text)).toBe(value);
   });
 });
+
+// Misreads that changed the advice: reports about the country in general, a hedged listing, a doubt at the end,
+// a sign on the partner's own website, a lab-level agreement, voices on recordings, "partly", who chooses, who owns.
+const generalAndHedged: Case[] = [
+  [
+    'partner-check',
+    'ask-human-rights',
+    'nothing on Scholars at Risk for this hospital that I could find, although there are reports about Turkish universities in general after 2016',
+    'no',
+  ],
+  ['partner-check', 'ask-human-rights', 'nothing about this university, but there are reports about the country in general', 'no'],
+  ['partner-check', 'ask-human-rights', 'there are reports about Turkish universities in general', 'unsure'],
+  ['partner-check', 'ask-human-rights', 'niets gevonden, maar er zijn rapporten over Turkse universiteiten in het algemeen', 'no'],
+  ['partner-check', 'ask-human-rights', 'over het algemeen scoort het land slecht, over deze universiteit niets specifieks', 'no'],
+  ['partner-check', 'ask-human-rights', 'yes, there are reports about this university', 'yes'],
+  ['foreign-government-commission', 'ask-human-rights', 'the country scores badly in general, nothing specific on this ministry', 'no'],
+  [
+    'foreign-government-commission',
+    'ask-human-rights',
+    'het land scoort slecht op mensenrechten in het algemeen, maar over dit ministerie vond ik niets specifieks',
+    'no',
+  ],
+  ['partner-check', 'ask-sanctions', 'I think it is on a US list, not sure about the EU', 'unsure'],
+  ['partner-check', 'ask-sanctions', 'I looked on opensanctions and I think the university shows up on a US list, not an EU one', 'unsure'],
+  ['partner-check', 'ask-sanctions', 'yes I think so', 'unsure'],
+  ['partner-check', 'ask-sanctions', 'ik denk dat ze op de Amerikaanse lijst staat', 'unsure'],
+  ['partner-check', 'ask-sanctions', 'volgens mij staat ze op de lijst', 'unsure'],
+  ['partner-check', 'ask-sanctions', 'yes, it shows up on the EU list', 'yes'],
+  ['partner-check', 'ask-sanctions', 'ja, ze staat op de EU-lijst', 'yes'],
+  ['partner-check', 'ask-sanctions', "I don't think so", 'no'],
+  ['export-control', 'ask-listed', 'I think so? cryptanalysis rings a bell but honestly not sure', 'unsure'],
+  ['export-control', 'ask-listed', 'ik denk het wel, een collega zei dat het onder categorie 5 valt, maar zeker ben ik niet', 'unsure'],
+  [
+    'hire-military-background',
+    'ask-still-connected',
+    'hij zegt van niet, maar op LinkedIn staat hij nog als adviseur. Eerlijk gezegd weet ik het niet',
+    'unsure',
+  ],
+  ['hire-military-background', 'ask-still-connected', "he says no, but LinkedIn still lists him as an adviser, I'm not sure", 'unsure'],
+  ['hire-military-background', 'ask-still-connected', "no, he doesn't know of any ties", 'no'],
+  ['partner-check', 'ask-military-ties', "not sure, their website mentions 'national security applications'", 'yes'],
+  ['sensitive-tech-partner', 'ask-military-ties', 'geen idee, op hun website staat iets over defensietoepassingen', 'yes'],
+  ['partner-check', 'ask-military-ties', "not sure, their website doesn't mention the army", 'unsure'],
+  ['partner-check', 'ask-military-ties', 'not sure', 'unsure'],
+  ['partner-check', 'ask-institutional', 'geen raamakkoord, eerst gewoon een data-sharing agreement tussen ons labo en zijn afdeling', 'no'],
+  ['visiting-researcher', 'ask-institutional', 'no framework agreement, just a data sharing agreement between our lab and their group', 'no'],
+  ['sensitive-tech-partner', 'ask-institutional', 'een overeenkomst tussen onze groepen, niet tussen de universiteiten', 'no'],
+  ['partner-check', 'ask-institutional', 'yes, a formal data-sharing agreement between the two institutions', 'yes'],
+  ['fieldwork-abroad', 'ask-identifiable', 'on the audio recordings, of course', 'yes'],
+  ['fieldwork-abroad', 'ask-identifiable', "op de audio-opnames uiteraard wel, en op een deel van de foto's ook", 'yes'],
+  ['fieldwork-abroad', 'ask-identifiable', 'their voices, yes', 'yes'],
+  ['foreign-government-commission', 'ask-subject', 'partly yes', 'sensitive'],
+  ['foreign-government-commission', 'ask-subject', 'deels wel, er zitten ook verenigingen tussen die kritisch zijn over de regering', 'sensitive'],
+  ['foreign-government-commission', 'ask-subject', 'gedeeltelijk', 'sensitive'],
+  ['foreign-government-commission', 'ask-respondents', 'we choose ourselves', 'yes'],
+  ['foreign-government-commission', 'ask-respondents', 'wij kiezen zelf', 'yes'],
+  ['foreign-government-commission', 'ask-respondents', 'zij leveren de patiëntendata, wij kiezen dus niet zelf welke ziekenhuizen meedoen', 'no'],
+  ['foreign-government-commission', 'ask-respondents', "we don't choose, they deliver the list", 'no'],
+  ['opaque-company', 'ask-owners', 'two former history students', 'known'],
+  ['opaque-company', 'ask-owners', 'twee oud-studenten geschiedenis van bij ons', 'known'],
+  ['opaque-company', 'ask-owners', 'ik ken de zaakvoerder al jaren', 'known'],
+  ['opaque-company', 'ask-owners', "a holding company in the British Virgin Islands, I couldn't get any further", 'unknown'],
+  ['opaque-company', 'ask-owners', 'een holding op de Britse Maagdeneilanden, verder kom ik niet', 'unknown'],
+];
+
+describe('typed answers about things in general, hedged, or doubted at the end', () => {
+  it.each(generalAndHedged)('%s / %s: "%s" → %s', (playbook, step, text, value) => {
+    expect(typed(playbook, step, text)).toBe(value);
+  });
+});

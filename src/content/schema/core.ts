@@ -56,6 +56,14 @@ export const lexiconSchema = z
     conditions: localList.default({ en: [], nl: [] } as LocalList),
     /** Words that open a closing clause summing up ("…, dus ja", "…, so no"): that clause's yes or no is the answer. */
     conclusions: localList.default({ en: [], nl: [] } as LocalList),
+    /** "In general", "over het algemeen": a clause saying this is about things at large (the country), not about the partner. */
+    generalities: localList.default({ en: [], nl: [] } as LocalList),
+    /** "I think", "denk ik", "volgens mij": a finding said with one of these is not confirmed (see an answer's `hedged`). */
+    hedges: localList.default({ en: [], nl: [] } as LocalList),
+    /** "Their website", "hun website": the partner's own words; a sign named there answers even after "not sure". */
+    ownSources: localList.default({ en: [], nl: [] } as LocalList),
+    /** Words in the area names that name no area of their own ("technology", "onderzoek", "military"). */
+    genericAreaWords: localList.default({ en: [], nl: [] } as LocalList),
     /** Fields no critical technology area covers ("codicology", "taalkunde"): named for the area question, they answer "none". */
     outsideAreas: localList.default({ en: [], nl: [] } as LocalList),
     /** Word starts that make such a field technical ("computational linguistics"): then it is not read as "none". */

@@ -65,6 +65,11 @@ const answer = z
      * synonym: '\b\d[abc]\d{3}\b' finds a dual-use list entry of goods, such as 3A001.
      */
     patterns: z.array(z.string().refine((p) => validRegExp(p), 'not a valid regular expression')).optional(),
+    /**
+     * A finding that needs certainty ("it is on a sanctions list"): said with a hedge ("I think", "denk ik"), the
+     * answer is not confirmed and records this value instead — another answer's ("possibly listed") or "unsure".
+     */
+    hedged: id.optional(),
     /** Situations recognised in what the user said earlier that already give this answer. */
     signals: z.array(id).default([]),
     flags: z.array(id).default([]),

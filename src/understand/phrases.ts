@@ -113,7 +113,7 @@ export class PhraseIndex<T> {
       if (!token) continue;
       const seen = new Set<Entry<T>>();
       for (const form of token.forms) {
-        for (const candidates of [this.byWord.get(form), this.byPrefix.get(form.slice(0, PREFIX_KEY)), this.byTail]) {
+        for (const candidates of [this.byWord.get(form), this.byPrefix.get(form.slice(0, PREFIX_KEY)), this.byTail.length > 0 ? this.byTail : undefined]) {
           if (!candidates) continue;
           for (const entry of candidates) {
             if (seen.has(entry)) continue;

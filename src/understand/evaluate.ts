@@ -126,6 +126,30 @@ function namedCountries(facts: ExtractedFacts): string[] {
   return all.filter((c, i) => all.indexOf(c) === i);
 }
 
+/**
+ * A style is free text ("terse, lowercase, Flemish ('ge', 'da')"): its tags are the parts between
+ * commas, trimmed; a comma inside brackets belongs to its tag.
+ */
+export function styleTags(style: string | undefined): string[] {
+  const tags: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of style ?? '') {
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    if (ch === ',' && depth === 0) {
+      tags.push(current);
+      current = '';
+    } else current += ch;
+  }
+  tags.push(current);
+  const trimmed = tags.map((t) => t.trim()).filter((t) => t.length > 0);
+  return trimmed.filter((t, i) => trimmed.indexOf(t) === i);
+}
+
+/** A style tag seen fewer times than this says nothing about a style: the report leaves it out. */
+const MIN_STYLE_COUNT = 3;
+
 const BINS = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001];
 
 export function evaluateSet(understander: Understander, name: string, items: readonly EvalItem[]): SetReport {
@@ -159,7 +183,7 @@ export function evaluateSet(understander: Understander, name: string, items: rea
     if (top1 && u.clarify && u.playbook !== null) report.clarified++;
     bump(report.byPlaybook, want[0] ?? 'off-topic', top1, oneClick, confidentlyWrong);
     bump(report.byLang, item.lang ?? u.lang ?? 'unknown', top1, oneClick, confidentlyWrong);
-    if (item.style) for (const s of item.style.split(/[,\s]+/).filter(Boolean)) bump(report.byStyle, s, top1, oneClick, confidentlyWrong);
+    for (const s of styleTags(item.style)) bump(report.byStyle, s, top1, oneClick, confidentlyWrong);
     const saidOffTopic = u.playbook === null && !u.clarify;
     const isOffTopic = want.includes(null);
     if (saidOffTopic) report.offTopic.predicted++;
@@ -264,9 +288,12 @@ export function formatReport(r: SetReport, verbose = false): string {
   for (const [k, g] of Object.entries(r.byLang).sort()) out.push(row(`  ${k}`, g));
   out.push('  per playbook (expected):');
   for (const [k, g] of Object.entries(r.byPlaybook).sort()) out.push(row(`  ${k}`, g));
-  if (Object.keys(r.byStyle).length > 0) {
-    out.push('  per style:');
-    for (const [k, g] of Object.entries(r.byStyle).sort()) out.push(row(`  ${k}`, g));
+  const styles = Object.entries(r.byStyle)
+    .filter(([, g]) => g.top1.total >= MIN_STYLE_COUNT)
+    .sort();
+  if (styles.length > 0) {
+    out.push(`  per style (tags seen at least ${MIN_STYLE_COUNT} times):`);
+    for (const [k, g] of styles) out.push(row(`  ${k}`, g));
   }
   out.push(
     `  off-topic: precision ${pct(offTopicPrecision(r))} (${r.offTopic.truePositive}/${r.offTopic.predicted}), recall ${pct(offTopicRecall(r))} (${r.offTopic.truePositive}/${r.offTopic.actual})`,

@@ -39,6 +39,9 @@ export function evidenceFeatures(lexicon: Lexicon, a: Analysis, facts: Extracted
   const foreign = facts.countries.filter((c) => c !== homeCountry);
   if (foreign.length > 0) out.add('country');
   if (foreign.some((c) => riskCountries.includes(c))) out.add('riskCountry');
+  // Only places at home ("from campus Kortrijk back to Leuven"): domestic logistics, seldom a security
+  // question. A named institution ("the export control contact at KU Leuven") is more than a place.
+  if (facts.countries.length > 0 && foreign.length === 0 && facts.institutions.length === 0) out.add('homeOnly');
   for (const i of facts.institutions) {
     if (i.country === homeCountry) continue;
     out.add(`institution:${i.kind}`);

@@ -2,8 +2,11 @@
 // found in a message in one pass over its words.
 import { phraseWords } from './text.js';
 
-/** One word of a phrase: a whole word, a word start (`drone*`), or any one word (`*`). */
-export type Part = { kind: 'word'; text: string } | { kind: 'prefix'; text: string } | { kind: 'any' };
+/**
+ * One word of a phrase: a whole word, a word start (`drone*`), a compound's tail (`*herkenning`:
+ * gezichtsherkenning, looppatroonherkenning, but not "herkenning" alone), or any one word (`*`).
+ */
+export type Part = { kind: 'word'; text: string } | { kind: 'prefix'; text: string } | { kind: 'suffix'; text: string } | { kind: 'any' };
 
 export interface Entry<T> {
   term: string;
@@ -42,6 +45,10 @@ function compile(term: string): Part[] {
       parts.push({ kind: 'any' });
       continue;
     }
+    if (piece.startsWith('*') && !piece.endsWith('*') && piece.length > PREFIX_KEY) {
+      parts.push({ kind: 'suffix', text: phraseWords(piece.slice(1)).join('') });
+      continue;
+    }
     const isPrefix = piece.endsWith('*') && piece.length > 1;
     const ws = phraseWords(isPrefix ? piece.slice(0, -1) : piece);
     ws.forEach((w, i) => {
@@ -52,10 +59,17 @@ function compile(term: string): Part[] {
   return parts;
 }
 
+/** Plural endings a compound's tail may carry: gezichtsherkenningen, onderwaterdrones. */
+const TAIL_ENDINGS = ['', 's', 'en'];
+
+function endsInTail(form: string, tail: string): boolean {
+  return TAIL_ENDINGS.some((e) => form.length > tail.length + e.length && form.endsWith(tail + e));
+}
+
 function partMatches(part: Part, token: Token): boolean {
   if (part.kind === 'any') return true;
   for (const f of token.forms) {
-    if (part.kind === 'word' ? f === part.text : f.startsWith(part.text)) return true;
+    if (part.kind === 'word' ? f === part.text : part.kind === 'prefix' ? f.startsWith(part.text) : endsInTail(f, part.text)) return true;
   }
   return false;
 }
@@ -63,6 +77,8 @@ function partMatches(part: Part, token: Token): boolean {
 export class PhraseIndex<T> {
   private readonly byWord = new Map<string, Entry<T>[]>();
   private readonly byPrefix = new Map<string, Entry<T>[]>();
+  /** Phrases that start with a compound's tail: few, so each word is tried against all of them. */
+  private readonly byTail: Entry<T>[] = [];
   readonly entries: Entry<T>[] = [];
 
   /** `casedWords`: folded phrases that only count with the capitals written in the content. */
@@ -78,6 +94,10 @@ export class PhraseIndex<T> {
     const folded = parts.map((p) => (p.kind === 'any' ? '*' : p.text)).join(' ');
     if (this.casedWords.has(folded)) entry.cased = term.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     this.entries.push(entry);
+    if (first.kind === 'suffix') {
+      this.byTail.push(entry);
+      return;
+    }
     const map = first.kind === 'word' ? this.byWord : this.byPrefix;
     const key = first.kind === 'word' ? first.text : first.text.slice(0, PREFIX_KEY);
     const bucket = map.get(key);
@@ -93,7 +113,7 @@ export class PhraseIndex<T> {
       if (!token) continue;
       const seen = new Set<Entry<T>>();
       for (const form of token.forms) {
-        for (const candidates of [this.byWord.get(form), this.byPrefix.get(form.slice(0, PREFIX_KEY))]) {
+        for (const candidates of [this.byWord.get(form), this.byPrefix.get(form.slice(0, PREFIX_KEY)), this.byTail.length > 0 ? this.byTail : undefined]) {
           if (!candidates) continue;
           for (const entry of candidates) {
             if (seen.has(entry)) continue;

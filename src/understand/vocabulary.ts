@@ -92,6 +92,9 @@ export class Vocabulary {
         forms.push(end, ...this.leadingConcept(end));
         return { token, note: `${norm} → ${end}` };
       }
+      // A plural of a known word that is also a known start: "lines" (line, and "line*") is "line".
+      const base = this.baseForm(norm);
+      if (base !== undefined) forms.push(base);
       return { token };
     }
     const base = this.baseForm(norm);

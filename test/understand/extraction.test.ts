@@ -99,8 +99,52 @@ describe('technology areas', () => {
     ['materials for hypersonic flight', 'materials'],
     ['a webinar on our cryptanalysis toolkit', 'connectivity'],
     ['een nieuwe legering', 'materials'],
+    // Sub-technologies of the EU list, in words the area names do not use.
+    ['a counter-UAS sensor suite', 'sensing'],
+    ['antidronesystemen rond de luchthaven', 'sensing'],
+    ['smart cameras that recognise faces', 'sensing'],
+    ['EEG headsets for stress research', 'sensing'],
+    ['looppatroonherkenning in bewakingsbeelden', 'ai'],
+    ['nummerplaatherkenning', 'ai'],
+    ['licence plate recognition at the border', 'ai'],
+    ['semantic segmentation of road scenes', 'ai'],
+    ['releasing the model weights', 'ai'],
+    ['de getrainde gewichten delen', 'ai'],
+    ['een GPU-cluster huren', 'ai'],
+    ['booking time in the cleanroom', 'semiconductors'],
+    ['MEMS fabrication', 'semiconductors'],
+    ['hoogvermogenlasers', 'semiconductors'],
+    ['plasmiden en cellijnen', 'biotech'],
+    ['predicting protein structures', 'biotech'],
+    ['viral vectors for gene therapy', 'biotech'],
+    ['GNSS anti-jamming antennas', 'connectivity'],
+    ['spoofing detection for GPS', 'connectivity'],
+    ['onderwaterakoestische lokalisatie', 'connectivity'],
+    ['acoustic localization of AUVs', 'connectivity'],
+    ['QKD between two cities', 'connectivity'],
+    ['intrusiedetectie in computernetwerken', 'connectivity'],
+    ['collision avoidance for unmanned ships', 'robotics'],
+    ['collision avoidance for unmanned ships', 'ai'],
+    ['botsingsvermijding voor onbemande vaartuigen', 'robotics'],
+    ['CubeSat star trackers', 'space'],
+    ['small modular reactors', 'energy'],
+    ['cell lines', 'biotech'],
+    ['2D materials', 'materials'],
+    ['sensordata uit een windturbine', 'sensing'],
   ])('%s → %s', (text, domain) => {
     expect(u.extract(text).domains).toContain(domain);
+  });
+
+  it('reads a compound on -herkenning as recognition technology, but not "herkenning" alone', () => {
+    expect(u.extract('emotieherkenning op basis van spraak').domains).toContain('ai');
+    expect(u.extract('er was veel herkenning bij de collega’s').domains).toEqual([]);
+    expect(u.extract('recognition of my foreign diploma').domains).toEqual([]);
+  });
+
+  it('does not turn ordinary words into technology by a typo fix', () => {
+    expect(u.extract('water samples from a lake').domains).toEqual([]);
+    expect(u.extract('a template for the vision statement').domains).toEqual([]);
+    expect(u.extract('a clear place to start').domains).toEqual([]);
   });
 });
 

@@ -84,6 +84,8 @@ describe('whom a fact is about', () => {
   it('a people points to its country only when no other country is named', () => {
     expect(u.extract('interviews with Uyghur refugees in Turkey').countries).toEqual(['TR']);
     expect(u.extract('interviews with Uyghur families about their daily life').countries).toEqual(['CN']);
+    expect(u.extract('gesprekken met Rohingya-families in de kampen van Cox’s Bazar in Bangladesh').countries).toEqual(['BD']);
+    expect(u.extract('photographing Crimean Tatars who fled to Poland').countries).toEqual(['PL']);
   });
 });
 

@@ -36,6 +36,36 @@ describe('off-topic and general questions', () => {
     expect(u.route(text).playbook).toBe('faq');
   });
 
+  // Hard negatives: a defence or security word in a question about teaching, elections, lab
+  // safety paperwork, moving samples between Belgian campuses or a funding calendar.
+  it.each([
+    'I teach an elective on the history of the Korean War, can I get the bigger room on Mondays?',
+    'hoe citeer ik een nota van het ministerie van Defensie uit 1962 in mijn thesis?',
+    'when do the candidates for rector present themselves to the staff?',
+    'onze stalen liggen per vergissing in Hasselt, kan de koerier ze naar Leuven brengen?',
+    'who approves the yearly biosafety report of our BSL-2 lab?',
+    'wanneer is de volgende indiendatum voor een FWO-project?',
+  ])('"%s" is not a research security question', (text) => {
+    const r = u.route(text);
+    expect(r.playbook).toBeNull();
+  });
+
+  it('a partner in the news for human rights abuses is a partner check, also when we send them samples', () => {
+    expect(u.route('a report says the sequencing firm we send our samples to helped the police profile an ethnic minority, can we continue?').playbook).toBe(
+      'partner-check',
+    );
+    expect(u.route('volgens Amnesty liet onze partneruniversiteit protesterende studenten oppakken, wat betekent dat voor ons project?').playbook).toBe(
+      'partner-check',
+    );
+  });
+
+  it('a hiring committee weighing a candidate from a defence university is a hire, not a partner check', () => {
+    const r = u.route(
+      'I chair the committee for an assistant professor post in robotics; our top candidate did her PhD at Beihang. What should the committee check?',
+    );
+    expect(r.playbook).toBe('hire-military-background');
+  });
+
   it('a single word "export" does not take over', () => {
     expect(u.route('Qualtrics export keeps failing').playbook).toBeNull();
     expect(u.route('can I export our drone software to a partner in Turkey?').playbook).toBe('export-control');

@@ -6,7 +6,7 @@ import { allTexts, allWords } from '../domain/lang.js';
 import type { Content } from '../content/load.js';
 import type { QuestionStep } from '../content/schema/playbook.js';
 import type { Lang } from './ids.js';
-import { editDistance, normalize, roughlyEquals } from './text.js';
+import { editDistance, normalize, normalizedList as listOf, roughlyEquals } from './text.js';
 
 /** `unclear`: the text names two answers, or names one only to deny it; the question is asked again as it is. */
 export type TypedAnswer = { kind: 'answer'; value: string } | { kind: 'unsure' } | { kind: 'unclear' } | { kind: 'none' };
@@ -20,14 +20,6 @@ const SHORT_ANSWER_WORDS = 10;
 const QUESTION_WORDS = 5;
 /** Extra words allowed after a yes/no phrase that is not followed by punctuation ("yes they do have one"). */
 const TRAILING_WORDS = 6;
-
-function listOf(list: { en: string[]; nl: string[] } | undefined): string[] {
-  return list
-    ? allWords(list)
-        .map(normalize)
-        .filter((p) => p !== '')
-    : [];
-}
 
 const hasDigit = (s: string): boolean => /\d/.test(s);
 

@@ -1,11 +1,12 @@
 // Which critical technology areas a typed answer names, by the words of the areas' own names and
 // sub-technologies ("materials", "energie", "nuclear"), for the question that asks for the area.
-import { allTexts, allWords } from '../domain/lang.js';
+import { allTexts } from '../domain/lang.js';
 import type { Content } from '../content/load.js';
 import type { TechArea } from '../content/types.js';
 
+import { containsPhrase, normalize, normalizedList as listed, roughlyEquals, tokens } from './text.js';
+
 type Lexicon = Content['lexicon'];
-import { containsPhrase, normalize, roughlyEquals, tokens } from './text.js';
 
 const MIN_WORD = 4;
 /** A word in the names of this many areas or more says nothing about which area is meant. */
@@ -30,12 +31,6 @@ function areaWords(areas: readonly TechArea[]): Map<string, Set<string>> {
   for (const [word, set] of words) if (set.size >= SHARED_BY) words.delete(word);
   cache.set(areas, words);
   return words;
-}
-
-function listed(list: { en: string[]; nl: string[] }): string[] {
-  return allWords(list)
-    .map(normalize)
-    .filter((p) => p !== '');
 }
 
 /** The text without the fields of more than one word that no area covers: "military history", "supply chain". */

@@ -1,4 +1,5 @@
 // Normalising what people type, so that "Jà!!", "ja" and "*ja*" are the same answer.
+import { allWords } from '../domain/lang.js';
 import { boundedDistance } from '../text/edit-distance.js';
 
 /** Lower case, no accents, no markup or emoji, single spaces. */
@@ -42,4 +43,13 @@ export function roughlyEquals(text: string, phrase: string): boolean {
 /** Fills {name} placeholders. */
 export function fill(template: string, vars: Record<string, string> = {}): string {
   return template.replace(/\{([a-zA-Z]+)\}/g, (whole, key: string) => vars[key] ?? whole);
+}
+
+/** A lexicon list in both languages, normalised, without empty entries. */
+export function normalizedList(list: { en: string[]; nl: string[] } | undefined): string[] {
+  return list
+    ? allWords(list)
+        .map(normalize)
+        .filter((p) => p !== '')
+    : [];
 }

@@ -8,6 +8,8 @@ export interface TrainOptions {
   /** L2 penalty per update on the weights touched. */
   l2: number;
   seed: number;
+  /** Further training orders, each trained alone, whose weights are averaged with the first. */
+  moreSeeds?: readonly number[];
   /** Average the weights over the last epochs (from this fraction of the run on): one more or one
    * fewer example then no longer reshuffles which way a borderline message goes. 0: no averaging. */
   averageFrom?: number;
@@ -56,11 +58,26 @@ export function softmax(z: ArrayLike<number>, temperature = 1): number[] {
   return e.map((v) => v / sum);
 }
 
+/** One model per training order (the seed, then moreSeeds), their weights averaged. For a linear model that
+ * is the average of their logits: a bagged ensemble that costs nothing at prediction time. */
 export function train(xs: readonly SparseVector[], ys: readonly number[], classes: number, dim: number, o: TrainOptions): LinearModel {
+  const seeds = [o.seed, ...(o.moreSeeds ?? [])];
+  const first = trainOnce(xs, ys, classes, dim, o.seed, o);
+  if (seeds.length === 1) return first;
+  const sum = Float64Array.from(first.weights);
+  for (const seed of seeds.slice(1)) {
+    const m = trainOnce(xs, ys, classes, dim, seed, o);
+    for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] ?? 0) + (m.weights[i] ?? 0);
+  }
+  for (let i = 0; i < sum.length; i++) first.weights[i] = (sum[i] ?? 0) / seeds.length;
+  return first;
+}
+
+function trainOnce(xs: readonly SparseVector[], ys: readonly number[], classes: number, dim: number, seed: number, o: TrainOptions): LinearModel {
   const weights = new Float32Array(dim * classes);
   const g2 = new Float32Array(dim * classes);
   const model: LinearModel = { classes, dim, weights };
-  const rand = seeded(o.seed);
+  const rand = seeded(seed);
   const order = xs.map((_, i) => i);
   const z = new Float64Array(classes);
   const averageStart = o.averageFrom && o.averageFrom > 0 ? Math.min(o.epochs - 1, Math.floor(o.epochs * o.averageFrom)) : o.epochs;

@@ -13,7 +13,7 @@ import { FEATURE_DIM, featurize, type SparseVector } from './features.js';
 import type { Lexicon } from './lexicon.js';
 
 /** Bump when features or training change, so that no stale cache is used. */
-const MODEL_VERSION = 'router-11';
+const MODEL_VERSION = 'router-12';
 
 /** The classes: the playbooks that have examples, in file order, then off-topic (null). */
 function classesOf(examples: ReadonlyArray<{ playbook: PlaybookId | null }>): Array<PlaybookId | null> {

@@ -190,6 +190,9 @@ export const routerFileSchema = z
         learningRate: z.number().positive(),
         l2: z.number().min(0),
         seed: z.number().int(),
+        /** More training orders whose weights are averaged with the first: an added example then moves
+         * only what it is about, not the borderline messages a new shuffle happens to tip. */
+        moreSeeds: z.array(z.number().int()).max(8).optional(),
         averageFrom: z.number().min(0).max(1).optional(),
       })
       .strict(),

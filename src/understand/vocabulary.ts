@@ -95,7 +95,10 @@ export class Vocabulary {
       // A plural of a known word that is also a known start: "lines" (line, and "line*") is "line".
       const base = this.baseForm(norm);
       if (base !== undefined) forms.push(base);
-      return { token };
+      // "beeldherkenningssoftware": no known end, but a concept before the Dutch s/e joint.
+      const lead = base === undefined ? this.conceptBeforeJoint(norm) : [];
+      forms.push(...lead);
+      return lead.length > 0 ? { token, note: `${norm} → ${lead.join(' + ')}` } : { token };
     }
     const base = this.baseForm(norm);
     if (base !== undefined) {
@@ -146,6 +149,18 @@ export class Vocabulary {
       if (!this.small.has(right) && (this.concepts.has(right) || this.startsWithStem(right))) return right;
     }
     return undefined;
+  }
+
+  /** "beeldherkenningssoftware": a concept, the Dutch s joint, then a known word. Only with the joint and
+   * a whole known word after it: "legering" holds no "leger". */
+  private conceptBeforeJoint(word: string): string[] {
+    for (let k = word.length - MIN_PART; k > MIN_PART; k--) {
+      if (word[k - 1] !== 's') continue;
+      const left = word.slice(0, k - 1);
+      const rest = word.slice(k);
+      if (!this.small.has(left) && this.concepts.has(left) && (this.words.has(rest) || this.common.has(rest))) return [left];
+    }
+    return [];
   }
 
   /** A compound of three: "kwantumsensoronderzoek" → sensoronderzoek, which starts with the concept "sensor". */

@@ -99,6 +99,11 @@ describe('demonyms that are ordinary words', () => {
     'ik heb mijn onkostennota met de Franse slag ingevuld',
     'moeten we een Chinese muur optrekken tussen de twee teams?',
     'can you translate this into French?',
+    'Wanneer zijn de lessen Chinees van het Talencentrum dit semester?',
+    'We organiseren een Turkse avond voor de internationale studenten, wie betaalt de catering?',
+    'Dat is voor mij allemaal Chinees, die sanctielijsten.',
+    'Het voelt als Russische roulette met onze reputatie.',
+    'Does an American list even apply to us?',
   ])('no country in "%s"', (text) => {
     expect(u.extract(text).countries).toEqual([]);
   });
@@ -122,6 +127,8 @@ describe('demonyms that are ordinary words', () => {
     ['I teach Chinese students every autumn', 'CN'],
     ['they invest in Chinese companies', 'CN'],
     ['een Nederlands bedrijfje wil onze sensoren kopen', 'NL'],
+    ['an industry contract from a Dutch BV to test composite panels', 'NL'],
+    ['interviews in the camps around Cox’s Bazar', 'BD'],
   ])('the same words before a person or organisation are a country: "%s"', (text, code) => {
     expect(u.extract(text).countries).toEqual([code]);
   });

@@ -50,4 +50,7 @@ if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
 // The validated content, so that the compiled server does not parse the YAML at every start.
 const { writeContentSnapshot } = await import(pathToFileURL(join(root, 'dist', 'server', 'content-snapshot.js')).href);
 writeContentSnapshot();
+// Train the router once now (about 20 s), so that the first `npm start` finds its weights in the cache.
+const { createUnderstander } = await import(pathToFileURL(join(root, 'dist', 'understand', 'index.js')).href);
+createUnderstander();
 writeFileSync(join(root, STAMP), `${new Date().toISOString()}\n`);

@@ -108,6 +108,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   const coAuthorInstitutions: Array<{ mention: InstitutionMention; entry: InstitutionEntry; words: string }> = [];
   const funders: string[] = [];
   const signals: string[] = [];
+  const groupMentions: Array<{ inst: InstitutionEntry; words: string }> = [];
   const negated: string[] = [];
   const unsure: string[] = [];
   let homeInstitution: string | undefined;
@@ -162,7 +163,8 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
         why.push(`institution ${inst.id} ← "${words}"`);
       }
       if (inst.country && pushUnique(countries, inst.country)) why.push(`country ${inst.country} ← "${words}" (${inst.name})`);
-      for (const s of inst.signals) addSignal(s, `"${words}" (${inst.name})`);
+      if (inst.group) groupMentions.push({ inst, words });
+      else for (const s of inst.signals) addSignal(s, `"${words}" (${inst.name})`);
       const kind = inst.partnerKind ?? kindFromName(lexicon, inst.name) ?? KIND_OF_INSTITUTION[inst.kind];
       if (kind) kindCandidates.push({ at: m.start, kind, words });
     } else if (p.kind === 'funder') {
@@ -174,6 +176,14 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
       }
       for (const s of p.funder.signals) addSignal(s, `"${words}" (${p.funder.name})`);
     }
+  }
+
+  // A group said by its name ("I read that a Nanjing is among the Seven Sons") describes the partner only when no
+  // partner is named: beside a named institution the name decides, and the screening says whether it is in the group.
+  const namedPartner = institutions.some((i) => i.kind !== 'funder' && i.country !== home);
+  for (const g of groupMentions) {
+    if (namedPartner) why.push(`group ${g.inst.id} ← "${g.words}" (named beside a partner: the partner's name decides)`);
+    else for (const sig of g.inst.signals) addSignal(sig, `"${g.words}" (${g.inst.name})`);
   }
 
   // Co-authors are the subject when nothing else is named; beside a named partner they are facts

@@ -89,6 +89,19 @@ describe('whom a fact is about', () => {
   });
 });
 
+describe('a group named beside a partner', () => {
+  it('"I read that a Nanjing is among the Seven Sons" does not make Nanjing University military: its name decides', () => {
+    const f = u.extract("A PhD student from Nanjing University comes with a CSC grant. I read that a 'Nanjing' is among the Seven Sons. Is that excluded?");
+    expect(f.institutions.map((i) => i.id)).toEqual(['nju']);
+    expect(f.signals).not.toContain('military-ties');
+  });
+
+  it('said alone, the group still describes the partner', () => {
+    expect(u.extract('Een universiteit van de Seven Sons wil een akkoord met ons').signals).toContain('military-ties');
+    expect(u.extract('Harbin Engineering University is one of the Seven Sons').signals).toContain('military-ties');
+  });
+});
+
 describe('demonyms that are ordinary words', () => {
   it.each([
     'Waar moet ik op letten bij een samenwerking met een bedrijf?',

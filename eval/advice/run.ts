@@ -4,7 +4,8 @@
 // question ids, so that scenario writers never needed to see the playbooks: each question the advisor
 // asks is mapped to a tag by its fact name (or, failing that, by words in the question), and gets the
 // scenario's typed answer or, when the scenario is silent, "I'm not sure".
-// Usage: npm run eval:advice -- [--set FILE]... [--only ID,ID] [--verbose] [--outcome]   (default: eval/advice/dev.yaml)
+// Usage: npm run eval:advice -- [--set FILE]... [--only ID,ID] [--verbose] [--outcome] [--typed]   (default: eval/advice/dev.yaml)
+// --typed prints every typed answer of every scenario with how it was read ("Understood: …" or not understood).
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -37,7 +38,8 @@ const TAGS_BY_FACT: Record<string, string[]> = {
   domains: ['tech-area'],
   partnerKind: ['partner-kind'],
   dualUse: ['dual-use-listed'],
-  exportItem: ['dual-use-listed', 'what-shared'],
+  // "What would you share?" is answered by what is shared; the dual-use answer says whether it is listed.
+  exportItem: ['what-shared', 'dual-use-listed'],
   militaryEndUse: ['military-end-use'],
   trl: ['trl'],
   partnerMilitaryTies: ['partner-military-ties'],
@@ -56,19 +58,22 @@ const TAGS_BY_FACT: Record<string, string[]> = {
   stillConnected: ['person-still-connected'],
   cvGaps: ['person-cv-gaps'],
   sameTopic: ['person-same-topic'],
-  homeTies: ['visitor-home-institution', 'person-still-connected'],
+  // The ties of the visitor's home institution; its name answers only when a list names it.
+  homeTies: ['partner-military-ties', 'visitor-home-institution'],
   stayKind: ['stay-length'],
   access: ['access-to-strategic-projects'],
   companyInfo: ['company-info'],
   owners: ['owners', 'owners-country'],
   ownerTies: ['owners-state-or-military'],
   fundingSignals: ['funding-warning-signs'],
-  fundingDependence: ['funding-warning-signs'],
+  // Warning signs ("three times the usual amount") do not say whether the group would depend on the money.
+  fundingDependence: [],
   publicationTerms: ['publication-freedom', 'client-review-right'],
   respondentChoice: ['respondent-choice'],
   safety: ['respondent-safety', 'researcher-safety'],
   researcherSafety: ['researcher-safety'],
-  clientHumanRights: ['partner-human-rights', 'client'],
+  // The client's name answers who it is, not whether it violated human rights.
+  clientHumanRights: ['partner-human-rights'],
   collection: ['data-collected'],
   identifiable: ['participants-identifiable'],
   subjectSensitivity: ['subject-sensitive'],
@@ -77,6 +82,8 @@ const TAGS_BY_FACT: Record<string, string[]> = {
   teamNationality: ['team-nationality'],
   intraEu: ['tech-area', 'dual-use-listed'],
   collaborationKind: ['collaboration-form', 'institutional-agreement'],
+  // "Have you prepared interview questions about … how their research was funded?" is not answered by the funding.
+  interviewQuestions: [],
 };
 
 /** When a question's fact is not in the table, words in the question choose the tag. */
@@ -126,6 +133,7 @@ interface Played {
   typedMisses: number;
   questions: number;
   trace: string[];
+  typed: string[];
 }
 
 function play(engine: ReturnType<typeof createAdvisorEngine>, sc: Scenario): Played {
@@ -133,6 +141,7 @@ function play(engine: ReturnType<typeof createAdvisorEngine>, sc: Scenario): Pla
   let n = 0;
   let summary = '';
   const trace: string[] = [];
+  const typed: string[] = [];
   const send = (input: EngineInput): Reply[] => {
     const r = engine.step(state, input, { at: '2026-12-01T10:00:00.000Z', newId: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` });
     state = r.state;
@@ -188,6 +197,10 @@ function play(engine: ReturnType<typeof createAdvisorEngine>, sc: Scenario): Pla
       const said = sc.answers[tag] as string;
       trace.push(`${stepId} [${tag}] ← "${said}"`);
       replies = send({ type: 'text', text: said });
+      const echo = replies.find((r): r is { kind: 'text'; text: string } => r.kind === 'text' && /^(Understood|Begrepen)\b/.test(r.text));
+      typed.push(
+        `${stepId} [${tag}] ${q.text.split('\n')[0]}\n    ${JSON.stringify(said)}\n    → ${echo ? echo.text : current().phase === 'confirming-name' ? 'name check' : current().step === stepId ? '(not understood)' : '(taken)'}`,
+      );
       if (current().phase === 'asking' && current().step === stepId) {
         typedMisses++;
         trace.push(`  (not understood)`);
@@ -201,7 +214,7 @@ function play(engine: ReturnType<typeof createAdvisorEngine>, sc: Scenario): Pla
     if (current().step === stepId && current().phase === 'asking') break; // stuck
   }
   const outcome = current().outcome;
-  return { routed, reachedInOneClick, ...(outcome ? { outcome } : {}), summary, typedMisses, questions, trace };
+  return { routed, reachedInOneClick, ...(outcome ? { outcome } : {}), summary, typedMisses, questions, trace, typed };
 }
 
 function escalationOf(o: Outcome): 'required' | 'optional' | 'none' {
@@ -248,6 +261,7 @@ function main(): void {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
   const showOutcome = args.includes('--outcome');
+  const showTyped = args.includes('--typed');
   const files: string[] = [];
   const only: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -287,6 +301,7 @@ function main(): void {
         `${v.ok ? 'ok  ' : 'FAIL'} ${sc.id} ${sc.lang} ${played.routed ?? 'null'}${played.reachedInOneClick ? '' : ' (misrouted)'} ${risk}${v.ok ? '' : `: ${v.problems.join('; ')}`}`,
       );
       if (verbose && !v.ok) for (const line of played.trace) console.log(`       ${line}`);
+      if (showTyped) for (const line of played.typed) console.log(`       ${line}`);
       if (showOutcome && !v.ok) console.log(played.summary.replace(/^/gm, '       | '));
     }
     const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)} %`;

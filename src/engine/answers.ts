@@ -50,13 +50,34 @@ function spellBareLevels(text: string, step: QuestionStep): string {
     .replace(/\b(?:level|niveau)\s*(\d)\b/giu, 'TRL $1');
 }
 
+const CLAUSE_BREAK = /([,;:.!?()[\]/\n]+|\s[-–—]+\s|\s(?:but|maar|though|although|however|doch|alhoewel|hoewel)\s)/i;
+
 /** The text cut at punctuation and at "but"/"maar": a negation or a yes/no reaches no further than its clause. */
 function clauses(text: string): string[][] {
-  return text
-    .split(/[,;:.!?()[\]/\n]+|\s[-–—]+\s|\s(?:but|maar|though|although|however|doch|alhoewel|hoewel)\s/i)
-    .map((c) => spellLevels(normalize(c)))
-    .filter((c) => c !== '')
-    .map((c) => c.split(' '));
+  return clausesWithBreaks(text).map((c) => c.words);
+}
+
+/** The clauses, each with the break before it ("but", ",", …), trimmed and in lower case. */
+function clausesWithBreaks(text: string): Array<{ words: string[]; after: string }> {
+  const pieces = text.split(CLAUSE_BREAK);
+  const out: Array<{ words: string[]; after: string }> = [];
+  let after = '';
+  pieces.forEach((piece, i) => {
+    if (i % 2 === 1) {
+      after = `${after} ${piece}`.trim().toLowerCase();
+      return;
+    }
+    const c = spellLevels(normalize(piece));
+    if (c === '') return;
+    out.push({ words: c.split(' '), after });
+    after = '';
+  });
+  return out;
+}
+
+/** Per clause: does it open a correction ("…, but …", "Maar …")? Aligned with `clauses(text)`. */
+function contrastOpenings(text: string, w: Words): boolean[] {
+  return clausesWithBreaks(text).map((c) => w.contrasts.has(c.after.split(/\s+/).pop() ?? '') || w.contrasts.has(c.words[0] ?? ''));
 }
 
 const CLAUSE_END = String.raw`[^,;:.!?()[\]\n]*`;
@@ -110,6 +131,10 @@ interface Words {
   phrases: PolarityPhrase[];
   /** "In general", "over het algemeen": a clause about things at large, not about the partner. */
   generalities: string[][];
+  /** "Maybe", "misschien": a clause with one of these names a possibility only. */
+  tentative: Set<string>;
+  /** "But", "maar": a clause opening with one of these corrects the clauses before it. */
+  contrasts: Set<string>;
   /** "I think", "denk ik": a finding said with one of these is not confirmed. */
   hedges: string[][];
   /** "Their website": a sign named in the partner's own words. */
@@ -157,6 +182,8 @@ function wordsOf(lexicon: Lexicon): Words {
     conclusions: listOf(lexicon.conclusions).map((p) => p.split(' ')),
     checked: listOf(lexicon.checked).map((p) => p.split(' ')),
     generalities: listOf(lexicon.generalities).map((p) => p.split(' ')),
+    tentative: new Set(listOf(lexicon.tentative)),
+    contrasts: new Set(listOf(lexicon.contrasts)),
     hedges: listOf(lexicon.hedges).map((p) => p.split(' ')),
     ownSources: listOf(lexicon.ownSources).map((p) => p.split(' ')),
     doubts: phrases.filter((p) => p.polarity === 'unsure').map((p) => p.words),
@@ -242,14 +269,20 @@ function polarity(text: string, lexicon: Lexicon, anywhere: boolean, specific = 
   if (parts.some((part) => saysUnverified(part, wordsOf(lexicon)))) return 'unsure';
   if (parts.some((part) => doubtful(part, wordsOf(lexicon)))) return 'unsure';
   const all = parts.flat();
-  const firstText = first.join(' ');
   const doubted = (p: Polarity): Polarity => (p !== 'unsure' && laterDoubt(parts, wordsOf(lexicon)) ? 'unsure' : p);
-  for (const p of phrases) {
-    if (closeTo(firstText, p.text)) return doubted(p.polarity);
-    if (startsWithWords(first, p.words) && (said.length > 1 || first.length <= p.words.length + TRAILING_WORDS)) return doubted(p.polarity);
+  // "I think parts of it are", "ik denk deels wel": a hedge before the opening phrase leaves it what it is.
+  for (const opening of [first, withoutHedge(first, wordsOf(lexicon))]) {
+    if (!opening) continue;
+    const openingText = opening.join(' ');
+    const alone = said.length > 1 ? Number.POSITIVE_INFINITY : TRAILING_WORDS;
+    for (const p of phrases) {
+      if (closeTo(openingText, p.text)) return doubted(p.polarity);
+      if (startsWithWords(opening, p.words) && opening.length <= p.words.length + alone) return doubted(p.polarity);
+    }
   }
   const closing = closingPolarity(text, lexicon);
   if (closing) return closing;
+
   if (!anywhere || all.length > SHORT_ANSWER_WORDS) return undefined;
   const found = new Set<Polarity>();
   const { phrasesByFirstWord } = wordsOf(lexicon);
@@ -264,6 +297,17 @@ function polarity(text: string, lexicon: Lexicon, anywhere: boolean, specific = 
     if (best) found.add(best.phrase.polarity);
   }
   return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** Words at `start` said only as a possibility: after "maybe" in their clause ("en misschien een prototype"), or in a clause that ends in it ("a bit political maybe"). */
+function isTentative(part: string[], start: number, w: Words): boolean {
+  return w.tentative.has(part[part.length - 1] ?? '') || part.slice(0, start).some((x) => w.tentative.has(x));
+}
+
+/** The clause without a hedge it opens with ("i think", "ik denk"), or undefined when it opens with none. */
+function withoutHedge(part: string[], w: Words): string[] | undefined {
+  const h = w.hedges.find((x) => x.length < part.length && startsWithWords(part, x));
+  return h ? part.slice(h.length) : undefined;
 }
 
 /** A clause about things at large: "the country scores badly in general", "over het algemeen". */
@@ -409,6 +453,8 @@ interface Hit {
   start: number;
   end: number;
   compound?: CompoundPart;
+  /** In a clause that only says it may be so ("maybe", "misschien"). */
+  tentative?: boolean;
 }
 
 interface Occurrence {
@@ -418,6 +464,48 @@ interface Occurrence {
   typo: boolean;
   negated: boolean;
   compound?: CompoundPart;
+}
+
+/** Articles and the like between a "checked" word and what was checked: "checked the annex", "doorzocht de lijst". */
+const CHECKED_GAP = new Set(['the', 'a', 'an', 'our', 'their', 'its', 'that', 'this', 'de', 'het', 'een', 'onze', 'hun', 'die', 'dat', 'deze']);
+
+/**
+ * The words name what was looked at, not what was found: "ik heb [bijlage I] doorzocht", "I went through [Annex I]",
+ * "checked [the sanctions list]": a "checked" word stands right after them or right before. A denial ("not on any list") is a finding.
+ */
+function namesCheckedObject(part: string[], start: number, end: number, w: Words): boolean {
+  if (w.negations.has(part[start] ?? '')) return false;
+  for (const c of w.checked) {
+    if (startsWithWords(part.slice(end), c)) return true;
+    let j = start;
+    for (let skipped = 0; skipped < 2 && CHECKED_GAP.has(part[j - 1] ?? ''); skipped++) j--;
+    if (j - c.length >= 0 && c.every((x, k) => part[j - c.length + k] === x)) return true;
+  }
+  return false;
+}
+
+/**
+ * Of two or more answers named, the one the text means when its clauses make that clear: named on both sides of a
+ * correction ("…, but …", "Maar …"), the later one; or the one a clause names alone while every clause naming another
+ * names it too ("TRL 2-3, it's fundamental propagation work").
+ */
+function meantOfSeveral(hits: Hit[], values: string[], contrast: boolean[]): string | undefined {
+  const placed = hits.filter((h) => h.clause >= 0 && values.includes(h.value) && !hits.some((o) => covers(o, h)));
+  for (let c = contrast.length - 1; c > 0; c--) {
+    if (!contrast[c]) continue;
+    const before = new Set(placed.filter((h) => h.clause < c).map((h) => h.value));
+    const after = new Set(placed.filter((h) => h.clause >= c).map((h) => h.value));
+    if (before.size === 0 || after.size === 0) continue;
+    const [later] = after;
+    if (after.size === 1 && before.size === 1 && later !== undefined && !before.has(later)) return later;
+    break;
+  }
+  const byClause = new Map<number, Set<string>>();
+  for (const h of placed) byClause.set(h.clause, (byClause.get(h.clause) ?? new Set<string>()).add(h.value));
+  const sets = [...byClause.values()];
+  const sole = new Set(sets.filter((v) => v.size === 1).flatMap((v) => [...v]));
+  const [only] = sole;
+  return sole.size === 1 && only !== undefined && sets.every((v) => v.has(only)) ? only : undefined;
 }
 
 /** A compound's other part must be a word start of its own: "meet" in "meetdata", not "s" in "sdata". */
@@ -652,7 +740,11 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   // "military academy" inside a denied "royal military academy" is denied too.
   const inDenied = (h: Hit) => deniedSpans.some((d) => d.clause === h.clause && d.start <= h.start && d.end >= h.end);
   for (const h of hits) if (h.score < 3 && h.clause >= 0 && inDenied(h)) denied.add(h.value);
-  const kept = hits.filter((h) => !(h.score < 3 && h.clause >= 0 && inDenied(h)) && !((h.weak || h.score === 1) && denied.has(h.value)));
+  // "Ik heb bijlage I doorzocht en niets gevonden": for a yes/no question, what was looked at is no finding.
+  const checkedObject = (h: Hit) => yesno && h.score < 3 && h.clause >= 0 && h.phrase !== '' && namesCheckedObject(parts[h.clause] ?? [], h.start, h.end, w);
+  const kept = hits
+    .filter((h) => !(h.score < 3 && h.clause >= 0 && inDenied(h)) && !((h.weak || h.score === 1) && denied.has(h.value)) && !checkedObject(h))
+    .map((h) => (h.clause >= 0 && isTentative(parts[h.clause] ?? [], h.start, w) ? { ...h, tentative: true } : h));
 
   if (said === 'unsure') {
     // "Nog niet nagekeken" for a question with a "Not checked yet" answer: that answer, by its label.
@@ -682,7 +774,11 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
 
   // Words naming an answer beat a bare yes/no; two answers named at once ("both") ask again.
   const opening = step.input === 'yesno' ? openingPolarity(parts, lexicon) : undefined;
-  for (const tier of [(h: Hit) => h.score >= 1.9 && !h.weak, (h: Hit) => h.weak, (h: Hit) => h.score === 1]) {
+  // "A bit political maybe": an answer named only as a possibility comes after a bare yes/no.
+  const opened = contrastOpenings(withoutConditions(text, lexicon), w);
+  const contrast = yesno ? opened.filter((_, i) => !isGeneral(allParts[i] ?? [], w)) : opened;
+  const tiers = [(h: Hit) => h.score >= 1.9 && !h.weak && !h.tentative, (h: Hit) => h.weak, (h: Hit) => h.score >= 1.9 && !h.weak, (h: Hit) => h.score === 1];
+  for (const tier of tiers) {
     const values = distinctAnswers(kept.filter(tier), step);
     const named = step.answers.find((a) => a.value === values[0]);
     // "Nee, ik heb bijlage I nagekeken": the "no" answers; "bijlage I" is only what was checked.
@@ -692,6 +788,8 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
       if (onlyChecked && meant.length === 1 && meant[0]) return { kind: 'answer', value: meant[0].value };
     }
     if (values.length === 1 && values[0]) return { kind: 'answer', value: values[0] };
+    const meant = values.length > 1 ? meantOfSeveral(kept.filter(tier), values, contrast) : undefined;
+    if (meant) return { kind: 'answer', value: meant };
     if (values.length > 1) return { kind: 'unclear' };
   }
   // Of a yes/no pair, denying one answer's words ("it isn't on the list", "none of it is listed") says the other.
@@ -699,6 +797,10 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
     const other = step.answers.find((a) => !denied.has(a.value));
     if (other) return { kind: 'answer', value: other.value };
   }
+  // "De software waarschijnlijk niet, de radar misschien wel? Ik weet het echt niet.": no answer named, and a last
+  // clause that is nothing but a doubt: not sure.
+  const last = allParts[allParts.length - 1]?.filter((x) => !w.fillers.has(x));
+  if (allParts.length > 1 && last && w.doubts.some((d) => closeTo(last.join(' '), d.join(' ')))) return { kind: 'unsure' };
   return { kind: denied.size > 0 ? 'unclear' : 'none' };
 }
 

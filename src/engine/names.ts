@@ -43,3 +43,49 @@ export function looksLikeName(text: string, extracted: ExtractedFacts, content: 
   if (short && raw.some((w) => organisation.has(normalize(w)))) return true;
   return content_.length > 0 && content_.every(isCapitalised);
 }
+
+/** Small words a name runs on through ("State Authority for Military Industry"); a place after "in" or "at" is not part of it. */
+const LOCATIVES = new Set(['in', 'at', 'on', 'te', 'op']);
+/** A name inside a sentence has this many capitalised words, or fewer with an organisation word. */
+const NAME_WORDS_ALONE = 3;
+
+/**
+ * The organisation's name inside a sentence that is not one: "a state-owned optical design bureau in Minsk, … it falls
+ * under the State Authority for Military Industry" holds "State Authority for Military Industry". A run of capitalised
+ * words, joined by name particles, with an organisation word ("Hacettepe University", "Staatsuniversiteit
+ * Sint-Petersburg") or three capitalised words or more; the first run with an organisation word, else the first.
+ */
+export function nameInside(text: string, content: Content): string | undefined {
+  const { organisation, particles } = wordsOf(content.lexicon);
+  const isOrganisation = (w: string): boolean => {
+    const n = normalize(w);
+    return organisation.has(n) || [...organisation].some((o) => o.length >= 5 && n.length > o.length && n.endsWith(o));
+  };
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let pending: string[] = [];
+  const close = () => {
+    if (run.length) runs.push(run);
+    run = [];
+    pending = [];
+  };
+  for (const token of text.split(/\s+/)) {
+    const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.&*]+$/gu, '').replace(/\.$/, '');
+    const ends = /[,;:!?()"“”'‘’]$|\.$/.test(token) || /^[("“'‘]/.test(token);
+    if (/^[("“'‘]/.test(token)) close();
+    if (word !== '' && isCapitalised(word)) {
+      run.push(...pending, word);
+      pending = [];
+    } else if (run.length && particles.has(normalize(word)) && !LOCATIVES.has(normalize(word))) {
+      pending.push(word);
+    } else close();
+    if (ends) close();
+  }
+  close();
+  const names = runs.filter((r) => {
+    const capitals = r.filter((w) => !particles.has(normalize(w)));
+    return capitals.length >= 2 && (capitals.length >= NAME_WORDS_ALONE || r.some(isOrganisation));
+  });
+  const pick = names.find((r) => r.some(isOrganisation)) ?? names[0];
+  return pick?.join(' ');
+}

@@ -13,7 +13,7 @@ import { buildOutcome } from './outcome.js';
 import { countryName, summaryMarkdown } from './summary.js';
 import { containsPhrase, normalize, tokens } from './text.js';
 import type { Turn } from './turn.js';
-import { looksLikeName } from './names.js';
+import { looksLikeName, nameInside } from './names.js';
 import { byNationality } from './nationalities.js';
 import type { AnswerRecord, Choice, ExtractedFacts, Facts, ScreeningHit, ScreeningSummary } from './types.js';
 
@@ -384,10 +384,11 @@ export function applyTyped(turn: Turn, text: string): boolean {
     case 'partner':
     case 'text': {
       if (shown === '') return false;
-      // A sentence is never taken (and screened) as a name without asking.
+      // A sentence is never taken (and screened) as a name without asking: the name inside it is what is asked
+      // about ("… it falls under the State Authority for Military Industry"), and the facts it tells (country, kind) are kept.
       if (q.input === 'partner' && !looksLikeName(shown, extracted, turn.ctx.content)) {
         s.facts = mergeExtracted(s.facts, extracted);
-        askNameCheck(turn, id, shown);
+        askNameCheck(turn, id, nameInside(shown, turn.ctx.content) ?? shown);
         return true;
       }
       s.facts = mergeExtracted(s.facts, extracted);

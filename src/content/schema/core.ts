@@ -60,6 +60,10 @@ export const lexiconSchema = z
     generalities: localList.default({ en: [], nl: [] } as LocalList),
     /** "I think", "denk ik", "volgens mij": a finding said with one of these is not confirmed (see an answer's `hedged`). */
     hedges: localList.default({ en: [], nl: [] } as LocalList),
+    /** "Maybe", "misschien": what a clause names after one of these is only a possibility; a definite answer elsewhere wins. */
+    tentative: localList.default({ en: [], nl: [] } as LocalList),
+    /** "But", "maar": two answers, one before and one after one of these, are read as the later one ("niks militairs, maar … de marine"). */
+    contrasts: localList.default({ en: [], nl: [] } as LocalList),
     /** "Their website", "hun website": the partner's own words; a sign named there answers even after "not sure". */
     ownSources: localList.default({ en: [], nl: [] } as LocalList),
     /** Words in the area names that name no area of their own ("technology", "onderzoek", "military"). */

@@ -1,0 +1,129 @@
+// Long typed answers where one clause answers the question: a hedge before the answer, a correction after "but",
+// a possibility ("maybe"), a range settled by a word, what was checked rather than found, and answers that
+// describe rather than name. Each asserts the value recorded; "again" is asked again, "unsure" is "not sure".
+import { describe, expect, it } from 'vitest';
+import type { PlaybookId } from '../../src/engine/ids.js';
+import { typed } from './typed-helpers.js';
+
+type Case = [PlaybookId, string, string, string];
+
+const english: Case[] = [
+  // A hedged affirmative is an affirmative; an explicit doubt stays a doubt.
+  [
+    'export-control',
+    'ask-listed',
+    'honestly I think parts of it are. Our group needed a licence two years ago, category 6 if I remember well. The intro lectures are textbook physics though',
+    'yes',
+  ],
+  ['export-control', 'ask-listed', 'not sure, maybe', 'unsure'],
+  ['export-control', 'ask-listed', 'yes, TTO said it is category 3', 'yes'],
+  // What was looked at is no finding.
+  ['sensitive-tech-partner', 'ask-dual-use', 'I went through Annex I', 'again'],
+  ['partner-check', 'ask-sanctions', 'not on any list I checked', 'no'],
+  // "…, but …": the later answer is meant.
+  ['visiting-researcher', 'ask-military-cv', 'Nothing military on his CV. But his supervisor had projects with the navy', 'yes'],
+  ['foreign-government-commission', 'ask-publication', 'we may publish freely, but they want to discuss the report first', 'review'],
+  // A possibility ("maybe") gives way to what is said without one.
+  [
+    'foreign-government-commission',
+    'ask-subject',
+    'not really. Language use at work. A bit political between the language regions maybe, but nobody gets into trouble',
+    'neutral',
+  ],
+  ['foreign-government-commission', 'ask-respondents', "They'd give us the list of respondents via employers. Maybe we could add some ourselves", 'no'],
+  ['fieldwork-abroad', 'ask-collection', 'co-edited book, a workshop in Ghent and maybe one in Shanghai', 'again'],
+  // A range over two answers, settled by a clause naming one; the range alone is asked again.
+  ['sensitive-tech-partner', 'ask-trl', "TRL 2-3, it's fundamental propagation work", 'fundamental'],
+  ['sensitive-tech-partner', 'ask-trl', 'TRL 2-3', 'again'],
+  // Negation over an adjective, and a denied word that is only part of the topic.
+  [
+    'hire-military-background',
+    'ask-background',
+    'not a soldier himself, he was a civilian engineer there working on airborne imaging payloads',
+    'defence-research-other',
+  ],
+  [
+    'hire-military-background',
+    'ask-background',
+    'he worked four years in a military research institute, on soldier performance and stress monitoring',
+    'defence-research-other',
+  ],
+  ['hire-military-background', 'ask-background', 'no ordinary military service: he was an officer', 'career-military'],
+  // Answers that describe rather than name.
+  ['hire-military-background', 'ask-cv-gaps', "there's a year around 2020 with hardly any detail, he called it 'internal projects'", 'yes'],
+  [
+    'sensitive-tech-partner',
+    'ask-military-ties',
+    'Their lab gets a lot of money from the state defence conglomerate, EDGE I think, and a couple of their professors sit on advisory boards there.',
+    'yes',
+  ],
+  [
+    'opaque-company',
+    'ask-information',
+    'registered in Cyprus, a one-page website with stock photos, and the contact person writes from a gmail address',
+    'little',
+  ],
+  ['opaque-company', 'ask-funding-signals', 'the gmail address, the big advance, and they want it signed within two weeks', 'yes'],
+  ['fieldwork-abroad', 'ask-collection', 'a questionnaire on sexual behaviour, audio-recorded interviews, photos of community meetings', 'photo-video'],
+  ['export-control', 'ask-channel', 'live lectures, the slides, and the exercise files that participants can download afterwards', 'lecture'],
+  // "Not one of the Seven Sons" denies the tie (it was read as one), and so says "not as far as I can find".
+  ['visiting-researcher', 'ask-home-ties', 'I checked: not one of the Seven Sons, nothing on opensanctions', 'no'],
+  ['export-control', 'ask-end-use', 'Well, obviously it could be used for stealth. Our project is civil though.', 'again'],
+];
+
+const dutch: Case[] = [
+  ['export-control', 'ask-listed', 'ik denk deels wel, een collega zei categorie 5 deel 2', 'yes'],
+  ['export-control', 'ask-listed', 'geen idee, misschien', 'unsure'],
+  ['export-control', 'ask-listed', 'nee, ik heb bijlage I nagekeken en het valt er niet onder', 'no'],
+  ['sensitive-tech-partner', 'ask-dual-use', 'ik heb bijlage I doorzocht', 'again'],
+  ['defence-funding', 'ask-dual-use', 'De software zelf waarschijnlijk niet, de radar misschien wel? Ik weet het echt niet.', 'unsure'],
+  ['visiting-researcher', 'ask-military-cv', 'Op zijn cv staat niks militairs. Maar zijn promotor had projecten met de marine, dat vond ik via Google.', 'yes'],
+  [
+    'opaque-company',
+    'ask-information',
+    'De website is heel basic, maar ze staan gewoon in de KBO, hun jaarrekeningen zijn neergelegd bij de Nationale Bank',
+    'enough',
+  ],
+  [
+    'foreign-government-commission',
+    'ask-publication',
+    "in het contract staat dat we vrij mogen publiceren, maar ze willen het eindrapport eerst 'kunnen bespreken'",
+    'review',
+  ],
+  ['sensitive-tech-partner', 'ask-sharing', 'software voor de navigatie, testdata en misschien een prototype', 'data-software-knowhow'],
+  ['sensitive-tech-partner', 'ask-trl', 'TRL 2 tot 3, het is fundamenteel', 'fundamental'],
+  [
+    'hire-military-background',
+    'ask-background',
+    "hij was officier, dus geen gewone dienstplicht; volgens zijn cv deed hij 'strategische communicatie'",
+    'career-military',
+  ],
+  [
+    'hire-military-background',
+    'ask-background',
+    'Hij werkte van 2019 tot 2023 als ingenieur bij een ontwerpbureau dat deel is van een staatsholding voor de defensie-industrie.',
+    'defence-research-other',
+  ],
+  [
+    'hire-military-background',
+    'ask-background',
+    "geen militaire dienst voor zover ik weet, maar dat bedrijf ontwikkelt UAV's, ook voor het leger",
+    'defence-research-other',
+  ],
+  ['hire-military-background', 'ask-cv-gaps', 'Van midden 2023 tot nu staat er niks, toch een jaar of anderhalf', 'yes'],
+  ['hire-military-background', 'ask-cv-gaps', 'er is een half jaar in 2024 dat ik niet kan plaatsen', 'yes'],
+  ['hire-military-background', 'ask-access', 'hij zou toegang krijgen tot onze detectietools en de dataset met gelabelde accounts', 'yes'],
+  ['fieldwork-abroad', 'ask-researcher-safety', 'ze is Belgische maar heeft Belarussische roots en nog familie daar', 'yes'],
+  ['fieldwork-abroad', 'ask-researcher-safety', 'Ze spreekt Turks, is er al vaak geweest, het is een toeristische streek', 'no'],
+  ['fieldwork-abroad', 'ask-collection', "foto's van archiefstukken, geen interviews", 'no-people'],
+  ['partner-check', 'ask-collaboration', 'gezamenlijk project met uitwisseling van doctorandi', 'project'],
+];
+
+describe('long typed answers where one clause answers', () => {
+  it.each(english)('EN %s / %s: "%s" → %s', (playbook, step, text, value) => {
+    expect(typed(playbook, step, text)).toBe(value);
+  });
+  it.each(dutch)('NL %s / %s: "%s" → %s', (playbook, step, text, value) => {
+    expect(typed(playbook, step, text)).toBe(value);
+  });
+});

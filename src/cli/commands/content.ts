@@ -4,6 +4,7 @@ import { loadContent } from '../../content/load.js';
 import { missingTranslations } from '../../content/translations.js';
 import { pathLengths } from '../../content/path-lengths.js';
 import { ContentError } from '../../content/yaml.js';
+import { checkCountryNames } from '../../understand/check-countries.js';
 import { checkRouterPlaybooks } from '../../understand/check-playbooks.js';
 import { loadUnderstandContent } from '../../understand/load.js';
 import type { CliIO } from '../io.js';
@@ -21,7 +22,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const dialogsDir = option('--dialogs');
   try {
     const content = loadContent({ ...(contentDir ? { contentDir } : {}), ...(dialogsDir ? { dialogsDir } : {}) });
-    const problems = [...checkContent(content), ...checkRouterPlaybooks(loadUnderstandContent(content.contentDir), content.playbooks)];
+    const understand = loadUnderstandContent(content.contentDir);
+    const problems = [...checkContent(content), ...checkRouterPlaybooks(understand, content.playbooks), ...checkCountryNames(understand)];
     if (problems.length > 0) {
       io.stderr.write(`Content check found ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
       return 1;

@@ -140,12 +140,16 @@ function play(engine: ReturnType<typeof createAdvisorEngine>, sc: Scenario): Pla
   let state: ConversationState | null = null;
   let n = 0;
   let summary = '';
+  const said: string[] = [];
   const trace: string[] = [];
   const typed: string[] = [];
   const send = (input: EngineInput): Reply[] => {
     const r = engine.step(state, input, { at: '2026-12-01T10:00:00.000Z', newId: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` });
     state = r.state;
-    for (const reply of r.replies) if (reply.kind === 'outcome') summary = reply.summaryMarkdown;
+    for (const reply of r.replies) {
+      if (reply.kind === 'outcome') summary = reply.summaryMarkdown;
+      else said.push(reply.text);
+    }
     return r.replies;
   };
   const current = (): ConversationState => {
@@ -214,6 +218,8 @@ function play(engine: ReturnType<typeof createAdvisorEngine>, sc: Scenario): Pla
     if (current().step === stepId && current().phase === 'asking') break; // stuck
   }
   const outcome = current().outcome;
+  // No outcome: what the advisor said instead (an off-topic question is answered in text).
+  if (!outcome) summary = said.join('\n');
   return { routed, reachedInOneClick, ...(outcome ? { outcome } : {}), summary, typedMisses, questions, trace, typed };
 }
 
@@ -231,8 +237,15 @@ interface Verdict {
 function judge(sc: Scenario, p: Played): Verdict {
   const problems: string[] = [];
   const o = p.outcome;
-  if (!o) return { ok: false, problems: ['no outcome'] };
   const e = sc.expect;
+  if (!o) {
+    // A question outside research security (expected playbooks: none) is right when no playbook starts and
+    // nothing it must not claim is said; the risk, duties and escalation the writer noted are then moot.
+    if (e.playbooks.length > 0 || p.routed !== null) return { ok: false, problems: ['no outcome'] };
+    const text = p.summary.toLowerCase();
+    const problems = e.must_not_claim.filter((c) => text.includes(c.toLowerCase())).map((c) => `claims "${c}"`);
+    return { ok: problems.length === 0, problems };
+  }
   if (e.risk.length && !e.risk.includes(o.risk)) problems.push(`risk ${o.risk}, expected ${e.risk.join('/')}`);
   const duties = new Set(o.duties.map((d) => d.id));
   const hasDuty = (d: string) => (DUTY_IDS[d] ?? [d]).some((id) => duties.has(id));

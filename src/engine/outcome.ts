@@ -32,6 +32,9 @@ export function contactPointView(content: Content, institution: string | undefin
   return { id: cp.id, name: cp.name, email: cp.emails.main, specialised };
 }
 
+/** Raised when a rule of the funder that funds the work concerns the partner (content/flags.yaml). */
+const FUNDER_RULE_FLAG = 'funder-rule-concerns-partner';
+
 /** The flags that hold once what is known is sorted from what is not: no "not sure", no outside-EU flags inside the EU. */
 function effectiveFlags(state: ConversationState, facts: Facts, content: Content, restricted: RestrictionResult): string[] {
   const rules = content.rules;
@@ -50,7 +53,9 @@ function effectiveFlags(state: ConversationState, facts: Facts, content: Content
   // A concern that other answers settle (rules.yaml `settled`) no longer counts.
   const scope: ConditionScope = { facts, flags: new Set(counted) };
   const settled = new Set(rules.settled.filter((r) => holds(r.when, scope)).flatMap((r) => r.flags));
-  return [...new Set([...counted.filter((f) => !settled.has(f)), ...restricted.bites.map((r) => r.flag)])];
+  // The funder of the work has a rule about this partner (Horizon Europe and Huawei, FWO and Russia): its conditions apply.
+  const funderRule = restricted.funderRules.length > 0 ? [FUNDER_RULE_FLAG] : [];
+  return [...new Set([...counted.filter((f) => !settled.has(f)), ...restricted.bites.map((r) => r.flag), ...funderRule])];
 }
 
 function conditionLabels(when: Condition, content: Content, lang: Lang): string[] {

@@ -13,6 +13,8 @@ export interface RestrictionCheck {
 export interface RestrictionResult {
   bites: Restriction[];
   toCheck: RestrictionCheck[];
+  /** Rules of the funder that funds the work which concern this partner, whether or not they bite. */
+  funderRules: Restriction[];
 }
 
 function values(v: Facts[string] | undefined): string[] {
@@ -39,7 +41,10 @@ export function inScope(r: Restriction, facts: Facts, hits: readonly ScreeningHi
   const countries = values(facts.countries);
   if (!r.countries.some((c) => countries.includes(c))) return false;
   if (r.partnerKinds.includes('any')) return true;
-  const kind = values(facts.partnerKind)[0];
+  // A colleague's institution signs the agreement: in an institutional collaboration the partner is the
+  // institution, whatever the researcher's own contact is (G:590-592, G:599-601).
+  const said = values(facts.partnerKind)[0];
+  const kind = said === 'individual' && values(facts.institutional).includes('yes') ? undefined : said;
   // A rule for military institutions says nothing about a partner we cannot classify; other rules on a
   // country's knowledge institutions keep the partner in scope until we know it is something else.
   if (kind === undefined || kind === 'unsure') return !r.partnerKinds.every((k) => k === 'military');
@@ -60,13 +65,15 @@ function conditionState(c: RestrictionCondition, facts: Facts): ConditionState {
 export function evaluateRestrictions(restrictions: readonly Restriction[], facts: Facts, hits: readonly ScreeningHit[]): RestrictionResult {
   const bites: Restriction[] = [];
   const toCheck: RestrictionCheck[] = [];
+  const funderRules: Restriction[] = [];
   for (const r of restrictions) {
     if (!inScope(r, facts, hits)) continue;
     const states = r.conditions.map((c) => ({ c, s: conditionState(c, facts) }));
+    if (states.some((x) => x.c.fact === 'funders' && x.s === 'holds')) funderRules.push(r);
     if (states.some((x) => x.s === 'fails')) continue;
     const open = states.filter((x) => x.s === 'open').map((x) => x.c);
     if (open.length === 0 && !r.onlyCheck) bites.push(r);
     else toCheck.push({ restriction: r, open: open.length > 0 ? open : r.conditions });
   }
-  return { bites, toCheck };
+  return { bites, toCheck, funderRules };
 }

@@ -57,6 +57,7 @@ export function situationHolds(when: Situation, s: SituationFacts): boolean {
   if (when.anyElements && !when.anyElements.some((d) => elementsOf(s.flags).includes(d))) return false;
   if (when.onlyElements && !elementsOf(s.flags).every((d) => when.onlyElements?.includes(d))) return false;
   if (when.minSerious !== undefined && serious < when.minSerious) return false;
+  if (when.maxSerious !== undefined && serious > when.maxSerious) return false;
   if (when.risk && (s.risk === undefined || !when.risk.includes(s.risk))) return false;
   if (when.anyFlags && !when.anyFlags.some((f) => flagIds.has(f))) return false;
   if (when.notFlags?.some((f) => flagIds.has(f))) return false;

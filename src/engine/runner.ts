@@ -125,14 +125,16 @@ function applyKnown(turn: Turn, stepId: string, q: QuestionStep): void {
   }
   if (q.input === 'institution') label = turn.ctx.content.reference.contactPoints.find((c) => c.id === values[0])?.name ?? label;
   const single = values[0] ?? '';
-  if ((q.input === 'choice' || q.input === 'yesno') && q.answers.some((a) => a.value === single)) {
+  if ((q.input === 'choice' || q.input === 'yesno') && values.length === 1 && q.answers.some((a) => a.value === single)) {
     applyAnswer(turn, stepId, q, single, labelFor(q, single, turn), false, true);
     return;
   }
+  // Several values known ("a CSC scholarship, attached to my FWO project"): every one stays, with its flags.
+  const matched = q.answers.filter((a) => values.includes(a.value));
+  if (q.input === 'choice' || q.input === 'yesno') label = values.map((v) => labelFor(q, v, turn)).join(', ');
   record(turn, stepId, q, values.join(','), label, false, true);
-  const answer = q.answers.find((a) => values.includes(a.value));
-  if (answer) addFlags(turn, answer.flags);
-  turn.state.step = answer?.next ?? resolveGoto(turn, q.next);
+  for (const a of matched) addFlags(turn, a.flags);
+  turn.state.step = matched[0]?.next ?? resolveGoto(turn, q.next);
 }
 
 /** An answer implied by a situation recognised in what the user said (signals). */

@@ -127,6 +127,10 @@ async function answerUntilCaseCreated(page: Page): Promise<{ typed: number; step
       typed++;
     } else if (/share with the partner/i.test(last)) {
       await clickInLastCard(page, /Data, software/);
+    } else if (/sign an agreement with the partner/i.test(last)) {
+      await clickInLastCard(page, /No, only between researchers/);
+    } else if (/Who funds the work/i.test(last)) {
+      await clickInLastCard(page, /Another funder/);
     } else if (/Send to my contact point/.test(last)) {
       await shot(page, '02-outcome');
       await clickInLastCard(page, /Send to my contact point/);

@@ -27,6 +27,8 @@ export const situationSchema = z
     onlyElements: z.array(z.enum(DIMENSIONS)).min(1).optional(),
     /** At least this many serious flags. */
     minSerious: z.number().int().min(0).optional(),
+    /** At most this many serious flags (0: only concerns, nothing serious). */
+    maxSerious: z.number().int().min(0).optional(),
     /** A duty that requires the contact point (rules.requiredDuties) is in the outcome. */
     requiredDuty: z.boolean().optional(),
     /** An export or intra-EU licence duty (rules.licenceDuties) is in the outcome. */

@@ -55,7 +55,19 @@ describe('Slack escalation with the real engine', () => {
   it('asks the drone question by clicks and typing, and the case reaches the contact point with everything on it', async () => {
     const c = await escalateDroneCase(h);
     // The conversation: typed and clicked answers, each answered in the DM.
-    expect(h.handled.map((t) => t.input.type)).toEqual(['text', 'text', 'action', 'text', 'action', 'action', 'action', 'action', 'action']);
+    expect(h.handled.map((t) => t.input.type)).toEqual([
+      'text',
+      'text',
+      'action',
+      'text',
+      'action',
+      'action',
+      'action',
+      'action',
+      'action',
+      'action',
+      'action',
+    ]);
     expect(h.handled[2]?.input).toEqual({ type: 'action', value: 'answer:yes', step: 'ask-dual-use' });
     const dm = JSON.stringify(messagesIn(h, DM));
     expect(dm).toContain("What is the partner's name?");

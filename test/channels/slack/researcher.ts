@@ -150,6 +150,9 @@ export async function escalateDroneCase(h: Harness): Promise<CaseRecord> {
   await typeDm(h, 'applied research'); // TRL, typed
   await click(h, DM, 'No, not as far as I can find'); // human rights
   await click(h, DM, 'Data, software, designs or know-how');
+  // A Seven Sons partner: whether an agreement is signed and who funds it decide the Seven Sons rules.
+  await click(h, DM, 'No, only between researchers');
+  await click(h, DM, 'Another funder, or our own budget');
   await click(h, DM, 'Send to my contact point');
   await click(h, DM, 'UHasselt');
   await click(h, DM, 'Yes, send it');

@@ -57,7 +57,7 @@ describe('Teams escalation with the real engine', () => {
   it('asks the drone question by clicks and typing; the outbox posts the full case card to the contact-point channel', async () => {
     const c = await escalateDroneCase(h);
     const inputs = h.conversations.turns.map((t) => t.input.type);
-    expect(inputs).toEqual(['text', 'text', 'action', 'text', 'action', 'action', 'action', 'action', 'action']);
+    expect(inputs).toEqual(['text', 'text', 'action', 'text', 'action', 'action', 'action', 'action', 'action', 'action', 'action']);
     expect(h.conversations.turns[2]?.input).toEqual({ type: 'action', value: 'answer:yes', step: 'ask-dual-use' });
     expect(h.conversations.turns.every((t) => t.conversationKey === `teams:${TENANT}:${PERSONAL_CONVERSATION}:${RESEARCHER_AAD}`)).toBe(true);
     // Every reply of every turn arrived in the personal chat as a 1.5 card.

@@ -135,6 +135,9 @@ export async function escalateDroneCase(h: Harness): Promise<CaseRecord> {
   await say(h, 'applied research'); // typed as a chat message
   await click(h, 'No, not as far as I can find');
   await click(h, 'Data, software, designs or know-how');
+  // A Seven Sons partner: whether an agreement is signed and who funds it decide the Seven Sons rules.
+  await click(h, 'No, only between researchers');
+  await click(h, 'Another funder, or our own budget');
   await click(h, 'Send to my contact point');
   await click(h, 'UHasselt');
   await click(h, 'Yes, send it');

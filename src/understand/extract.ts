@@ -104,6 +104,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   const ownerCountries: Array<{ code: string; words: string }> = [];
   const coAuthorCountries: Array<{ code: string; words: string }> = [];
   const venueCountries: Array<{ code: string; words: string }> = [];
+  const ownCountries: Array<{ code: string; words: string }> = [];
   const institutions: InstitutionMention[] = [];
   const coAuthorInstitutions: Array<{ mention: InstitutionMention; entry: InstitutionEntry; words: string }> = [];
   const funders: string[] = [];
@@ -115,6 +116,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   const homeSpans: Array<{ start: number; end: number }> = [];
   const kindCandidates: Array<{ at: number; kind: PartnerKind; words: string }> = [];
   const notKinds: PartnerKind[] = [];
+  const ownEnds = new Set(lexicon.ownNationality.matchAll(a.tokens).map((x) => x.end));
   const about = (m: { start: number; end: number }): 'owners' | 'coAuthors' | 'venue' | undefined =>
     near(a.tokens, a.attributions, m, attribution)?.entry.payload;
 
@@ -143,6 +145,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
       else if (whose === 'owners') ownerCountries.push({ code: p.code, words });
       else if (whose === 'coAuthors') coAuthorCountries.push({ code: p.code, words });
       else if (whose === 'venue' && p.what !== 'demonym') venueCountries.push({ code: p.code, words });
+      else if (p.what === 'demonym' && ownEnds.has(m.start)) ownCountries.push({ code: p.code, words });
       else if (pushUnique(countries, p.code)) why.push(`country ${p.code} ← "${words}"`);
     } else if (p.kind === 'institution') {
       const inst: InstitutionEntry = p.institution;
@@ -217,6 +220,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   for (const [list, whose] of [
     [ownerCountries, 'owners'],
     [venueCountries, 'a venue'],
+    [ownCountries, "the researcher's own nationality"],
   ] as const) {
     for (const o of list) {
       if (!foreignNamed && pushUnique(countries, o.code)) why.push(`country ${o.code} ← "${o.words}" (${whose})`);

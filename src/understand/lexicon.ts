@@ -49,6 +49,8 @@ export interface Lexicon {
   cues: PhraseIndex<Cue>;
   partnerKinds: PhraseIndex<PartnerKind>;
   homeBefore: PhraseIndex<true>;
+  /** "I'm", "ik ben": a demonym right after is the researcher's own nationality. */
+  ownNationality: PhraseIndex<true>;
   homeSkip: ReadonlySet<string>;
   clarify: PhraseIndex<true>;
   /** FAQ keywords, payload the FAQ entry id. */
@@ -173,6 +175,8 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
   for (const [kind, terms] of Object.entries(content.context.partnerKinds) as Array<[PartnerKind, string[]]>) {
     for (const t of terms) partnerKinds.add(t, kind);
   }
+  const ownNationality = new PhraseIndex<true>();
+  for (const t of content.context.ownNationality) ownNationality.add(t, true);
   const homeBefore = new PhraseIndex<true>();
   for (const t of content.context.home.before) homeBefore.add(t, true);
   const clarify = new PhraseIndex<true>();
@@ -248,6 +252,7 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
     madeFor,
     negations,
     attributions,
+    ownNationality,
     kindFromName,
     contextNouns,
     europeanPartner,

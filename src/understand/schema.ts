@@ -154,6 +154,9 @@ export const contextFileSchema = z
     contextNouns: list,
     /** A partner said to be European without its name ("a European university"): co-authors beside it are not the partner. */
     europeanPartner: list.default([]),
+    /** Said just before a demonym, these make it the researcher's own nationality ("I'm Italian myself"): incidental
+     * when another country is named, like a venue. */
+    ownNationality: list.default([]),
   })
   .strict();
 

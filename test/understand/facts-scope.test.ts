@@ -89,6 +89,17 @@ describe('whom a fact is about', () => {
   });
 });
 
+describe("the researcher's own nationality", () => {
+  it('"I\'m Italian myself" beside fieldwork in Turkey is not an Italian case; alone it is the case\'s country', () => {
+    expect(u.extract("I'm Italian myself, but my supervisor says I should check before fieldwork with Kurdish communities in Turkey").countries).toEqual([
+      'TR',
+    ]);
+    expect(u.extract('Ik ben zelf Nederlands maar doe veldwerk in Iran').countries).toEqual(['IR']);
+    expect(u.extract("I'm Iranian, can I join a drone project?").countries).toEqual(['IR']);
+    expect(u.extract("I'm collaborating with a Chinese postdoc on a project in Germany").countries).toEqual(['CN', 'DE']);
+  });
+});
+
 describe('a group named beside a partner', () => {
   it('"I read that a Nanjing is among the Seven Sons" does not make Nanjing University military: its name decides', () => {
     const f = u.extract("A PhD student from Nanjing University comes with a CSC grant. I read that a 'Nanjing' is among the Seven Sons. Is that excluded?");

@@ -42,7 +42,24 @@ export function checkGraph(pb: Playbook): string[] {
           if (other === a.value || !step.answers.some((x) => x.value === other))
             problems.push(`${where(id)}.answers[${i}].includes: "${other}" is not another answer of this question`);
         }
+        for (const other of a.qualifies ?? []) {
+          if (other === a.value || !step.answers.some((x) => x.value === other))
+            problems.push(`${where(id)}.answers[${i}].qualifies: "${other}" is not another answer of this question`);
+        }
       }
+      for (const [i, a] of step.answers.entries()) {
+        if (a.alliedOnly !== undefined && (a.alliedOnly === a.value || !step.answers.some((x) => x.value === a.alliedOnly)))
+          problems.push(`${where(id)}.answers[${i}].alliedOnly: "${a.alliedOnly}" is not another answer of this question`);
+      }
+      for (const value of step.several ?? []) {
+        if (!step.answers.some((x) => x.value === value)) problems.push(`${where(id)}.several: "${value}" is not an answer of this question`);
+      }
+      for (const later of step.answersAlso ?? []) {
+        if (pb.steps[later]?.type !== 'question') problems.push(`${where(id)}.answersAlso: "${later}" is not a question of this playbook`);
+      }
+      // The recorded answer of several decides where to go: answers of their own way on would make that a guess.
+      if (step.several && step.answers.some((a) => step.several?.includes(a.value) && a.next !== undefined))
+        problems.push(`${where(id)}.several: an answer named with others has no next of its own; use the question's next`);
       if (!step.unsure.next && step.next === undefined) problems.push(`${where(id)}.unsure: "not sure" has nowhere to go; give the question a next`);
       if (step.when && step.next === undefined) problems.push(`${where(id)}.next: a question with a when needs a next, for when it is skipped`);
       if ((step.input === 'choice' || step.input === 'yesno') && step.answers.length < 2)

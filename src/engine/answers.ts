@@ -9,7 +9,8 @@ import type { Lang } from './ids.js';
 import { editDistance, normalize, normalizedList as listOf, roughlyEquals } from './text.js';
 
 /** `unclear`: the text names two answers, or names one only to deny it; the question is asked again as it is. */
-export type TypedAnswer = { kind: 'answer'; value: string } | { kind: 'unsure' } | { kind: 'unclear' } | { kind: 'none' };
+/** `also`: other answers named with it, on a question that takes several (`several`); `value` is the one recorded. */
+export type TypedAnswer = { kind: 'answer'; value: string; also?: string[] } | { kind: 'unsure' } | { kind: 'unclear' } | { kind: 'none' };
 
 type Polarity = 'yes' | 'no' | 'unsure';
 type Lexicon = Content['lexicon'];
@@ -651,12 +652,12 @@ function patternOccurrences(parts: string[][], a: AnswerSpec, lexicon: Lexicon):
  * The answer the text gives. A finding that needs certainty (an answer with `hedged`) said with "I think" or
  * "denk ik" is not confirmed: it records the hedged value instead ("I think it is on a US list" is no sanctions hit).
  */
-export function matchChoice(step: QuestionStep, text: string, content: Content, lang: Lang): TypedAnswer {
-  const m = readChoice(step, text, content, lang);
+export function matchChoice(step: QuestionStep, text: string, content: Content, lang: Lang, exclude?: ReadonlySet<string>): TypedAnswer {
+  const m = readChoice(exclude && exclude.size > 0 ? { ...step, answers: step.answers.filter((a) => !exclude.has(a.value)) } : step, text, content, lang);
   if (m.kind !== 'answer') return m;
   const hedged = step.answers.find((a) => a.value === m.value)?.hedged;
   if (!hedged || !isHedged(text, content.lexicon)) return m;
-  return hedged === 'unsure' ? { kind: 'unsure' } : { kind: 'answer', value: hedged };
+  return hedged === 'unsure' ? { kind: 'unsure' } : { kind: 'answer', value: hedged, ...(m.also ? { also: m.also } : {}) };
 }
 
 function readChoice(step: QuestionStep, text: string, content: Content, lang: Lang): TypedAnswer {
@@ -742,8 +743,11 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   for (const h of hits) if (h.score < 3 && h.clause >= 0 && inDenied(h)) denied.add(h.value);
   // "Ik heb bijlage I doorzocht en niets gevonden": for a yes/no question, what was looked at is no finding.
   const checkedObject = (h: Hit) => yesno && h.score < 3 && h.clause >= 0 && h.phrase !== '' && namesCheckedObject(parts[h.clause] ?? [], h.start, h.end, w);
+  const qualified = qualifiedHits(hits, step, w);
   const kept = hits
-    .filter((h) => !(h.score < 3 && h.clause >= 0 && inDenied(h)) && !((h.weak || h.score === 1) && denied.has(h.value)) && !checkedObject(h))
+    .filter(
+      (h) => !(h.score < 3 && h.clause >= 0 && inDenied(h)) && !((h.weak || h.score === 1) && denied.has(h.value)) && !checkedObject(h) && !qualified.has(h),
+    )
     .map((h) => (h.clause >= 0 && isTentative(parts[h.clause] ?? [], h.start, w) ? { ...h, tentative: true } : h));
 
   if (said === 'unsure') {
@@ -790,6 +794,8 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
     if (values.length === 1 && values[0]) return { kind: 'answer', value: values[0] };
     const meant = values.length > 1 ? meantOfSeveral(kept.filter(tier), values, contrast) : undefined;
     if (meant) return { kind: 'answer', value: meant };
+    const several = values.length > 1 ? severalNamed(values, step) : undefined;
+    if (several) return several;
     if (values.length > 1) return { kind: 'unclear' };
   }
   // Of a yes/no pair, denying one answer's words ("it isn't on the list", "none of it is listed") says the other.
@@ -802,6 +808,36 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   const last = allParts[allParts.length - 1]?.filter((x) => !w.fillers.has(x));
   if (allParts.length > 1 && last && w.doubts.some((d) => closeTo(last.join(' '), d.join(' ')))) return { kind: 'unsure' };
   return { kind: denied.size > 0 ? 'unclear' : 'none' };
+}
+
+/**
+ * Several answers named at once, on a question that takes them (`several`): the first in its order is recorded, the
+ * others go with it ("samples by courier, code via GitHub" records the electronic transfer, G:340-341).
+ */
+function severalNamed(values: string[], step: QuestionStep): TypedAnswer | undefined {
+  const order = step.several;
+  if (!order || !values.every((v) => order.includes(v))) return undefined;
+  const [first, ...rest] = order.filter((v) => values.includes(v));
+  // An answer another named one includes goes without saying ("samples and data, all for publication").
+  const includedBy = (v: string) => step.answers.some((a) => a.value !== v && values.includes(a.value) && (a.includes ?? []).includes(v));
+  return first === undefined ? undefined : { kind: 'answer', value: first, also: rest.filter((v) => !includedBy(v)) };
+}
+
+/**
+ * Hits an answer's words qualify (`qualifies`): a phrase of that answer that opens with a negation ("without people
+ * on them") after the hit, in its clause or the next, says what it is ("photos of the irrigation systems").
+ */
+function qualifiedHits(hits: Hit[], step: QuestionStep, w: Words): Set<Hit> {
+  const out = new Set<Hit>();
+  for (const q of hits) {
+    const targets = step.answers.find((a) => a.value === q.value)?.qualifies;
+    if (!targets || q.clause < 0 || !w.negations.has(q.phrase.split(' ')[0] ?? '')) continue;
+    for (const h of hits) {
+      if (!targets.includes(h.value) || h.clause < 0) continue;
+      if (h.clause === q.clause - 1 || (h.clause === q.clause && h.end <= q.start)) out.add(h);
+    }
+  }
+  return out;
 }
 
 /** Finds a contact point by what people call it ("KU Leuven", "kul", "ugent"). */

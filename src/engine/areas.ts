@@ -2,7 +2,9 @@
 // sub-technologies ("materials", "energie", "nuclear"), for the question that asks for the area.
 import { allTexts } from '../domain/lang.js';
 import type { Content } from '../content/load.js';
+import type { QuestionStep } from '../content/schema/playbook.js';
 import type { TechArea } from '../content/types.js';
+import type { TypedAnswer } from './answers.js';
 
 import { containsPhrase, normalize, normalizedList as listed, roughlyEquals, tokens } from './text.js';
 
@@ -78,4 +80,18 @@ export function namesFieldOutsideAreas(text: string, lexicon: Lexicon): boolean 
   return listed(lexicon.outsideAreas).some((field) =>
     field.includes(' ') ? containsPhrase(n, field) : words.some((w) => w === field || (w.endsWith(field) && w.length - field.length >= FIELD_COMPOUND_REST)),
   );
+}
+
+/**
+ * A field of work typed for a yes/no question whose answer names the areas it asks about (`fieldOutside`): named only
+ * in other technology areas ("thermische beeldvorming" is sensing), or a field outside the critical areas
+ * ("bodemecologie"), it gives that answer. Only when the words alone gave none: a named answer or a doubt wins.
+ */
+export function byField(q: QuestionStep, text: string, domains: readonly string[], content: Content, match: TypedAnswer): TypedAnswer {
+  if (match.kind !== 'none' || q.input !== 'yesno') return match;
+  const answer = q.answers.find((a) => a.fieldOutside !== undefined);
+  const inside = answer?.fieldOutside;
+  if (!answer || !inside) return match;
+  const elsewhere = domains.length > 0 ? domains.every((d) => !inside.includes(d)) : namesFieldOutsideAreas(text, content.lexicon);
+  return elsewhere ? { kind: 'answer', value: answer.value } : match;
 }

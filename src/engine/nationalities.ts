@@ -16,3 +16,24 @@ export function byNationality(q: QuestionStep, countries: readonly string[], con
   if (match.kind === 'unsure') return match;
   return { kind: 'answer', value: 'no' };
 }
+
+/**
+ * Answers that say every country is in the EU or allied (`alliedOnly`), when the text names a country outside them
+ * ("one Estonian, the other from Kazakhstan"): they are not read from it (G:894-897).
+ */
+export function byAlliedOnly(
+  q: QuestionStep,
+  countries: readonly string[],
+  content: Content,
+  read: (exclude?: ReadonlySet<string>) => TypedAnswer,
+): TypedAnswer {
+  const { eu, alliedOutsideEu } = content.rules;
+  const allied = new Set([...eu, ...alliedOutsideEu]);
+  const only = q.answers.filter((a) => a.alliedOnly !== undefined);
+  if (only.length === 0 || !countries.some((c) => !allied.has(c))) return read();
+  const without = read(new Set(only.map((a) => a.value)));
+  if (without.kind === 'answer') return without;
+  const words = read();
+  const instead = words.kind === 'answer' ? only.find((a) => a.value === words.value)?.alliedOnly : undefined;
+  return instead ? { kind: 'answer', value: instead } : without;
+}

@@ -1,8 +1,8 @@
 // Walks a playbook graph: skips what is known, runs checks, asks the next question, ends in an outcome.
 import { pick } from '../domain/lang.js';
 import type { Goto, Playbook, QuestionStep } from '../content/schema/playbook.js';
-import { isUnsure, matchChoice, matchInstitution, saysNo } from './answers.js';
-import { areasNamedIn, namesFieldOutsideAreas } from './areas.js';
+import { isUnsure, matchChoice, matchInstitution, saysNo, type TypedAnswer } from './answers.js';
+import { areasNamedIn, byField, namesFieldOutsideAreas } from './areas.js';
 import { runCheck } from './checks.js';
 import { holds } from './conditions.js';
 import { answerFaq } from './faq-answer.js';
@@ -14,7 +14,7 @@ import { countryName, summaryMarkdown } from './summary.js';
 import { containsPhrase, normalize, tokens } from './text.js';
 import type { Turn } from './turn.js';
 import { looksLikeName, nameInside } from './names.js';
-import { byNationality } from './nationalities.js';
+import { byAlliedOnly, byNationality } from './nationalities.js';
 import type { AnswerRecord, Choice, ExtractedFacts, Facts, ScreeningHit, ScreeningSummary } from './types.js';
 
 const MAX_STEPS_PER_TURN = 200;
@@ -106,6 +106,25 @@ function applyAnswer(turn: Turn, stepId: string, q: QuestionStep, value: string,
   s.step = next ?? resolveGoto(turn, q.next);
 }
 
+/** The flags of the other answers named with the recorded one (`several`): each of them is so too. */
+function alsoFlags(q: QuestionStep, also: readonly string[] | undefined): string[] {
+  return (also ?? []).flatMap((v) => q.answers.find((a) => a.value === v)?.flags ?? []);
+}
+
+/**
+ * A typed answer that also answers later questions (`answersAlso`): their fact is filled with what the text names
+ * clearly, the recorded answer first and the others after it, so they are taken rather than asked.
+ */
+function answerLaterToo(turn: Turn, q: QuestionStep, text: string): void {
+  const pb = turn.playbook;
+  for (const later of q.answersAlso ?? []) {
+    const node = pb?.steps[later];
+    if (node?.type !== 'question' || isKnown(node, turn) || (node.input !== 'choice' && node.input !== 'yesno')) continue;
+    const m = matchChoice(node, text, turn.ctx.content, turn.state.lang);
+    if (m.kind === 'answer') turn.state.facts[node.fact] = m.also?.length ? [m.value, ...m.also] : m.value;
+  }
+}
+
 /** Turns a known fact into the answer it implies, so the question is skipped but still on the card. */
 function applyKnown(turn: Turn, stepId: string, q: QuestionStep): void {
   const value = turn.state.facts[q.fact];
@@ -125,8 +144,13 @@ function applyKnown(turn: Turn, stepId: string, q: QuestionStep): void {
   }
   if (q.input === 'institution') label = turn.ctx.content.reference.contactPoints.find((c) => c.id === values[0])?.name ?? label;
   const single = values[0] ?? '';
-  if ((q.input === 'choice' || q.input === 'yesno') && values.length === 1 && q.answers.some((a) => a.value === single)) {
-    applyAnswer(turn, stepId, q, single, labelFor(q, single, turn), false, true);
+  if ((q.input === 'choice' || q.input === 'yesno') && (values.length === 1 || q.several) && q.answers.some((a) => a.value === single)) {
+    // Several answers taken from what was said (`several`): the first is recorded, the others are on the card.
+    const also = q.several ? values.slice(1).filter((v) => q.answers.some((a) => a.value === v)) : [];
+    const main = labelFor(q, single, turn);
+    const shown = also.length ? turn.t('answer-also', { label: main, others: also.map((v) => labelFor(q, v, turn)).join('; ') }) : main;
+    applyAnswer(turn, stepId, q, single, shown, false, true);
+    addFlags(turn, alsoFlags(q, also));
     return;
   }
   // Several values known ("a CSC scholarship, attached to my FWO project"): every one stays, with its flags.
@@ -409,12 +433,20 @@ export function applyTyped(turn: Turn, text: string): boolean {
       break;
     }
     default: {
+      const read = byAlliedOnly(q, extracted.countries, turn.ctx.content, (exclude) => matchChoice(q, text, turn.ctx.content, lang, exclude));
       const match =
-        outsideEuByCountry(turn, q, extracted) ?? byNationality(q, extracted.countries, turn.ctx.content, matchChoice(q, text, turn.ctx.content, lang));
+        outsideEuByCountry(turn, q, extracted) ??
+        byField(q, text, extracted.domains, turn.ctx.content, byNationality(q, extracted.countries, turn.ctx.content, read));
       // The contact point reads the answer as the button says it; `typed` tells it was typed.
       if (match.kind === 'answer') {
-        applyAnswer(turn, id, q, match.value, labelFor(q, match.value, turn), true, false);
-        understood(turn, labelFor(q, match.value, turn));
+        // Several answers named at once: the first is recorded, all are on the card and in the echo.
+        const main = labelFor(q, match.value, turn);
+        const also = (match.also ?? []).map((v) => labelFor(q, v, turn));
+        const label = also.length ? turn.t('answer-also', { label: main, others: also.join('; ') }) : main;
+        applyAnswer(turn, id, q, match.value, label, true, false);
+        addFlags(turn, alsoFlags(q, match.also));
+        understood(turn, label);
+        answerLaterToo(turn, q, text);
       } else if (match.kind === 'unsure') {
         applyAnswer(turn, id, q, 'unsure', turn.t('not-sure'), true, false);
         understood(turn, turn.t('not-sure'));
@@ -439,7 +471,7 @@ export function applyTyped(turn: Turn, text: string): boolean {
  * "Canada" typed for "Is the recipient outside the EU?": the countries named answer it, by the EU list in
  * rules.yaml (G:337-341). Only for the yes/no questions rules.yaml names in `explicitOutsideEuFacts`.
  */
-function outsideEuByCountry(turn: Turn, q: QuestionStep, extracted: ExtractedFacts): { kind: 'answer'; value: string } | undefined {
+function outsideEuByCountry(turn: Turn, q: QuestionStep, extracted: ExtractedFacts): TypedAnswer | undefined {
   const { eu, explicitOutsideEuFacts } = turn.ctx.content.rules;
   if (q.input !== 'yesno' || !explicitOutsideEuFacts.includes(q.fact) || extracted.countries.length === 0) return undefined;
   const value = extracted.countries.some((c) => !eu.includes(c)) ? 'yes' : 'no';

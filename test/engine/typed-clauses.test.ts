@@ -32,9 +32,9 @@ const english: Case[] = [
   ],
   ['foreign-government-commission', 'ask-respondents', "They'd give us the list of respondents via employers. Maybe we could add some ourselves", 'no'],
   ['fieldwork-abroad', 'ask-collection', 'co-edited book, a workshop in Ghent and maybe one in Shanghai', 'again'],
-  // A range over two answers, settled by a clause naming one; the range alone is asked again.
+  // A range over two answers, settled by a clause naming one; the range alone reaches TRL 3, applied (G:366-367).
   ['sensitive-tech-partner', 'ask-trl', "TRL 2-3, it's fundamental propagation work", 'fundamental'],
-  ['sensitive-tech-partner', 'ask-trl', 'TRL 2-3', 'again'],
+  ['sensitive-tech-partner', 'ask-trl', 'TRL 2-3', 'applied'],
   // Negation over an adjective, and a denied word that is only part of the topic.
   [
     'hire-military-background',

@@ -51,7 +51,7 @@ describe('a bare level in a TRL answer', () => {
     ['5-6, we do flight tests', 'applied'],
     ['1 of 2, nog heel theoretisch', 'fundamental'],
     ['level 7', 'applied'],
-    ['2 to 3', 'again'],
+    ['2 to 3', 'applied'],
   ])('"%s" → %s', (text, value) => {
     expect(typed('sensitive-tech-partner', 'ask-trl', text)).toBe(value);
   });

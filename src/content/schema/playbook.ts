@@ -70,6 +70,23 @@ const answer = z
      * answer is not confirmed and records this value instead — another answer's ("possibly listed") or "unsure".
      */
     hedged: id.optional(),
+    /**
+     * Answers this one's words qualify when they open with a negation and follow them, in their clause or the next:
+     * "photos of the irrigation systems, without people on them" are no photos of people, so `photo-video` is not read.
+     */
+    qualifies: z.array(id).optional(),
+    /**
+     * The answer says every country is in the EU or allied (content/rules.yaml `eu`, `alliedOutsideEu`): a text that
+     * names a country outside them ("two founders, one Estonian, the other from Kazakhstan") does not give it. When it
+     * was all the text named, the answer given here stands instead ("known owners from another country").
+     */
+    alliedOnly: id.optional(),
+    /**
+     * A field of work typed for a yes/no question that names the areas it asks about: recognised as a technology area
+     * other than these (content/understand/domains.yaml), or as a field outside the critical areas (lexicon
+     * `outsideAreas`), it gives this answer — "thermal imaging" is none of nuclear, absorbing material or cryptanalysis.
+     */
+    fieldOutside: z.array(id).optional(),
     /** Situations recognised in what the user said earlier that already give this answer. */
     signals: z.array(id).default([]),
     flags: z.array(id).default([]),
@@ -93,6 +110,17 @@ export const questionStep = z
     dimension: z.enum(DIMENSIONS),
     cites: z.array(id).default([]),
     answers: z.array(answer).default([]),
+    /**
+     * A typed answer may name several of these answers at once ("samples by courier, code via GitHub"): it is a complete
+     * answer, the first of them in this order is recorded (the one the advice rests on most) and all are echoed and kept
+     * in the answer's label. Answers not listed here, named with others, still ask again.
+     */
+    several: z.array(id).optional(),
+    /**
+     * Later questions a typed answer to this one may answer too ("samples by courier, code via GitHub" says how it is
+     * shared): when the text names their answer clearly, their fact is filled and they are not asked.
+     */
+    answersAlso: z.array(id).optional(),
     /** "I'm not sure" is always accepted; it raises these flags (besides the automatic unsure flag). */
     unsure: z
       .object({ flags: z.array(id).default([]), next: id.optional() })

@@ -79,3 +79,13 @@ export function namesFieldOutsideAreas(text: string, lexicon: Lexicon): boolean 
     field.includes(' ') ? containsPhrase(n, field) : words.some((w) => w === field || (w.endsWith(field) && w.length - field.length >= FIELD_COMPOUND_REST)),
   );
 }
+
+/**
+ * "Palaeography; we use multispectral imaging, but with a standard commercial camera system": a field that no area
+ * covers, with the technology only as a standard tool it uses (lexicon `standardTools`). The research is in that
+ * field: the tool brings no know-how of the area with it.
+ */
+export function standardToolOfOtherField(text: string, lexicon: Lexicon): boolean {
+  const n = normalize(text);
+  return listed(lexicon.standardTools).some((t) => containsPhrase(n, t)) && namesFieldOutsideAreas(text, lexicon);
+}

@@ -30,6 +30,8 @@ export interface SituationFacts {
   licenceDuty: boolean;
   listHit: boolean;
   openPoints: boolean;
+  /** Set once the risk is known (rules.yaml `pointsToRisk`); unset while the risk itself is assessed. */
+  pointsToRisk?: boolean;
 }
 
 export function elementsOf(flags: readonly FlagView[]): Dimension[] {
@@ -58,6 +60,7 @@ export function situationHolds(when: Situation, s: SituationFacts): boolean {
   if (when.onlyElements && !elementsOf(s.flags).every((d) => when.onlyElements?.includes(d))) return false;
   if (when.minSerious !== undefined && serious < when.minSerious) return false;
   if (when.risk && (s.risk === undefined || !when.risk.includes(s.risk))) return false;
+  if (when.pointsToRisk !== undefined && when.pointsToRisk !== (s.pointsToRisk ?? false)) return false;
   if (when.anyFlags && !when.anyFlags.some((f) => flagIds.has(f))) return false;
   if (when.notFlags?.some((f) => flagIds.has(f))) return false;
   return true;

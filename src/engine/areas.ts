@@ -95,3 +95,13 @@ export function byField(q: QuestionStep, text: string, domains: readonly string[
   const elsewhere = domains.length > 0 ? domains.every((d) => !inside.includes(d)) : namesFieldOutsideAreas(text, content.lexicon);
   return elsewhere ? { kind: 'answer', value: answer.value } : match;
 }
+
+/**
+ * "Palaeography; we use multispectral imaging, but with a standard commercial camera system": a field that no area
+ * covers, with the technology only as a standard tool it uses (lexicon `standardTools`). The research is in that
+ * field: the tool brings no know-how of the area with it.
+ */
+export function standardToolOfOtherField(text: string, lexicon: Lexicon): boolean {
+  const n = normalize(text);
+  return listed(lexicon.standardTools).some((t) => containsPhrase(n, t)) && namesFieldOutsideAreas(text, lexicon);
+}

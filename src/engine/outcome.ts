@@ -119,8 +119,8 @@ export function buildOutcome(playbook: Playbook, spec: OutcomeStep, state: Conve
     return [...others, ...names].join('; ');
   };
 
-  const evaluate = (requiredDuty: boolean, licenceDuty: boolean): Evaluated => {
-    const situation: SituationFacts = { flags, requiredDuty, licenceDuty, listHit, openPoints: openPoints.length > 0 };
+  const evaluate = (requiredDuty: boolean, licenceDuty: boolean, counted: FlagView[] = flags): Evaluated => {
+    const situation: SituationFacts = { flags: counted, requiredDuty, licenceDuty, listHit, openPoints: openPoints.length > 0 };
     const assessed = assessRisk(rules, situation);
     let risk = assessed.risk;
     let basis: Outcome['riskBasis'] = {
@@ -132,7 +132,7 @@ export function buildOutcome(playbook: Playbook, spec: OutcomeStep, state: Conve
       risk = spec.risk.floor;
       basis = { rule: `${playbook.id}:floor`, text: at('basis-floor', { risk: t(`risk-${risk}`) }), cites: cite(playbook.cites, content, lang) };
     }
-    const scope: ConditionScope = { facts, flags: flagSet };
+    const scope: ConditionScope = { facts, flags: new Set(counted.map((f) => f.id)) };
     spec.risk.rules.forEach((rule, i) => {
       if (holds(rule.when, scope) && riskRank(rule.risk) > riskRank(risk)) {
         risk = maxRisk(risk, rule.risk);
@@ -147,10 +147,24 @@ export function buildOutcome(playbook: Playbook, spec: OutcomeStep, state: Conve
     return { risk, basis, situation: { ...situation, risk } };
   };
 
-  const pointsToRiskOf = (e: Evaluated): boolean =>
-    riskRank(e.risk) >= riskRank('medium') &&
-    !flags.some((f) => f.severity === 'blocker') &&
-    !rules.pointsToRisk.notRules.some((r) => e.basis?.rule === r || e.basis?.rule.endsWith(`:${r}`));
+  const risky = (e: Evaluated): boolean =>
+    riskRank(e.risk) >= riskRank('medium') && !rules.pointsToRisk.notRules.some((r) => e.basis?.rule === r || e.basis?.rule.endsWith(`:${r}`));
+  // A blocker stops the collaboration, so nothing is left to weigh; one that stops only the agreement leaves the rest.
+  const agreementOnly = rules.pointsToRisk.agreementOnly;
+  const survives = (agreementOnly?.playbooks.includes(playbook.id) ?? false) && holds(agreementOnly?.when, { facts, flags: flagSet });
+  const leaves = (f: FlagView): boolean => survives && (agreementOnly?.flags.includes(f.id) ?? false);
+  const pointsToRiskOf = (e: Evaluated): boolean => {
+    const blockers = flags.filter((f) => f.severity === 'blocker');
+    if (blockers.length === 0) return risky(e);
+    if (!blockers.every(leaves)) return false;
+    return risky(
+      evaluate(
+        e.situation.requiredDuty,
+        e.situation.licenceDuty,
+        flags.filter((f) => !leaves(f)),
+      ),
+    );
+  };
   const dutiesFor = (e: Evaluated) => {
     const scope: ConditionScope = { facts, flags: flagSet, risk: e.risk, pointsToRisk: pointsToRiskOf(e) };
     return (
@@ -171,8 +185,10 @@ export function buildOutcome(playbook: Playbook, spec: OutcomeStep, state: Conve
     const licenceDuty = ids.some((id) => rules.licenceDuties.includes(id));
     evaluated = evaluate(requiredDuty, licenceDuty);
   }
-  const { risk, basis, situation } = evaluated;
-  const scope: ConditionScope = { facts, flags: flagSet, risk, pointsToRisk: pointsToRiskOf(evaluated) };
+  const { risk, basis } = evaluated;
+  const pointsToRisk = pointsToRiskOf(evaluated);
+  const situation: SituationFacts = { ...evaluated.situation, pointsToRisk };
+  const scope: ConditionScope = { facts, flags: flagSet, risk, pointsToRisk };
 
   const steps: AdviceItem[] = spec.steps
     .filter((s) => holds(s.when, scope))

@@ -30,6 +30,8 @@ export interface SituationFacts {
   licenceDuty: boolean;
   listHit: boolean;
   openPoints: boolean;
+  /** Set once the risk is known (rules.yaml `pointsToRisk`); unset while the risk itself is assessed. */
+  pointsToRisk?: boolean;
 }
 
 export function elementsOf(flags: readonly FlagView[]): Dimension[] {
@@ -59,6 +61,7 @@ export function situationHolds(when: Situation, s: SituationFacts): boolean {
   if (when.minSerious !== undefined && serious < when.minSerious) return false;
   if (when.maxSerious !== undefined && serious > when.maxSerious) return false;
   if (when.risk && (s.risk === undefined || !when.risk.includes(s.risk))) return false;
+  if (when.pointsToRisk !== undefined && when.pointsToRisk !== (s.pointsToRisk ?? false)) return false;
   if (when.anyFlags && !when.anyFlags.some((f) => flagIds.has(f))) return false;
   if (when.notFlags?.some((f) => flagIds.has(f))) return false;
   return true;

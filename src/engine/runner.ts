@@ -2,7 +2,7 @@
 import { pick } from '../domain/lang.js';
 import type { Goto, Playbook, QuestionStep } from '../content/schema/playbook.js';
 import { isUnsure, matchChoice, matchInstitution, saysNo, type TypedAnswer } from './answers.js';
-import { areasNamedIn, byField, namesFieldOutsideAreas } from './areas.js';
+import { areasNamedIn, byField, namesFieldOutsideAreas, standardToolOfOtherField } from './areas.js';
 import { runCheck } from './checks.js';
 import { holds } from './conditions.js';
 import { answerFaq } from './faq-answer.js';
@@ -396,11 +396,15 @@ export function applyTyped(turn: Turn, text: string): boolean {
       const n = normalize(text);
       // The router's vocabulary first; otherwise the words of the areas' own names, if they point to one area.
       const named = areasNamedIn(text, areas, turn.ctx.content.lexicon);
-      const domains = extracted.domains.length > 0 ? [...extracted.domains] : named.length === 1 ? named : [];
+      const toolOnly = standardToolOfOtherField(text, turn.ctx.content.lexicon);
+      const domains = toolOnly ? [] : extracted.domains.length > 0 ? [...extracted.domains] : named.length === 1 ? named : [];
       const none =
         saysNo(text, turn.ctx.content) || containsPhrase(n, normalize(turn.t('domain-none'))) || namesFieldOutsideAreas(text, turn.ctx.content.lexicon);
       if (domains.length === 0 && !none) return false;
       s.facts = mergeExtracted(s.facts, extracted);
+      // The technology named is what the derive rules read ("facial recognition", "drones"; rules.yaml `derive`).
+      const read = new Set(turn.ctx.content.rules.derive.flatMap((d) => d.when.signals ?? []));
+      s.signals = [...new Set([...s.signals, ...extracted.signals.filter((sig) => read.has(sig))])];
       s.facts[q.fact] = domains.length ? domains : ['none'];
       record(turn, id, q, domains.join(',') || 'none', shown, true, false);
       understood(turn, domains.length ? domains.map((d) => areas.find((a) => a.id === d)?.name[lang] ?? d).join(', ') : turn.t('domain-none'));

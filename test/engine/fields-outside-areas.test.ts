@@ -1,7 +1,7 @@
 // "Which technology area?" answered with a field that none of the critical technology areas covers
 // ("codicologie, Perzische literatuur") answers "none of these"; a technical field never does.
 import { describe, expect, it } from 'vitest';
-import { areasNamedIn, namesFieldOutsideAreas } from '../../src/engine/areas.js';
+import { areasNamedIn, namesFieldOutsideAreas, standardToolOfOtherField } from '../../src/engine/areas.js';
 import { testEngine } from '../helpers/engine.js';
 
 const outside = (text: string) => namesFieldOutsideAreas(text, testEngine().content.lexicon);
@@ -52,4 +52,20 @@ describe('fields outside the critical technology areas', () => {
   ])('"%s" still names %s', (text, area) => {
     expect(areas(text)).toContain(area);
   });
+
+  // A technology only used as a standard tool, next to a field no area covers, is no critical technology (G:164-172).
+  const tool = (text: string) => standardToolOfOtherField(text, testEngine().content.lexicon);
+  it.each([
+    'Palaeography. We use multispectral imaging of parchment, but with a standard commercial camera system.',
+    'paleografie, met een standaard commerciële camera',
+    'art history; we scan paintings with an off-the-shelf scanner',
+  ])('"%s" uses a standard tool in its own field', (text) => {
+    expect(tool(text)).toBe(true);
+  });
+  it.each(['we develop a multispectral imaging sensor for parchment', 'a standard commercial radar, which we modify for drone detection', 'palaeography'])(
+    '"%s" is not a standard tool in another field',
+    (text) => {
+      expect(tool(text)).toBe(false);
+    },
+  );
 });

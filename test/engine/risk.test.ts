@@ -1,5 +1,6 @@
 // The risk rule of content/rules.yaml, applied to flag combinations.
 import { describe, expect, it } from 'vitest';
+import { decideEscalation } from '../../src/engine/escalation-rule.js';
 import { assessRisk, type SituationFacts } from '../../src/engine/risk.js';
 import type { FlagView } from '../../src/engine/types.js';
 import { testEngine } from '../helpers/engine.js';
@@ -57,5 +58,12 @@ describe('risk rule (content/rules.yaml)', () => {
   });
   it('open points alone do not raise the risk', () => {
     expect(assessRisk(rules(), situation([], { openPoints: true })).risk).toBe('low');
+  });
+  // A Seven Sons name with nothing else against it is a point of attention (G:128-130): help is offered, not required.
+  it('a list hit needs the contact point only where the checks point to a risk', () => {
+    const flags = [flag('seven-sons', 'partner', 'serious'), flag('higher-risk-country', 'country', 'concern')];
+    const base = { listHit: true, risk: 'medium' as const };
+    expect(decideEscalation(rules(), situation(flags, { ...base, pointsToRisk: false })).escalation).toBe('offered');
+    expect(decideEscalation(rules(), situation(flags, { ...base, pointsToRisk: true })).rule?.id).toBe('list-hit');
   });
 });

@@ -72,6 +72,8 @@ export const lexiconSchema = z
     outsideAreas: localList.default({ en: [], nl: [] } as LocalList),
     /** Word starts that make such a field technical ("computational linguistics"): then it is not read as "none". */
     technical: localList.default({ en: [], nl: [] } as LocalList),
+    /** "A standard commercial camera system": a technology only used as a tool; next to such a field, the answer is "none". */
+    standardTools: localList.default({ en: [], nl: [] } as LocalList),
     /** Words saying something was looked at ("I checked Annex I", "nagekeken"): the answer words in that clause are what was checked. */
     checked: localList.default({ en: [], nl: [] } as LocalList),
     /** Word starts that negate a compound ("nonmilitary", "niet-militair"): the word is not its last part. */

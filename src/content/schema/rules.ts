@@ -40,6 +40,8 @@ export const situationSchema = z
     /** Any concern at all, whatever its weight. */
     concerns: z.boolean().optional(),
     risk: z.array(z.enum(RISKS)).optional(),
+    /** The checks point to a risk (rules.pointsToRisk): not a duty alone, a floor, or a Seven Sons name alone. */
+    pointsToRisk: z.boolean().optional(),
     anyFlags: z.array(id).optional(),
     notFlags: z.array(id).optional(),
   })
@@ -99,7 +101,17 @@ export const rulesFileSchema = z
     licenceDuties: z.array(id).min(1),
     /** Risk rules whose medium or high does not mean the checks point to a risk (a duty alone, a playbook's floor). */
     pointsToRisk: z
-      .object({ notRules: z.array(z.string()).default([]) })
+      .object({
+        notRules: z.array(z.string()).default([]),
+        /**
+         * Blockers that stop only the institutional agreement, in playbooks where the collaboration goes on without it
+         * (a visit on an individual grant): what else comes together can still point to a risk.
+         */
+        agreementOnly: z
+          .object({ flags: z.array(id).min(1), playbooks: z.array(playbookIdSchema).min(1), when: condition.optional() })
+          .strict()
+          .optional(),
+      })
       .strict()
       .default({ notRules: [] }),
     /** First rule that holds sets the risk; the last should hold always. */

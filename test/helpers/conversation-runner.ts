@@ -387,7 +387,9 @@ export function runConversationTest(engine: AdvisorEngine, test: ConversationTes
           answered = false;
         }
         if (step.orStart !== undefined && run.state?.playbook?.id !== step.orStart) {
-          send({ type: 'action', value: `start:${step.orStart}` });
+          // From a menu the user clicks a topic; inside another playbook they switch, which keeps what they said.
+          const how = run.state?.phase === 'asking' && run.state.playbook ? 'switch' : 'start';
+          send({ type: 'action', value: `${how}:${step.orStart}` });
           if (run.state?.playbook?.id !== step.orStart) fail(`starting ${step.orStart} did not open it`);
           answered = false;
         }

@@ -22,7 +22,7 @@ const english: Case[] = [
   ['partner-check', 'ask-sanctions', 'not on any list I checked', 'no'],
   // "…, but …": the later answer is meant.
   ['visiting-researcher', 'ask-military-cv', 'Nothing military on his CV. But his supervisor had projects with the navy', 'yes'],
-  ['foreign-government-commission', 'ask-publication', 'we may publish freely, but they want to discuss the report first', 'review'],
+  ['foreign-government-commission', 'ask-publication', 'we may publish freely, but they want to discuss the report first', 'review-comment'],
   // A possibility ("maybe") gives way to what is said without one.
   [
     'foreign-government-commission',
@@ -88,7 +88,7 @@ const dutch: Case[] = [
     'foreign-government-commission',
     'ask-publication',
     "in het contract staat dat we vrij mogen publiceren, maar ze willen het eindrapport eerst 'kunnen bespreken'",
-    'review',
+    'review-comment',
   ],
   ['sensitive-tech-partner', 'ask-sharing', 'software voor de navigatie, testdata en misschien een prototype', 'data-software-knowhow'],
   ['sensitive-tech-partner', 'ask-trl', 'TRL 2 tot 3, het is fundamenteel', 'fundamental'],

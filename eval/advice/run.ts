@@ -140,7 +140,7 @@ function play(engine: ReturnType<typeof createAdvisorEngine>, sc: Scenario): Pla
   let state: ConversationState | null = null;
   let n = 0;
   let summary = '';
-  const said: string[] = [];
+  const spoken: string[] = [];
   const trace: string[] = [];
   const typed: string[] = [];
   const send = (input: EngineInput): Reply[] => {
@@ -148,7 +148,7 @@ function play(engine: ReturnType<typeof createAdvisorEngine>, sc: Scenario): Pla
     state = r.state;
     for (const reply of r.replies) {
       if (reply.kind === 'outcome') summary = reply.summaryMarkdown;
-      else said.push(reply.text);
+      else spoken.push(reply.text);
     }
     return r.replies;
   };
@@ -219,7 +219,7 @@ function play(engine: ReturnType<typeof createAdvisorEngine>, sc: Scenario): Pla
   }
   const outcome = current().outcome;
   // No outcome: what the advisor said instead (an off-topic question is answered in text).
-  if (!outcome) summary = said.join('\n');
+  if (!outcome) summary = spoken.join('\n');
   return { routed, reachedInOneClick, ...(outcome ? { outcome } : {}), summary, typedMisses, questions, trace, typed };
 }
 

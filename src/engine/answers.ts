@@ -128,6 +128,8 @@ interface Words {
   conclusions: string[][];
   /** "checked", "nagekeken": a clause with one of these names what was looked at, not what was found. */
   checked: string[][];
+  /** Small words between a "checked" word and what was checked ("the", "de"). */
+  checkedGap: Set<string>;
   /** Longest first: "probably not" before "probably", "no idea" before "no". */
   phrases: PolarityPhrase[];
   /** "In general", "over het algemeen": a clause about things at large, not about the partner. */
@@ -182,6 +184,7 @@ function wordsOf(lexicon: Lexicon): Words {
     negatingPrefixes: listOf(lexicon.negatingPrefixes),
     conclusions: listOf(lexicon.conclusions).map((p) => p.split(' ')),
     checked: listOf(lexicon.checked).map((p) => p.split(' ')),
+    checkedGap: new Set(listOf(lexicon.checkedGap)),
     generalities: listOf(lexicon.generalities).map((p) => p.split(' ')),
     tentative: new Set(listOf(lexicon.tentative)),
     contrasts: new Set(listOf(lexicon.contrasts)),
@@ -467,9 +470,6 @@ interface Occurrence {
   compound?: CompoundPart;
 }
 
-/** Articles and the like between a "checked" word and what was checked: "checked the annex", "doorzocht de lijst". */
-const CHECKED_GAP = new Set(['the', 'a', 'an', 'our', 'their', 'its', 'that', 'this', 'de', 'het', 'een', 'onze', 'hun', 'die', 'dat', 'deze']);
-
 /**
  * The words name what was looked at, not what was found: "ik heb [bijlage I] doorzocht", "I went through [Annex I]",
  * "checked [the sanctions list]": a "checked" word stands right after them or right before. A denial ("not on any list") is a finding.
@@ -479,7 +479,7 @@ function namesCheckedObject(part: string[], start: number, end: number, w: Words
   for (const c of w.checked) {
     if (startsWithWords(part.slice(end), c)) return true;
     let j = start;
-    for (let skipped = 0; skipped < 2 && CHECKED_GAP.has(part[j - 1] ?? ''); skipped++) j--;
+    for (let skipped = 0; skipped < 2 && w.checkedGap.has(part[j - 1] ?? ''); skipped++) j--;
     if (j - c.length >= 0 && c.every((x, k) => part[j - c.length + k] === x)) return true;
   }
   return false;

@@ -10,13 +10,13 @@ const MAX_NAME_WORDS = 12;
 /** An organisation word makes a name of a text this short, without capitals ("sharif university of technology"). */
 const SHORT_WITH_ORGANISATION_WORD = 5;
 
-const prepared = new WeakMap<Content['lexicon'], { organisation: Set<string>; particles: Set<string> }>();
+const prepared = new WeakMap<Content['lexicon'], { organisation: Set<string>; particles: Set<string>; breaks: Set<string> }>();
 
 function wordsOf(lexicon: Content['lexicon']) {
   let w = prepared.get(lexicon);
   if (!w) {
     const set = (l: { en: string[]; nl: string[] }) => new Set([...l.en, ...l.nl].map((x) => normalize(x) || x));
-    w = { organisation: set(lexicon.organisationWords), particles: set(lexicon.nameParticles) };
+    w = { organisation: set(lexicon.organisationWords), particles: set(lexicon.nameParticles), breaks: set(lexicon.nameBreaks) };
     prepared.set(lexicon, w);
   }
   return w;
@@ -44,8 +44,6 @@ export function looksLikeName(text: string, extracted: ExtractedFacts, content: 
   return content_.length > 0 && content_.every(isCapitalised);
 }
 
-/** Small words a name runs on through ("State Authority for Military Industry"); a place after "in" or "at" is not part of it. */
-const LOCATIVES = new Set(['in', 'at', 'on', 'te', 'op']);
 /** A name inside a sentence has this many capitalised words, or fewer with an organisation word. */
 const NAME_WORDS_ALONE = 3;
 
@@ -56,7 +54,8 @@ const NAME_WORDS_ALONE = 3;
  * Sint-Petersburg") or three capitalised words or more; the first run with an organisation word, else the first.
  */
 export function nameInside(text: string, content: Content): string | undefined {
-  const { organisation, particles } = wordsOf(content.lexicon);
+  // A name runs on through its particles ("State Authority for Military Industry"), not through lexicon `nameBreaks`.
+  const { organisation, particles, breaks } = wordsOf(content.lexicon);
   const isOrganisation = (w: string): boolean => {
     const n = normalize(w);
     return organisation.has(n) || [...organisation].some((o) => o.length >= 5 && n.length > o.length && n.endsWith(o));
@@ -76,7 +75,7 @@ export function nameInside(text: string, content: Content): string | undefined {
     if (word !== '' && isCapitalised(word)) {
       run.push(...pending, word);
       pending = [];
-    } else if (run.length && particles.has(normalize(word)) && !LOCATIVES.has(normalize(word))) {
+    } else if (run.length && particles.has(normalize(word)) && !breaks.has(normalize(word))) {
       pending.push(word);
     } else close();
     if (ends) close();

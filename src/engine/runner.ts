@@ -106,6 +106,12 @@ function applyAnswer(turn: Turn, stepId: string, q: QuestionStep, value: string,
   s.step = next ?? resolveGoto(turn, q.next);
 }
 
+/** The recorded answer's label, with the others named with it ("Software (also: samples)"). */
+function labelWithAlso(turn: Turn, q: QuestionStep, value: string, also: readonly string[]): string {
+  const main = labelFor(q, value, turn);
+  return also.length ? turn.t('answer-also', { label: main, others: also.map((v) => labelFor(q, v, turn)).join('; ') }) : main;
+}
+
 /** The flags of the other answers named with the recorded one (`several`): each of them is so too. */
 function alsoFlags(q: QuestionStep, also: readonly string[] | undefined): string[] {
   return (also ?? []).flatMap((v) => q.answers.find((a) => a.value === v)?.flags ?? []);
@@ -147,9 +153,7 @@ function applyKnown(turn: Turn, stepId: string, q: QuestionStep): void {
   if ((q.input === 'choice' || q.input === 'yesno') && (values.length === 1 || q.several) && q.answers.some((a) => a.value === single)) {
     // Several answers taken from what was said (`several`): the first is recorded, the others are on the card.
     const also = q.several ? values.slice(1).filter((v) => q.answers.some((a) => a.value === v)) : [];
-    const main = labelFor(q, single, turn);
-    const shown = also.length ? turn.t('answer-also', { label: main, others: also.map((v) => labelFor(q, v, turn)).join('; ') }) : main;
-    applyAnswer(turn, stepId, q, single, shown, false, true);
+    applyAnswer(turn, stepId, q, single, labelWithAlso(turn, q, single, also), false, true);
     addFlags(turn, alsoFlags(q, also));
     return;
   }
@@ -444,9 +448,7 @@ export function applyTyped(turn: Turn, text: string): boolean {
       // The contact point reads the answer as the button says it; `typed` tells it was typed.
       if (match.kind === 'answer') {
         // Several answers named at once: the first is recorded, all are on the card and in the echo.
-        const main = labelFor(q, match.value, turn);
-        const also = (match.also ?? []).map((v) => labelFor(q, v, turn));
-        const label = also.length ? turn.t('answer-also', { label: main, others: also.join('; ') }) : main;
+        const label = labelWithAlso(turn, q, match.value, match.also ?? []);
         applyAnswer(turn, id, q, match.value, label, true, false);
         addFlags(turn, alsoFlags(q, match.also));
         understood(turn, label);

@@ -193,10 +193,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   // about the co-authors only ("co-authors from a Seven Sons university on a paper with TU Delft").
   const coAuthorsOnly: string[] = [];
   const coAuthorCountrySet = new Set(coAuthorInstitutions.map((c) => c.entry.country));
-  const otherPartner =
-    lexicon.europeanPartner.matchAll(a.tokens).length > 0 ||
-    institutions.some((i) => i.kind !== 'funder' && i.country !== home) ||
-    countries.some((c) => c !== home && !coAuthorCountrySet.has(c));
+  const otherPartner = lexicon.europeanPartner.matchAll(a.tokens).length > 0 || namedPartner || countries.some((c) => c !== home && !coAuthorCountrySet.has(c));
   for (const c of coAuthorInstitutions) {
     if (otherPartner) {
       why.push(`co-author institution ${c.entry.id} ← "${c.words}" (not the partner)`);

@@ -94,7 +94,7 @@ describe("the researcher's own nationality", () => {
     expect(u.extract("I'm Italian myself, but my supervisor says I should check before fieldwork with Kurdish communities in Turkey").countries).toEqual([
       'TR',
     ]);
-    expect(u.extract('Ik ben zelf Nederlands maar doe veldwerk in Iran').countries).toEqual(['IR']);
+    expect(u.extract('Ik ben Iraans maar doe veldwerk in Turkije').countries).toEqual(['TR']);
     expect(u.extract("I'm Iranian, can I join a drone project?").countries).toEqual(['IR']);
     expect(u.extract("I'm collaborating with a Chinese postdoc on a project in Germany").countries).toEqual(['CN', 'DE']);
   });

@@ -76,12 +76,16 @@ export const lexiconSchema = z
     standardTools: localList.default({ en: [], nl: [] } as LocalList),
     /** Words saying something was looked at ("I checked Annex I", "nagekeken"): the answer words in that clause are what was checked. */
     checked: localList.default({ en: [], nl: [] } as LocalList),
+    /** Small words between a "checked" word and what was checked ("checked the annex", "doorzocht de lijst"). */
+    checkedGap: localList.default({ en: [], nl: [] } as LocalList),
     /** Word starts that negate a compound ("nonmilitary", "niet-militair"): the word is not its last part. */
     negatingPrefixes: localList.default({ en: [], nl: [] } as LocalList),
     /** Words that make a typed text look like an organisation's name ("university", "GmbH", "ziekenhuis"). */
     organisationWords: localList.default({ en: [], nl: [] } as LocalList),
     /** Small words inside names that need no capital ("of", "van der"). */
     nameParticles: localList.default({ en: [], nl: [] } as LocalList),
+    /** Particles a name inside a sentence ends at: a place after them is not part of it ("… bureau in Minsk"). */
+    nameBreaks: localList.default({ en: [], nl: [] } as LocalList),
     /** What people say about the conversation itself, at any step (see src/engine/intents.ts). */
     intents: z
       .object({

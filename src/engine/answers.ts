@@ -46,9 +46,15 @@ function spellLevels(n: string): string {
 /** A question whose answers name TRL levels reads a bare level as one: "3 denk ik", "5-6, we do flight tests", "level 4". */
 function spellBareLevels(text: string, step: QuestionStep): string {
   if (!step.answers.some((a) => answerPhrases(a).some((p) => /\btrl \d\b/.test(p)))) return text;
-  return text
-    .replace(/^(\s*)(?:(?:level|niveau)\s*)?(\d)(?=\s*(?:[-–,;.]|$)|\s+(?:to|tot|or|of|a|en|and)\s+\d|\s+\p{L})/iu, '$1TRL $2')
-    .replace(/\b(?:level|niveau)\s*(\d)\b/giu, 'TRL $1');
+  return (
+    text
+      // "4", "ergens 4 à 5", "around 3 or 4": a bare level, also after a word of approximation.
+      .replace(
+        /^(\s*(?:(?:around|about|roughly|approximately|approx|maybe|probably|somewhere|ergens|rond|rondom|ongeveer|zowat|circa|ca|misschien|waarschijnlijk)\.?\s+)*)(?:(?:level|niveau)\s*)?(\d)(?=\s*(?:[-–,;.]|$)|\s+(?:to|tot|or|of|a|à|en|and)\s+\d|\s+\p{L})/iu,
+        '$1TRL $2',
+      )
+      .replace(/\b(?:level|niveau)\s*(\d)\b/giu, 'TRL $1')
+  );
 }
 
 const CLAUSE_BREAK = /([,;:.!?()[\]/\n]+|\s[-–—]+\s|\s(?:but|maar|though|although|however|doch|alhoewel|hoewel)\s)/i;
@@ -118,6 +124,12 @@ interface Words {
   whether: Set<string>;
   /** "none of it", "niets ervan": the rest of the clause is denied. */
   quantifiers: string[][];
+  /** "after", "na": what follows is a stage before the answer. */
+  earlierStages: Set<string>;
+  /** "wouldn't", "don't": a negated verb denies the words of its verb phrase (VERB_NEGATION_REACH). */
+  verbNegations: Set<string>;
+  /** "is geen sprake", "is not involved": what the clause named before them is denied. */
+  denials: string[][];
   /** "they won't say": withheld, not "no" and not "not sure". */
   refusals: string[][];
   /** "I haven't checked": anywhere, the answer is "not sure". */
@@ -179,6 +191,9 @@ function wordsOf(lexicon: Lexicon): Words {
     doubt: listOf(lexicon.doubt).map((p) => p.split(' ')),
     whether: new Set(listOf(lexicon.whether)),
     quantifiers: listOf(lexicon.negatedQuantifiers).map((p) => p.split(' ')),
+    denials: listOf(lexicon.denials).map((p) => p.split(' ')),
+    verbNegations: new Set(listOf(lexicon.verbNegations)),
+    earlierStages: new Set(listOf(lexicon.earlierStages)),
     refusals: listOf(lexicon.refusals).map((p) => p.split(' ')),
     unverified: listOf(lexicon.unverified).map((p) => p.split(' ')),
     negatingPrefixes: listOf(lexicon.negatingPrefixes),
@@ -212,6 +227,9 @@ function indexOfWords(words: string[], phrase: string[], from = 0): number {
 
 /** Words a doubt phrase may have before its "whether": "not sure yet whether", "weet niet goed of". */
 const DOUBT_REACH = 1;
+
+/** How many words before an answer's words a negated verb still denies them ("wouldn't [recruit anyone] ourselves"). */
+const VERB_NEGATION_REACH = 3;
 
 /** "I don't know whether it is listed", "ik twijfel of het eronder valt": the clause asks, it does not answer. */
 function doubtful(part: string[], w: Words): boolean {
@@ -308,6 +326,15 @@ function isTentative(part: string[], start: number, w: Words): boolean {
   return w.tentative.has(part[part.length - 1] ?? '') || part.slice(0, start).some((x) => w.tentative.has(x));
 }
 
+/** "After [his military service]", "na [zijn dienstplicht]": the words at `start` name a stage before the answer. */
+function isEarlierStage(part: string[] | undefined, start: number, w: Words): boolean {
+  if (!part || start <= 0) return false;
+  let i = start - 1;
+  const small = (x: string) => w.gap.has(x) || w.checkedGap.has(x);
+  for (let skipped = 0; i >= 0 && skipped <= 2 && small(part[i] ?? ''); skipped++) i--;
+  return w.earlierStages.has(part[i] ?? '');
+}
+
 /** The clause without a hedge it opens with ("i think", "ik denk"), or undefined when it opens with none. */
 function withoutHedge(part: string[], w: Words): string[] | undefined {
   const h = w.hedges.find((x) => x.length < part.length && startsWithWords(part, x));
@@ -381,6 +408,14 @@ function namesWhatWasChecked(part: string[] | undefined, lexicon: Lexicon): bool
   return part !== undefined && wordsOf(lexicon).checked.some((c) => indexOfWords(part, c) >= 0);
 }
 
+/** A doubt said anywhere in the text ("…, not sure about the new hire"), beyond what the answer's words say. */
+export function voicesDoubt(text: string, content: Content): boolean {
+  const w = wordsOf(content.lexicon);
+  return clauses(withoutConditions(text, content.lexicon)).some((part) =>
+    w.doubts.some((d) => (d.length === 1 ? part.length === 1 && part[0] === d[0] : indexOfWords(part, d) >= 0)),
+  );
+}
+
 export function isUnsure(text: string, content: Content): boolean {
   return !isRefusal(text, content) && polarity(text, content.lexicon, true) === 'unsure';
 }
@@ -407,11 +442,14 @@ function negated(words: string[], start: number, end: number, w: Words): boolean
   for (let skipped = 0; i >= 0 && skipped <= 3 && w.gap.has(words[i] ?? ''); skipped++) i--;
   const before = words[i] ?? '';
   if (w.negations.has(before)) return true;
+  // "We wouldn't recruit anyone ourselves": the negated verb reaches the words of its phrase.
+  for (let j = start - 1; j >= 0 && j >= start - VERB_NEGATION_REACH; j--) if (w.verbNegations.has(words[j] ?? '')) return true;
   if (w.conjunctions.has(before)) {
     for (let j = i - 1; j >= 0 && j >= i - LIST_REACH; j--) if (w.negations.has(words[j] ?? '')) return true;
   }
-  // Dutch puts it after: "een bedrijf is het niet".
+  // Dutch puts it after: "een bedrijf is het niet", "van 'confidential' is volgens mij geen sprake".
   const after = words.slice(end);
+  if (w.denials.some((d) => indexOfWords(after, d) >= 0)) return true;
   return after.length > 0 && after.length <= 3 && w.negations.has(after[after.length - 1] ?? '');
 }
 
@@ -674,6 +712,10 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   }
   // A question of its own ("do I need a licence for …?") is no answer, whatever words it contains; one that opens
   // with an answer ("geen flauw idee, waarschijnlijk wel iets van radar?") still answers.
+  // An answer that ends in a question of its own ("… Geen idee wat hij toen deed, misschien zijn visum regelen?")
+  // is read without it: the question wonders about a detail, the sentences before it answer.
+  const asked = trailingQuestion(text);
+  if (asked) return readChoice(step, asked, content, lang);
   if (/\?\s*$/.test(text) && n.split(' ').length >= QUESTION_WORDS && polarity(text, lexicon, false) === undefined) return { kind: 'none' };
   const leveled = spellBareLevels(text, step);
   if (leveled !== text) return readChoice(step, leveled, content, lang);
@@ -748,7 +790,10 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
     .filter(
       (h) => !(h.score < 3 && h.clause >= 0 && inDenied(h)) && !((h.weak || h.score === 1) && denied.has(h.value)) && !checkedObject(h) && !qualified.has(h),
     )
-    .map((h) => (h.clause >= 0 && isTentative(parts[h.clause] ?? [], h.start, w) ? { ...h, tentative: true } : h));
+    .map((h) => (h.clause >= 0 && isTentative(parts[h.clause] ?? [], h.start, w) ? { ...h, tentative: true } : h))
+    .filter(
+      (h, _, all) => !(isEarlierStage(parts[h.clause], h.start, w) && all.some((o) => o.value !== h.value && !isEarlierStage(parts[o.clause], o.start, w))),
+    );
 
   if (said === 'unsure') {
     // "Nog niet nagekeken" for a question with a "Not checked yet" answer: that answer, by its label.
@@ -808,6 +853,13 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   const last = allParts[allParts.length - 1]?.filter((x) => !w.fillers.has(x));
   if (allParts.length > 1 && last && w.doubts.some((d) => closeTo(last.join(' '), d.join(' ')))) return { kind: 'unsure' };
   return { kind: denied.size > 0 ? 'unclear' : 'none' };
+}
+
+/** The text before a closing question sentence, when sentences that ask nothing come first; otherwise undefined. */
+function trailingQuestion(text: string): string | undefined {
+  const m = /^([\s\S]*[.!;])\s+[^.!;?]*\?\s*$/.exec(text.trim());
+  const before = m?.[1]?.trim();
+  return before && !before.includes('?') && normalize(before) !== '' ? before : undefined;
 }
 
 /**

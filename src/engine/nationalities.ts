@@ -1,15 +1,20 @@
 // "Two Belgians and one PhD student with Indian nationality" for "Are all researchers nationals of an EU, EFTA or
-// NATO country?": the nationalities named answer it. Only "no" is read from them: naming some nationalities
-// never says that everyone has one of them.
+// NATO country?": the nationalities named answer it. One from elsewhere says no; a team listed with allied
+// nationalities only says yes (people answer this question by listing the team), unless a doubt is voiced, and
+// the echo ("Understood: yes, all of them") lets the researcher correct it.
 import type { QuestionStep } from '../content/schema/playbook.js';
 import type { Content } from '../content/load.js';
-import type { TypedAnswer } from './answers.js';
+import { type TypedAnswer, voicesDoubt } from './answers.js';
 
 /** The typed answer, corrected by the countries named; `match` is what the words alone said. */
-export function byNationality(q: QuestionStep, countries: readonly string[], content: Content, match: TypedAnswer): TypedAnswer {
+export function byNationality(q: QuestionStep, countries: readonly string[], content: Content, match: TypedAnswer, text = ''): TypedAnswer {
   const { eu, alliedOutsideEu, alliedNationalityFacts } = content.rules;
   if (q.input !== 'yesno' || !alliedNationalityFacts.includes(q.fact) || !q.answers.some((a) => a.value === 'no')) return match;
   const allied = new Set([...eu, ...alliedOutsideEu]);
+  // "Two Belgian PhD students, one Italian": nationalities named, all allied, and no word against it.
+  const yes = q.answers.find((a) => a.value === 'yes');
+  if (match.kind === 'none' && yes && countries.length > 0 && countries.every((c) => allied.has(c)))
+    return voicesDoubt(text, content) ? { kind: 'unsure' } : { kind: 'answer', value: yes.value };
   if (!countries.some((c) => !allied.has(c))) return match;
   // "Yes, all of them" beside a nationality from elsewhere contradicts itself; "not sure" stays not sure.
   if (match.kind === 'answer' && match.value !== 'no') return { kind: 'unclear' };

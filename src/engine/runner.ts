@@ -444,7 +444,7 @@ export function applyTyped(turn: Turn, text: string): boolean {
       const read = byAlliedOnly(q, extracted.countries, turn.ctx.content, (exclude) => matchChoice(q, text, turn.ctx.content, lang, exclude));
       const match =
         outsideEuByCountry(turn, q, extracted) ??
-        byField(q, text, extracted.domains, turn.ctx.content, byNationality(q, extracted.countries, turn.ctx.content, read));
+        byField(q, text, extracted.domains, turn.ctx.content, byNationality(q, extracted.countries, turn.ctx.content, read, text));
       // The contact point reads the answer as the button says it; `typed` tells it was typed.
       if (match.kind === 'answer') {
         // Several answers named at once: the first is recorded, all are on the card and in the echo.

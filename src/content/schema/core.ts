@@ -46,6 +46,12 @@ export const lexiconSchema = z
     doubt: localList.default({ en: [], nl: [] } as LocalList),
     /** Words that open an indirect question after a doubt phrase: whether, if, of. */
     whether: localList.default({ en: [], nl: [] } as LocalList),
+    /** Words that set what follows them in the past, before the answer ("after his military service he …"): beside another answer, that one is meant. */
+    earlierStages: localList.default({ en: [], nl: [] } as LocalList),
+    /** Negated verbs whose reach is the verb phrase after them ("we wouldn't recruit anyone ourselves"): a few words, in the clause. */
+    verbNegations: localList.default({ en: [], nl: [] } as LocalList),
+    /** Phrases after an answer's words, in its clause, that deny them ("van 'confidential' is geen sprake", "… is not involved"). */
+    denials: localList.default({ en: [], nl: [] } as LocalList),
     /** Negated quantifiers that deny the rest of their clause ("none of it is listed", "niets ervan"). */
     negatedQuantifiers: localList.default({ en: [], nl: [] } as LocalList),
     /** "They won't say": the answer is withheld, which is neither "no" nor "I'm not sure". */

@@ -1,7 +1,7 @@
 // One pass over a message: words, then every phrase of every index found in it. Both
 // extract() and route() start from this.
 import type { DomainId, Lang, PartnerKind } from '../engine/types.js';
-import type { Cue, Lexicon, Place } from './lexicon.js';
+import type { Attribution, Cue, Lexicon, Place } from './lexicon.js';
 import { longestNonOverlapping, type Match, type Token } from './phrases.js';
 import type { NegationKind } from './scope.js';
 import { words } from './text.js';
@@ -22,7 +22,7 @@ export interface Analysis {
   /** True when the message is nothing but greetings and "help". */
   onlyClarifyWords: boolean;
   negations: Match<NegationKind>[];
-  attributions: Match<'owners' | 'coAuthors' | 'venue'>[];
+  attributions: Match<Attribution>[];
   /** The message as typed, for organisation names the gazetteers do not know. */
   text: string;
 }

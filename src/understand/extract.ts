@@ -4,7 +4,7 @@
 // denied ("none of it is on the dual-use list") or left open ("not sure whether").
 import type { ExtractedFacts, InstitutionMention, PartnerKind } from '../engine/types.js';
 import { typed, type Analysis } from './analyse.js';
-import type { InstitutionEntry, Lexicon } from './lexicon.js';
+import type { Attribution, InstitutionEntry, Lexicon } from './lexicon.js';
 import type { Token } from './phrases.js';
 import { near, polarity, type Polarity } from './scope.js';
 import { fold, words } from './text.js';
@@ -104,6 +104,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   const ownerCountries: Array<{ code: string; words: string }> = [];
   const coAuthorCountries: Array<{ code: string; words: string }> = [];
   const venueCountries: Array<{ code: string; words: string }> = [];
+  const passingCountries: Array<{ code: string; words: string }> = [];
   const ownCountries: Array<{ code: string; words: string }> = [];
   const institutions: InstitutionMention[] = [];
   const coAuthorInstitutions: Array<{ mention: InstitutionMention; entry: InstitutionEntry; words: string }> = [];
@@ -117,8 +118,15 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   const kindCandidates: Array<{ at: number; kind: PartnerKind; words: string }> = [];
   const notKinds: PartnerKind[] = [];
   const ownEnds = new Set(lexicon.ownNationality.matchAll(a.tokens).map((x) => x.end));
-  const about = (m: { start: number; end: number }): 'owners' | 'coAuthors' | 'venue' | undefined =>
-    near(a.tokens, a.attributions, m, attribution)?.entry.payload;
+  // A place in passing is said before its marker only right before it ("die in Polen woont"): in "a lab in Russia
+  // and has lived in Germany" Russia is not where he lived.
+  const about = (m: { start: number; end: number }): Attribution | undefined =>
+    near(
+      a.tokens,
+      a.attributions.filter((x) => x.entry.payload !== 'passing' || x.start <= m.end),
+      m,
+      attribution,
+    )?.entry.payload;
 
   const addSignal = (signal: string, reason: string, said: Polarity = 'said'): void => {
     if (lexicon.internalSignals.has(signal)) return;
@@ -145,6 +153,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
       else if (whose === 'owners') ownerCountries.push({ code: p.code, words });
       else if (whose === 'coAuthors') coAuthorCountries.push({ code: p.code, words });
       else if (whose === 'venue' && p.what !== 'demonym') venueCountries.push({ code: p.code, words });
+      else if (whose === 'passing' && p.what !== 'demonym') passingCountries.push({ code: p.code, words });
       else if (p.what === 'demonym' && ownEnds.has(m.start)) ownCountries.push({ code: p.code, words });
       else if (pushUnique(countries, p.code)) why.push(`country ${p.code} ← "${words}"`);
     } else if (p.kind === 'institution') {
@@ -208,7 +217,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   }
   const foreignNamed = countries.some((c) => c !== home);
   // Co-authors are never the partner (G:128-130: Seven Sons co-authors on a European university's paper), so
-  // their country is theirs only. The owners' or a venue's country is the case's country too when no
+  // their country is theirs only. The owners', a venue's or a place in passing's country is the case's country too when no
   // other country is named.
   for (const o of coAuthorCountries) {
     pushUnique(coAuthorsOnly, o.code);
@@ -217,6 +226,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   for (const [list, whose] of [
     [ownerCountries, 'owners'],
     [venueCountries, 'a venue'],
+    [passingCountries, 'a place in passing'],
     [ownCountries, "the researcher's own nationality"],
   ] as const) {
     for (const o of list) {

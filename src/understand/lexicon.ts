@@ -33,6 +33,10 @@ export type Place =
   | { kind: 'funder'; funder: FunderEntry }
   | { kind: 'ignore' };
 
+/** Whom a country or institution is said of (context.yaml `attribution`): the owners, the co-authors, a venue where
+ * people met, or a place named in passing (where someone studied or lives, a trip before). */
+export type Attribution = 'owners' | 'coAuthors' | 'venue' | 'passing';
+
 export interface Cue {
   playbook: PlaybookId;
   /** Index of the cue group within the playbook: each group is one feature. */
@@ -61,7 +65,7 @@ export interface Lexicon {
   /** Negation and doubt words ("not", "geen", "not sure whether"). */
   negations: PhraseIndex<NegationKind>;
   /** Words that say whom a fact is about: the owners, the co-authors. */
-  attributions: PhraseIndex<'owners' | 'coAuthors' | 'venue'>;
+  attributions: PhraseIndex<Attribution>;
   /** Organisation kinds from words of a name ("University", "GmbH"). */
   kindFromName: PhraseIndex<PartnerKind>;
   /** Person and organisation nouns, after which an ambiguous demonym counts. */
@@ -221,10 +225,11 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
   for (const t of content.context.negation.not) negations.add(t, 'not');
   for (const t of content.context.negation.unsure) negations.add(t, 'unsure');
   for (const t of content.context.negation.after.phrases) negations.add(t, 'notAfter');
-  const attributions = new PhraseIndex<'owners' | 'coAuthors' | 'venue'>();
+  const attributions = new PhraseIndex<Attribution>();
   for (const t of content.context.attribution.owners) attributions.add(t, 'owners');
   for (const t of content.context.attribution.coAuthors) attributions.add(t, 'coAuthors');
   for (const t of content.context.attribution.venue) attributions.add(t, 'venue');
+  for (const t of content.context.attribution.passing) attributions.add(t, 'passing');
   const kindFromName = new PhraseIndex<PartnerKind>();
   for (const [kind, terms] of Object.entries(content.context.kindFromName) as Array<[PartnerKind, string[]]>) {
     for (const t of terms) kindFromName.add(t, kind);

@@ -148,7 +148,14 @@ export const contextFileSchema = z
       })
       .strict(),
     attribution: z
-      .object({ before: z.number().int().min(0).max(6), after: z.number().int().min(0).max(12), owners: list, coAuthors: list, venue: list.default([]) })
+      .object({
+        before: z.number().int().min(0).max(6),
+        after: z.number().int().min(0).max(12),
+        owners: list,
+        coAuthors: list,
+        venue: list.default([]),
+        passing: list.default([]),
+      })
       .strict(),
     kindFromName: z.partialRecord(z.enum(PARTNER_KINDS), list),
     contextNouns: list,

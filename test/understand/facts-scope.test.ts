@@ -81,6 +81,13 @@ describe('whom a fact is about', () => {
     expect(f.countries).toEqual(['CN']);
   });
 
+  it('where someone studied or lives is in passing when another country is named, but a former employer is not', () => {
+    expect(u.extract('an Iranian engineer who studied in Sweden applies for a postdoc in our lab').countries).toEqual(['IR']);
+    expect(u.extract('een Wit-Russische postdoc die al jaren in Polen woont, solliciteert bij ons').countries).toEqual(['BY']);
+    expect(u.extract('a candidate who studied in China wants to join our photonics lab').countries).toEqual(['CN']);
+    expect(u.extract('he worked for a defence lab in Russia and has lived in Germany since 2020').countries).toEqual(['RU']);
+  });
+
   it('a people points to its country only when no other country is named', () => {
     expect(u.extract('interviews with Uyghur refugees in Turkey').countries).toEqual(['TR']);
     expect(u.extract('interviews with Uyghur families about their daily life').countries).toEqual(['CN']);

@@ -763,6 +763,13 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
       step,
     );
     if (own.length === 1 && own[0]) return { kind: 'answer', value: own[0] };
+    // "According to the article the owners are Russian; I haven't verified that": an answer that is a possibility
+    // itself (`unconfirmed`, "owners (possibly) from Russia") takes a report that is not confirmed.
+    const possible = (h: Hit) => h.score >= 1.9 && h.clause >= 0 && step.answers.find((a) => a.value === h.value)?.unconfirmed === true;
+    for (const tier of [(h: Hit) => possible(h) && !h.weak, possible]) {
+      const reported = distinctAnswers(kept.filter(tier), step);
+      if (reported.length === 1 && reported[0]) return { kind: 'answer', value: reported[0] };
+    }
     // "Not sure, their website mentions 'national security applications'": a sign in the partner's own words answers.
     const sourced = distinctAnswers(
       kept.filter((h) => h.score >= 1.9 && !h.weak && h.clause >= 0 && citesOwnSource(parts[h.clause], w)),

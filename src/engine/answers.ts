@@ -118,6 +118,8 @@ interface Words {
   whether: Set<string>;
   /** "none of it", "niets ervan": the rest of the clause is denied. */
   quantifiers: string[][];
+  /** "geen sprake", "out of the question": ending a clause, they deny what it named before them. */
+  closingDenials: string[][];
   /** "they won't say": withheld, not "no" and not "not sure". */
   refusals: string[][];
   /** "I haven't checked": anywhere, the answer is "not sure". */
@@ -179,6 +181,7 @@ function wordsOf(lexicon: Lexicon): Words {
     doubt: listOf(lexicon.doubt).map((p) => p.split(' ')),
     whether: new Set(listOf(lexicon.whether)),
     quantifiers: listOf(lexicon.negatedQuantifiers).map((p) => p.split(' ')),
+    closingDenials: listOf(lexicon.closingDenials).map((p) => p.split(' ')),
     refusals: listOf(lexicon.refusals).map((p) => p.split(' ')),
     unverified: listOf(lexicon.unverified).map((p) => p.split(' ')),
     negatingPrefixes: listOf(lexicon.negatingPrefixes),
@@ -412,7 +415,9 @@ function negated(words: string[], start: number, end: number, w: Words): boolean
   }
   // Dutch puts it after: "een bedrijf is het niet".
   const after = words.slice(end);
-  return after.length > 0 && after.length <= 3 && w.negations.has(after[after.length - 1] ?? '');
+  if (after.length > 0 && after.length <= 3 && w.negations.has(after[after.length - 1] ?? '')) return true;
+  // A clause that ends in a denial of what it named: "van 'confidential' of hoger is geen sprake".
+  return w.closingDenials.some((d) => after.length >= d.length && d.every((x, j) => after[after.length - d.length + j] === x));
 }
 
 /** A phrase that is itself a yes/no/unsure word ("no", "nee") says little once the text names an answer. */

@@ -48,6 +48,8 @@ export const lexiconSchema = z
     whether: localList.default({ en: [], nl: [] } as LocalList),
     /** Negated quantifiers that deny the rest of their clause ("none of it is listed", "niets ervan"). */
     negatedQuantifiers: localList.default({ en: [], nl: [] } as LocalList),
+    /** Phrases that end a clause and deny what it named before them ("van 'confidential' is geen sprake", "… is out of the question"). */
+    closingDenials: localList.default({ en: [], nl: [] } as LocalList),
     /** "They won't say": the answer is withheld, which is neither "no" nor "I'm not sure". */
     refusals: localList.default({ en: [], nl: [] } as LocalList),
     /** "I haven't checked", "ik kan het niet controleren": said anywhere, the answer is "not sure", even after a "no". */
@@ -64,7 +66,7 @@ export const lexiconSchema = z
     tentative: localList.default({ en: [], nl: [] } as LocalList),
     /** "But", "maar": two answers, one before and one after one of these, are read as the later one ("niks militairs, maar … de marine"). */
     contrasts: localList.default({ en: [], nl: [] } as LocalList),
-    /** "Their website", "hun website": the partner's own words; a sign named there answers even after "not sure". */
+    /** "Their website", "hun website", "the call says": the partner's or the funder's own words; a sign named there answers even after "not sure". */
     ownSources: localList.default({ en: [], nl: [] } as LocalList),
     /** Words in the area names that name no area of their own ("technology", "onderzoek", "military"). */
     genericAreaWords: localList.default({ en: [], nl: [] } as LocalList),

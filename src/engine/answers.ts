@@ -154,6 +154,8 @@ interface Words {
   hedges: string[][];
   /** "Their website": a sign named in the partner's own words. */
   ownSources: string[][];
+  /** "My questions", "mijn onderzoek": a "but" clause about the researcher's own subject. */
+  ownSubject: string[][];
   /** The unsure phrases, as words: said in a later clause, they doubt an opening yes or no. */
   doubts: string[][];
   /** Phrases of two words or more by their first word, each with its place in `phrases` (longest first). */
@@ -205,6 +207,7 @@ function wordsOf(lexicon: Lexicon): Words {
     contrasts: new Set(listOf(lexicon.contrasts)),
     hedges: listOf(lexicon.hedges).map((p) => p.split(' ')),
     ownSources: listOf(lexicon.ownSources).map((p) => p.split(' ')),
+    ownSubject: listOf(lexicon.ownSubject).map((p) => p.split(' ')),
     doubts: phrases.filter((p) => p.polarity === 'unsure').map((p) => p.words),
     phrases,
     phrasesByFirstWord,
@@ -786,6 +789,7 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   // "Ik heb bijlage I doorzocht en niets gevonden": for a yes/no question, what was looked at is no finding.
   const checkedObject = (h: Hit) => yesno && h.score < 3 && h.clause >= 0 && h.phrase !== '' && namesCheckedObject(parts[h.clause] ?? [], h.start, h.end, w);
   const qualified = qualifiedHits(hits, step, w);
+  for (const h of concededHits(hits, parts, withoutConditions(text, lexicon), step, lexicon)) qualified.add(h);
   const kept = hits
     .filter(
       (h) => !(h.score < 3 && h.clause >= 0 && inDenied(h)) && !((h.weak || h.score === 1) && denied.has(h.value)) && !checkedObject(h) && !qualified.has(h),
@@ -808,6 +812,13 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
       step,
     );
     if (own.length === 1 && own[0]) return { kind: 'answer', value: own[0] };
+    // "According to the article the owners are Russian; I haven't verified that": an answer that is a possibility
+    // itself (`unconfirmed`, "owners (possibly) from Russia") takes a report that is not confirmed.
+    const possible = (h: Hit) => h.score >= 1.9 && h.clause >= 0 && step.answers.find((a) => a.value === h.value)?.unconfirmed === true;
+    for (const tier of [(h: Hit) => possible(h) && !h.weak, possible]) {
+      const reported = distinctAnswers(kept.filter(tier), step);
+      if (reported.length === 1 && reported[0]) return { kind: 'answer', value: reported[0] };
+    }
     // "Not sure, their website mentions 'national security applications'": a sign in the partner's own words answers.
     const sourced = distinctAnswers(
       kept.filter((h) => h.score >= 1.9 && !h.weak && h.clause >= 0 && citesOwnSource(parts[h.clause], w)),
@@ -873,6 +884,29 @@ function severalNamed(values: string[], step: QuestionStep): TypedAnswer | undef
   // An answer another named one includes goes without saying ("samples and data, all for publication").
   const includedBy = (v: string) => step.answers.some((a) => a.value !== v && values.includes(a.value) && (a.includes ?? []).includes(v));
   return first === undefined ? undefined : { kind: 'answer', value: first, also: rest.filter((v) => !includedBy(v)) };
+}
+
+/**
+ * "Not really. Water rights can be a bit political there, but my questions are about irrigation choices": on a choice
+ * question, an opening bare yes or no, then an aside naming an answer the opening does not carry, then a "but" clause
+ * about the researcher's own subject (lexicon `ownSubject`) that names no answer: the aside is conceded and set apart,
+ * so it answers nothing and the opening stands. Yes/no questions ask for a finding, which an aside still is.
+ */
+function concededHits(hits: Hit[], parts: string[][], text: string, step: QuestionStep, lexicon: Lexicon): Set<Hit> {
+  const out = new Set<Hit>();
+  if (step.input === 'yesno') return out;
+  const opening = openingPolarity(parts, lexicon);
+  if (!opening) return out;
+  const w = wordsOf(lexicon);
+  const contrast = contrastOpenings(text, w);
+  const named = new Set(hits.filter((h) => h.clause >= 0 && !h.weak).map((h) => h.clause));
+  const apart = parts.findIndex((part, i) => i > 1 && contrast[i] === true && !named.has(i) && w.ownSubject.some((o) => indexOfWords(part, o) >= 0));
+  if (apart < 0) return out;
+  for (const h of hits) {
+    const answer = step.answers.find((a) => a.value === h.value);
+    if (h.clause > 0 && h.clause < apart && answer && !carriedPolarities(answer, lexicon).has(opening)) out.add(h);
+  }
+  return out;
 }
 
 /**

@@ -29,7 +29,8 @@ export function deriveFacts(facts: Facts, playbook: PlaybookId, rules: Rules, si
   for (const d of rules.derive) {
     if (out[d.fact] !== undefined) continue;
     if (d.when.playbooks && !d.when.playbooks.includes(playbook)) continue;
-    const factsHold = Object.entries(d.when.facts ?? {}).every(([k, wanted]) => values(facts[k]).some((v) => wanted.includes(v)));
+    // What is derived counts too, in order: a partner outside the EU is controlled from outside it.
+    const factsHold = Object.entries(d.when.facts ?? {}).every(([k, wanted]) => values(out[k]).some((v) => wanted.includes(v)));
     const signalsHold = !d.when.signals || d.when.signals.some((s) => signals.includes(s));
     if (factsHold && signalsHold) out[d.fact] = d.value;
   }

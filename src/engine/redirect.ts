@@ -15,11 +15,15 @@ const TITLE_STEM = 5;
 /** At most this many playbooks in a menu of alternatives. */
 const MAX_OPTIONS = 3;
 
-/** The facts of the conversation that the next playbook also asks about, plus the user's institution. */
+/**
+ * The facts of the conversation that the next playbook also asks about, plus the user's institution and who funds
+ * the work: the funder decides restrictions and duties in every playbook (FWO approval, Horizon Europe's Article
+ * 22(5)), asked there or not.
+ */
 function carriedFacts(turn: Turn, to: PlaybookId): Facts {
   const pb = turn.ctx.content.playbooks.get(to);
   const s = turn.state;
-  const names = new Set(['institution']);
+  const names = new Set(['institution', 'funders']);
   for (const node of Object.values(pb?.steps ?? {})) if (node.type === 'question') names.add(node.fact);
   const kept: Facts = {};
   for (const [name, value] of Object.entries(s.facts)) if (names.has(name)) kept[name] = value;

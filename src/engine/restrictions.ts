@@ -33,9 +33,11 @@ export function inScope(r: Restriction, facts: Facts, hits: readonly ScreeningHi
   const names = values(facts.partnerName);
   if ((r.entities ?? []).some((e) => names.some((n) => wordIn(n, e)) || real.some((h) => (h.topics ?? []).includes(r.flag)))) return true;
   // A rule without countries, lists or entities (Horizon's Article 22(5)) concerns a partner when what is
-  // known about the work fits it; who funds the work is then asked.
+  // known about the work fits it, and what is still open is only to check (whether the call is closed); who funds the
+  // work is then asked.
   if (r.countries.length === 0 && r.lists.length === 0 && (r.entities ?? []).length === 0) {
-    return r.conditions.length > 0 && r.conditions.filter((c) => c.fact !== 'funders').every((c) => conditionState(c, facts) === 'holds');
+    const others = r.conditions.filter((c) => c.fact !== 'funders');
+    return others.some((c) => conditionState(c, facts) === 'holds') && others.every((c) => conditionState(c, facts) !== 'fails');
   }
   if (r.countries.length === 0) return false;
   const countries = values(facts.countries);

@@ -70,7 +70,13 @@ export const lexiconSchema = z
     tentative: localList.default({ en: [], nl: [] } as LocalList),
     /** "But", "maar": two answers, one before and one after one of these, are read as the later one ("niks militairs, maar … de marine"). */
     contrasts: localList.default({ en: [], nl: [] } as LocalList),
-    /** "Their website", "hun website": the partner's own words; a sign named there answers even after "not sure". */
+    /**
+     * "My questions", "mijn onderzoek": after a bare yes or no and an aside, a "but" clause with one of these that names no
+     * answer sets the researcher's own subject apart from the aside ("Not really. Water rights can be political there,
+     * but my questions are about irrigation"): on a choice question the aside answers nothing.
+     */
+    ownSubject: localList.default({ en: [], nl: [] } as LocalList),
+    /** "Their website", "hun website", "the call says": the partner's or the funder's own words; a sign named there answers even after "not sure". */
     ownSources: localList.default({ en: [], nl: [] } as LocalList),
     /** Words in the area names that name no area of their own ("technology", "onderzoek", "military"). */
     genericAreaWords: localList.default({ en: [], nl: [] } as LocalList),

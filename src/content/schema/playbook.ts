@@ -71,6 +71,11 @@ const answer = z
      */
     hedged: id.optional(),
     /**
+     * The answer is a possibility itself ("Owners (possibly) from Russia …"): a text that names it but says it is not
+     * verified or not sure ("according to an article …; I haven't verified that") still gives it, not "unsure".
+     */
+    unconfirmed: z.boolean().optional(),
+    /**
      * Answers this one's words qualify when they open with a negation and follow them, in their clause or the next:
      * "photos of the irrigation systems, without people on them" are no photos of people, so `photo-video` is not read.
      */

@@ -60,6 +60,21 @@ describe('ordinary words, treaties and methods are no country', () => {
     expect(u.extract('Hamas-linked donors want to fund our lab').countries).toEqual(['PS']);
   });
 
+  it('reads a restaurant said as a demonym after "goeie"/"lekkere" as no country, a person after it still as one', () => {
+    expect(u.extract('kent iemand een goeie Turk voor een etentje?').countries).toEqual([]);
+    expect(u.extract('een goeie Russische kandidaat voor de vacature').countries).toEqual(['RU']);
+  });
+
+  it('reads "instelling" as an institution, not a language setting', () => {
+    expect(u.extract('een Iraanse instelling wil samenwerken').countries).toEqual(['IR']);
+    expect(u.extract('een Chinese overheidsinstelling vraagt een studie').countries).toEqual(['CN']);
+  });
+
+  it('names the country of European defence companies said without one', () => {
+    expect(u.extract('een consortium met Rheinmetall en Saab').countries.sort()).toEqual(['DE', 'SE']);
+    expect(u.extract('we send samples to Hospital Israelita Albert Einstein').countries).toEqual(['BR']);
+  });
+
   it('still reads the city when it is typed with its capital', () => {
     expect(u.extract('Een postdoc uit Leiden').countries).toEqual(['NL']);
     expect(u.extract('a partner in Porto').countries).toEqual(['PT']);

@@ -460,6 +460,15 @@ export function applyTyped(turn: Turn, text: string): boolean {
       // It names two answers, or one only to deny it ("not a university"): ask again, read nothing into it.
       else if (match.kind === 'unclear') return false;
       else {
+        // "University of Tehran, faculteit letteren" for "Is the home institution known for defence research?": a
+        // name, not an answer. Its ties are a point to check with the contact point; the name goes to the screening.
+        if (q.input === 'yesno' && q.dimension === 'partner' && looksLikeName(shown, extracted, turn.ctx.content)) {
+          s.facts = mergeExtracted(s.facts, extracted);
+          applyAnswer(turn, id, q, 'unsure', turn.t('not-sure'), true, false);
+          understood(turn, turn.t('not-sure'));
+          advance(turn);
+          return true;
+        }
         // Clearly another question: let the caller offer to switch rather than read an answer into it.
         if (opensOtherTopic(turn, text)) return false;
         // Not an answer, but it may carry facts that answer this question ("it's a company in Malta").

@@ -622,6 +622,18 @@ function carriedPolarities(a: AnswerSpec, lexicon: Lexicon): Set<Polarity> {
   return cached;
 }
 
+const impliedByAnswer = new WeakMap<AnswerSpec, Set<string>>();
+
+/** An answer's `implied` words: what is named, typed for how; weak, and only on the question itself. */
+function impliedPhrases(a: AnswerSpec): Set<string> {
+  let cached = impliedByAnswer.get(a);
+  if (!cached) {
+    cached = new Set((a.implied ? allWords(a.implied) : []).map((p) => spellLevels(normalize(p))).filter((p) => p !== ''));
+    impliedByAnswer.set(a, cached);
+  }
+  return cached;
+}
+
 const fallbackByAnswer = new WeakMap<AnswerSpec, Set<string>>();
 
 /** An answer's generic words: they count like a bare yes/no, after any answer named by its own words. */
@@ -693,15 +705,28 @@ function patternOccurrences(parts: string[][], a: AnswerSpec, lexicon: Lexicon):
  * The answer the text gives. A finding that needs certainty (an answer with `hedged`) said with "I think" or
  * "denk ik" is not confirmed: it records the hedged value instead ("I think it is on a US list" is no sanctions hit).
  */
-export function matchChoice(step: QuestionStep, text: string, content: Content, lang: Lang, exclude?: ReadonlySet<string>): TypedAnswer {
-  const m = readChoice(exclude && exclude.size > 0 ? { ...step, answers: step.answers.filter((a) => !exclude.has(a.value)) } : step, text, content, lang);
+export function matchChoice(
+  step: QuestionStep,
+  text: string,
+  content: Content,
+  lang: Lang,
+  exclude?: ReadonlySet<string>,
+  options: { implied?: boolean } = {},
+): TypedAnswer {
+  const m = readChoice(
+    exclude && exclude.size > 0 ? { ...step, answers: step.answers.filter((a) => !exclude.has(a.value)) } : step,
+    text,
+    content,
+    lang,
+    options.implied ?? true,
+  );
   if (m.kind !== 'answer') return m;
   const hedged = step.answers.find((a) => a.value === m.value)?.hedged;
   if (!hedged || !isHedged(text, content.lexicon)) return m;
   return hedged === 'unsure' ? { kind: 'unsure' } : { kind: 'answer', value: hedged, ...(m.also ? { also: m.also } : {}) };
 }
 
-function readChoice(step: QuestionStep, text: string, content: Content, lang: Lang): TypedAnswer {
+function readChoice(step: QuestionStep, text: string, content: Content, lang: Lang, implied = true): TypedAnswer {
   void lang; // both languages are always accepted: people mix them
   const lexicon = content.lexicon;
   const n = spellLevels(normalize(withoutConditions(text, content.lexicon)));
@@ -718,10 +743,10 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   // An answer that ends in a question of its own ("… Geen idee wat hij toen deed, misschien zijn visum regelen?")
   // is read without it: the question wonders about a detail, the sentences before it answer.
   const asked = trailingQuestion(text);
-  if (asked) return readChoice(step, asked, content, lang);
+  if (asked) return readChoice(step, asked, content, lang, implied);
   if (/\?\s*$/.test(text) && n.split(' ').length >= QUESTION_WORDS && polarity(text, lexicon, false) === undefined) return { kind: 'none' };
   const leveled = spellBareLevels(text, step);
-  if (leveled !== text) return readChoice(step, leveled, content, lang);
+  if (leveled !== text) return readChoice(step, leveled, content, lang, implied);
   const w = wordsOf(lexicon);
   // A yes/no question asks about the partner: a clause about things in general ("the country scores badly in
   // general") answers nothing, and a text that is nothing else is not sure.
@@ -743,8 +768,9 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   /** Answers the text denies; weak evidence (a bare "no") can't pick them. */
   const denied = new Set<string>();
   for (const a of step.answers) {
-    for (const p of answerPhrases(a)) {
-      const weak = isPolarityWord(p, lexicon) !== undefined || fallbackPhrases(a).has(p);
+    const impliedHere = implied ? impliedPhrases(a) : new Set<string>();
+    for (const p of [...answerPhrases(a), ...impliedHere]) {
+      const weak = isPolarityWord(p, lexicon) !== undefined || fallbackPhrases(a).has(p) || impliedHere.has(p);
       if (closeTo(n, p) && sameNegations(n, p, lexicon))
         hits.push({ value: a.value, phrase: p, score: 3, weak, typo: n !== p, clause: 0, start: 0, end: n.split(' ').length });
       for (const o of occurrences(parts, p, lexicon)) {

@@ -126,7 +126,8 @@ function answerLaterToo(turn: Turn, q: QuestionStep, text: string): void {
   for (const later of q.answersAlso ?? []) {
     const node = pb?.steps[later];
     if (node?.type !== 'question' || isKnown(node, turn) || (node.input !== 'choice' && node.input !== 'yesno')) continue;
-    const m = matchChoice(node, text, turn.ctx.content, turn.state.lang);
+    // What the words imply for a question not asked yet is asked there, not assumed (`implied`).
+    const m = matchChoice(node, text, turn.ctx.content, turn.state.lang, undefined, { implied: false });
     if (m.kind === 'answer') turn.state.facts[node.fact] = m.also?.length ? [m.value, ...m.also] : m.value;
   }
 }

@@ -16,9 +16,10 @@ const english: Case[] = [
   ['export-control', 'ask-item', 'not the samples, only the code', 'software'],
   ['export-control', 'ask-channel', 'samples by courier, the code via GitHub', 'electronic'],
   ['export-control', 'ask-channel', 'a workshop, and they download the files afterwards', 'lecture'],
-  // What is shared says nothing about how: asked again.
-  ['export-control', 'ask-channel', 'our simulation software and calibration datasets', 'again'],
-  ['export-control', 'ask-channel', 'four physical detectors', 'again'],
+  // What is shared, typed for how, implies it (`implied`): code and data files travel electronically, things are shipped.
+  ['export-control', 'ask-channel', 'our simulation software and calibration datasets', 'electronic'],
+  ['export-control', 'ask-channel', 'four physical detectors', 'shipment'],
+  ['export-control', 'ask-channel', 'the samples, and I would hand them over during my visit', 'visit'],
   ['sensitive-tech-partner', 'ask-trl', 'TRL 2 to 4', 'applied'],
   ['sensitive-tech-partner', 'ask-trl', "TRL 2-3, it's fundamental propagation work", 'fundamental'],
   ['sensitive-tech-partner', 'ask-sharing', 'samples and measurement data, all for publication', 'data-software-knowhow'],
@@ -35,7 +36,7 @@ const dutch: Case[] = [
   ['export-control', 'ask-item', 'het prototype zelf en de kalibratiesoftware', 'software'],
   ['export-control', 'ask-item', 'vier fysieke detectoren plus de meetprotocollen', 'technology'],
   ['export-control', 'ask-channel', 'fysieke stalen per koerier, de code via een private GitHub-repo', 'electronic'],
-  ['export-control', 'ask-channel', 'vier fysieke detectoren plus de meetprotocollen', 'again'],
+  ['export-control', 'ask-channel', 'vier fysieke detectoren plus de meetprotocollen', 'shipment'],
   ['sensitive-tech-partner', 'ask-sharing', 'Enkel onze berekeningen en een gedeeld LaTeX-document. Geen labdata, geen hardware.', 'data-software-knowhow'],
   ['partner-check', 'ask-collaboration', 'Een MoU op universiteitsniveau, met uitwisseling van doctorandi en gezamenlijke publicaties', 'other'],
   // A PhD student who works there for two months is a stay, not a joint PhD.

@@ -58,6 +58,11 @@ const answer = z
     synonyms: localList.optional(),
     /** Generic words ("we pay", "our project") that pick this answer only when no other answer is named. */
     fallback: localList.optional(),
+    /**
+     * What is named, typed for how (code and data files for "how would it reach them?": electronically): weak like
+     * `fallback`, and only when this question itself is answered, never carried over from another question's answer.
+     */
+    implied: localList.optional(),
     /** Other answers this one includes ("Photos or video (with or without interviews)"): named together, this one is meant. */
     includes: z.array(id).optional(),
     /**

@@ -845,6 +845,16 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
       const reported = distinctAnswers(kept.filter(tier), step);
       if (reported.length === 1 && reported[0]) return { kind: 'answer', value: reported[0] };
     }
+    // "No idea. The registry lists a director of dozens of companies, looks like a nominee": a sign that the answer
+    // saying "I don't know …" ("I don't know who owns it") names among its own words answers with it.
+    const unknowing = distinctAnswers(
+      kept.filter((h) => {
+        const a = step.answers.find((x) => x.value === h.value);
+        return h.score >= 1.9 && !h.weak && h.clause >= 0 && a !== undefined && allTexts(a.label).some((l) => polarity(l, lexicon, true) === 'unsure');
+      }),
+      step,
+    );
+    if (unknowing.length === 1 && unknowing[0]) return { kind: 'answer', value: unknowing[0] };
     // "Not sure, their website mentions 'national security applications'": a sign in the partner's own words answers.
     const sourced = distinctAnswers(
       kept.filter((h) => h.score >= 1.9 && !h.weak && h.clause >= 0 && citesOwnSource(parts[h.clause], w)),

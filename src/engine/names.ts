@@ -57,7 +57,8 @@ export function nameInside(text: string, content: Content): string | undefined {
   // A name runs on through its particles ("State Authority for Military Industry"), not through lexicon `nameBreaks`.
   const { organisation, particles, breaks } = wordsOf(content.lexicon);
   const isOrganisation = (w: string): boolean => {
-    const n = normalize(w);
+    // A legal form written with dots ("S.r.l.", "B.V.", "S.p.A.") is the word without them.
+    const n = /^(\p{L}\.)+\p{L}?$/u.test(w) ? normalize(w.replace(/\./g, '')) : normalize(w);
     return organisation.has(n) || [...organisation].some((o) => o.length >= 5 && n.length > o.length && n.endsWith(o));
   };
   const runs: string[][] = [];

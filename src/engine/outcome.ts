@@ -165,23 +165,25 @@ export function buildOutcome(playbook: Playbook, spec: OutcomeStep, state: Conve
       ),
     );
   };
-  const dutiesFor = (e: Evaluated) => {
+  const triggered = (e: Evaluated) => {
     const scope: ConditionScope = { facts, flags: flagSet, risk: e.risk, pointsToRisk: pointsToRiskOf(e) };
-    return (
-      [...spec.duties, ...rules.duties]
-        .filter((d) => holds(d.when, scope))
-        .flatMap((d) => content.reference.duties.filter((x) => x.id === d.id))
-        // A duty named under two conditions shows once.
-        .filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i)
-        .filter((d) => !(facts.partnerOutsideEu === 'no' && rules.outsideEuDuties.includes(d.id)))
-    );
+    return [...spec.duties, ...rules.duties]
+      .filter((d) => holds(d.when, scope))
+      .filter((d) => !(facts.partnerOutsideEu === 'no' && rules.outsideEuDuties.includes(d.id)));
   };
+  const dutiesFor = (e: Evaluated) =>
+    triggered(e)
+      .flatMap((d) => content.reference.duties.filter((x) => x.id === d.id))
+      // A duty named under two conditions shows once.
+      .filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i);
+  /** A duty requires the contact point when a trigger that is more than a check (rules.yaml `check`) holds. */
+  const requiredFor = (e: Evaluated): boolean => triggered(e).some((d) => rules.requiredDuties.includes(d.id) && !('check' in d && d.check === true));
 
   // Duties may depend on the risk and the risk on the duties: settle it in two rounds.
   let evaluated = evaluate(false, false);
   for (let round = 0; round < 2; round++) {
     const ids = dutiesFor(evaluated).map((d) => d.id);
-    const requiredDuty = ids.some((id) => rules.requiredDuties.includes(id));
+    const requiredDuty = requiredFor(evaluated);
     const licenceDuty = ids.some((id) => rules.licenceDuties.includes(id));
     evaluated = evaluate(requiredDuty, licenceDuty);
   }

@@ -128,7 +128,16 @@ function answerLaterToo(turn: Turn, q: QuestionStep, text: string): void {
     if (node?.type !== 'question' || isKnown(node, turn) || (node.input !== 'choice' && node.input !== 'yesno')) continue;
     // What the words imply for a question not asked yet is asked there, not assumed (`implied`).
     const m = matchChoice(node, text, turn.ctx.content, turn.state.lang, undefined, { implied: false });
-    if (m.kind === 'answer') turn.state.facts[node.fact] = m.also?.length ? [m.value, ...m.also] : m.value;
+    if (m.kind !== 'answer') continue;
+    let values = [m.value, ...(m.also ?? [])];
+    // What was said before still holds: an "online masterclass" in the opening is a lecture, and the slides to download
+    // named now are what the lecture shares, not another way (the signalled answer `includes` it).
+    const signalled = inferFromSignals(turn, node);
+    if (signalled && !values.includes(signalled) && node.several?.includes(signalled)) {
+      const included = node.answers.find((a) => a.value === signalled)?.includes ?? [];
+      values = [signalled, ...values.filter((v) => !included.includes(v))];
+    }
+    turn.state.facts[node.fact] = values.length > 1 ? values : (values[0] ?? m.value);
   }
 }
 

@@ -129,8 +129,12 @@ export const rulesFileSchema = z
      * questions ask `when` it is raised. One flag keeps the playbook graph simple.
      */
     relevance: z.array(z.object({ flag: id, when: condition, cites }).strict()).default([]),
-    /** Duties whose trigger is the same in every playbook (the reporting obligation); added to a playbook's own. */
-    duties: z.array(z.object({ id, when: condition }).strict()).default([]),
+    /**
+     * Duties whose trigger is the same in every playbook (the reporting obligation); added to a playbook's own.
+     * `check: true`: the duty is shown as a check to do (its text is conditional: "when a partner … is subject to
+     * sanctions"), and this trigger alone does not make it a duty that requires the contact point (`requiredDuties`).
+     */
+    duties: z.array(z.object({ id, when: condition, check: z.boolean().optional() }).strict()).default([]),
     /** External sources a step needs, by step id (content/links.yaml). */
     stepLinks: z.record(id, z.array(id)).default({}),
   })

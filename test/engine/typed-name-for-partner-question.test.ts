@@ -38,3 +38,14 @@ describe('a name typed for a question about the partner', () => {
     expect(c.state?.step).toBe('ask-home-ties');
   });
 });
+
+describe('a university named in its own language', () => {
+  it('is a name: Universidad, Università, Universität', () => {
+    const c = at('visiting-researcher', 'ask-home-ties', 'nl');
+    c.say('Universidad de Granada, faculteit Letteren');
+    expect(c.state?.facts.homeTies).toBe('unsure');
+    const d = at('visiting-researcher', 'ask-home-ties', 'en');
+    d.say('Università di Bologna, the history department');
+    expect(d.state?.facts.homeTies).toBe('unsure');
+  });
+});

@@ -82,6 +82,8 @@ const TAGS_BY_FACT: Record<string, string[]> = {
   teamNationality: ['team-nationality'],
   intraEu: ['tech-area', 'dual-use-listed'],
   collaborationKind: ['collaboration-form', 'institutional-agreement'],
+  // Writers had no tag for the call's eligibility; what they knew of the Horizon call went under its action type.
+  callExcludesNonEu: ['horizon-action-type'],
   // "Have you prepared interview questions about … how their research was funded?" is not answered by the funding.
   interviewQuestions: [],
 };

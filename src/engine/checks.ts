@@ -119,7 +119,9 @@ function restrictions(state: ConversationState, ctx: EngineContext): CheckResult
 
 /** The flags of content/rules.yaml `relevance` whose condition holds now: which questions can change the advice. */
 function relevance(state: ConversationState, ctx: EngineContext): CheckResult {
-  const scope = { facts: state.facts, flags: new Set(state.flags) };
+  // Derived facts count: a partner outside the EU is controlled from outside it (rules.yaml `derive`).
+  const facts = state.playbook ? deriveFacts(state.facts, state.playbook.id, ctx.content.rules, state.signals) : state.facts;
+  const scope = { facts, flags: new Set(state.flags) };
   return { flags: ctx.content.rules.relevance.filter((r) => holds(r.when, scope)).map((r) => r.flag), hits: [] };
 }
 

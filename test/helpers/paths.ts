@@ -19,8 +19,10 @@ function routingTests(pb: Playbook): { facts: Set<string>; flags: Set<string> } 
   );
   const facts = new Set<string>();
   const flags = new Set<string>();
+  // The relevance check raises its flags from rules.yaml `relevance` conditions: those facts route too.
+  const relevance = testEngine().content.rules.relevance.map((r) => r.when);
   // A condition's alternatives (`any`) route too.
-  const all = routing.flatMap((c) => (c ? [c, ...(c.any ?? [])] : []));
+  const all = [...routing, ...relevance].flatMap((c) => (c ? [c, ...(c.any ?? [])] : []));
   for (const c of all) {
     if (!c) continue;
     for (const f of [...(c.flags ?? []), ...(c.anyFlags ?? []), ...(c.notFlags ?? [])]) flags.add(f);
@@ -42,7 +44,7 @@ function representativeChoices(pb: Playbook, question: Extract<Reply, { kind: 'q
     let key = value;
     if (step?.type === 'question') {
       const answer = step.answers.find((a) => a.value === value);
-      if (step.input === 'domain' && value !== 'none' && value !== 'unsure') key = 'some-area';
+      if (step.input === 'domain' && value !== 'none' && value !== 'unsure') key = tested.has(`domains=${value}`) ? value : 'some-area';
       else if (answer && !tested.has(`${step.fact}=${value}`)) key = `${[...answer.flags].sort().join(',')}>${answer.next ?? ''}`;
     }
     if (!groups.has(key)) groups.set(key, { value: c.value, label: c.label });

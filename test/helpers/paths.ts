@@ -19,10 +19,8 @@ function routingTests(pb: Playbook): { facts: Set<string>; flags: Set<string> } 
   );
   const facts = new Set<string>();
   const flags = new Set<string>();
-  // The relevance check raises its flags from rules.yaml `relevance` conditions: those facts route too.
-  const relevance = testEngine().content.rules.relevance.map((r) => r.when);
   // A condition's alternatives (`any`) route too.
-  const all = [...routing, ...relevance].flatMap((c) => (c ? [c, ...(c.any ?? [])] : []));
+  const all = routing.flatMap((c) => (c ? [c, ...(c.any ?? [])] : []));
   for (const c of all) {
     if (!c) continue;
     for (const f of [...(c.flags ?? []), ...(c.anyFlags ?? []), ...(c.notFlags ?? [])]) flags.add(f);
@@ -30,9 +28,20 @@ function routingTests(pb: Playbook): { facts: Set<string>; flags: Set<string> } 
       for (const x of Array.isArray(v) ? v : [v]) facts.add(`${k}=${x}`);
     for (const k of c.known ?? []) facts.add(`${k}=*`);
   }
+  // The relevance check raises a flag from technology areas (rules.yaml `relevance`: Article 22(5)'s quantum, space,
+  // materials) when a question here tests that flag: those areas route as one group. Its other facts are tested
+  // by the questions already; adding them again would only multiply the paths.
+  for (const r of testEngine().content.rules.relevance) {
+    if (!flags.has(r.flag)) continue;
+    for (const c of [r.when, ...(r.when.any ?? [])]) for (const d of asValues(c.facts?.domains)) facts.add(`domains=${d}`);
+  }
   // The restrictions check raises a flag from the partner's country (content/restrictions.yaml).
   for (const r of testEngine().content.reference.restrictions) for (const c of r.countries) facts.add(`countries=${c}`);
   return { facts, flags };
+}
+
+function asValues(v: string | string[] | undefined): string[] {
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
 /** One button per group of equivalent edges: same flags, same next step, value not tested by a condition. */
@@ -44,7 +53,8 @@ function representativeChoices(pb: Playbook, question: Extract<Reply, { kind: 'q
     let key = value;
     if (step?.type === 'question') {
       const answer = step.answers.find((a) => a.value === value);
-      if (step.input === 'domain' && value !== 'none' && value !== 'unsure') key = tested.has(`domains=${value}`) ? value : 'some-area';
+      if (step.input === 'domain' && value !== 'none' && value !== 'unsure')
+        key = tested.has(`domains=${value}`) ? 'tested-area' : 'some-area'; // areas a condition names route as one group
       else if (answer && !tested.has(`${step.fact}=${value}`)) key = `${[...answer.flags].sort().join(',')}>${answer.next ?? ''}`;
     }
     if (!groups.has(key)) groups.set(key, { value: c.value, label: c.label });

@@ -6,7 +6,7 @@ import type { ExtractedFacts, InstitutionMention, PartnerKind } from '../engine/
 import { typed, type Analysis } from './analyse.js';
 import type { Attribution, InstitutionEntry, Lexicon } from './lexicon.js';
 import type { Token } from './phrases.js';
-import { near, polarity, type Polarity } from './scope.js';
+import { asked, near, polarity, type Polarity } from './scope.js';
 import { fold, words } from './text.js';
 
 /** How many words may sit between "materials" and the technology they are for ("materials for fusion reactors"). */
@@ -257,10 +257,18 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   }
 
   // A signal said anywhere counts; one only denied or left open is reported as such.
+  // A signal a yes/no question asks about ("is dat dual use?") is left open, like one after "whether".
+  const questionStarts = new Set(
+    lexicon.questionStarts
+      .matchAll(a.tokens)
+      .filter((m) => a.tokens[m.start]?.sentence)
+      .map((m) => m.start),
+  );
   const bySignal = new Map<string, Polarity[]>();
   for (const m of a.signals) {
     const list = bySignal.get(m.entry.payload) ?? [];
-    list.push(polarity(a.tokens, a.negations, m.start, negation.window, negation.after.window));
+    const said = polarity(a.tokens, a.negations, m.start, negation.window, negation.after.window);
+    list.push(said === 'said' && asked(a.tokens, questionStarts, m, negation.questions.trailing) ? 'unsure' : said);
     bySignal.set(m.entry.payload, list);
   }
   for (const m of a.signals) {

@@ -64,6 +64,8 @@ export interface Lexicon {
   vocabulary: Vocabulary;
   /** Negation and doubt words ("not", "geen", "not sure whether"). */
   negations: PhraseIndex<NegationKind>;
+  /** Words a yes/no question opens with ("is", "valt", "does"): a signal it asks about is left open. */
+  questionStarts: PhraseIndex<true>;
   /** Words that say whom a fact is about: the owners, the co-authors. */
   attributions: PhraseIndex<Attribution>;
   /** Organisation kinds from words of a name ("University", "GmbH"). */
@@ -224,6 +226,9 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
   const negations = new PhraseIndex<NegationKind>();
   for (const t of content.context.negation.not) negations.add(t, 'not');
   for (const t of content.context.negation.unsure) negations.add(t, 'unsure');
+  for (const t of content.context.negation.reported) negations.add(t, 'unsure');
+  const questionStarts = new PhraseIndex<true>();
+  for (const t of content.context.negation.questions.starts) questionStarts.add(t, true);
   for (const t of content.context.negation.after.phrases) negations.add(t, 'notAfter');
   const attributions = new PhraseIndex<Attribution>();
   for (const t of content.context.attribution.owners) attributions.add(t, 'owners');
@@ -256,6 +261,7 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
     spokenAtClauseEnd,
     madeFor,
     negations,
+    questionStarts,
     attributions,
     ownNationality,
     kindFromName,

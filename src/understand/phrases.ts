@@ -24,6 +24,10 @@ export interface Token {
   forms: string[];
   /** A new clause starts at this word (punctuation before it). */
   clause?: true;
+  /** A new sentence starts at this word. */
+  sentence?: true;
+  /** A question mark follows this word. */
+  asks?: true;
 }
 
 export interface Match<T> {

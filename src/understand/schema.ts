@@ -139,6 +139,15 @@ export const contextFileSchema = z
         window: z.number().int().min(1).max(12),
         not: list,
         unsure: list,
+        // Someone else's claim or the user's own question about it ("a colleague said", "klopt het dat"): the signal
+        // after it is left open, for the question that asks it.
+        reported: list.default([]),
+        // A yes/no question about the signal itself ("is dat dual use?"): a sentence that opens with one of `starts`
+        // and ends in a question mark at most `trailing` words after the signal leaves it open.
+        questions: z
+          .object({ starts: list, trailing: z.number().int().min(0).max(6) })
+          .strict()
+          .default({ starts: [], trailing: 2 }),
         keep: list.default([]),
         // Phrases that deny what was said up to `window` words before them ("… and it is not on it").
         after: z

@@ -51,3 +51,16 @@ export function polarity(tokens: readonly Token[], negations: readonly Match<Neg
   const later = negations.some((m) => m.entry.payload === 'notAfter' && m.start > at && m.start - at <= afterWindow && sameClause(tokens, at, m.start));
   return later ? 'denied' : 'said';
 }
+
+/**
+ * True when the span is what a yes/no question asks ("is dat dual use?", "is carbon fibre on the dual-use list?"): its
+ * sentence ends in a question mark, opens with a question word (`starts`, at the sentence's first word) and the span
+ * ends at most `trailing` words before the mark. "Is it OK to send dual-use samples to China?" asks about sending.
+ */
+export function asked(tokens: readonly Token[], starts: ReadonlySet<number>, span: { start: number; end: number }, trailing: number): boolean {
+  let first = span.start;
+  while (first > 0 && !tokens[first]?.sentence) first--;
+  let last = span.end - 1;
+  while (last < tokens.length - 1 && !tokens[last]?.asks && !tokens[last + 1]?.sentence) last++;
+  return tokens[last]?.asks === true && last - (span.end - 1) <= trailing && starts.has(first);
+}

@@ -8,6 +8,10 @@ export interface Word {
   norm: string;
   /** Set when punctuation (. , ; : ! ? ( ) or a line break) comes just before: a new clause. */
   clause?: true;
+  /** Set when a sentence starts at this word (the first word, or . ! ? or a line break before it). */
+  sentence?: true;
+  /** Set when a question mark follows this word. */
+  asks?: true;
 }
 
 // <@U123> user mentions, <#C123|name> channels, <!here>; <url|label> keeps the label.
@@ -18,6 +22,7 @@ const EMOJI_CODE = /:[a-z0-9_+-]{2,40}:/gi;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const MARKS = /\p{M}+/gu;
 const CLAUSE_BREAK = /[.,;:!?()\n]/;
+const SENTENCE_BREAK = /[.!?\n]/;
 const APOSTROPHES = /['’]/g;
 
 /** Lower case without accents: "Israëlische" → "israelische", "İTÜ" → "itu". */
@@ -43,10 +48,16 @@ export function words(text: string): Word[] {
   for (const m of plain.matchAll(WORD)) {
     const orig = m[0].replace(APOSTROPHES, '');
     const word: Word = { orig, norm: fold(orig) };
-    if (out.length > 0 && CLAUSE_BREAK.test(plain.slice(last, m.index))) word.clause = true;
+    const between = plain.slice(last, m.index);
+    if (out.length > 0 && CLAUSE_BREAK.test(between)) word.clause = true;
+    if (out.length === 0 || SENTENCE_BREAK.test(between)) word.sentence = true;
+    const previous = out[out.length - 1];
+    if (previous && between.includes('?')) previous.asks = true;
     out.push(word);
     last = (m.index ?? 0) + m[0].length;
   }
+  const final = out[out.length - 1];
+  if (final && plain.slice(last).includes('?')) final.asks = true;
   return out;
 }
 

@@ -82,6 +82,8 @@ export class Vocabulary {
     const forms = [norm];
     const token: Token = { orig: word.orig, forms };
     if (word.clause) token.clause = true;
+    if (word.sentence) token.sentence = true;
+    if (word.asks) token.asks = true;
     if (this.common.has(norm) || this.words.has(norm)) return { token };
     const knownStart = this.stemLength(norm);
     if (knownStart > 0) {

@@ -57,7 +57,8 @@ const english: Case[] = [
   ['opaque-company', 'ask-funding-signals', 'nothing weird', 'no'],
   ['opaque-company', 'ask-funding-signals', 'they offer way more money than usual', 'yes'],
   ['defence-funding', 'ask-programme', 'a Chinese defence company', 'non-allied'],
-  ['defence-funding', 'ask-programme', 'belgian defence research, DEFRA', 'again'],
+  // Several funders named: the one that asks the most caution is recorded (DEFRA, with its nationality conditions).
+  ['defence-funding', 'ask-programme', 'belgian defence research, DEFRA', 'defra'],
   ['defence-funding', 'ask-classified', 'unclassified', 'none'],
   ['defence-funding', 'ask-sharing', 'only within the EU', 'no'],
   ['defence-funding', 'ask-dual-use', 'no, I checked Annex I and it is not in there', 'no'],

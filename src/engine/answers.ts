@@ -43,18 +43,24 @@ function spellLevels(n: string): string {
   return n.replace(/\btrl ?(?:level |niveau )?(\d)\b/g, 'trl $1').replace(/\btrl (\d)(?: (?:to|tot|or|of|a|en|and))? (\d)\b/g, 'trl $1 trl $2');
 }
 
-/** A question whose answers name TRL levels reads a bare level as one: "3 denk ik", "5-6, we do flight tests", "level 4". */
-function spellBareLevels(text: string, step: QuestionStep): string {
+const bareLevelByLexicon = new WeakMap<Lexicon, RegExp>();
+
+/** A bare level opening the text, also after a word of approximation (lexicon `approximations`: "ergens 4 à 5"). */
+function bareLevel(lexicon: Lexicon): RegExp {
+  let cached = bareLevelByLexicon.get(lexicon);
+  if (!cached) {
+    const words = listOf(lexicon.approximations).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const approx = words.length > 0 ? `(?:(?:${words.join('|')})\\.?\\s+)*` : '';
+    cached = new RegExp(`^(\\s*${approx})(?:(?:level|niveau)\\s*)?(\\d)(?=\\s*(?:[-–,;.]|$)|\\s+(?:to|tot|or|of|a|à|en|and)\\s+\\d|\\s+\\p{L})`, 'iu');
+    bareLevelByLexicon.set(lexicon, cached);
+  }
+  return cached;
+}
+
+/** A question whose answers name TRL levels reads a bare level as one: "3 denk ik", "5-6, we do flight tests", "level 4", "around 4". */
+function spellBareLevels(text: string, step: QuestionStep, lexicon: Lexicon): string {
   if (!step.answers.some((a) => answerPhrases(a).some((p) => /\btrl \d\b/.test(p)))) return text;
-  return (
-    text
-      // "4", "ergens 4 à 5", "around 3 or 4": a bare level, also after a word of approximation.
-      .replace(
-        /^(\s*(?:(?:around|about|roughly|approximately|approx|maybe|probably|somewhere|ergens|rond|rondom|ongeveer|zowat|circa|ca|misschien|waarschijnlijk)\.?\s+)*)(?:(?:level|niveau)\s*)?(\d)(?=\s*(?:[-–,;.]|$)|\s+(?:to|tot|or|of|a|à|en|and)\s+\d|\s+\p{L})/iu,
-        '$1TRL $2',
-      )
-      .replace(/\b(?:level|niveau)\s*(\d)\b/giu, 'TRL $1')
-  );
+  return text.replace(bareLevel(lexicon), '$1TRL $2').replace(/\b(?:level|niveau)\s*(\d)\b/giu, 'TRL $1');
 }
 
 const CLAUSE_BREAK = /([,;:.!?()[\]/\n]+|\s[-–—]+\s|\s(?:but|maar|though|although|however|doch|alhoewel|hoewel)\s)/i;
@@ -357,13 +363,16 @@ const DOUBT_ELSEWHERE = new Set(['of', 'why', 'waarom', 'what', 'wat', 'who', 'w
  * doubts (a doubt phrase of two words or more, or a clause that is one word of doubt) leaves an opening yes or no unsure.
  */
 function laterDoubt(parts: string[][], w: Words): boolean {
-  return parts.slice(1).some((part) =>
-    w.doubts.some((d) => {
-      if (d.length === 1) return part.length === 1 && part[0] === d[0];
-      const i = indexOfWords(part, d);
-      return i >= 0 && !DOUBT_ELSEWHERE.has(part[i + d.length] ?? '');
-    }),
-  );
+  return parts.slice(1).some((part) => clauseDoubts(part, w));
+}
+
+/** The clause doubts: a doubt phrase of two words or more not about something else, or a clause that is one word of doubt. */
+function clauseDoubts(part: string[], w: Words): boolean {
+  return w.doubts.some((d) => {
+    if (d.length === 1) return part.length === 1 && part[0] === d[0];
+    const i = indexOfWords(part, d);
+    return i >= 0 && !DOUBT_ELSEWHERE.has(part[i + d.length] ?? '');
+  });
 }
 
 /** "I think", "denk ik", "volgens mij" in the text, not denied ("I don't think" is a no, not a hedge). */
@@ -414,9 +423,7 @@ function namesWhatWasChecked(part: string[] | undefined, lexicon: Lexicon): bool
 /** A doubt said anywhere in the text ("…, not sure about the new hire"), beyond what the answer's words say. */
 export function voicesDoubt(text: string, content: Content): boolean {
   const w = wordsOf(content.lexicon);
-  return clauses(withoutConditions(text, content.lexicon)).some((part) =>
-    w.doubts.some((d) => (d.length === 1 ? part.length === 1 && part[0] === d[0] : indexOfWords(part, d) >= 0)),
-  );
+  return clauses(withoutConditions(text, content.lexicon)).some((part) => clauseDoubts(part, w));
 }
 
 export function isUnsure(text: string, content: Content): boolean {
@@ -622,29 +629,23 @@ function carriedPolarities(a: AnswerSpec, lexicon: Lexicon): Set<Polarity> {
   return cached;
 }
 
-const impliedByAnswer = new WeakMap<AnswerSpec, Set<string>>();
+const listedByAnswer = { fallback: new WeakMap<AnswerSpec, Set<string>>(), implied: new WeakMap<AnswerSpec, Set<string>>() };
 
-/** An answer's `implied` words: what is named, typed for how; weak, and only on the question itself. */
-function impliedPhrases(a: AnswerSpec): Set<string> {
-  let cached = impliedByAnswer.get(a);
+/**
+ * An answer's `fallback` words (generic: they count like a bare yes/no, after any answer named by its own words) or
+ * its `implied` words (what is named, typed for how: weak, and only on the question itself), normalised.
+ */
+function listedPhrases(a: AnswerSpec, field: 'fallback' | 'implied'): Set<string> {
+  let cached = listedByAnswer[field].get(a);
   if (!cached) {
-    cached = new Set((a.implied ? allWords(a.implied) : []).map((p) => spellLevels(normalize(p))).filter((p) => p !== ''));
-    impliedByAnswer.set(a, cached);
+    const list = a[field];
+    cached = new Set((list ? allWords(list) : []).map((p) => spellLevels(normalize(p))).filter((p) => p !== ''));
+    listedByAnswer[field].set(a, cached);
   }
   return cached;
 }
 
-const fallbackByAnswer = new WeakMap<AnswerSpec, Set<string>>();
-
-/** An answer's generic words: they count like a bare yes/no, after any answer named by its own words. */
-function fallbackPhrases(a: AnswerSpec): Set<string> {
-  let cached = fallbackByAnswer.get(a);
-  if (!cached) {
-    cached = new Set((a.fallback ? allWords(a.fallback) : []).map((p) => spellLevels(normalize(p))).filter((p) => p !== ''));
-    fallbackByAnswer.set(a, cached);
-  }
-  return cached;
-}
+const fallbackPhrases = (a: AnswerSpec): Set<string> => listedPhrases(a, 'fallback');
 
 /**
  * One hit covers another of a different answer: it spans more words and shares some ("phd student" over
@@ -745,7 +746,7 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   const asked = trailingQuestion(text);
   if (asked) return readChoice(step, asked, content, lang, implied);
   if (/\?\s*$/.test(text) && n.split(' ').length >= QUESTION_WORDS && polarity(text, lexicon, false) === undefined) return { kind: 'none' };
-  const leveled = spellBareLevels(text, step);
+  const leveled = spellBareLevels(text, step, lexicon);
   if (leveled !== text) return readChoice(step, leveled, content, lang, implied);
   const w = wordsOf(lexicon);
   // A yes/no question asks about the partner: a clause about things in general ("the country scores badly in
@@ -768,7 +769,7 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   /** Answers the text denies; weak evidence (a bare "no") can't pick them. */
   const denied = new Set<string>();
   for (const a of step.answers) {
-    const impliedHere = implied ? impliedPhrases(a) : new Set<string>();
+    const impliedHere = implied ? listedPhrases(a, 'implied') : new Set<string>();
     for (const p of [...answerPhrases(a), ...impliedHere]) {
       const weak = isPolarityWord(p, lexicon) !== undefined || fallbackPhrases(a).has(p) || impliedHere.has(p);
       if (closeTo(n, p) && sameNegations(n, p, lexicon))

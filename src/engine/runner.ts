@@ -452,9 +452,14 @@ export function applyTyped(turn: Turn, text: string): boolean {
     }
     default: {
       const read = byAlliedOnly(q, extracted.countries, turn.ctx.content, (exclude) => matchChoice(q, text, turn.ctx.content, lang, exclude));
-      const match =
+      const words =
         outsideEuByCountry(turn, q, extracted) ??
         byField(q, text, extracted.domains, turn.ctx.content, byNationality(q, extracted.countries, turn.ctx.content, read, text));
+      // "University of Tehran, faculteit letteren" for "Is the home institution known for defence research?": a name,
+      // not an answer. Its ties are a point to check with the contact point; the name goes to the screening.
+      const nameOnly = words.kind === 'none' && q.input === 'yesno' && q.dimension === 'partner' && looksLikeName(shown, extracted, turn.ctx.content);
+      if (nameOnly) s.facts = mergeExtracted(s.facts, extracted);
+      const match: TypedAnswer = nameOnly ? { kind: 'unsure' } : words;
       // The contact point reads the answer as the button says it; `typed` tells it was typed.
       if (match.kind === 'answer') {
         // Several answers named at once: the first is recorded, all are on the card and in the echo.
@@ -470,15 +475,6 @@ export function applyTyped(turn: Turn, text: string): boolean {
       // It names two answers, or one only to deny it ("not a university"): ask again, read nothing into it.
       else if (match.kind === 'unclear') return false;
       else {
-        // "University of Tehran, faculteit letteren" for "Is the home institution known for defence research?": a
-        // name, not an answer. Its ties are a point to check with the contact point; the name goes to the screening.
-        if (q.input === 'yesno' && q.dimension === 'partner' && looksLikeName(shown, extracted, turn.ctx.content)) {
-          s.facts = mergeExtracted(s.facts, extracted);
-          applyAnswer(turn, id, q, 'unsure', turn.t('not-sure'), true, false);
-          understood(turn, turn.t('not-sure'));
-          advance(turn);
-          return true;
-        }
         // Clearly another question: let the caller offer to switch rather than read an answer into it.
         if (opensOtherTopic(turn, text)) return false;
         // Not an answer, but it may carry facts that answer this question ("it's a company in Malta").

@@ -43,3 +43,11 @@ describe('a weaker word beside the answer meant', () => {
     );
   });
 });
+
+describe('a bare level after a word of approximation', () => {
+  it('reads "ergens 4 à 5" and "around 2" as levels, and leaves other numbers alone', () => {
+    expect(typed('sensitive-tech-partner', 'ask-trl', 'ergens 4 à 5, we testen op een proefveld')).toBe('applied');
+    expect(typed('sensitive-tech-partner', 'ask-trl', "around 2 I'd say")).toBe('fundamental');
+    expect(typed('sensitive-tech-partner', 'ask-trl', 'about 20 people')).toBe('again');
+  });
+});

@@ -2,7 +2,8 @@
 import { isUnsure, matchChoice } from '../../src/engine/answers.js';
 import type { QuestionStep } from '../../src/content/schema/playbook.js';
 import type { PlaybookId } from '../../src/engine/ids.js';
-import { testEngine } from '../helpers/engine.js';
+import type { Reply } from '../../src/engine/types.js';
+import { Conversation, testEngine } from '../helpers/engine.js';
 
 function question(playbook: PlaybookId, step: string): QuestionStep {
   const node = testEngine().content.playbooks.get(playbook)?.steps[step];
@@ -30,3 +31,16 @@ export function allQuestions(): Array<{ playbook: PlaybookId; step: string; q: Q
   }
   return out;
 }
+
+/** Starts a playbook and clicks "not sure" (or the value given for a step) until `step` is asked. */
+export function at(playbook: PlaybookId, step: string, lang: 'en' | 'nl', clicks: Record<string, string> = {}): Conversation {
+  const c = new Conversation();
+  c.send({ type: 'set-lang', lang });
+  c.send({ type: 'start', playbook });
+  for (let i = 0; i < 20 && c.state?.step !== step; i++) c.click(`answer:${clicks[c.state?.step ?? ''] ?? 'unsure'}`);
+  if (c.state?.step !== step) throw new Error(`${playbook} did not reach ${step}`);
+  return c;
+}
+
+/** What the replies say, as one text. */
+export const texts = (replies: readonly Reply[]): string => replies.map((r) => ('text' in r ? r.text : '')).join('\n');

@@ -1,20 +1,7 @@
 // A name typed for a yes/no question about the partner ("Is the home institution known for defence research?"):
 // not an answer, and no dead end either. The ties become a point to check, the name goes to the screening.
 import { describe, expect, it } from 'vitest';
-import type { PlaybookId } from '../../src/engine/ids.js';
-import type { Reply } from '../../src/engine/types.js';
-import { Conversation } from '../helpers/engine.js';
-
-function at(playbook: PlaybookId, step: string, lang: 'en' | 'nl'): Conversation {
-  const c = new Conversation();
-  c.send({ type: 'set-lang', lang });
-  c.send({ type: 'start', playbook });
-  for (let i = 0; i < 20 && c.state?.step !== step; i++) c.click('answer:unsure');
-  expect(c.state?.step).toBe(step);
-  return c;
-}
-
-const texts = (replies: readonly Reply[]) => replies.map((r) => ('text' in r ? r.text : '')).join('\n');
+import { at, texts } from './typed-helpers.js';
 
 describe('a name typed for a question about the partner', () => {
   it('EN: records "not sure", says so, and moves on', () => {

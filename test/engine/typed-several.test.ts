@@ -4,9 +4,7 @@
 // EU and its allies (`alliedOnly`), and a field that is none of what a yes/no question names (`fieldOutside`).
 import { describe, expect, it } from 'vitest';
 import type { PlaybookId } from '../../src/engine/ids.js';
-import type { Reply } from '../../src/engine/types.js';
-import { Conversation } from '../helpers/engine.js';
-import { typed } from './typed-helpers.js';
+import { at, texts, typed } from './typed-helpers.js';
 
 type Case = [PlaybookId, string, string, string];
 
@@ -57,18 +55,6 @@ describe('typed answers that name several answers', () => {
     expect(typed(playbook, step, text)).toBe(value);
   });
 });
-
-/** Starts a playbook and answers "not sure" (or the value given for a step) until `step` is asked. */
-function at(playbook: PlaybookId, step: string, lang: 'en' | 'nl', clicks: Record<string, string> = {}): Conversation {
-  const c = new Conversation();
-  c.send({ type: 'set-lang', lang });
-  c.send({ type: 'start', playbook });
-  for (let i = 0; i < 20 && c.state?.step !== step; i++) c.click(`answer:${clicks[c.state?.step ?? ''] ?? 'unsure'}`);
-  expect(c.state?.step).toBe(step);
-  return c;
-}
-
-const texts = (replies: readonly Reply[]) => replies.map((r) => ('text' in r ? r.text : '')).join('\n');
 
 describe('what the user sees', () => {
   it('EN: "samples by courier, code via GitHub" is one complete answer: both are echoed, and how it travels is not asked again', () => {

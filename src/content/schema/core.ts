@@ -46,6 +46,8 @@ export const lexiconSchema = z
     doubt: localList.default({ en: [], nl: [] } as LocalList),
     /** Words that open an indirect question after a doubt phrase: whether, if, of. */
     whether: localList.default({ en: [], nl: [] } as LocalList),
+    /** Words of approximation before a bare level ("ergens 4 à 5", "around 3"): the level is still read. */
+    approximations: localList.default({ en: [], nl: [] } as LocalList),
     /** Words that set what follows them in the past, before the answer ("after his military service he …"): beside another answer, that one is meant. */
     earlierStages: localList.default({ en: [], nl: [] } as LocalList),
     /** Negated verbs whose reach is the verb phrase after them ("we wouldn't recruit anyone ourselves"): a few words, in the clause. */

@@ -150,9 +150,8 @@ export function buildOutcome(playbook: Playbook, spec: OutcomeStep, state: Conve
   const risky = (e: Evaluated): boolean =>
     riskRank(e.risk) >= riskRank('medium') && !rules.pointsToRisk.notRules.some((r) => e.basis?.rule === r || e.basis?.rule.endsWith(`:${r}`));
   // A blocker stops the collaboration, so nothing is left to weigh; one that stops only the agreement leaves the rest.
-  const agreementOnly = rules.pointsToRisk.agreementOnly;
-  const survives = (agreementOnly?.playbooks.includes(playbook.id) ?? false) && holds(agreementOnly?.when, { facts, flags: flagSet });
-  const leaves = (f: FlagView): boolean => survives && (agreementOnly?.flags.includes(f.id) ?? false);
+  const partial = rules.pointsToRisk.partialBlockers.filter((p) => (p.playbooks?.includes(playbook.id) ?? true) && holds(p.when, { facts, flags: flagSet }));
+  const leaves = (f: FlagView): boolean => partial.some((p) => p.flags.includes(f.id));
   const pointsToRiskOf = (e: Evaluated): boolean => {
     const blockers = flags.filter((f) => f.severity === 'blocker');
     if (blockers.length === 0) return risky(e);

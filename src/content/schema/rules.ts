@@ -104,16 +104,16 @@ export const rulesFileSchema = z
       .object({
         notRules: z.array(z.string()).default([]),
         /**
-         * Blockers that stop only the institutional agreement, in playbooks where the collaboration goes on without it
-         * (a visit on an individual grant): what else comes together can still point to a risk.
+         * Blockers that stop only part of the collaboration, in playbooks (all when none are named) where the rest goes
+         * on without it: the institutional agreement of a visit on an individual grant, a partner's place in one Horizon
+         * Europe call. What else comes together can still point to a risk.
          */
-        agreementOnly: z
-          .object({ flags: z.array(id).min(1), playbooks: z.array(playbookIdSchema).min(1), when: condition.optional() })
-          .strict()
-          .optional(),
+        partialBlockers: z
+          .array(z.object({ flags: z.array(id).min(1), playbooks: z.array(playbookIdSchema).min(1).optional(), when: condition.optional() }).strict())
+          .default([]),
       })
       .strict()
-      .default({ notRules: [] }),
+      .default({ notRules: [], partialBlockers: [] }),
     /** First rule that holds sets the risk; the last should hold always. */
     risk: z.array(riskRuleSchema).min(1),
     escalation: z

@@ -113,7 +113,7 @@ export function menuOf(u: Understanding): PlaybookId[] {
 
 /**
  * Every country the facts name, whoever it belongs to: the partner's (`countries`), the owners',
- * the co-authors' (`coAuthorCountries`) and their institutions'. An eval item lists the countries a question names; which
+ * the co-authors' (`coAuthorCountries`) and their institutions', and those named in passing (`incidentalCountries`). An eval item lists the countries a question names; which
  * of them is the partner's is a separate fact (`ownerCountries`, `coAuthorInstitutions`).
  */
 function namedCountries(facts: ExtractedFacts): string[] {
@@ -121,6 +121,7 @@ function namedCountries(facts: ExtractedFacts): string[] {
     ...facts.countries,
     ...(facts.ownerCountries ?? []),
     ...(facts.coAuthorCountries ?? []),
+    ...(facts.incidentalCountries ?? []),
     ...(facts.coAuthorInstitutions ?? []).flatMap((i) => (i.country ? [i.country] : [])),
   ];
   return all.filter((c, i) => all.indexOf(c) === i);

@@ -9,6 +9,14 @@ import type { Token } from './phrases.js';
 import { asked, near, polarity, type Polarity } from './scope.js';
 import { fold, words } from './text.js';
 
+declare module '../engine/types.js' {
+  interface ExtractedFacts {
+    /** Countries where a person in the case lives now ("a Russian candidate who has been living in Georgia"), when another
+     * country is the case's (G:99: where the partners are located): named and kept, never the partner's country. */
+    incidentalCountries?: string[];
+  }
+}
+
 /** How many words may sit between "materials" and the technology they are for ("materials for fusion reactors"). */
 const MADE_FOR_WINDOW = 3;
 
@@ -105,6 +113,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   const coAuthorCountries: Array<{ code: string; words: string }> = [];
   const venueCountries: Array<{ code: string; words: string }> = [];
   const passingCountries: Array<{ code: string; words: string }> = [];
+  const residenceCountries: Array<{ code: string; words: string }> = [];
   const ownCountries: Array<{ code: string; words: string }> = [];
   const institutions: InstitutionMention[] = [];
   const coAuthorInstitutions: Array<{ mention: InstitutionMention; entry: InstitutionEntry; words: string }> = [];
@@ -123,7 +132,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   const about = (m: { start: number; end: number }): Attribution | undefined =>
     near(
       a.tokens,
-      a.attributions.filter((x) => x.entry.payload !== 'passing' || x.start <= m.end),
+      a.attributions.filter((x) => (x.entry.payload !== 'passing' && x.entry.payload !== 'residence') || x.start <= m.end),
       m,
       attribution,
     )?.entry.payload;
@@ -154,6 +163,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
       else if (whose === 'coAuthors') coAuthorCountries.push({ code: p.code, words });
       else if (whose === 'venue' && p.what !== 'demonym') venueCountries.push({ code: p.code, words });
       else if (whose === 'passing' && p.what !== 'demonym') passingCountries.push({ code: p.code, words });
+      else if (whose === 'residence' && p.what !== 'demonym') residenceCountries.push({ code: p.code, words });
       else if (p.what === 'demonym' && ownEnds.has(m.start)) ownCountries.push({ code: p.code, words });
       else if (pushUnique(countries, p.code)) why.push(`country ${p.code} ← "${words}"`);
     } else if (p.kind === 'institution') {
@@ -216,6 +226,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
     for (const s of c.entry.signals) addSignal(s, `"${c.words}" (${c.entry.name})`);
   }
   const foreignNamed = countries.some((c) => c !== home);
+  const incidental: string[] = [];
   // Co-authors are never the partner (G:128-130: Seven Sons co-authors on a European university's paper), so
   // their country is theirs only. The owners', a venue's or a place in passing's country is the case's country too when no
   // other country is named.
@@ -227,11 +238,15 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
     [ownerCountries, 'owners'],
     [venueCountries, 'a venue'],
     [passingCountries, 'a place in passing'],
+    [residenceCountries, 'where someone lives'],
     [ownCountries, "the researcher's own nationality"],
   ] as const) {
     for (const o of list) {
       if (!foreignNamed && pushUnique(countries, o.code)) why.push(`country ${o.code} ← "${o.words}" (${whose})`);
-      else why.push(`${whose} ${o.code} ← "${o.words}" (not the partner's country)`);
+      else {
+        why.push(`${whose} ${o.code} ← "${o.words}" (not the partner's country)`);
+        if (whose === 'where someone lives') pushUnique(incidental, o.code);
+      }
     }
   }
   // A people (Uyghur, Tibetan) points to its country only when no other country is named:
@@ -327,5 +342,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   if (coAuthorsOnlyCountries.length > 0) facts.coAuthorCountries = coAuthorsOnlyCountries;
   if (coAuthorInstitutions.length > 0 && otherPartner) facts.coAuthorInstitutions = coAuthorInstitutions.map((c) => c.mention);
   if (unlistedPartner) facts.unlistedPartner = unlistedPartner;
+  const incidentalCountries = incidental.filter((c) => !countries.includes(c) && c !== home);
+  if (incidentalCountries.length > 0) facts.incidentalCountries = incidentalCountries;
   return facts;
 }

@@ -34,8 +34,8 @@ export type Place =
   | { kind: 'ignore' };
 
 /** Whom a country or institution is said of (context.yaml `attribution`): the owners, the co-authors, a venue where
- * people met, or a place named in passing (where someone studied or lives, a trip before). */
-export type Attribution = 'owners' | 'coAuthors' | 'venue' | 'passing';
+ * people met, a place named in passing (where someone studied, a trip before) or where someone lives now. */
+export type Attribution = 'owners' | 'coAuthors' | 'venue' | 'passing' | 'residence';
 
 export interface Cue {
   playbook: PlaybookId;
@@ -235,6 +235,7 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
   for (const t of content.context.attribution.coAuthors) attributions.add(t, 'coAuthors');
   for (const t of content.context.attribution.venue) attributions.add(t, 'venue');
   for (const t of content.context.attribution.passing) attributions.add(t, 'passing');
+  for (const t of content.context.attribution.residence) attributions.add(t, 'residence');
   const kindFromName = new PhraseIndex<PartnerKind>();
   for (const [kind, terms] of Object.entries(content.context.kindFromName) as Array<[PartnerKind, string[]]>) {
     for (const t of terms) kindFromName.add(t, kind);

@@ -164,6 +164,7 @@ export const contextFileSchema = z
         coAuthors: list,
         venue: list.default([]),
         passing: list.default([]),
+        residence: list.default([]),
       })
       .strict(),
     kindFromName: z.partialRecord(z.enum(PARTNER_KINDS), list),

@@ -140,6 +140,21 @@ describe('technology areas', () => {
     ['cell lines', 'biotech'],
     ['2D materials', 'materials'],
     ['sensordata uit een windturbine', 'sensing'],
+    ['high-power fibre lasers', 'semiconductors'],
+    ['het ontwerp van GaN-hoogfrequentversterkers', 'semiconductors'],
+    ['6G-antennes op chipniveau', 'semiconductors'],
+    ['computationele taalkunde', 'ai'],
+    ['machine translation between minority languages', 'ai'],
+    ['ze willen ons model verder trainen op hun data', 'ai'],
+    ['the next batch of antibody sequences', 'biotech'],
+    ['genetically engineered yeast', 'biotech'],
+    ['an underwater acoustic modem', 'connectivity'],
+    ['drones met laserscanners', 'sensing'],
+    ['SAR ship detection', 'sensing'],
+    ['bacteriën die zeldzame metalen uit mijnafval halen', 'materials'],
+    ['recycling battery cathodes', 'materials'],
+    ['uranium hexafluoride conversion', 'energy'],
+    ['cybersecurity van slimme meters', 'energy'],
   ])('%s → %s', (text, domain) => {
     expect(u.extract(text).domains).toContain(domain);
   });
@@ -154,6 +169,8 @@ describe('technology areas', () => {
     expect(u.extract('water samples from a lake').domains).toEqual([]);
     expect(u.extract('a template for the vision statement').domains).toEqual([]);
     expect(u.extract('a clear place to start').domains).toEqual([]);
+    expect(u.extract('we co-organise a workshop on youth movements').domains).toEqual([]);
+    expect(u.extract('the freezers stay in the university incubator').domains).toEqual([]);
   });
 });
 

@@ -88,6 +88,21 @@ describe('whom a fact is about', () => {
     expect(u.extract('he worked for a defence lab in Russia and has lived in Germany since 2020').countries).toEqual(['RU']);
   });
 
+  it("where someone lives is kept as a fact of its own, never the partner's country; where they studied or met is not", () => {
+    const lives = u.extract('he worked for a defence lab in Russia and has lived in Germany since 2020');
+    expect(lives.incidentalCountries).toEqual(['DE']);
+    expect(u.extract('een Wit-Russische postdoc die al jaren in Polen woont, solliciteert bij ons').incidentalCountries).toEqual(['PL']);
+    expect(u.extract('an Iranian engineer who studied in Sweden applies for a postdoc in our lab').incidentalCountries).toBeUndefined();
+    expect(u.extract('a professor I met at a conference in Singapore is now at Beihang').incidentalCountries).toBeUndefined();
+  });
+
+  it('a demonym before a registration or a foundation is a country; a language to learn is not', () => {
+    expect(u.extract("a Swiss-registered 'research foundation' offers to fund our study").countries).toEqual(['CH']);
+    expect(u.extract('ik wil tijdens mijn sabbatical Chinees leren').countries).toEqual([]);
+    expect(u.extract('a monastery library in Sinai asked us to image their manuscripts').countries).toEqual(['EG']);
+    expect(u.extract('a visiting fellow at Mount Sinai in New York').countries).toEqual(['US']);
+  });
+
   it('a people points to its country only when no other country is named', () => {
     expect(u.extract('interviews with Uyghur refugees in Turkey').countries).toEqual(['TR']);
     expect(u.extract('interviews with Uyghur families about their daily life').countries).toEqual(['CN']);

@@ -41,6 +41,9 @@ export interface ExtractedFacts {
   coAuthorInstitutions?: InstitutionMention[];
   /** Countries said of the co-authors only, never the partner's or the case's (G:128-130). */
   coAuthorCountries?: string[];
+  /** Countries where a person in the case lives now ("a Russian candidate who has been living in Georgia"), when another
+   * country is the case's (G:99: where the partners are located): named and kept, never the partner's country. */
+  incidentalCountries?: string[];
   /** An organisation named in the text that no gazetteer knows, when it looks like a name ("Hanseatic Photonics GmbH"), with the kind its name says. */
   unlistedPartner?: { name: string; kind?: PartnerKind };
   /** Why: which words produced which fact. */

@@ -9,14 +9,6 @@ import type { Token } from './phrases.js';
 import { asked, near, polarity, type Polarity } from './scope.js';
 import { fold, words } from './text.js';
 
-declare module '../engine/types.js' {
-  interface ExtractedFacts {
-    /** Countries where a person in the case lives now ("a Russian candidate who has been living in Georgia"), when another
-     * country is the case's (G:99: where the partners are located): named and kept, never the partner's country. */
-    incidentalCountries?: string[];
-  }
-}
-
 /** How many words may sit between "materials" and the technology they are for ("materials for fusion reactors"). */
 const MADE_FOR_WINDOW = 3;
 

@@ -126,7 +126,7 @@ function defenceFunderCountries(lexicon: Lexicon, a: Analysis, home: string, why
       after = countries.find((c) => c.start === at && !a.tokens.slice(body.end, at + 1).some((t) => t.clause));
     }
     const c = before ?? after;
-    if (!c || c.entry.payload.kind !== 'country') continue;
+    if (c?.entry.payload.kind !== 'country') continue;
     const code = c.entry.payload.code;
     const words = typed(a.tokens, { start: Math.min(c.start, body.start), end: Math.max(c.end, body.end) });
     const first = Math.min(c.start, body.start);

@@ -50,7 +50,10 @@ const TAGS_BY_FACT: Record<string, string[]> = {
   sharingOutsideEu: ['destination-country', 'what-shared'],
   outsideEu: ['destination-country', 'lecture-audience'],
   channel: ['what-shared', 'lecture-audience'],
-  funders: ['funding', 'visitor-funding'],
+  // "Where does the … funding come from?" is answered by the funding; writers who had no funding tag put the
+  // funder's origin under `funder-origin` ("Saudi Arabia, the Ministry of Defence."), the tag that already answers
+  // the funder's country (`countries`): one answer read for every question it answers, the nearer tag first.
+  funders: ['funding', 'visitor-funding', 'funder-origin'],
   institution: ['home-institution'],
   homeInstitution: ['home-institution'],
   backgroundKind: ['person-military-background'],

@@ -14,6 +14,8 @@ export function mergeExtracted(facts: Facts, extracted: ExtractedFacts): Facts {
   if (countries.length) next.countries = union(next.countries, countries);
   if (extracted.domains.length) next.domains = union(next.domains, extracted.domains);
   if (extracted.funders.length) next.funders = union(next.funders, extracted.funders);
+  // Where the defence money comes from, by country: a question whose answers say an origin (`funderOrigin`) reads it.
+  if (extracted.defenceFunderCountries?.length) next.defenceFunders = union(next.defenceFunders, extracted.defenceFunderCountries);
   if (extracted.partnerKind && next.partnerKind === undefined) next.partnerKind = extracted.partnerKind;
   if (partner && next.partnerName === undefined) next.partnerName = partner.name;
   // A name the gazetteers don't know, taken only when it looks like an organisation's name.

@@ -175,6 +175,28 @@ function applyKnown(turn: Turn, stepId: string, q: QuestionStep): void {
   turn.state.step = matched[0]?.next ?? resolveGoto(turn, q.next);
 }
 
+/**
+ * Where the defence money comes from, by the country of the defence bodies named (fact `defenceFunders`: "the Saudi
+ * Ministry of Defence offered to fund"): the answers that say that origin (`funderOrigin`) join what is known, in the
+ * question's `several` order (the one that asks the most caution first, G:635-637), so the question is not asked.
+ */
+function addFunderOrigin(turn: Turn, q: QuestionStep): void {
+  const withOrigin = q.answers.filter((a) => a.funderOrigin !== undefined);
+  const countries = factList(turn.state.facts.defenceFunders).filter((c) => /^[A-Z]{2}$/.test(c));
+  if (withOrigin.length === 0 || countries.length === 0) return;
+  const { eu, alliedOutsideEu, defencePartners } = turn.ctx.content.rules;
+  const allied = new Set([...eu, ...alliedOutsideEu, ...defencePartners]);
+  const origins = new Set(countries.map((c) => (allied.has(c) ? 'allied' : 'elsewhere')));
+  const known = factList(turn.state.facts[q.fact]).filter((v) => v !== 'unsure');
+  const given = withOrigin.filter((a) => a.funderOrigin !== undefined && origins.has(a.funderOrigin) && !known.includes(a.value)).map((a) => a.value);
+  if (given.length === 0) return;
+  const order = (v: string): number => {
+    const i = (q.several ?? []).indexOf(v);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  turn.state.facts[q.fact] = [...given, ...known].sort((x, y) => order(x) - order(y));
+}
+
 /** An answer implied by a situation recognised in what the user said (signals). */
 function inferFromSignals(turn: Turn, q: QuestionStep): string | undefined {
   const signals = new Set(turn.state.signals);
@@ -259,6 +281,7 @@ export function advance(turn: Turn): void {
     }
     switch (node.type) {
       case 'question': {
+        addFunderOrigin(turn, node);
         if (isKnown(node, turn)) {
           applyKnown(turn, id, node);
           continue;

@@ -46,6 +46,8 @@ export interface ExtractedFacts {
   incidentalCountries?: string[];
   /** An organisation named in the text that no gazetteer knows, when it looks like a name ("Hanseatic Photonics GmbH"), with the kind its name says. */
   unlistedPartner?: { name: string; kind?: PartnerKind };
+  /** Countries of the foreign defence bodies named as paying ("the Saudi Ministry of Defence offered to fund"; G:635-637). */
+  defenceFunderCountries?: string[];
   /** Why: which words produced which fact. */
   why: string[];
 }

@@ -95,6 +95,54 @@ function unlistedName(lexicon: Lexicon, text: string, known: readonly string[]):
   return undefined;
 }
 
+/**
+ * The countries of the defence bodies that pay, by their words (funders.yaml `defenceBodies`, G:635-637): a body with
+ * its country right before it ("the Saudi Ministry of Defence", "het Indiase leger", "Chinese PLA-affiliated") or
+ * right after it with a link word ("the armed forces of the UAE", "het leger van Pakistan"), in a message that speaks
+ * of money. The own country's defence and a body the research is about ("a history of the Indian army") are no
+ * foreign funder; a listed defence funder with a country (DARPA, ONR) is one.
+ */
+function defenceFunderCountries(lexicon: Lexicon, a: Analysis, home: string, why: string[]): string[] {
+  const out: string[] = [];
+  for (const m of a.places) {
+    const p = m.entry.payload;
+    if (p.kind === 'funder' && p.funder.country && p.funder.country !== home && p.funder.signals.includes('defence-funding')) {
+      if (pushUnique(out, p.funder.country)) why.push(`defence funder from ${p.funder.country} ← "${typed(a.tokens, m)}" (${p.funder.name})`);
+    }
+  }
+  const bodies = lexicon.defenceBodies.matchAll(a.tokens);
+  if (bodies.length === 0) return out;
+  const { negation } = lexicon.content.context;
+  const money = lexicon.defenceFunding.matchAll(a.tokens).some((m) => polarity(a.tokens, a.negations, m.start, negation.window) === 'said');
+  if (!money) return out;
+  const subjects = lexicon.defenceSubject.matchAll(a.tokens);
+  const countries = a.places.filter((m) => m.entry.payload.kind === 'country' && m.entry.payload.what !== 'group');
+  const form = (i: number): string => a.tokens[i]?.forms[0] ?? '';
+  for (const body of bodies) {
+    const before = countries.find((c) => c.end === body.start);
+    let after: (typeof countries)[number] | undefined;
+    if (!before && lexicon.defenceLinks.has(form(body.end))) {
+      const at = lexicon.defenceArticles.has(form(body.end + 1)) ? body.end + 2 : body.end + 1;
+      after = countries.find((c) => c.start === at && !a.tokens.slice(body.end, at + 1).some((t) => t.clause));
+    }
+    const c = before ?? after;
+    if (c?.entry.payload.kind !== 'country') continue;
+    const code = c.entry.payload.code;
+    const words = typed(a.tokens, { start: Math.min(c.start, body.start), end: Math.max(c.end, body.end) });
+    const first = Math.min(c.start, body.start);
+    if (subjects.some((x) => x.end <= first && first - x.end <= 2 && !a.tokens.slice(x.end, first + 1).some((t) => t.clause))) {
+      why.push(`defence body "${words}" (the subject of the research, no funder)`);
+      continue;
+    }
+    if (code === home) {
+      why.push(`defence body "${words}" (the own government's: no foreign funder)`);
+      continue;
+    }
+    if (pushUnique(out, code)) why.push(`defence funder from ${code} ← "${words}"`);
+  }
+  return out;
+}
+
 export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   const home = lexicon.content.intents.homeCountry;
   const { negation, attribution } = lexicon.content.context;
@@ -336,5 +384,7 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   if (unlistedPartner) facts.unlistedPartner = unlistedPartner;
   const incidentalCountries = incidental.filter((c) => !countries.includes(c) && c !== home);
   if (incidentalCountries.length > 0) facts.incidentalCountries = incidentalCountries;
+  const defenceFunders = defenceFunderCountries(lexicon, a, home, why);
+  if (defenceFunders.length > 0) facts.defenceFunderCountries = defenceFunders;
   return facts;
 }

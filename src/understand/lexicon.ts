@@ -80,6 +80,12 @@ export interface Lexicon {
   spokenAtClauseEnd: PhraseIndex<true>;
   /** Words for an area's stuff ("materials") that count as the area before another technology. */
   madeFor: PhraseIndex<DomainId>;
+  /** A government's defence body, its link and article words, money words and subject words (funders.yaml `defenceBodies`). */
+  defenceBodies: PhraseIndex<true>;
+  defenceLinks: ReadonlySet<string>;
+  defenceArticles: ReadonlySet<string>;
+  defenceFunding: PhraseIndex<true>;
+  defenceSubject: PhraseIndex<true>;
 }
 
 /** The Dutch adjective with its -e ending: Chinees → Chinese, Iraans → Iraanse, Russisch → Russische. */
@@ -256,7 +262,20 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
     for (const t of terms) madeFor.add(t, domain);
   }
 
+  const bodies = content.funders.defenceBodies;
+  const defenceBodies = new PhraseIndex<true>();
+  for (const t of bodies?.bodies ?? []) defenceBodies.add(t, true);
+  const defenceFunding = new PhraseIndex<true>();
+  for (const t of bodies?.funding ?? []) defenceFunding.add(t, true);
+  const defenceSubject = new PhraseIndex<true>();
+  for (const t of bodies?.subject ?? []) defenceSubject.add(t, true);
+
   return {
+    defenceBodies,
+    defenceLinks: new Set((bodies?.links ?? []).map(fold)),
+    defenceArticles: new Set((bodies?.articles ?? []).map(fold)),
+    defenceFunding,
+    defenceSubject,
     spokenAfter,
     spokenVerbs,
     spokenAtClauseEnd,

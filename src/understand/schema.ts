@@ -88,6 +88,22 @@ export const fundersFileSchema = z
         })
         .strict(),
     ),
+    /** A government's defence body named by its country where the message speaks of money (G:635-637). */
+    defenceBodies: z
+      .object({
+        /** The bodies: "ministry of defence", "armed forces", "het leger". */
+        bodies: list,
+        /** Words between a body and the country after it: "of", "van". */
+        links: list,
+        /** An article that may sit after the link: "the armed forces of the UAE". */
+        articles: list.default([]),
+        /** Words that speak of money; a body is a funder only in a message with one that is not denied. */
+        funding: list,
+        /** Said just before the body's country, the body is what the research is about: "a history of". */
+        subject: list.default([]),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -97,6 +97,12 @@ const answer = z
      * `outsideAreas`), it gives this answer — "thermal imaging" is none of nuclear, absorbing material or cryptanalysis.
      */
     fieldOutside: z.array(id).optional(),
+    /**
+     * A defence body named by its country (fact `defenceFunders`, from the understanding layer) gives this answer:
+     * `allied` when the country is in the EU, EFTA, NATO or a defence partner (content/rules.yaml `eu`,
+     * `alliedOutsideEu`, `defencePartners`), `elsewhere` when it is not (G:635-637).
+     */
+    funderOrigin: z.enum(['allied', 'elsewhere']).optional(),
     /** Situations recognised in what the user said earlier that already give this answer. */
     signals: z.array(id).default([]),
     flags: z.array(id).default([]),

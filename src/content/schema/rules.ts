@@ -94,6 +94,11 @@ export const rulesFileSchema = z
     outsideEuFlags: z.array(id).default([]),
     /** Countries outside the EU that count as allied for nationality conditions: the EFTA and NATO members. */
     alliedOutsideEu: z.array(countryCode).default([]),
+    /**
+     * Partner countries outside the EU, EFTA and NATO whose defence money counts as allied ("allied and partner
+     * countries", G:635-637): a defence funder from elsewhere calls for greater caution.
+     */
+    defencePartners: z.array(countryCode).default([]),
     /** Yes/no facts "are all of them nationals of an EU, EFTA or NATO country?": a nationality from elsewhere answers no. */
     alliedNationalityFacts: z.array(z.string()).default([]),
     /** Duties that make the contact point necessary (reporting obligation, licences, sanctions). */

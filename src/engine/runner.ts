@@ -88,8 +88,8 @@ function record(turn: Turn, stepId: string, q: QuestionStep, value: string, labe
 
 /**
  * Records an answer (typed, clicked or inferred), raises its flags and moves on. `also`: the other answers named with it
- * on a question that takes several: the fact keeps them all ("samples by courier, the code via GitHub, and a summer-school
- * tutorial" is three ways it is shared), so later questions and the outcome see each; the first is the recorded answer.
+ * on a question that takes several; with `keepsAll` the fact keeps them all ("samples by courier, the code via GitHub,
+ * and a summer-school tutorial" is three ways it is shared), so later questions and the outcome see each.
  */
 function applyAnswer(
   turn: Turn,
@@ -110,7 +110,7 @@ function applyAnswer(
   } else {
     const answer = q.answers.find((a) => a.value === value);
     if (answer) {
-      const others = q.several ? also.filter((v) => v !== value && q.answers.some((a) => a.value === v)) : [];
+      const others = q.several && q.keepsAll ? also.filter((v) => v !== value && q.answers.some((a) => a.value === v)) : [];
       s.facts[q.fact] = others.length > 0 ? [value, ...others] : value;
       addFlags(turn, answer.flags);
       next = answer.next;

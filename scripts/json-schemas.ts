@@ -15,7 +15,7 @@ import * as reference from '../src/content/schema/reference.js';
 import { normalisationTableSchema } from '../src/screening/normalisation-table.js';
 import { screeningTextsSchema } from '../src/screening/texts.js';
 import * as understand from '../src/understand/schema.js';
-import { examplesFileSchema } from '../src/understand/examples.js';
+import { examplesFileSchema, questionsFileSchema } from '../src/understand/examples.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -67,6 +67,7 @@ add('understand-context', understand.contextFileSchema, one('content/understand/
 add('understand-language', understand.languageFileSchema, one('content/understand/language.yaml'));
 add('understand-router', understand.routerFileSchema, one('content/understand/router.yaml'));
 add('understand-examples', examplesFileSchema, yamlIn('content/understand/examples'));
+add('understand-questions', questionsFileSchema, yamlIn('content/understand/examples/questions'));
 
 /** The JSON text of each schema, keyed by file name in schemas/. */
 export function generateSchemas(): Record<string, string> {

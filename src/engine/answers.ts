@@ -301,8 +301,12 @@ function polarity(text: string, lexicon: Lexicon, anywhere: boolean, specific = 
   if (parts.some((part) => doubtful(part, wordsOf(lexicon)))) return 'unsure';
   const all = parts.flat();
   const doubted = (p: Polarity): Polarity => (p !== 'unsure' && laterDoubt(parts, wordsOf(lexicon)) ? 'unsure' : p);
+  // "I skimmed the dual-use list, didn't see anything": a first clause that says what was looked at opens with no
+  // finding; the finding opens the clause after it.
+  const second = parts[1];
+  const findings = namesWhatWasChecked(first, lexicon) && second && !startsWithAny(first, phrases) ? [first, second] : [first];
   // "I think parts of it are", "ik denk deels wel": a hedge before the opening phrase leaves it what it is.
-  for (const opening of [first, withoutHedge(first, wordsOf(lexicon))]) {
+  for (const opening of findings.flatMap((f) => [f, withoutHedge(f, wordsOf(lexicon))])) {
     if (!opening) continue;
     const openingText = opening.join(' ');
     const alone = said.length > 1 ? Number.POSITIVE_INFINITY : TRAILING_WORDS;
@@ -328,6 +332,11 @@ function polarity(text: string, lexicon: Lexicon, anywhere: boolean, specific = 
     if (best) found.add(best.phrase.polarity);
   }
   return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** The clause opens with a yes, no or not-sure phrase. */
+function startsWithAny(part: string[], phrases: PolarityPhrase[]): boolean {
+  return phrases.some((p) => startsWithWords(part, p.words));
 }
 
 /** Words at `start` said only as a possibility: after "maybe" in their clause ("en misschien een prototype"), or in a clause that ends in it ("a bit political maybe"). */
@@ -460,7 +469,10 @@ function negated(words: string[], start: number, end: number, w: Words): boolean
   // Dutch puts it after: "een bedrijf is het niet", "van 'confidential' is volgens mij geen sprake".
   const after = words.slice(end);
   if (w.denials.some((d) => indexOfWords(after, d) >= 0)) return true;
-  return after.length > 0 && after.length <= 3 && w.negations.has(after[after.length - 1] ?? '');
+  // The list the words stand in goes with them: "[confidential] of hoger staat niks", "[secret] or above isn't".
+  let tail = after;
+  for (let items = 0; items < LIST_REACH && tail.length > 2 && w.conjunctions.has(tail[0] ?? ''); items++) tail = tail.slice(2);
+  return tail.length > 0 && tail.length <= 3 && w.negations.has(tail[tail.length - 1] ?? '');
 }
 
 /** A phrase that is itself a yes/no/unsure word ("no", "nee") says little once the text names an answer. */
@@ -900,6 +912,9 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   // clause that is nothing but a doubt: not sure.
   const last = allParts[allParts.length - 1]?.filter((x) => !w.fillers.has(x));
   if (allParts.length > 1 && last && w.doubts.some((d) => closeTo(last.join(' '), d.join(' ')))) return { kind: 'unsure' };
+  // "Students were expelled at several universities there, I don't know about this one": nothing named and nothing
+  // denied, and a clause after the first that doubts: not sure.
+  if (denied.size === 0 && laterDoubt(parts, w)) return { kind: 'unsure' };
   return { kind: denied.size > 0 ? 'unclear' : 'none' };
 }
 

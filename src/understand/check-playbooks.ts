@@ -1,5 +1,7 @@
-// The router names playbooks in content/understand/ (intents, clarifying defaults, the knowledge topics);
-// each must be a playbook in dialogs/. Part of `advisor content check`.
+// The router names playbooks in content/understand/ (intents, clarifying defaults, the knowledge topics,
+// the label of every example and spent blind question); each must be a playbook in dialogs/. Part of
+// `advisor content check`.
+import { loadExamples } from './examples.js';
 import type { UnderstandContent } from './schema.js';
 
 export function checkRouterPlaybooks(understand: UnderstandContent, playbooks: ReadonlySet<string> | ReadonlyMap<string, unknown>): string[] {
@@ -13,5 +15,9 @@ export function checkRouterPlaybooks(understand: UnderstandContent, playbooks: R
   understand.context.clarifyDefaults.forEach((id, i) => {
     if (!playbooks.has(id)) problems.push(`content/understand/context.yaml clarifyDefaults[${i}]: no playbook "${id}" in dialogs/`);
   });
+  for (const e of loadExamples(understand.examplesDir).examples) {
+    if (e.playbook !== null && !playbooks.has(e.playbook))
+      problems.push(`content/understand/examples/${e.file}: no playbook "${e.playbook}" in dialogs/ (for "${e.text.slice(0, 40)}…")`);
+  }
   return problems;
 }

@@ -127,3 +127,22 @@ describe('long typed answers where one clause answers', () => {
     expect(typed(playbook, step, text)).toBe(value);
   });
 });
+
+// Answer words added for the blind T round (G:874-880 CV gaps and ties; G:981-985 researcher background; G:939-958 commission).
+describe('answer words for what people report', () => {
+  it.each([
+    ['hire-military-background', 'ask-cv-gaps', "One year only says 'classified project'; he can't talk about it.", 'yes'],
+    ['hire-military-background', 'ask-cv-gaps', 'Twee jaar bij een geheim project, hij mag er niet over praten.', 'yes'],
+    ['fieldwork-abroad', 'ask-researcher-safety', 'He has both passports and would enter on the local one.', 'yes'],
+    ['fieldwork-abroad', 'ask-researcher-safety', 'Ze heeft beide nationaliteiten.', 'yes'],
+    ['fieldwork-abroad', 'ask-identifiable', 'They are local officials and some want to be named.', 'yes'],
+    ['visiting-researcher', 'ask-funding', 'a TÜBİTAK grant, so the state pays', 'csc'],
+    ['visiting-researcher', 'ask-access', 'we run a project with the police on their camera footage', 'yes'],
+    ['visiting-researcher', 'ask-access', 'nee, geen politieproject, niets gevoeligs', 'no'],
+    ['visiting-researcher', 'ask-rectors-statement', 'I think their rector is on the list', 'yes'],
+    ['visiting-researcher', 'ask-rectors-statement', 'I went through it, their rector is not on the list', 'no'],
+    ['foreign-government-commission', 'ask-safety', 'Normal care, as for any vulnerable group.', 'none'],
+  ])('%s / %s: "%s" → %s', (playbook, step, text, value) => {
+    expect(typed(playbook as never, step, text)).toBe(value);
+  });
+});

@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createUnderstander } from '../../src/understand/index.js';
+import { loadContent } from '../../src/content/load.js';
+import { checkRouterPlaybooks } from '../../src/understand/check-playbooks.js';
 import { menuOf } from '../../src/understand/evaluate.js';
+import { loadUnderstandContent } from '../../src/understand/load.js';
 
 const root = join(import.meta.dirname, '../..');
 const u = createUnderstander();
@@ -109,4 +112,27 @@ describe('content authors fix a miss with an example', () => {
     const after = createUnderstander({ contentDir: dir }).route(probe);
     expect(after.playbook).toBe('export-control');
   }, 120_000);
+});
+
+describe('a spent blind set teaches the router', () => {
+  it('the questions of content/understand/examples/questions/ are learned like examples, and a label naming no playbook fails the content check', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'understand-questions-'));
+    cpSync(join(root, 'content'), dir, { recursive: true });
+    const probe = 'quibbly wompers for our snorkel institute, ok?';
+    expect(createUnderstander({ contentDir: dir }).route(probe).playbook).not.toBe('visiting-researcher');
+    const file = join(dir, 'understand', 'examples', 'questions', 'blind-z.yaml');
+    const questions = [
+      'a quibbly womper would like to stay at our snorkel institute for three months',
+      'een quibbly womper wil een jaar bij ons snorkel institute komen werken',
+      'hosting a quibbly womper in the snorkel institute next term',
+    ];
+    const yaml = (playbook: string) =>
+      `source: eval/blind/routing-z.yaml\nquestions:\n${questions.map((q, i) => `  - { q: "${q}", lang: ${i === 1 ? 'nl' : 'en'}, playbook: ${playbook} }`).join('\n')}\n`;
+    writeFileSync(file, yaml('visiting-researcher'));
+    expect(createUnderstander({ contentDir: dir }).route(probe).playbook).toBe('visiting-researcher');
+    writeFileSync(file, yaml('visiting-scholar'));
+    const problems = checkRouterPlaybooks(loadUnderstandContent(dir), loadContent().playbooks);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/questions\/blind-z\.yaml: no playbook "visiting-scholar"/);
+  }, 240_000);
 });

@@ -49,6 +49,8 @@ const TAGS_BY_FACT: Record<string, string[]> = {
   sharing: ['what-shared'],
   sharingOutsideEu: ['destination-country', 'what-shared'],
   outsideEu: ['destination-country', 'lecture-audience'],
+  // Where the lecture or course is held and its participants are: the audience first.
+  lectureAudience: ['lecture-audience', 'destination-country'],
   channel: ['what-shared', 'lecture-audience'],
   // "Where does the … funding come from?" is answered by the funding; writers who had no funding tag put the
   // funder's origin under `funder-origin` ("Saudi Arabia, the Ministry of Defence."), the tag that already answers

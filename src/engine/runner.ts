@@ -86,8 +86,21 @@ function record(turn: Turn, stepId: string, q: QuestionStep, value: string, labe
   turn.state.answers = [...turn.state.answers.filter((a) => a.step !== stepId), rec];
 }
 
-/** Records an answer (typed, clicked or inferred), raises its flags and moves on. */
-function applyAnswer(turn: Turn, stepId: string, q: QuestionStep, value: string, label: string, typed: boolean, inferred: boolean): void {
+/**
+ * Records an answer (typed, clicked or inferred), raises its flags and moves on. `also`: the other answers named with it
+ * on a question that takes several; with `keepsAll` the fact keeps them all ("samples by courier, the code via GitHub,
+ * and a summer-school tutorial" is three ways it is shared), so later questions and the outcome see each.
+ */
+function applyAnswer(
+  turn: Turn,
+  stepId: string,
+  q: QuestionStep,
+  value: string,
+  label: string,
+  typed: boolean,
+  inferred: boolean,
+  also: readonly string[] = [],
+): void {
   const s = turn.state;
   let next: string | undefined;
   if (value === 'unsure') {
@@ -97,7 +110,8 @@ function applyAnswer(turn: Turn, stepId: string, q: QuestionStep, value: string,
   } else {
     const answer = q.answers.find((a) => a.value === value);
     if (answer) {
-      s.facts[q.fact] = value;
+      const others = q.several && q.keepsAll ? also.filter((v) => v !== value && q.answers.some((a) => a.value === v)) : [];
+      s.facts[q.fact] = others.length > 0 ? [value, ...others] : value;
       addFlags(turn, answer.flags);
       next = answer.next;
     }
@@ -132,10 +146,10 @@ function answerLaterToo(turn: Turn, q: QuestionStep, text: string): void {
     let values = [m.value, ...(m.also ?? [])];
     // What was said before still holds: an "online masterclass" in the opening is a lecture, and the slides to download
     // named now are what the lecture shares, not another way (the signalled answer `includes` it).
-    const signalled = inferFromSignals(turn, node);
-    if (signalled && !values.includes(signalled) && node.several?.includes(signalled)) {
-      const included = node.answers.find((a) => a.value === signalled)?.includes ?? [];
-      values = [signalled, ...values.filter((v) => !included.includes(v))];
+    const signalled = (signalledAnswers(turn, node) ?? []).filter((v) => !values.includes(v) && node.several?.includes(v));
+    if (signalled.length > 0) {
+      const included = node.answers.filter((a) => signalled.includes(a.value)).flatMap((a) => a.includes ?? []);
+      values = [...signalled, ...values.filter((v) => !included.includes(v))];
     }
     turn.state.facts[node.fact] = values.length > 1 ? values : (values[0] ?? m.value);
   }
@@ -163,7 +177,7 @@ function applyKnown(turn: Turn, stepId: string, q: QuestionStep): void {
   if ((q.input === 'choice' || q.input === 'yesno') && (values.length === 1 || q.several) && q.answers.some((a) => a.value === single)) {
     // Several answers taken from what was said (`several`): the first is recorded, the others are on the card.
     const also = q.several ? values.slice(1).filter((v) => q.answers.some((a) => a.value === v)) : [];
-    applyAnswer(turn, stepId, q, single, labelWithAlso(turn, q, single, also), false, true);
+    applyAnswer(turn, stepId, q, single, labelWithAlso(turn, q, single, also), false, true, also);
     addFlags(turn, alsoFlags(q, also));
     return;
   }
@@ -199,11 +213,21 @@ function addFunderOrigin(turn: Turn, q: QuestionStep): void {
 
 /** An answer implied by a situation recognised in what the user said (signals). */
 function inferFromSignals(turn: Turn, q: QuestionStep): string | undefined {
+  return signalledAnswers(turn, q)?.[0];
+}
+
+/**
+ * The answers implied by the situations recognised (signals). Two answers signalled at once ("Research and Innovation
+ * Action" also says "innovation action") is no answer: the question is asked. On a question that takes several
+ * (`several`), each of them is an answer ("a tutorial at the summer school; I e-mailed them the code"), in its order.
+ */
+function signalledAnswers(turn: Turn, q: QuestionStep): string[] | undefined {
   const signals = new Set(turn.state.signals);
-  const found = q.answers.filter((a) => a.signals.some((sig) => signals.has(sig)));
-  // Two answers signalled at once ("Research and Innovation Action" also says "innovation action") is no answer:
-  // the question is asked.
-  return found.length === 1 ? found[0]?.value : undefined;
+  const found = q.answers.filter((a) => a.signals.some((sig) => signals.has(sig))).map((a) => a.value);
+  if (found.length === 1) return found;
+  const order = q.several;
+  if (found.length > 1 && order && found.every((v) => order.includes(v))) return order.filter((v) => found.includes(v));
+  return undefined;
 }
 
 function choicesFor(turn: Turn, q: QuestionStep): Choice[] {
@@ -286,9 +310,10 @@ export function advance(turn: Turn): void {
           applyKnown(turn, id, node);
           continue;
         }
-        const inferred = inferFromSignals(turn, node);
+        const [inferred, ...also] = signalledAnswers(turn, node) ?? [];
         if (inferred) {
-          applyAnswer(turn, id, node, inferred, labelFor(node, inferred, turn), false, true);
+          applyAnswer(turn, id, node, inferred, labelWithAlso(turn, node, inferred, also), false, true, also);
+          addFlags(turn, alsoFlags(node, also));
           continue;
         }
         ask(turn, id, node);
@@ -487,7 +512,7 @@ export function applyTyped(turn: Turn, text: string): boolean {
       if (match.kind === 'answer') {
         // Several answers named at once: the first is recorded, all are on the card and in the echo.
         const label = labelWithAlso(turn, q, match.value, match.also ?? []);
-        applyAnswer(turn, id, q, match.value, label, true, false);
+        applyAnswer(turn, id, q, match.value, label, true, false, match.also);
         addFlags(turn, alsoFlags(q, match.also));
         understood(turn, label);
         answerLaterToo(turn, q, text);

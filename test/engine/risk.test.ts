@@ -32,8 +32,18 @@ describe('risk rule (content/rules.yaml)', () => {
       flag('military-ties', 'partner', 'concern'),
     ];
     expect(assessRisk(rules(), situation(flags)).risk).toBe('high');
-    expect(assessRisk(rules(), situation([flag('dual-use', 'topic', 'serious'), flag('higher-risk-country', 'country', 'concern')])).risk).toBe('high');
+    expect(assessRisk(rules(), situation([flag('dual-use', 'topic', 'serious'), flag('military-ties', 'partner', 'concern')])).risk).toBe('high');
     expect(assessRisk(rules(), situation([flag('seven-sons', 'partner', 'blocker')])).rule.id).toBe('restriction-or-sanction');
+  });
+  it('a serious topic and a country with nothing against the partner is medium, as with the collaboration too (G:84-86, G:103-106)', () => {
+    const two = [flag('dual-use', 'topic', 'serious'), flag('higher-risk-country', 'country', 'concern')];
+    const r = assessRisk(rules(), situation(two));
+    expect(r.risk).toBe('medium');
+    expect(r.rule.id).toBe('topic-and-country-clean-partner');
+    // More elements never give a lower risk than fewer.
+    const three = assessRisk(rules(), situation([...two, flag('online-teaching-outside-eu', 'collaboration', 'concern')]));
+    expect(three.risk).toBe('medium');
+    expect(three.rule.id).toBe('three-elements-clean-partner');
   });
   it('a serious sign about the partner with only its country is medium; with the topic too it is high (G:102-106)', () => {
     const partnerAndCountry = [flag('military-ties', 'partner', 'serious'), flag('higher-risk-country', 'country', 'concern')];

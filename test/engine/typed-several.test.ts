@@ -62,7 +62,8 @@ describe('what the user sees', () => {
     const r = c.say('the test samples by courier, the code via GitHub');
     expect(texts(r.replies)).toContain('Understood: Software or code (also: Goods: samples, materials, components, equipment)');
     expect(c.state?.step).not.toBe('ask-channel');
-    expect(c.state?.facts.channel).toBe('electronic');
+    // The channel question keeps every way named (keepsAll): the recorded one first, each with its own questions.
+    expect(c.state?.facts.channel).toEqual(['electronic', 'shipment']);
     const card = c.state?.answers.find((a) => a.step === 'ask-channel');
     expect(card?.label).toContain('By e-mail, cloud, shared drive or video call');
     expect(card?.label).toContain('Shipped or carried abroad');

@@ -133,6 +133,12 @@ export const questionStep = z
      */
     several: z.array(id).optional(),
     /**
+     * The fact keeps every answer named with the recorded one (`several`), so later questions and the outcome see each
+     * ("the code via GitLab, and a tutorial at a summer school": two ways it is shared, each with its own questions).
+     * Without it the fact is the recorded answer, and the others are on the card and raise their flags.
+     */
+    keepsAll: z.boolean().optional(),
+    /**
      * Later questions a typed answer to this one may answer too ("samples by courier, code via GitHub" says how it is
      * shared): when the text names their answer clearly, their fact is filled and they are not asked.
      */

@@ -154,6 +154,8 @@ interface Words {
   generalities: string[][];
   /** "Maybe", "misschien": a clause with one of these names a possibility only. */
   tentative: Set<string>;
+  /** "Really", "echt": read the opening without them too ("I really don't think so" is "I don't think so"). */
+  intensifiers: Set<string>;
   /** "But", "maar": a clause opening with one of these corrects the clauses before it. */
   contrasts: Set<string>;
   /** "I think", "denk ik": a finding said with one of these is not confirmed. */
@@ -210,6 +212,7 @@ function wordsOf(lexicon: Lexicon): Words {
     checkedGap: new Set(listOf(lexicon.checkedGap)),
     generalities: listOf(lexicon.generalities).map((p) => p.split(' ')),
     tentative: new Set(listOf(lexicon.tentative)),
+    intensifiers: new Set(listOf(lexicon.intensifiers)),
     contrasts: new Set(listOf(lexicon.contrasts)),
     hedges: listOf(lexicon.hedges).map((p) => p.split(' ')),
     ownSources: listOf(lexicon.ownSources).map((p) => p.split(' ')),
@@ -306,8 +309,12 @@ function polarity(text: string, lexicon: Lexicon, anywhere: boolean, specific = 
   const second = parts[1];
   const findings = namesWhatWasChecked(first, lexicon) && second && !startsWithAny(first, phrases) ? [first, second] : [first];
   // "I think parts of it are", "ik denk deels wel": a hedge before the opening phrase leaves it what it is.
-  for (const opening of findings.flatMap((f) => [f, withoutHedge(f, wordsOf(lexicon))])) {
+  const { intensifiers, negations } = wordsOf(lexicon);
+  const plain = (f: string[] | undefined) => (f?.some((x) => intensifiers.has(x)) ? f.filter((x) => !intensifiers.has(x)) : undefined);
+  for (const opening of findings.flatMap((f) => [f, withoutHedge(f, wordsOf(lexicon)), plain(f), plain(withoutHedge(f, wordsOf(lexicon)))])) {
     if (!opening) continue;
+    // "Not unless the army wants to count butterflies": a clause that is a bare negation once its condition is set apart is a no.
+    if (opening.length === 1 && negations.has(opening[0] ?? '') && !wordsOf(lexicon).polarityOf.has(opening[0] ?? '')) return doubted('no');
     const openingText = opening.join(' ');
     const alone = said.length > 1 ? Number.POSITIVE_INFINITY : TRAILING_WORDS;
     for (const p of phrases) {
@@ -756,7 +763,14 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   // An answer that ends in a question of its own ("… Geen idee wat hij toen deed, misschien zijn visum regelen?")
   // is read without it: the question wonders about a detail, the sentences before it answer.
   const asked = trailingQuestion(text);
-  if (asked) return readChoice(step, asked, content, lang, implied);
+  if (asked) {
+    const before = readChoice(step, asked, content, lang, implied);
+    // "It's Québec… but I wouldn't call that human-rights violations in the sense you mean?": a closing sentence that
+    // does not open like a question (lexicon `questionStarts`) is a statement said with a rising tone;
+    // when the sentences before it answer nothing, it is read with them.
+    if (before.kind !== 'none' || asksItself(text.slice(asked.length), content)) return before;
+    return readChoice(step, text.replace(/\?\s*$/, '.'), content, lang, implied);
+  }
   if (/\?\s*$/.test(text) && n.split(' ').length >= QUESTION_WORDS && polarity(text, lexicon, false) === undefined) return { kind: 'none' };
   const leveled = spellBareLevels(text, step, lexicon);
   if (leveled !== text) return readChoice(step, leveled, content, lang, implied);
@@ -780,6 +794,8 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   const deniedSpans: Array<{ clause: number; start: number; end: number }> = [];
   /** Answers the text denies; weak evidence (a bare "no") can't pick them. */
   const denied = new Set<string>();
+  /** Where each denial is said: a denial in a "but" clause corrects what named the answer before it. */
+  const deniedAt: Array<{ value: string; clause: number }> = [];
   for (const a of step.answers) {
     const impliedHere = implied ? listedPhrases(a, 'implied') : new Set<string>();
     for (const p of [...answerPhrases(a), ...impliedHere]) {
@@ -791,6 +807,7 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
           if (!isPolarityWord(p, lexicon)) {
             denied.add(a.value);
             deniedSpans.push(o);
+            deniedAt.push({ value: a.value, clause: o.clause });
           }
           continue;
         }
@@ -815,6 +832,7 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
       if (o.negated) {
         denied.add(a.value);
         deniedSpans.push(o);
+        deniedAt.push({ value: a.value, clause: o.clause });
       } else hits.push({ value: a.value, phrase: '', score: 2, weak: false, typo: false, clause: o.clause, start: o.start, end: o.end });
     }
     // "yes"/"nope" for an answer that means yes or no (its value, or a bare "no" among its synonyms).
@@ -829,9 +847,18 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   const checkedObject = (h: Hit) => yesno && h.score < 3 && h.clause >= 0 && h.phrase !== '' && namesCheckedObject(parts[h.clause] ?? [], h.start, h.end, w);
   const qualified = qualifiedHits(hits, step, w);
   for (const h of concededHits(hits, parts, withoutConditions(text, lexicon), step, lexicon)) qualified.add(h);
+  // "Their language law is controversial there, but I wouldn't call that human-rights violations": denied in a clause
+  // that corrects what came before, an answer is not meant by the words that named it before that clause.
+  const openedAt = contrastOpenings(withoutConditions(text, lexicon), w).filter((_, i) => !yesno || !isGeneral(allParts[i] ?? [], w));
+  const corrected = (h: Hit) => h.score < 3 && h.clause >= 0 && deniedAt.some((d) => d.value === h.value && d.clause > h.clause && openedAt[d.clause] === true);
   const kept = hits
     .filter(
-      (h) => !(h.score < 3 && h.clause >= 0 && inDenied(h)) && !((h.weak || h.score === 1) && denied.has(h.value)) && !checkedObject(h) && !qualified.has(h),
+      (h) =>
+        !(h.score < 3 && h.clause >= 0 && inDenied(h)) &&
+        !((h.weak || h.score === 1) && denied.has(h.value)) &&
+        !checkedObject(h) &&
+        !qualified.has(h) &&
+        !corrected(h),
     )
     .map((h) => (h.clause >= 0 && isTentative(parts[h.clause] ?? [], h.start, w) ? { ...h, tentative: true } : h))
     .filter(
@@ -916,6 +943,12 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   // denied, and a clause after the first that doubts: not sure.
   if (denied.size === 0 && laterDoubt(parts, w)) return { kind: 'unsure' };
   return { kind: denied.size > 0 ? 'unclear' : 'none' };
+}
+
+/** The sentence opens like a question (lexicon `questionStarts`: "is it …?", "valt dat …?", "what …?"), not like a statement. */
+function asksItself(sentence: string, content: Content): boolean {
+  const words = normalize(sentence).split(' ');
+  return listOf(content.lexicon.questionStarts).some((q) => startsWithWords(words, q.split(' ')));
 }
 
 /** The text before a closing question sentence, when sentences that ask nothing come first; otherwise undefined. */

@@ -61,3 +61,54 @@ describe('a bare level in a TRL answer', () => {
     expect(typed('visiting-researcher', 'ask-stay', '3 months')).toBe('visiting');
   });
 });
+
+describe('intensifiers, a bare "not", corrections and statements with a question mark (blind-u)', () => {
+  it.each([
+    ['partner-check', 'ask-military-ties', "I honestly don't think so, it is a music conservatory", 'no'],
+    ['export-control', 'ask-listed', 'I seriously doubt it, these are plain spreadsheets', 'no'],
+    ['partner-check', 'ask-military-ties', 'ik denk echt van niet, het is een kunstacademie', 'no'],
+    ['export-control', 'ask-end-use', 'Not unless the navy starts studying medieval poetry.', 'no'],
+  ] as const)('%s/%s: "%s" → %s', (pb, step, text, value) => {
+    expect(typed(pb, step, text)).toBe(value);
+  });
+
+  it('a "but" clause that denies an answer corrects the words that named it before', () => {
+    expect(
+      typed('foreign-government-commission', 'ask-human-rights', "their press law is controversial abroad, but I wouldn't call that human rights violations"),
+    ).toBe('no');
+  });
+
+  it('a closing sentence with a question mark that opens like a statement is read with the rest', () => {
+    expect(
+      typed(
+        'foreign-government-commission',
+        'ask-human-rights',
+        "It's a regional parliament. Some call it controversial, but I wouldn't call that human rights violations, right?",
+      ),
+    ).toBe('no');
+    // A closing sentence that opens like a question is still no answer of its own.
+    expect(typed('foreign-government-commission', 'ask-human-rights', "It's a regional parliament. Is that controversial?")).not.toBe('yes');
+  });
+
+  it('not having thought about it, knowing nothing about it, is not sure', () => {
+    expect(typed('foreign-government-commission', 'ask-safety', "Hm. I hadn't thought about it, to be honest.")).toBe('unsure');
+    expect(typed('sensitive-tech-partner', 'ask-human-rights', 'Over dat labo zelf weet ik niks.')).toBe('unsure');
+  });
+});
+
+describe('answer synonyms (blind-u)', () => {
+  it.each([
+    ['opaque-company', 'ask-funding-signals', 'they offered more than we asked for and want it signed within two weeks', 'yes'],
+    ['opaque-company', 'ask-funding-signals', 'ze bieden meer dan gevraagd en er is veel haast bij', 'yes'],
+    ['hire-military-background', 'ask-cv-gaps', 'enkel de legerdienst, verder niets', 'no'],
+    ['hire-military-background', 'ask-cv-gaps', 'er is een jaar waar alleen "consultancy" staat', 'yes'],
+    ['partner-check', 'ask-funders', 'nothing yet, perhaps a grant next year', 'other'],
+    ['sensitive-tech-partner', 'ask-call-exclusion', 'the work programme limits participation for security reasons', 'yes'],
+    ['visiting-researcher', 'ask-access', 'we doen enkel filosofie, niks strategisch', 'no'],
+    ['fieldwork-abroad', 'ask-researcher-safety', 'he has the Belgian and the Turkish nationality', 'yes'],
+    ['fieldwork-abroad', 'ask-researcher-safety', 'ze heeft nog familie in Caïro', 'yes'],
+    ['foreign-government-commission', 'ask-respondents', 'het ministerie wil de respondenten aanleveren', 'no'],
+  ] as const)('%s/%s: "%s" → %s', (pb, step, text, value) => {
+    expect(typed(pb, step, text)).toBe(value);
+  });
+});

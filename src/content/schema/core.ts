@@ -70,6 +70,10 @@ export const lexiconSchema = z
     hedges: localList.default({ en: [], nl: [] } as LocalList),
     /** "Maybe", "misschien": what a clause names after one of these is only a possibility; a definite answer elsewhere wins. */
     tentative: localList.default({ en: [], nl: [] } as LocalList),
+    /** Words a question sentence opens with ("is it", "valt", "what"): a closing sentence opening otherwise is a statement, even with a question mark. */
+    questionStarts: localList.default({ en: [], nl: [] } as LocalList),
+    /** "Really", "echt": a word that only strengthens a yes or no ("I really don't think so", "ik denk echt van niet"); the opening is also read without it. */
+    intensifiers: localList.default({ en: [], nl: [] } as LocalList),
     /** "But", "maar": two answers, one before and one after one of these, are read as the later one ("niks militairs, maar … de marine"). */
     contrasts: localList.default({ en: [], nl: [] } as LocalList),
     /**

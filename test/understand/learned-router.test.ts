@@ -111,7 +111,7 @@ describe('content authors fix a miss with an example', () => {
     writeFileSync(file, text);
     const after = createUnderstander({ contentDir: dir }).route(probe);
     expect(after.playbook).toBe('export-control');
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('a spent blind set teaches the router', () => {
@@ -134,5 +134,5 @@ describe('a spent blind set teaches the router', () => {
     const problems = checkRouterPlaybooks(loadUnderstandContent(dir), loadContent().playbooks);
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/questions\/blind-z\.yaml: no playbook "visiting-scholar"/);
-  }, 240_000);
+  }, 300_000);
 });

@@ -43,29 +43,30 @@ function caseFor(reply: Extract<Reply, { kind: 'outcome' }>, lang: 'en' | 'nl'):
 }
 
 describe('cards for everything the engine says', () => {
+  // One test per playbook and language: each walks its own paths within its own time limit.
   for (const lang of LANGS) {
-    it(`every reply and case card on every path is valid Adaptive Card 1.5 (${lang})`, () => {
-      const ui = uiLookup(testEngine().content.ui, lang);
-      const seen = new Map<string, Reply>();
-      for (const id of PLAYBOOK_IDS.filter((p) => p !== shipped.knowledgePlaybook)) {
+    for (const id of PLAYBOOK_IDS.filter((p) => p !== shipped.knowledgePlaybook)) {
+      it(`every reply and case card on every path of ${id} is valid Adaptive Card 1.5 (${lang})`, () => {
+        const ui = uiLookup(testEngine().content.ui, lang);
+        const seen = new Map<string, Reply>();
         enumeratePaths(id, lang, (r) => {
           // One card per distinct reply is enough; the same question recurs on many paths.
           const key = JSON.stringify(r);
           if (!seen.has(key)) seen.set(key, r);
         });
-      }
-      expect(seen.size).toBeGreaterThan(50);
-      let outcomes = 0;
-      for (const reply of seen.values()) {
-        const card = renderReplyCard(reply, ui);
-        expect(card.version).toBe('1.5');
-        expect(checkCard(card).problems, `${reply.kind}: ${JSON.stringify(reply).slice(0, 200)}`).toEqual([]);
-        if (reply.kind === 'outcome') {
-          outcomes += 1;
-          if (outcomes % 5 === 1) expect(checkCard(renderCaseCard(caseFor(reply, lang), ui)).problems).toEqual([]);
+        expect(seen.size).toBeGreaterThan(3);
+        let outcomes = 0;
+        for (const reply of seen.values()) {
+          const card = renderReplyCard(reply, ui);
+          expect(card.version).toBe('1.5');
+          expect(checkCard(card).problems, `${reply.kind}: ${JSON.stringify(reply).slice(0, 200)}`).toEqual([]);
+          if (reply.kind === 'outcome') {
+            outcomes += 1;
+            if (outcomes % 5 === 1) expect(checkCard(renderCaseCard(caseFor(reply, lang), ui)).problems).toEqual([]);
+          }
         }
-      }
-      expect(outcomes).toBeGreaterThan(9);
-    }, 180_000);
+        expect(outcomes).toBeGreaterThan(0);
+      }, 180_000);
+    }
   }
 });

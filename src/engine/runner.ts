@@ -461,6 +461,7 @@ export function applyTyped(turn: Turn, text: string): boolean {
       const toolOnly = standardToolOfOtherField(text, turn.ctx.content.lexicon);
       const domains = toolOnly ? [] : extracted.domains.length > 0 ? [...extracted.domains] : named.length === 1 ? named : [];
       const none =
+        toolOnly ||
         saysNo(text, turn.ctx.content) || containsPhrase(n, normalize(turn.t('domain-none'))) || namesFieldOutsideAreas(text, turn.ctx.content.lexicon);
       if (domains.length === 0 && !none) return false;
       s.facts = mergeExtracted(s.facts, extracted);

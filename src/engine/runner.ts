@@ -462,7 +462,9 @@ export function applyTyped(turn: Turn, text: string): boolean {
       const domains = toolOnly ? [] : extracted.domains.length > 0 ? [...extracted.domains] : named.length === 1 ? named : [];
       const none =
         toolOnly ||
-        saysNo(text, turn.ctx.content) || containsPhrase(n, normalize(turn.t('domain-none'))) || namesFieldOutsideAreas(text, turn.ctx.content.lexicon);
+        saysNo(text, turn.ctx.content) ||
+        containsPhrase(n, normalize(turn.t('domain-none'))) ||
+        namesFieldOutsideAreas(text, turn.ctx.content.lexicon);
       if (domains.length === 0 && !none) return false;
       s.facts = mergeExtracted(s.facts, extracted);
       // The technology named is what the derive rules read ("facial recognition", "drones"; rules.yaml `derive`).

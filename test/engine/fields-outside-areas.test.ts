@@ -71,10 +71,7 @@ describe('fields outside the critical technology areas', () => {
     'palaeography',
     'computational linguistics, standard NLP pipelines',
     'linguistics, with standard tagging, and we train new machine learning models',
-  ])(
-    '"%s" is not a standard tool in another field',
-    (text) => {
-      expect(tool(text)).toBe(false);
-    },
-  );
+  ])('"%s" is not a standard tool in another field', (text) => {
+    expect(tool(text)).toBe(false);
+  });
 });

@@ -158,7 +158,12 @@ describe('yardsticks, words taken back, wishes and rough levels', () => {
     ['partner-check', 'ask-funders', 'ERC, veel beter dan een BOF-mandaat', 'horizon-europe'],
     // Said softly and denied in a later clause, an answer is taken back (G:148-152).
     ['foreign-government-commission', 'ask-subject', "Migration is kind of political there. For the ministry it's about numbers, nothing sensitive", 'neutral'],
-    ['foreign-government-commission', 'ask-subject', 'Taal is hier altijd een beetje politiek, haha. Voor hen gaat het om beleid, niets gevoeligs denk ik', 'neutral'],
+    [
+      'foreign-government-commission',
+      'ask-subject',
+      'Taal is hier altijd een beetje politiek, haha. Voor hen gaat het om beleid, niets gevoeligs denk ik',
+      'neutral',
+    ],
     ['foreign-government-commission', 'ask-subject', 'It is politically sensitive there, though not repressive', 'sensitive'],
     // A hedged no, a possibility and a list never checked: not sure (G:349-350).
     ['sensitive-tech-partner', 'ask-dual-use', 'probably not, perhaps the antenna, never checked', 'unsure'],
@@ -168,8 +173,8 @@ describe('yardsticks, words taken back, wishes and rough levels', () => {
     ['sensitive-tech-partner', 'ask-trl', 'misschien 4 à 5, we testen volgend jaar', 'applied'],
     ['sensitive-tech-partner', 'ask-trl', 'maybe TRL 2, it is all theory', 'fundamental'],
     // An MoU between the institutions, with the exchanges it frames (G:588-592).
-    ['partner-check', 'ask-collaboration', 'an MoU between the faculties, and some exchanges of students', 'agreement'],
-    ['partner-check', 'ask-collaboration', 'een samenwerkingsakkoord voor uitwisseling van studenten', 'agreement'],
+    ['partner-check', 'ask-collaboration', 'an MoU between the faculties, and some exchanges of students', 'mou'],
+    ['partner-check', 'ask-collaboration', 'een samenwerkingsakkoord voor uitwisseling van studenten', 'mou'],
     ['partner-check', 'ask-collaboration', 'a student exchange', 'other'],
     // A wish is not what happens: the client picks (G:955-956).
     ['foreign-government-commission', 'ask-respondents', "They hand us the list. I'd like to recruit some people myself, but they say there is no need", 'no'],

@@ -57,10 +57,27 @@ function bareLevel(lexicon: Lexicon): RegExp {
   return cached;
 }
 
+const approximatedByLexicon = new WeakMap<Lexicon, RegExp>();
+
+/** Words of approximation right before a spelled level ("maybe TRL 4", "ongeveer TRL 5"): the level without them. */
+function approximatedLevel(lexicon: Lexicon): RegExp {
+  let cached = approximatedByLexicon.get(lexicon);
+  if (!cached) {
+    const words = listOf(lexicon.approximations).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    cached = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${words.join('|') || '(?!)'})\\.?\\s+)+(TRL ?\\d)`, 'giu');
+    approximatedByLexicon.set(lexicon, cached);
+  }
+  return cached;
+}
+
 /** A question whose answers name TRL levels reads a bare level as one: "3 denk ik", "5-6, we do flight tests", "level 4", "around 4". */
 function spellBareLevels(text: string, step: QuestionStep, lexicon: Lexicon): string {
   if (!step.answers.some((a) => answerPhrases(a).some((p) => /\btrl \d\b/.test(p)))) return text;
-  return text.replace(bareLevel(lexicon), '$1TRL $2').replace(/\b(?:level|niveau)\s*(\d)\b/giu, 'TRL $1');
+  // "Maybe 4 to 6", "misschien TRL 4": the word of approximation says the level is rough, not that the answer is unsure.
+  return text
+    .replace(bareLevel(lexicon), (_, opening: string, level: string) => `${/^\s*/.exec(opening)?.[0] ?? ''}TRL ${level}`)
+    .replace(/\b(?:level|niveau)\s*(\d)\b/giu, 'TRL $1')
+    .replace(approximatedLevel(lexicon), '$1');
 }
 
 const CLAUSE_BREAK = /([,;:.!?()[\]/\n]+|\s[-–—]+\s|\s(?:but|maar|though|although|however|doch|alhoewel|hoewel)\s)/i;
@@ -154,6 +171,12 @@ interface Words {
   generalities: string[][];
   /** "Maybe", "misschien": a clause with one of these names a possibility only. */
   tentative: Set<string>;
+  /** "I'd like to", "ik zou graag", "zou … willen": a clause with one of these names a wish, not what happens. */
+  wishes: string[][];
+  /** "More than", "compared to": what they stand right before is a yardstick, not the answer. */
+  comparisons: string[][];
+  /** "A bit", "een beetje": an answer said with one of these and denied in a later clause is taken back. */
+  softeners: string[][];
   /** "Really", "echt": read the opening without them too ("I really don't think so" is "I don't think so"). */
   intensifiers: Set<string>;
   /** "But", "maar": a clause opening with one of these corrects the clauses before it. */
@@ -212,6 +235,9 @@ function wordsOf(lexicon: Lexicon): Words {
     checkedGap: new Set(listOf(lexicon.checkedGap)),
     generalities: listOf(lexicon.generalities).map((p) => p.split(' ')),
     tentative: new Set(listOf(lexicon.tentative)),
+    wishes: listOf(lexicon.wishes).map((p) => p.split(' ')),
+    comparisons: listOf(lexicon.comparisons).map((p) => p.split(' ')),
+    softeners: listOf(lexicon.softeners).map((p) => p.split(' ')),
     intensifiers: new Set(listOf(lexicon.intensifiers)),
     contrasts: new Set(listOf(lexicon.contrasts)),
     hedges: listOf(lexicon.hedges).map((p) => p.split(' ')),
@@ -348,7 +374,42 @@ function startsWithAny(part: string[], phrases: PolarityPhrase[]): boolean {
 
 /** Words at `start` said only as a possibility: after "maybe" in their clause ("en misschien een prototype"), or in a clause that ends in it ("a bit political maybe"). */
 function isTentative(part: string[], start: number, w: Words): boolean {
-  return w.tentative.has(part[part.length - 1] ?? '') || part.slice(0, start).some((x) => w.tentative.has(x));
+  return w.tentative.has(part[part.length - 1] ?? '') || part.slice(0, start).some((x) => w.tentative.has(x)) || wishes(part, w);
+}
+
+/** Words a wish phrase may have between its own words: "ik zou [zelf ook mensen] willen zoeken". */
+const WISH_GAP = 4;
+
+/** "I'd like to find people myself", "ik zou zelf ook mensen willen zoeken": the clause says what is wished, not what happens. */
+function wishes(part: string[], w: Words): boolean {
+  return w.wishes.some((phrase) => {
+    for (let i = part.indexOf(phrase[0] ?? ''); i >= 0; i = part.indexOf(phrase[0] ?? '', i + 1)) {
+      let at = i;
+      const found = phrase.slice(1).every((x) => {
+        const next = part.indexOf(x, at + 1);
+        if (next < 0 || next - at - 1 > WISH_GAP) return false;
+        at = next;
+        return true;
+      });
+      if (found) return true;
+    }
+    return false;
+  });
+}
+
+/** Small words between a comparison and what it compares with: "more than [a] FWO grant", "meer dan [een]". */
+const COMPARED_GAP = 2;
+
+/** "Meer dan een FWO-beurs", "as much as an ERC grant", "compared to FWO": the words at `start` are a yardstick, not the answer. */
+function isCompared(part: string[], start: number, w: Words): boolean {
+  let j = start;
+  for (let skipped = 0; skipped < COMPARED_GAP && w.checkedGap.has(part[j - 1] ?? ''); skipped++) j--;
+  return w.comparisons.some((c) => j - c.length >= 0 && c.every((x, k) => part[j - c.length + k] === x));
+}
+
+/** "A bit political", "een beetje gevoelig": the clause says the answer softly. */
+function softened(part: string[] | undefined, w: Words): boolean {
+  return part !== undefined && w.softeners.some((x) => indexOfWords(part, x) >= 0);
 }
 
 /** "After [his military service]", "na [zijn dienstplicht]": the words at `start` name a stage before the answer. */
@@ -850,7 +911,12 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   // "Their language law is controversial there, but I wouldn't call that human-rights violations": denied in a clause
   // that corrects what came before, an answer is not meant by the words that named it before that clause.
   const openedAt = contrastOpenings(withoutConditions(text, lexicon), w).filter((_, i) => !yesno || !isGeneral(allParts[i] ?? [], w));
-  const corrected = (h: Hit) => h.score < 3 && h.clause >= 0 && deniedAt.some((d) => d.value === h.value && d.clause > h.clause && openedAt[d.clause] === true);
+  // "Language there is always a bit political, haha. … nothing delicate I think": said softly, then denied in a later
+  // clause, an answer is taken back just as after a "but".
+  const corrected = (h: Hit) =>
+    h.score < 3 &&
+    h.clause >= 0 &&
+    deniedAt.some((d) => d.value === h.value && d.clause > h.clause && (openedAt[d.clause] === true || softened(parts[h.clause], w)));
   const kept = hits
     .filter(
       (h) =>
@@ -858,7 +924,8 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
         !((h.weak || h.score === 1) && denied.has(h.value)) &&
         !checkedObject(h) &&
         !qualified.has(h) &&
-        !corrected(h),
+        !corrected(h) &&
+        !(h.clause >= 0 && isCompared(parts[h.clause] ?? [], h.start, w)),
     )
     .map((h) => (h.clause >= 0 && isTentative(parts[h.clause] ?? [], h.start, w) ? { ...h, tentative: true } : h))
     .filter(

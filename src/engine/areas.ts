@@ -102,6 +102,15 @@ export function byField(q: QuestionStep, text: string, domains: readonly string[
  * field: the tool brings no know-how of the area with it.
  */
 export function standardToolOfOtherField(text: string, lexicon: Lexicon): boolean {
-  const n = normalize(text);
-  return listed(lexicon.standardTools).some((t) => containsPhrase(n, t)) && namesFieldOutsideAreas(text, lexicon);
+  const tools = listed(lexicon.standardTools);
+  // "Corpus linguistics, a bit of standard NLP tagging": the clause naming the standard tool says what the tool is;
+  // the field is read from the other clauses, which must name a field no area covers and nothing technical.
+  const clauses = text.split(TOOL_CLAUSE_BREAK).map((c) => normalize(c));
+  const isTool = (c: string) => tools.some((t) => containsPhrase(c, t));
+  if (!clauses.some(isTool)) return false;
+  const rest = clauses.filter((c) => c !== '' && !isTool(c)).join(' ; ');
+  return rest !== '' && namesFieldOutsideAreas(rest, lexicon);
 }
+
+/** Where a clause ends, for the clause that names a standard tool. */
+const TOOL_CLAUSE_BREAK = /[,;:.!?()[\]/\n]+|\s[-–—]+\s|\s(?:but|maar|though|although|however|doch|alhoewel|hoewel|and|en|with|met|plus)\s/i;

@@ -461,7 +461,10 @@ export function applyTyped(turn: Turn, text: string): boolean {
       const toolOnly = standardToolOfOtherField(text, turn.ctx.content.lexicon);
       const domains = toolOnly ? [] : extracted.domains.length > 0 ? [...extracted.domains] : named.length === 1 ? named : [];
       const none =
-        saysNo(text, turn.ctx.content) || containsPhrase(n, normalize(turn.t('domain-none'))) || namesFieldOutsideAreas(text, turn.ctx.content.lexicon);
+        toolOnly ||
+        saysNo(text, turn.ctx.content) ||
+        containsPhrase(n, normalize(turn.t('domain-none'))) ||
+        namesFieldOutsideAreas(text, turn.ctx.content.lexicon);
       if (domains.length === 0 && !none) return false;
       s.facts = mergeExtracted(s.facts, extracted);
       // The technology named is what the derive rules read ("facial recognition", "drones"; rules.yaml `derive`).

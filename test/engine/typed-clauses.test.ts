@@ -146,3 +146,40 @@ describe('answer words for what people report', () => {
     expect(typed(playbook as never, step, text)).toBe(value);
   });
 });
+
+// Readings that were wrong, worse than asking again: a funder named only as a yardstick, a word said softly and taken
+// back, a hedged no with a possibility and an unchecked list, a rough TRL range, an MoU, and a wish.
+describe('yardsticks, words taken back, wishes and rough levels', () => {
+  it.each<Case>([
+    // A funder named after a comparison is a yardstick, not who pays (G:489-498).
+    ['partner-check', 'ask-funders', 'The company pays for it, compared to FWO it is a lot', 'other'],
+    ['partner-check', 'ask-funders', 'FWO, and it is more than a Horizon grant would give', 'fwo'],
+    ['partner-check', 'ask-funders', 'Ze financieren het zelf, evenveel als een ERC-beurs', 'other'],
+    ['partner-check', 'ask-funders', 'ERC, veel beter dan een BOF-mandaat', 'horizon-europe'],
+    // Said softly and denied in a later clause, an answer is taken back (G:148-152).
+    ['foreign-government-commission', 'ask-subject', "Migration is kind of political there. For the ministry it's about numbers, nothing sensitive", 'neutral'],
+    [
+      'foreign-government-commission',
+      'ask-subject',
+      'Taal is hier altijd een beetje politiek, haha. Voor hen gaat het om beleid, niets gevoeligs denk ik',
+      'neutral',
+    ],
+    ['foreign-government-commission', 'ask-subject', 'It is politically sensitive there, though not repressive', 'sensitive'],
+    // A hedged no, a possibility and a list never checked: not sure (G:349-350).
+    ['sensitive-tech-partner', 'ask-dual-use', 'probably not, perhaps the antenna, never checked', 'unsure'],
+    ['sensitive-tech-partner', 'ask-dual-use', 'denk het niet, misschien de sensoren, nooit nagekeken', 'unsure'],
+    // A rough range of levels is still a range (G:366-367).
+    ['sensitive-tech-partner', 'ask-trl', 'probably 5 or 6, field trials next spring', 'applied'],
+    ['sensitive-tech-partner', 'ask-trl', 'misschien 4 à 5, we testen volgend jaar', 'applied'],
+    ['sensitive-tech-partner', 'ask-trl', 'maybe TRL 2, it is all theory', 'fundamental'],
+    // An MoU between the institutions, with the exchanges it frames (G:588-592).
+    ['partner-check', 'ask-collaboration', 'an MoU between the faculties, and some exchanges of students', 'mou'],
+    ['partner-check', 'ask-collaboration', 'een samenwerkingsakkoord voor uitwisseling van studenten', 'mou'],
+    ['partner-check', 'ask-collaboration', 'a student exchange', 'other'],
+    // A wish is not what happens: the client picks (G:955-956).
+    ['foreign-government-commission', 'ask-respondents', "They hand us the list. I'd like to recruit some people myself, but they say there is no need", 'no'],
+    ['foreign-government-commission', 'ask-respondents', 'Zij leveren de lijst; ik zou graag zelf ook mensen kiezen', 'no'],
+  ])('%s / %s: "%s" → %s', (playbook, step, text, value) => {
+    expect(typed(playbook, step, text)).toBe(value);
+  });
+});

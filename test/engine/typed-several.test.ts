@@ -36,7 +36,8 @@ const dutch: Case[] = [
   ['export-control', 'ask-channel', 'fysieke stalen per koerier, de code via een private GitHub-repo', 'electronic'],
   ['export-control', 'ask-channel', 'vier fysieke detectoren plus de meetprotocollen', 'shipment'],
   ['sensitive-tech-partner', 'ask-sharing', 'Enkel onze berekeningen en een gedeeld LaTeX-document. Geen labdata, geen hardware.', 'data-software-knowhow'],
-  ['partner-check', 'ask-collaboration', 'Een MoU op universiteitsniveau, met uitwisseling van doctorandi en gezamenlijke publicaties', 'other'],
+  // The MoU is the tie that binds most; the exchanges it frames go with it (G:588-592).
+  ['partner-check', 'ask-collaboration', 'Een MoU op universiteitsniveau, met uitwisseling van doctorandi en gezamenlijke publicaties', 'mou'],
   // A PhD student who works there for two months is a stay, not a joint PhD.
   ['partner-check', 'ask-collaboration', 'gezamenlijke publicaties en een doctorandus die twee maanden daar werkt', 'other'],
   ['opaque-company', 'ask-owner-ties', 'Ja, als het klopt is het een Russische staatsgroep die ook militaire vliegtuigmotoren bouwt.', 'military'],

@@ -70,6 +70,12 @@ export const lexiconSchema = z
     hedges: localList.default({ en: [], nl: [] } as LocalList),
     /** "Maybe", "misschien": what a clause names after one of these is only a possibility; a definite answer elsewhere wins. */
     tentative: localList.default({ en: [], nl: [] } as LocalList),
+    /** "I'd like to", "ik zou graag", "zou … willen" (words in order, a few others between): a clause with one of these names a wish, not what happens; like "maybe", an answer named without one wins. */
+    wishes: localList.default({ en: [], nl: [] } as LocalList),
+    /** "More than", "compared to", "meer dan": an answer's words right after one of these are a yardstick, not the answer ("meer dan een FWO-beurs"). */
+    comparisons: localList.default({ en: [], nl: [] } as LocalList),
+    /** "A bit", "een beetje": an answer said with one of these, then denied in a later clause, is taken back ("a bit political, haha … nothing delicate"). */
+    softeners: localList.default({ en: [], nl: [] } as LocalList),
     /** Words a question sentence opens with ("is it", "valt", "what"): a closing sentence opening otherwise is a statement, even with a question mark. */
     questionStarts: localList.default({ en: [], nl: [] } as LocalList),
     /** "Really", "echt": a word that only strengthens a yes or no ("I really don't think so", "ik denk echt van niet"); the opening is also read without it. */

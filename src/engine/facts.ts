@@ -21,6 +21,12 @@ export function mergeExtracted(facts: Facts, extracted: ExtractedFacts): Facts {
   // A name the gazetteers don't know, taken only when it looks like an organisation's name.
   else if (extracted.unlistedPartner && next.partnerName === undefined) next.partnerName = extracted.unlistedPartner.name;
   if (extracted.homeInstitution && next.institution === undefined) next.institution = extracted.homeInstitution;
+  // The co-authors' institutions, set aside as not the partner (G:128-130): an answer about them is no answer about the partner.
+  if (extracted.coAuthorInstitutions?.length)
+    next.coAuthors = union(
+      next.coAuthors,
+      extracted.coAuthorInstitutions.map((i) => i.id),
+    );
   return next;
 }
 

@@ -510,7 +510,13 @@ export function applyTyped(turn: Turn, text: string): boolean {
       // not an answer. Its ties are a point to check with the contact point; the name goes to the screening.
       const nameOnly = words.kind === 'none' && q.input === 'yesno' && q.dimension === 'partner' && looksLikeName(shown, extracted, turn.ctx.content);
       if (nameOnly) s.facts = mergeExtracted(s.facts, extracted);
-      const match: TypedAnswer = nameOnly ? { kind: 'unsure' } : words;
+      // "HIT is known for defence research" for "Is the partner tied to the military?", where HIT was named as the
+      // co-authors' university beside the partner: it says again what the co-authors' institution is (a point of
+      // attention, G:128-130), not whether the partner itself has such ties. Read as not known for the partner.
+      const coAuthors = new Set(factList(s.facts.coAuthors));
+      const aboutCoAuthors =
+        q.input === 'yesno' && q.dimension === 'partner' && extracted.institutions.length > 0 && extracted.institutions.every((i) => coAuthors.has(i.id));
+      const match: TypedAnswer = nameOnly || (aboutCoAuthors && words.kind === 'answer') ? { kind: 'unsure' } : words;
       // The contact point reads the answer as the button says it; `typed` tells it was typed.
       if (match.kind === 'answer') {
         // Several answers named at once: the first is recorded, all are on the card and in the echo.

@@ -243,16 +243,22 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   // A group said by its name ("I read that a Nanjing is among the Seven Sons") describes the partner only when no
   // partner is named: beside a named institution the name decides, and the screening says whether it is in the group.
   const namedPartner = institutions.some((i) => i.kind !== 'funder' && i.country !== home);
-  for (const g of groupMentions) {
-    if (namedPartner) why.push(`group ${g.inst.id} ← "${g.words}" (named beside a partner: the partner's name decides)`);
-    else for (const sig of g.inst.signals) addSignal(sig, `"${g.words}" (${g.inst.name})`);
-  }
-
   // Co-authors are the subject when nothing else is named; beside a named partner they are facts
   // about the co-authors only ("co-authors from a Seven Sons university on a paper with TU Delft").
   const coAuthorsOnly: string[] = [];
   const coAuthorCountrySet = new Set(coAuthorInstitutions.map((c) => c.entry.country));
   const otherPartner = lexicon.europeanPartner.matchAll(a.tokens).length > 0 || namedPartner || countries.some((c) => c !== home && !coAuthorCountrySet.has(c));
+  // A group named after the co-authors' institution ("co-authors from Harbin Institute of Technology … that's one of
+  // the Seven Sons, isn't it?") says again what their institution is: one Seven Sons affiliation of the co-authors, a
+  // point of attention for the partner (G:128-130), not the partner's own military ties counted a second time.
+  const coAuthorsOfGroup = (g: InstitutionEntry): boolean =>
+    otherPartner && coAuthorInstitutions.some((c) => !c.entry.group && c.entry.country === g.country && g.signals.every((s) => c.entry.signals.includes(s)));
+  for (const g of groupMentions) {
+    if (namedPartner) why.push(`group ${g.inst.id} ← "${g.words}" (named beside a partner: the partner's name decides)`);
+    else if (coAuthorsOfGroup(g.inst)) why.push(`group ${g.inst.id} ← "${g.words}" (the co-authors' institution, not the partner)`);
+    else for (const sig of g.inst.signals) addSignal(sig, `"${g.words}" (${g.inst.name})`);
+  }
+
   for (const c of coAuthorInstitutions) {
     if (otherPartner) {
       why.push(`co-author institution ${c.entry.id} ← "${c.words}" (not the partner)`);

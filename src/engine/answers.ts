@@ -80,7 +80,16 @@ function spellBareLevels(text: string, step: QuestionStep, lexicon: Lexicon): st
     .replace(approximatedLevel(lexicon), '$1');
 }
 
-const CLAUSE_BREAK = /([,;:.!?()[\]/\n]+|\s[-–—]+\s|\s(?:but|maar|though|although|however|doch|alhoewel|hoewel)\s)/i;
+/** The words that end a clause besides punctuation and a dash: "but", "maar" and their kin. */
+const CONTRAST_BREAKS = ['but', 'maar', 'though', 'although', 'however', 'doch', 'alhoewel', 'hoewel'];
+
+/** Where a clause ends: punctuation, a dash, a contrast word, and any `extra` words; `capture` keeps the breaks in a split. */
+export function clauseBreakPattern(extra: readonly string[] = [], capture = true): RegExp {
+  const body = `[,;:.!?()[\\]/\\n]+|\\s[-–—]+\\s|\\s(?:${[...CONTRAST_BREAKS, ...extra].join('|')})\\s`;
+  return new RegExp(capture ? `(${body})` : body, 'i');
+}
+
+const CLAUSE_BREAK = clauseBreakPattern();
 
 /** The text cut at punctuation and at "but"/"maar": a negation or a yes/no reaches no further than its clause. */
 function clauses(text: string): string[][] {

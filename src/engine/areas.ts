@@ -4,7 +4,7 @@ import { allTexts } from '../domain/lang.js';
 import type { Content } from '../content/load.js';
 import type { QuestionStep } from '../content/schema/playbook.js';
 import type { TechArea } from '../content/types.js';
-import type { TypedAnswer } from './answers.js';
+import { clauseBreakPattern, type TypedAnswer } from './answers.js';
 
 import { containsPhrase, normalize, normalizedList as listed, roughlyEquals, tokens } from './text.js';
 
@@ -112,5 +112,5 @@ export function standardToolOfOtherField(text: string, lexicon: Lexicon): boolea
   return rest !== '' && namesFieldOutsideAreas(rest, lexicon);
 }
 
-/** Where a clause ends, for the clause that names a standard tool. */
-const TOOL_CLAUSE_BREAK = /[,;:.!?()[\]/\n]+|\s[-–—]+\s|\s(?:but|maar|though|although|however|doch|alhoewel|hoewel|and|en|with|met|plus)\s/i;
+/** Where a clause ends, for the clause that names a standard tool: as for any answer, and also at "and", "with". */
+const TOOL_CLAUSE_BREAK = clauseBreakPattern(['and', 'en', 'with', 'met', 'plus'], false);

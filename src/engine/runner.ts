@@ -202,7 +202,7 @@ function addFunderOrigin(turn: Turn, q: QuestionStep): void {
   const allied = new Set([...eu, ...alliedOutsideEu, ...defencePartners]);
   const origins = new Set(countries.map((c) => (allied.has(c) ? 'allied' : 'elsewhere')));
   const known = factList(turn.state.facts[q.fact]).filter((v) => v !== 'unsure');
-  const given = withOrigin.filter((a) => origins.has(a.funderOrigin ?? '') && !known.includes(a.value)).map((a) => a.value);
+  const given = withOrigin.filter((a) => a.funderOrigin !== undefined && origins.has(a.funderOrigin) && !known.includes(a.value)).map((a) => a.value);
   if (given.length === 0) return;
   const order = (v: string): number => {
     const i = (q.several ?? []).indexOf(v);

@@ -225,7 +225,10 @@ export class Vocabulary {
       if (stem.length < MIN_FUZZY) continue;
       for (const len of [stem.length, stem.length - 1, stem.length + 1]) {
         if (len > word.length) continue;
-        if (boundedDistance(word.slice(0, len), stem, 1) <= 1) return stem;
+        const start = word.slice(0, len);
+        // A start that is a word of its own is no typo: "waterschaarste" begins with water, not wafer.
+        if (this.common.has(start) || this.words.has(start)) continue;
+        if (boundedDistance(start, stem, 1) <= 1) return stem;
       }
     }
     return undefined;

@@ -76,11 +76,11 @@ export function analyse(lexicon: Lexicon, text: string): Analysis {
     if (p.kind === 'ignore') return false;
     if (p.kind !== 'country' || (p.what !== 'demonym' && p.what !== 'name')) return true;
     if (p.what === 'demonym' && spoken(m)) return false;
-    const word = tokens
-      .slice(m.start, m.end)
-      .map((t) => t.forms[0])
-      .join(' ');
-    return !lexicon.needContext.has(word) || nounStarts.has(m.end) || nounStarts.has(m.end + 1);
+    const matched = tokens.slice(m.start, m.end);
+    const word = matched.map((t) => t.forms[0]).join(' ');
+    // A typo read as such a word needs the context too: "shots" corrected to "schots" is no Scot.
+    const needsContext = lexicon.needContext.has(word) || (matched.length === 1 && matched[0]?.forms.some((f) => lexicon.needContext.has(f)));
+    return !needsContext || nounStarts.has(m.end) || nounStarts.has(m.end + 1);
   });
   const named = places.filter((m) => m.entry.payload.kind !== 'country');
   // "Institute of Space Technology" names a partner, not a technology.

@@ -192,6 +192,10 @@ interface Words {
   contrasts: Set<string>;
   /** "I think", "denk ik": a finding said with one of these is not confirmed. */
   hedges: string[][];
+  /** "She wouldn't be on that": on a yes/no question, what the clauses before named is denied for the person asked about. */
+  notInvolved: string[][];
+  /** "Not his lab", "another lab": on a yes/no question, what the clauses before named is about another unit. */
+  elsewhere: string[][];
   /** "Their website": a sign named in the partner's own words. */
   ownSources: string[][];
   /** "My questions", "mijn onderzoek": a "but" clause about the researcher's own subject. */
@@ -251,6 +255,8 @@ function wordsOf(lexicon: Lexicon): Words {
     contrasts: new Set(listOf(lexicon.contrasts)),
     hedges: listOf(lexicon.hedges).map((p) => p.split(' ')),
     ownSources: listOf(lexicon.ownSources).map((p) => p.split(' ')),
+    notInvolved: listOf(lexicon.notInvolved).map((p) => p.split(' ')),
+    elsewhere: listOf(lexicon.elsewhere).map((p) => p.split(' ')),
     ownSubject: listOf(lexicon.ownSubject).map((p) => p.split(' ')),
     doubts: phrases.filter((p) => p.polarity === 'unsure').map((p) => p.words),
     phrases,
@@ -758,8 +764,27 @@ function distinctAnswers(hits: Hit[], step: QuestionStep): string[] {
   const kept = hits.filter((h) => !hits.some((o) => covers(o, h)));
   const values = [...new Set(kept.map((h) => h.value))];
   if (values.length < 2) return values;
-  const including = step.answers.filter((a) => values.includes(a.value) && values.every((v) => v === a.value || (a.includes ?? []).includes(v)));
+  const including = step.answers.filter((a) => values.includes(a.value) && values.every((v) => v === a.value || includedIn(step, a.value, values).has(v)));
   return including.length === 1 && including[0] ? [including[0].value] : values;
+}
+
+/**
+ * What an answer includes, also through an answer it includes that is named too: photos or video include interviews,
+ * and interviews include data about no people, so "audio recordings of interviews, photos of buildings, field notes"
+ * is photos or video; "photos of buildings" alone names no interviews to reach through.
+ */
+function includedIn(step: QuestionStep, value: string, named: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const queue = [value];
+  while (queue.length > 0) {
+    const v = queue.pop();
+    for (const x of step.answers.find((a) => a.value === v)?.includes ?? []) {
+      if (x === value || out.has(x)) continue;
+      out.add(x);
+      if (named.includes(x)) queue.push(x);
+    }
+  }
+  return out;
 }
 
 const patternsByAnswer = new WeakMap<AnswerSpec, RegExp[]>();
@@ -926,7 +951,15 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
     h.score < 3 &&
     h.clause >= 0 &&
     deniedAt.some((d) => d.value === h.value && d.clause > h.clause && (openedAt[d.clause] === true || softened(parts[h.clause], w)));
+  // "Our group has a project with a defence company, she wouldn't be on that": a later clause keeps the person out of
+  // what was named (denied); "…, not his lab": what was named is another unit (set apart, and alone not sure).
+  const apart: SetApart = yesno ? setApart(hits, parts, step, lexicon) : { denied: new Set(), elsewhere: new Set(), keptOut: false, otherUnit: false };
+  for (const h of apart.denied) {
+    denied.add(h.value);
+    deniedAt.push({ value: h.value, clause: h.clause });
+  }
   const kept = hits
+    .filter((h) => !apart.denied.has(h) && !apart.elsewhere.has(h))
     .filter(
       (h) =>
         !(h.score < 3 && h.clause >= 0 && inDenied(h)) &&
@@ -1018,6 +1051,12 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
   // "Students were expelled at several universities there, I don't know about this one": nothing named and nothing
   // denied, and a clause after the first that doubts: not sure.
   if (denied.size === 0 && laterDoubt(parts, w)) return { kind: 'unsure' };
+  // "Our group has a small project with a defence company, she wouldn't be on that": no answer named, and the person
+  // kept out of what was told: the answer that says no.
+  const saysNo = step.answers.filter((a) => carriedPolarities(a, lexicon).has('no'));
+  if (apart.keptOut && saysNo.length === 1 && saysNo[0]) return { kind: 'answer', value: saysNo[0].value };
+  // "The university has a faculty that works with the navy. Not his lab.": what was named is about another unit only.
+  if (denied.size === 0 && (apart.elsewhere.size > 0 || apart.otherUnit)) return { kind: 'unsure' };
   return { kind: denied.size > 0 ? 'unclear' : 'none' };
 }
 
@@ -1043,7 +1082,7 @@ function severalNamed(values: string[], step: QuestionStep): TypedAnswer | undef
   if (!order || !values.every((v) => order.includes(v))) return undefined;
   const [first, ...rest] = order.filter((v) => values.includes(v));
   // An answer another named one includes goes without saying ("samples and data, all for publication").
-  const includedBy = (v: string) => step.answers.some((a) => a.value !== v && values.includes(a.value) && (a.includes ?? []).includes(v));
+  const includedBy = (v: string) => step.answers.some((a) => a.value !== v && values.includes(a.value) && includedIn(step, a.value, values).has(v));
   return first === undefined ? undefined : { kind: 'answer', value: first, also: rest.filter((v) => !includedBy(v)) };
 }
 
@@ -1085,6 +1124,39 @@ function qualifiedHits(hits: Hit[], step: QuestionStep, w: Words): Set<Hit> {
     }
   }
   return out;
+}
+
+/**
+ * Hits a later clause sets apart on a yes/no question: named in or before a clause with a `notInvolved` phrase ("she
+ * wouldn't be on that", "daar komt ze niet aan") they are denied for the person asked about; named in or before a
+ * clause with an `elsewhere` phrase ("not his lab", "een ander labo") they are about another unit. Bare yes/no hits
+ * (no clause) stay: "yes, …, not his lab" still says yes; so do hits of the answer that says no.
+ */
+function setApart(hits: Hit[], parts: string[][], step: QuestionStep, lexicon: Lexicon): SetApart {
+  const w = wordsOf(lexicon);
+  const has = (list: string[][], part: string[]) => list.some((x) => indexOfWords(part, x) >= 0);
+  const lastOf = (list: string[][]) => parts.reduce((at, part, i) => (i > 0 && has(list, part) ? i : at), -1);
+  const deniedTo = lastOf(w.notInvolved);
+  const elsewhereTo = lastOf(w.elsewhere);
+  const denied = new Set<Hit>();
+  const elsewhere = new Set<Hit>();
+  for (const h of hits) {
+    const answer = step.answers.find((a) => a.value === h.value);
+    // What says no ("no access") is no thing named: the person kept out of it still has no access.
+    if (h.clause < 0 || h.weak || !answer || carriedPolarities(answer, lexicon).has('no')) continue;
+    if (h.clause <= deniedTo) denied.add(h);
+    else if (h.clause <= elsewhereTo) elsewhere.add(h);
+  }
+  return { denied, elsewhere, keptOut: deniedTo > 0, otherUnit: elsewhereTo > 0 };
+}
+
+interface SetApart {
+  denied: Set<Hit>;
+  elsewhere: Set<Hit>;
+  /** A later clause keeps the person out ("she wouldn't be on that"), whatever came before named. */
+  keptOut: boolean;
+  /** A later clause says what came before is another unit ("not his lab"). */
+  otherUnit: boolean;
 }
 
 /** Finds a contact point by what people call it ("KU Leuven", "kul", "ugent"). */

@@ -88,6 +88,16 @@ export const lexiconSchema = z
      * but my questions are about irrigation"): on a choice question the aside answers nothing.
      */
     ownSubject: localList.default({ en: [], nl: [] } as LocalList),
+    /**
+     * "She wouldn't be on that", "daar komt ze niet aan": on a yes/no question, a later clause with one of these says the
+     * person asked about stays out of what the clauses before it named: those answers are denied.
+     */
+    notInvolved: localList.default({ en: [], nl: [] } as LocalList),
+    /**
+     * "Not his lab", "niet dit departement", "another lab": on a yes/no question, a later clause with one of these says
+     * what the clauses before it named is another unit than the one asked about: set apart, and alone it leaves "not sure".
+     */
+    elsewhere: localList.default({ en: [], nl: [] } as LocalList),
     /** "Their website", "hun website", "the call says": the partner's or the funder's own words; a sign named there answers even after "not sure". */
     ownSources: localList.default({ en: [], nl: [] } as LocalList),
     /** Words in the area names that name no area of their own ("technology", "onderzoek", "military"). */

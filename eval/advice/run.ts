@@ -21,9 +21,7 @@ const scenarioSchema = z.object({
     playbooks: z.array(z.string()).default([]),
     // Round 8's writers had a fourth level, "prohibited": the advisor's scale ends at high, and whether a restriction
     // forbids the collaboration is scored by restrictions_applied, so it reads as high.
-    risk: z
-      .array(z.enum(['low', 'medium', 'high', 'prohibited']).transform((r) => (r === 'prohibited' ? 'high' : r)))
-      .default([]),
+    risk: z.array(z.enum(['low', 'medium', 'high', 'prohibited']).transform((r) => (r === 'prohibited' ? 'high' : r))).default([]),
     duties_present: z.array(z.string()).default([]),
     duties_absent: z.array(z.string()).default([]),
     restrictions_applied: z.array(z.string()).default([]),

@@ -92,7 +92,9 @@ function checkRules(content: Content): string[] {
   const derived = new Set([...rules.derive.map((d) => d.fact), 'partnerOutsideEu']);
   for (const r of content.reference.restrictions) {
     for (const c of r.conditions) {
-      if (!asked.has(c.fact) && !derived.has(c.fact)) problems.push(`restrictions.yaml ${r.id}: condition fact "${c.fact}" is asked by no playbook`);
+      for (const f of [c.fact, ...(c.orFacts ?? [])]) {
+        if (!asked.has(f) && !derived.has(f)) problems.push(`restrictions.yaml ${r.id}: condition fact "${f}" is asked by no playbook`);
+      }
     }
   }
   return problems;

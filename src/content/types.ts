@@ -43,6 +43,8 @@ export interface RiskCountry {
 export interface RestrictionCondition {
   fact: string;
   values: string[];
+  /** Other facts that say the same for part of the work (the FWO project a visitor on a CSC grant joins): any of them holding makes the condition hold. */
+  orFacts?: string[];
   ifUnknown: 'check' | 'no';
   what: LocalText;
 }

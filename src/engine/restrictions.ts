@@ -58,6 +58,7 @@ type ConditionState = 'holds' | 'fails' | 'open';
 function conditionState(c: RestrictionCondition, facts: Facts): ConditionState {
   const vs = values(facts[c.fact]);
   if (vs.some((v) => c.values.includes(v))) return 'holds';
+  if ((c.orFacts ?? []).some((f) => values(facts[f]).some((v) => c.values.includes(v)))) return 'holds';
   const known = vs.filter((v) => v !== 'unsure');
   if (vs.includes('unsure') && known.length === 0) return 'open';
   if (known.length > 0) return 'fails';

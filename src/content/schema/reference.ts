@@ -75,6 +75,9 @@ const restrictionConditionSchema = z
   .object({
     fact: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a fact name in camelCase, e.g. institutional'),
     values: z.array(z.string().min(1)).min(1),
+    /** Other facts that say the same for part of the work ("the visitor's stay is paid by CSC, the project he joins by
+     * FWO"): the condition holds when `fact` or any of these has one of the values. */
+    orFacts: z.array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/)).optional(),
     /** When no question in the conversation set the fact: it is a point to check, or the restriction does not apply. */
     ifUnknown: z.enum(['check', 'no']).default('check'),
     /** What to check, said to the researcher: "whether your institution signs an agreement with the partner". */

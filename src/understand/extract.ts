@@ -307,7 +307,12 @@ export function extractFacts(lexicon: Lexicon, a: Analysis): ExtractedFacts {
   }
 
   const domains: ExtractedFacts['domains'] = [];
+  const nounNegations = lexicon.nounNegations.matchAll(a.tokens);
   for (const m of a.domains) {
+    if (polarity(a.tokens, nounNegations, m.start, negation.nouns.window) === 'denied') {
+      why.push(`not domain ${m.entry.payload} ← "${typed(a.tokens, m)}" (denied)`);
+      continue;
+    }
     if (pushUnique(domains, m.entry.payload)) why.push(`domain ${m.entry.payload} ← "${typed(a.tokens, m)}"`);
   }
   // "materialen voor kernfusiereactoren": the stuff of an area, made for another technology named

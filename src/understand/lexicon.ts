@@ -64,6 +64,8 @@ export interface Lexicon {
   vocabulary: Vocabulary;
   /** Negation and doubt words ("not", "geen", "not sure whether"). */
   negations: PhraseIndex<NegationKind>;
+  /** Words that deny the thing named right after them ("no sensors", "geen AI"). */
+  nounNegations: PhraseIndex<NegationKind>;
   /** Words a yes/no question opens with ("is", "valt", "does"): a signal it asks about is left open. */
   questionStarts: PhraseIndex<true>;
   /** Words that say whom a fact is about: the owners, the co-authors. */
@@ -233,6 +235,8 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
   for (const t of content.context.negation.not) negations.add(t, 'not');
   for (const t of content.context.negation.unsure) negations.add(t, 'unsure');
   for (const t of content.context.negation.reported) negations.add(t, 'unsure');
+  const nounNegations = new PhraseIndex<NegationKind>();
+  for (const t of content.context.negation.nouns.words) nounNegations.add(t, 'not');
   const questionStarts = new PhraseIndex<true>();
   for (const t of content.context.negation.questions.starts) questionStarts.add(t, true);
   for (const t of content.context.negation.after.phrases) negations.add(t, 'notAfter');
@@ -281,6 +285,7 @@ export function buildLexicon(content: UnderstandContent): Lexicon {
     spokenAtClauseEnd,
     madeFor,
     negations,
+    nounNegations,
     questionStarts,
     attributions,
     ownNationality,

@@ -170,6 +170,13 @@ export const contextFileSchema = z
           .object({ window: z.number().int().min(1).max(12), phrases: list })
           .strict()
           .default({ window: 8, phrases: [] }),
+        // Words that deny the thing named right after them ("no sensors", "geen AI", "zonder drones"): a technology
+        // named so is not the question's. Only these, and only within `window` words: "we don't want to share our AI
+        // code" still names AI.
+        nouns: z
+          .object({ window: z.number().int().min(0).max(4), words: list })
+          .strict()
+          .default({ window: 2, words: [] }),
       })
       .strict(),
     attribution: z

@@ -26,6 +26,22 @@ describe('negation and doubt', () => {
     expect(f.unsureSignals).toContain(signal);
   });
 
+  it.each([
+    ["It's clinical psychology: no tech, no sensors, no AI.", ['sensing', 'ai']],
+    ['geen drones, geen AI, gewoon interviews', ['robotics', 'ai']],
+    ['we doen dat zonder machine learning', ['ai']],
+  ])('a technology ruled out is no domain of the question: "%s"', (text, ruledOut) => {
+    const f = u.extract(text);
+    for (const d of ruledOut) expect(f.domains).not.toContain(d);
+  });
+
+  it.each([
+    ["we don't want to share our AI code with them", 'ai'],
+    ['no, we build drones for farmers', 'robotics'],
+  ])('a negation that does not deny the technology leaves it named: "%s"', (text, domain) => {
+    expect(u.extract(text).domains).toContain(domain);
+  });
+
   it('keeps "no idea who owns it" as unknown owners: there the doubt is the fact', () => {
     expect(u.extract('no idea who owns this company, really').signals).toContain('unknown-owners');
   });

@@ -13,7 +13,7 @@ import { buildOutcome } from './outcome.js';
 import { countryName, summaryMarkdown } from './summary.js';
 import { containsPhrase, normalize, tokens } from './text.js';
 import type { Turn } from './turn.js';
-import { looksLikeName, nameInside } from './names.js';
+import { looksLikeName, nameInside, namesInstitution } from './names.js';
 import { byAlliedOnly, byNationality } from './nationalities.js';
 import type { AnswerRecord, Choice, ExtractedFacts, Facts, ScreeningHit, ScreeningSummary } from './types.js';
 
@@ -508,7 +508,9 @@ export function applyTyped(turn: Turn, text: string): boolean {
         byField(q, text, extracted.domains, turn.ctx.content, byNationality(q, extracted.countries, turn.ctx.content, read, text));
       // "University of Tehran, faculteit letteren" for "Is the home institution known for defence research?": a name,
       // not an answer. Its ties are a point to check with the contact point; the name goes to the screening.
-      const nameOnly = words.kind === 'none' && q.input === 'yesno' && q.dimension === 'partner' && looksLikeName(shown, extracted, turn.ctx.content);
+      // "Nanjing University, School of Electronic Science …", "een technische universiteit in Ankara, haar labo heet …":
+      // a name, or a description of an institution, in the opening clause, or a name inside the text, is such a name too.
+      const nameOnly = words.kind === 'none' && q.input === 'yesno' && q.dimension === 'partner' && namesInstitution(shown, extracted, turn.ctx.content);
       if (nameOnly) s.facts = mergeExtracted(s.facts, extracted);
       // "HIT is known for defence research" for "Is the partner tied to the military?", where HIT was named as the
       // co-authors' university beside the partner: it says again what the co-authors' institution is (a point of

@@ -111,7 +111,15 @@ function applyAnswer(
     const answer = q.answers.find((a) => a.value === value);
     if (answer) {
       const others = q.several && q.keepsAll ? also.filter((v) => v !== value && q.answers.some((a) => a.value === v)) : [];
-      s.facts[q.fact] = others.length > 0 ? [value, ...others] : value;
+      // "CSC voor de beurs, ons deel uit BOF": on a question that keeps all it names, what was already known of the
+      // fact stays beside it (an FWO project told at the start), and the one that asks the most caution comes first.
+      const before = q.keepsAll ? factList(s.facts[q.fact]).filter((v) => v !== 'unsure' && v !== value && !others.includes(v)) : [];
+      const order = (v: string): number => {
+        const i = (q.several ?? []).indexOf(v);
+        return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+      };
+      const all = [value, ...others, ...before];
+      s.facts[q.fact] = all.length > 1 ? (before.length > 0 ? all.sort((x, y) => order(x) - order(y)) : all) : value;
       addFlags(turn, answer.flags);
       next = answer.next;
     }

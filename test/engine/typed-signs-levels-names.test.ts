@@ -38,6 +38,8 @@ const cases: Case[] = [
   ['export-control', 'ask-intra-eu', 'composietmaterialen, koolstofvezel met een biobased hars', 'no'],
   ['export-control', 'ask-intra-eu', 'carbon fibre composites', 'no'],
   ['export-control', 'ask-intra-eu', 'radar absorbing composites', 'again'],
+  // "Concreet" (specifically) is no material: the cryptanalysis it goes with is named.
+  ['export-control', 'ask-intra-eu', 'cryptanalyse, concreet het breken van lichtgewicht cijfers', 'yes'],
   // Several funders: all are read, a foreign state's scholarship first.
   ['visiting-researcher', 'ask-funding', 'CSC voor de beurs, ons deel uit BOF-werkingsmiddelen', 'csc'],
   ['visiting-researcher', 'ask-funding', 'a CSC grant, and we top it up from BOF', 'csc'],

@@ -12,6 +12,21 @@ import { at, texts, typed } from './typed-helpers.js';
 type Case = [PlaybookId, string, string, string];
 
 const cases: Case[] = [
+  // A bare intensity is the answer that names it; a denied one is not; "ja" on how sensitive says sensitive.
+  ['fieldwork-abroad', 'ask-subject', 'very. conflict-related sexual violence, and blocked aid', 'sensitive'],
+  ['fieldwork-abroad', 'ask-subject', 'ja... Xinjiang, fabrieken, gezondheid. als ik het zo opschrijf wel ja', 'sensitive'],
+  ['fieldwork-abroad', 'ask-subject', 'not very', 'neutral'],
+  // Been there before, normal travel advice: no trouble expected.
+  ['fieldwork-abroad', 'ask-researcher-safety', 'ik ben er al twee keer geweest, het reisadvies is gewoon normaal voor die regio', 'no'],
+  // Others recruit or select the respondents.
+  ['foreign-government-commission', 'ask-respondents', "they'd recruit the respondents themselves through schools run by the ministry", 'no'],
+  ['foreign-government-commission', 'ask-respondents', 'we recruit them ourselves', 'yes'],
+  // Everything stays within the project.
+  ['hire-military-background', 'ask-take-abroad', 'alles blijft binnen het project, niets naar buiten behalve publicaties', 'no'],
+  // Could be called up for reserve duty: still connected; no longer: not.
+  ['hire-military-background', 'ask-still-connected', 'he could in theory be called up for reserve duty', 'yes'],
+  // A ministry's scholarship is their government's.
+  ['visiting-researcher', 'ask-funding', 'scholarship from the Iranian Ministry of Science, it covers everything', 'csc'],
   // A summing-up "so yes" / "dus ja" before a short remark that says no answer of its own.
   ['fieldwork-abroad', 'ask-researcher-safety', 'it is a tense region, so yes, I guess', 'yes'],
   ['fieldwork-abroad', 'ask-researcher-safety', 'het is een gespannen regio. Dus ja, da is wel een punt', 'yes'],

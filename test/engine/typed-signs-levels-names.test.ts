@@ -16,6 +16,7 @@ const cases: Case[] = [
   ['fieldwork-abroad', 'ask-subject', 'very. conflict-related sexual violence, and blocked aid', 'sensitive'],
   ['fieldwork-abroad', 'ask-subject', 'ja... Xinjiang, fabrieken, gezondheid. als ik het zo opschrijf wel ja', 'sensitive'],
   ['fieldwork-abroad', 'ask-subject', 'not very', 'neutral'],
+  ['fieldwork-abroad', 'ask-subject', 'very, the 2023 act criminalises it and there are reports of arrests', 'repressed'],
   // Been there before, normal travel advice: no trouble expected.
   ['fieldwork-abroad', 'ask-researcher-safety', 'ik ben er al twee keer geweest, het reisadvies is gewoon normaal voor die regio', 'no'],
   // Others recruit or select the respondents.

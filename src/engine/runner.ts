@@ -513,7 +513,12 @@ export function applyTyped(turn: Turn, text: string): boolean {
       const read = byAlliedOnly(q, extracted.countries, turn.ctx.content, (exclude) => matchChoice(q, text, turn.ctx.content, lang, exclude));
       const words =
         outsideEuByCountry(turn, q, extracted) ??
-        byField(q, text, extracted.domains, turn.ctx.content, byNationality(q, extracted.countries, turn.ctx.content, read, text));
+        sharedWithKnownPartners(
+          turn,
+          q,
+          text,
+          byField(q, text, extracted.domains, turn.ctx.content, byNationality(q, extracted.countries, turn.ctx.content, read, text)),
+        );
       // "University of Tehran, faculteit letteren" for "Is the home institution known for defence research?": a name,
       // not an answer. Its ties are a point to check with the contact point; the name goes to the screening.
       // "Nanjing University, School of Electronic Science …", "een technische universiteit in Ankara, haar labo heet …":
@@ -564,6 +569,29 @@ function outsideEuByCountry(turn: Turn, q: QuestionStep, extracted: ExtractedFac
   if (q.input !== 'yesno' || !explicitOutsideEuFacts.includes(q.fact) || extracted.countries.length === 0) return undefined;
   const value = extracted.countries.some((c) => !eu.includes(c)) ? 'yes' : 'no';
   return q.answers.some((a) => a.value === value) ? { kind: 'answer', value } : undefined;
+}
+
+/**
+ * "They want quarterly code deliveries", "drafts of text by email" typed for "Would results, software or know-how go to
+ * partners outside the EU?": what is shared, not where. It goes to the partners, so what is known of them says where
+ * (G:337-341): a paying defence body outside the EU is a yes, all countries known inside the EU a no, any other
+ * country outside the EU leaves it unsure. Only when the words gave no answer, the text names
+ * something shared (lexicon `sharedThings`) and the countries are known.
+ */
+function sharedWithKnownPartners(turn: Turn, q: QuestionStep, text: string, match: TypedAnswer): TypedAnswer {
+  const { eu, explicitOutsideEuFacts } = turn.ctx.content.rules;
+  if (match.kind !== 'none' || q.input !== 'yesno' || !explicitOutsideEuFacts.includes(q.fact)) return match;
+  const countries = factList(turn.state.facts.countries).filter((c) => /^[A-Z]{2}$/.test(c));
+  if (countries.length === 0) return match;
+  const n = ` ${normalize(text)} `;
+  const things = [...turn.ctx.content.lexicon.sharedThings.en, ...turn.ctx.content.lexicon.sharedThings.nl].map((t) => normalize(t));
+  if (!things.some((t) => t !== '' && n.includes(` ${t} `))) return match;
+  // A foreign defence body that pays is a partner it goes to (fact `defenceFunders`); a country outside the EU named
+  // elsewhere in the story may be only the topic ("peacekeepers in Rwanda"), so it leaves where unsure.
+  const funders = factList(turn.state.facts.defenceFunders).filter((c) => /^[A-Z]{2}$/.test(c));
+  if (funders.some((c) => !eu.includes(c)) && q.answers.some((a) => a.value === 'yes')) return { kind: 'answer', value: 'yes' };
+  if (countries.some((c) => !eu.includes(c))) return { kind: 'unsure' };
+  return q.answers.some((a) => a.value === 'no') ? { kind: 'answer', value: 'no' } : match;
 }
 
 /** One short line that says how a typed answer was read, so a misreading shows at once. Never for a click. */

@@ -92,3 +92,24 @@ describe('a name typed where the home institution ties are asked', () => {
     expect(c.state?.facts.funders).toEqual(['csc', 'ours']);
   });
 });
+
+describe('what is shared, typed where the question asks whether it goes outside the EU', () => {
+  const reach = (facts: Record<string, string[]>, text: string): string => {
+    const c = at('defence-funding', 'ask-sharing', 'en');
+    if (c.state) Object.assign(c.state.facts, facts);
+    const r = c.say(text);
+    return texts(r.replies).match(/Understood: [^\n]*/)?.[0] ?? 'again';
+  };
+  it('all partners inside the EU: no', () => {
+    expect(reach({ countries: ['BE'] }, 'drafts of text by email')).toBe('Understood: No, only within the EU');
+  });
+  it('a paying defence body outside the EU: yes', () => {
+    expect(reach({ countries: ['SA'], defenceFunders: ['SA'] }, 'They want quarterly code deliveries and the trained controllers.')).toBe('Understood: Yes');
+  });
+  it('a country outside the EU that may be only the topic: not sure', () => {
+    expect(reach({ countries: ['BE', 'RW'] }, 'drafts of text by email')).toBe("Understood: I'm not sure");
+  });
+  it('nothing known of the partners: asked again', () => {
+    expect(reach({}, 'drafts of text by email')).toBe('again');
+  });
+});

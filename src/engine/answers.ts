@@ -70,14 +70,22 @@ function approximatedLevel(lexicon: Lexicon): RegExp {
   return cached;
 }
 
+/** A bare level (or range) after a word that places it on the scale, not followed by a unit ("op 4", "to 6-7", not "in 2 years"). */
+const LEVEL_AFTER_PLACE =
+  /(?<![\p{L}\p{N}])(op|naar|tot|rond|richting|at|on|to|towards|around|reach)\s+([1-9])(?:\s*[-–]\s*([1-9]))?(?![\p{L}\p{N}]|\s*(?:%|[-–]?\s*(?:jaar|years?|weken|weeks?|maanden|months?|dagen|days?|mensen|people|keer|times)\b))/giu;
+
 /** A question whose answers name TRL levels reads a bare level as one: "3 denk ik", "5-6, we do flight tests", "level 4", "around 4". */
 function spellBareLevels(text: string, step: QuestionStep, lexicon: Lexicon): string {
   if (!step.answers.some((a) => answerPhrases(a).some((p) => /\btrl \d\b/.test(p)))) return text;
   // "Maybe 4 to 6", "misschien TRL 4": the word of approximation says the level is rough, not that the answer is unsure.
-  return text
-    .replace(bareLevel(lexicon), (_, opening: string, level: string) => `${/^\s*/.exec(opening)?.[0] ?? ''}TRL ${level}`)
-    .replace(/\b(?:level|niveau)\s*(\d)\b/giu, 'TRL $1')
-    .replace(approximatedLevel(lexicon), '$1');
+  return (
+    text
+      .replace(bareLevel(lexicon), (_, opening: string, level: string) => `${/^\s*/.exec(opening)?.[0] ?? ''}TRL ${level}`)
+      // "Wij zitten op 4, zij willen naar 6-7": a bare level after a word that places it on the scale, or a range of them.
+      .replace(LEVEL_AFTER_PLACE, (_, place: string, low: string, high?: string) => `${place} TRL ${low}${high ? ` TRL ${high}` : ''}`)
+      .replace(/\b(?:level|niveau)\s*(\d)\b/giu, 'TRL $1')
+      .replace(approximatedLevel(lexicon), '$1')
+  );
 }
 
 /** The words that end a clause besides punctuation and a dash: "but", "maar" and their kin. */
@@ -489,13 +497,23 @@ function closingPolarity(text: string, lexicon: Lexicon): Polarity | undefined {
   const parts = clauses(withoutConditions(text, lexicon));
   const last = parts[parts.length - 1];
   if (parts.length < 2 || !last) return undefined;
-  for (const c of w.conclusions) {
-    if (!startsWithWords(last, c)) continue;
-    const rest = last.slice(c.length).filter((x) => !w.fillers.has(x));
-    const p = rest.length > 0 ? w.polarityOf.get(rest.join(' ')) : undefined;
-    if (p) return p;
-  }
-  return undefined;
+  const summed = (part: string[]): Polarity | undefined => {
+    for (const c of w.conclusions) {
+      if (!startsWithWords(part, c)) continue;
+      const rest = part.slice(c.length).filter((x) => !w.fillers.has(x));
+      const p = rest.length > 0 ? w.polarityOf.get(rest.join(' ')) : undefined;
+      if (p) return p;
+    }
+    return undefined;
+  };
+  const p = summed(last);
+  if (p) return p;
+  // "Dus ja, da's wel een punt", "so yes, I guess": the summing-up is the clause before a short closing remark that
+  // says no answer of its own (no yes/no phrase, no doubt).
+  const before = parts[parts.length - 2];
+  const remark = last.filter((x) => !w.fillers.has(x));
+  const plain = remark.length <= TRAILING_WORDS && !startsWithAny(remark, w.phrases) && !clauseDoubts(remark, w) && !remark.some((x) => w.negations.has(x));
+  return plain && before ? summed(before) : undefined;
 }
 
 /** A first clause that is nothing but "yes" or "no" ("nee", "yes indeed"), with more clauses after it. */
@@ -958,8 +976,14 @@ function readChoice(step: QuestionStep, text: string, content: Content, lang: La
     denied.add(h.value);
     deniedAt.push({ value: h.value, clause: h.clause });
   }
+  // "Yes, all of them: high amount, no real website, no corporate email": after an opening yes or no, a bare "no" or
+  // "geen" that goes with the words after it in a later clause lists a sign ("no real website"); it answers nothing.
+  const listedSign = (h: Hit) => {
+    const p = h.weak && h.clause > 0 && h.phrase !== '' ? isPolarityWord(h.phrase, lexicon) : undefined;
+    return p !== undefined && said !== undefined && said !== 'unsure' && p !== said && (parts[h.clause]?.length ?? 0) > h.end && !openedAt[h.clause];
+  };
   const kept = hits
-    .filter((h) => !apart.denied.has(h) && !apart.elsewhere.has(h))
+    .filter((h) => !apart.denied.has(h) && !apart.elsewhere.has(h) && !listedSign(h))
     .filter(
       (h) =>
         !(h.score < 3 && h.clause >= 0 && inDenied(h)) &&

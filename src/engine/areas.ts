@@ -38,7 +38,11 @@ function areaWords(areas: readonly TechArea[]): Map<string, Set<string>> {
 /** The text without the fields of more than one word that no area covers: "military history", "supply chain". */
 function withoutOutsideFields(n: string, lexicon: Lexicon): string {
   let out = ` ${n} `;
-  for (const field of listed(lexicon.outsideAreas)) if (field.includes(' ')) out = out.split(` ${field} `).join(' ; ');
+  // Longest first: "traffic flow simulation" goes as a whole, not as "traffic flow" leaving "simulation" behind.
+  const fields = listed(lexicon.outsideAreas)
+    .filter((f) => f.includes(' '))
+    .sort((a, b) => b.length - a.length);
+  for (const field of fields) out = out.split(` ${field} `).join(' ; ');
   return out.trim();
 }
 

@@ -89,3 +89,23 @@ export function nameInside(text: string, content: Content): string | undefined {
   const pick = names.find((r) => r.some(isOrganisation)) ?? names[0];
   return pick?.join(' ');
 }
+
+/**
+ * The text names an institution: it is a name, its opening clause is one ("Sharif University of Technology, aerospace
+ * engineering I believe"), or a name stands inside it ("… de 'Pearl River University of Foreign Languages' of zoiets").
+ * A clause that opens with an organisation word ("een technische staatsuniversiteit in Moskou") describes one.
+ */
+export function namesInstitution(text: string, extracted: ExtractedFacts, content: Content): boolean {
+  if (looksLikeName(text, extracted, content)) return true;
+  const opening = text.split(/[,;:.!?()\n]/)[0] ?? '';
+  if (opening.trim() !== '' && looksLikeName(opening, extracted, content)) return true;
+  if (nameInside(text, content) !== undefined) return true;
+  const { organisation, particles } = wordsOf(content.lexicon);
+  const words = normalize(opening)
+    .split(' ')
+    .filter((w) => !particles.has(w));
+  return (
+    words.length <= SHORT_WITH_ORGANISATION_WORD &&
+    words.slice(0, 3).some((w) => organisation.has(w) || [...organisation].some((o) => o.length >= 5 && w.endsWith(o)))
+  );
+}

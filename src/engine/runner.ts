@@ -13,7 +13,7 @@ import { buildOutcome } from './outcome.js';
 import { countryName, summaryMarkdown } from './summary.js';
 import { containsPhrase, normalize, tokens } from './text.js';
 import type { Turn } from './turn.js';
-import { looksLikeName, nameInside } from './names.js';
+import { looksLikeName, nameInside, namesInstitution } from './names.js';
 import { byAlliedOnly, byNationality } from './nationalities.js';
 import type { AnswerRecord, Choice, ExtractedFacts, Facts, ScreeningHit, ScreeningSummary } from './types.js';
 
@@ -111,7 +111,15 @@ function applyAnswer(
     const answer = q.answers.find((a) => a.value === value);
     if (answer) {
       const others = q.several && q.keepsAll ? also.filter((v) => v !== value && q.answers.some((a) => a.value === v)) : [];
-      s.facts[q.fact] = others.length > 0 ? [value, ...others] : value;
+      // "CSC voor de beurs, ons deel uit BOF": on a question that keeps all it names, what was already known of the
+      // fact stays beside it (an FWO project told at the start), and the one that asks the most caution comes first.
+      const before = q.keepsAll ? factList(s.facts[q.fact]).filter((v) => v !== 'unsure' && v !== value && !others.includes(v)) : [];
+      const order = (v: string): number => {
+        const i = (q.several ?? []).indexOf(v);
+        return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+      };
+      const all = [value, ...others, ...before];
+      s.facts[q.fact] = all.length > 1 ? (before.length > 0 ? all.sort((x, y) => order(x) - order(y)) : all) : value;
       addFlags(turn, answer.flags);
       next = answer.next;
     }
@@ -505,10 +513,17 @@ export function applyTyped(turn: Turn, text: string): boolean {
       const read = byAlliedOnly(q, extracted.countries, turn.ctx.content, (exclude) => matchChoice(q, text, turn.ctx.content, lang, exclude));
       const words =
         outsideEuByCountry(turn, q, extracted) ??
-        byField(q, text, extracted.domains, turn.ctx.content, byNationality(q, extracted.countries, turn.ctx.content, read, text));
+        sharedWithKnownPartners(
+          turn,
+          q,
+          text,
+          byField(q, text, extracted.domains, turn.ctx.content, byNationality(q, extracted.countries, turn.ctx.content, read, text)),
+        );
       // "University of Tehran, faculteit letteren" for "Is the home institution known for defence research?": a name,
       // not an answer. Its ties are a point to check with the contact point; the name goes to the screening.
-      const nameOnly = words.kind === 'none' && q.input === 'yesno' && q.dimension === 'partner' && looksLikeName(shown, extracted, turn.ctx.content);
+      // "Nanjing University, School of Electronic Science …", "een technische universiteit in Ankara, haar labo heet …":
+      // a name, or a description of an institution, in the opening clause, or a name inside the text, is such a name too.
+      const nameOnly = words.kind === 'none' && q.input === 'yesno' && q.dimension === 'partner' && namesInstitution(shown, extracted, turn.ctx.content);
       if (nameOnly) s.facts = mergeExtracted(s.facts, extracted);
       // "HIT is known for defence research" for "Is the partner tied to the military?", where HIT was named as the
       // co-authors' university beside the partner: it says again what the co-authors' institution is (a point of
@@ -554,6 +569,29 @@ function outsideEuByCountry(turn: Turn, q: QuestionStep, extracted: ExtractedFac
   if (q.input !== 'yesno' || !explicitOutsideEuFacts.includes(q.fact) || extracted.countries.length === 0) return undefined;
   const value = extracted.countries.some((c) => !eu.includes(c)) ? 'yes' : 'no';
   return q.answers.some((a) => a.value === value) ? { kind: 'answer', value } : undefined;
+}
+
+/**
+ * "They want quarterly code deliveries", "drafts of text by email" typed for "Would results, software or know-how go to
+ * partners outside the EU?": what is shared, not where. It goes to the partners, so what is known of them says where
+ * (G:337-341): a paying defence body outside the EU is a yes, all countries known inside the EU a no, any other
+ * country outside the EU leaves it unsure. Only when the words gave no answer, the text names
+ * something shared (lexicon `sharedThings`) and the countries are known.
+ */
+function sharedWithKnownPartners(turn: Turn, q: QuestionStep, text: string, match: TypedAnswer): TypedAnswer {
+  const { eu, explicitOutsideEuFacts } = turn.ctx.content.rules;
+  if (match.kind !== 'none' || q.input !== 'yesno' || !explicitOutsideEuFacts.includes(q.fact)) return match;
+  const countries = factList(turn.state.facts.countries).filter((c) => /^[A-Z]{2}$/.test(c));
+  if (countries.length === 0) return match;
+  const n = ` ${normalize(text)} `;
+  const things = [...turn.ctx.content.lexicon.sharedThings.en, ...turn.ctx.content.lexicon.sharedThings.nl].map((t) => normalize(t));
+  if (!things.some((t) => t !== '' && n.includes(` ${t} `))) return match;
+  // A foreign defence body that pays is a partner it goes to (fact `defenceFunders`); a country outside the EU named
+  // elsewhere in the story may be only the topic ("peacekeepers in Rwanda"), so it leaves where unsure.
+  const funders = factList(turn.state.facts.defenceFunders).filter((c) => /^[A-Z]{2}$/.test(c));
+  if (funders.some((c) => !eu.includes(c)) && q.answers.some((a) => a.value === 'yes')) return { kind: 'answer', value: 'yes' };
+  if (countries.some((c) => !eu.includes(c))) return { kind: 'unsure' };
+  return q.answers.some((a) => a.value === 'no') ? { kind: 'answer', value: 'no' } : match;
 }
 
 /** One short line that says how a typed answer was read, so a misreading shows at once. Never for a click. */

@@ -104,6 +104,8 @@ export const lexiconSchema = z
     genericAreaWords: localList.default({ en: [], nl: [] } as LocalList),
     /** Fields no critical technology area covers ("codicology", "taalkunde"): named for the area question, they answer "none". */
     outsideAreas: localList.default({ en: [], nl: [] } as LocalList),
+    /** "Code", "drafts", "bestanden": things shared; typed for "would it go outside the EU?", the partners' countries say where. */
+    sharedThings: localList.default({ en: [], nl: [] } as LocalList),
     /** Word starts that make such a field technical ("computational linguistics"): then it is not read as "none". */
     technical: localList.default({ en: [], nl: [] } as LocalList),
     /** "A standard commercial camera system": a technology only used as a tool; next to such a field, the answer is "none". */

@@ -29,7 +29,7 @@ describe('negation and doubt', () => {
   it.each([
     ["It's clinical psychology: no tech, no sensors, no AI.", ['sensing', 'ai']],
     ['geen drones, geen AI, gewoon interviews', ['robotics', 'ai']],
-    ['we doen dat zonder machine learning', ['ai']],
+    ['niks met drones of AI, gewoon interviews', ['robotics', 'ai']],
   ])('a technology ruled out is no domain of the question: "%s"', (text, ruledOut) => {
     const f = u.extract(text);
     for (const d of ruledOut) expect(f.domains).not.toContain(d);
@@ -38,6 +38,7 @@ describe('negation and doubt', () => {
   it.each([
     ["we don't want to share our AI code with them", 'ai'],
     ['no, we build drones for farmers', 'robotics'],
+    ['een EDF-call rond navigatie zonder GPS', 'space'],
   ])('a negation that does not deny the technology leaves it named: "%s"', (text, domain) => {
     expect(u.extract(text).domains).toContain(domain);
   });

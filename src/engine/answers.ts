@@ -508,6 +508,13 @@ function closingPolarity(text: string, lexicon: Lexicon): Polarity | undefined {
   };
   const p = summed(last);
   if (p) return p;
+  // "… maar een collega zei dat 'genetische elementen' ook op een lijst staan. Ik weet het dus nie": a closing clause
+  // that concludes (lexicon `conclusions`, anywhere in it) with nothing but a doubt leaves the whole text unsure.
+  const concluding = new Set(w.conclusions.filter((c) => c.length === 1).map((c) => c[0] ?? ''));
+  if (last.some((x) => concluding.has(x))) {
+    const rest = last.filter((x) => !concluding.has(x) && !w.fillers.has(x)).join(' ');
+    if (rest !== '' && w.doubts.some((d) => closeTo(rest, d.join(' ')))) return 'unsure';
+  }
   // "Dus ja, da's wel een punt", "so yes, I guess": the summing-up is the clause before a short closing remark that
   // says no answer of its own (no yes/no phrase, no doubt).
   const before = parts[parts.length - 2];
@@ -562,8 +569,12 @@ function negated(words: string[], start: number, end: number, w: Words): boolean
   for (let skipped = 0; i >= 0 && skipped <= 3 && w.gap.has(words[i] ?? ''); skipped++) i--;
   const before = words[i] ?? '';
   if (w.negations.has(before)) return true;
-  // "We wouldn't recruit anyone ourselves": the negated verb reaches the words of its phrase.
-  for (let j = start - 1; j >= 0 && j >= start - VERB_NEGATION_REACH; j--) if (w.verbNegations.has(words[j] ?? '')) return true;
+  // "We wouldn't recruit anyone ourselves": the negated verb reaches the words of its phrase; words that only soften
+  // or stress it ("we wouldn't really go in ourselves", lexicon `negationGap`) don't count towards the reach.
+  for (let j = start - 1, reached = 0; j >= 0 && reached < VERB_NEGATION_REACH; j--) {
+    if (w.verbNegations.has(words[j] ?? '')) return true;
+    if (!w.gap.has(words[j] ?? '')) reached++;
+  }
   if (w.conjunctions.has(before)) {
     for (let j = i - 1; j >= 0 && j >= i - LIST_REACH; j--) if (w.negations.has(words[j] ?? '')) return true;
   }

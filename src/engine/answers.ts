@@ -43,13 +43,18 @@ function spellLevels(n: string): string {
   return n.replace(/\btrl ?(?:level |niveau )?(\d)\b/g, 'trl $1').replace(/\btrl (\d)(?: (?:to|tot|or|of|a|en|and))? (\d)\b/g, 'trl $1 trl $2');
 }
 
+/** A lexicon list as regular-expression alternatives, its words escaped. */
+function escapedList(list: Parameters<typeof listOf>[0]): string[] {
+  return listOf(list).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+}
+
 const bareLevelByLexicon = new WeakMap<Lexicon, RegExp>();
 
 /** A bare level opening the text, also after a word of approximation (lexicon `approximations`: "ergens 4 à 5"). */
 function bareLevel(lexicon: Lexicon): RegExp {
   let cached = bareLevelByLexicon.get(lexicon);
   if (!cached) {
-    const words = listOf(lexicon.approximations).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const words = escapedList(lexicon.approximations);
     const approx = words.length > 0 ? `(?:(?:${words.join('|')})\\.?\\s+)*` : '';
     cached = new RegExp(`^(\\s*${approx})(?:(?:level|niveau)\\s*)?(\\d)(?=\\s*(?:[-–,;.]|$)|\\s+(?:to|tot|or|of|a|à|en|and)\\s+\\d|\\s+\\p{L})`, 'iu');
     bareLevelByLexicon.set(lexicon, cached);
@@ -63,16 +68,34 @@ const approximatedByLexicon = new WeakMap<Lexicon, RegExp>();
 function approximatedLevel(lexicon: Lexicon): RegExp {
   let cached = approximatedByLexicon.get(lexicon);
   if (!cached) {
-    const words = listOf(lexicon.approximations).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const words = escapedList(lexicon.approximations);
     cached = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${words.join('|') || '(?!)'})\\.?\\s+)+(TRL ?\\d)`, 'giu');
     approximatedByLexicon.set(lexicon, cached);
   }
   return cached;
 }
 
-/** A bare level (or range) after a word that places it on the scale, not followed by a unit ("op 4", "to 6-7", not "in 2 years"). */
-const LEVEL_AFTER_PLACE =
-  /(?<![\p{L}\p{N}])(op|naar|tot|rond|richting|at|on|to|towards|around|reach)\s+([1-9])(?:\s*[-–]\s*([1-9]))?(?![\p{L}\p{N}]|\s*(?:%|[-–]?\s*(?:jaar|years?|weken|weeks?|maanden|months?|dagen|days?|mensen|people|keer|times)\b))/giu;
+const levelAfterPlaceByLexicon = new WeakMap<Lexicon, RegExp>();
+
+/**
+ * A bare level (or range) after a word that places it on the scale (lexicon `levelPlaces`), not followed by a unit
+ * (lexicon `levelUnits`): "op 4", "to 6-7", not "in 2 years".
+ */
+function levelAfterPlace(lexicon: Lexicon): RegExp {
+  let cached = levelAfterPlaceByLexicon.get(lexicon);
+  if (!cached) {
+    const places = escapedList(lexicon.levelPlaces).join('|');
+    // No unit words: nothing after a number rules it out ("(?!)" never matches).
+    const units = escapedList(lexicon.levelUnits).join('|') || '(?!)';
+    // No place words: no bare level is placed ("(?!)" never matches).
+    cached = new RegExp(
+      `(?<![\\p{L}\\p{N}])(${places || '(?!)'})\\s+([1-9])(?:\\s*[-–]\\s*([1-9]))?(?![\\p{L}\\p{N}]|\\s*(?:%|[-–]?\\s*(?:${units})\\b))`,
+      'giu',
+    );
+    levelAfterPlaceByLexicon.set(lexicon, cached);
+  }
+  return cached;
+}
 
 /** A question whose answers name TRL levels reads a bare level as one: "3 denk ik", "5-6, we do flight tests", "level 4", "around 4". */
 function spellBareLevels(text: string, step: QuestionStep, lexicon: Lexicon): string {
@@ -82,7 +105,7 @@ function spellBareLevels(text: string, step: QuestionStep, lexicon: Lexicon): st
     text
       .replace(bareLevel(lexicon), (_, opening: string, level: string) => `${/^\s*/.exec(opening)?.[0] ?? ''}TRL ${level}`)
       // "Wij zitten op 4, zij willen naar 6-7": a bare level after a word that places it on the scale, or a range of them.
-      .replace(LEVEL_AFTER_PLACE, (_, place: string, low: string, high?: string) => `${place} TRL ${low}${high ? ` TRL ${high}` : ''}`)
+      .replace(levelAfterPlace(lexicon), (_, place: string, low: string, high?: string) => `${place} TRL ${low}${high ? ` TRL ${high}` : ''}`)
       .replace(/\b(?:level|niveau)\s*(\d)\b/giu, 'TRL $1')
       .replace(approximatedLevel(lexicon), '$1')
   );

@@ -11,7 +11,7 @@ import { unsureFlag } from './flags.js';
 import type { PlaybookId } from './ids.js';
 import { buildOutcome } from './outcome.js';
 import { countryName, summaryMarkdown } from './summary.js';
-import { containsPhrase, normalize, tokens } from './text.js';
+import { containsPhrase, normalize, normalizedList, tokens } from './text.js';
 import type { Turn } from './turn.js';
 import { looksLikeName, nameInside, namesInstitution } from './names.js';
 import { byAlliedOnly, byNationality } from './nationalities.js';
@@ -204,7 +204,7 @@ function applyKnown(turn: Turn, stepId: string, q: QuestionStep): void {
  */
 function addFunderOrigin(turn: Turn, q: QuestionStep): void {
   const withOrigin = q.answers.filter((a) => a.funderOrigin !== undefined);
-  const countries = factList(turn.state.facts.defenceFunders).filter((c) => /^[A-Z]{2}$/.test(c));
+  const countries = countryCodes(turn.state.facts.defenceFunders);
   if (withOrigin.length === 0 || countries.length === 0) return;
   const { eu, alliedOutsideEu, defencePartners } = turn.ctx.content.rules;
   const allied = new Set([...eu, ...alliedOutsideEu, ...defencePartners]);
@@ -571,6 +571,11 @@ function outsideEuByCountry(turn: Turn, q: QuestionStep, extracted: ExtractedFac
   return q.answers.some((a) => a.value === value) ? { kind: 'answer', value } : undefined;
 }
 
+/** The ISO codes among a fact's values, without "not sure". */
+function countryCodes(v: Facts[string] | undefined): string[] {
+  return factList(v).filter((c) => /^[A-Z]{2}$/.test(c));
+}
+
 /**
  * "They want quarterly code deliveries", "drafts of text by email" typed for "Would results, software or know-how go to
  * partners outside the EU?": what is shared, not where. It goes to the partners, so what is known of them says where
@@ -581,14 +586,13 @@ function outsideEuByCountry(turn: Turn, q: QuestionStep, extracted: ExtractedFac
 function sharedWithKnownPartners(turn: Turn, q: QuestionStep, text: string, match: TypedAnswer): TypedAnswer {
   const { eu, explicitOutsideEuFacts } = turn.ctx.content.rules;
   if (match.kind !== 'none' || q.input !== 'yesno' || !explicitOutsideEuFacts.includes(q.fact)) return match;
-  const countries = factList(turn.state.facts.countries).filter((c) => /^[A-Z]{2}$/.test(c));
+  const countries = countryCodes(turn.state.facts.countries);
   if (countries.length === 0) return match;
-  const n = ` ${normalize(text)} `;
-  const things = [...turn.ctx.content.lexicon.sharedThings.en, ...turn.ctx.content.lexicon.sharedThings.nl].map((t) => normalize(t));
-  if (!things.some((t) => t !== '' && n.includes(` ${t} `))) return match;
+  const n = normalize(text);
+  if (!normalizedList(turn.ctx.content.lexicon.sharedThings).some((t) => containsPhrase(n, t))) return match;
   // A foreign defence body that pays is a partner it goes to (fact `defenceFunders`); a country outside the EU named
   // elsewhere in the story may be only the topic ("peacekeepers in Rwanda"), so it leaves where unsure.
-  const funders = factList(turn.state.facts.defenceFunders).filter((c) => /^[A-Z]{2}$/.test(c));
+  const funders = countryCodes(turn.state.facts.defenceFunders);
   if (funders.some((c) => !eu.includes(c)) && q.answers.some((a) => a.value === 'yes')) return { kind: 'answer', value: 'yes' };
   if (countries.some((c) => !eu.includes(c))) return { kind: 'unsure' };
   return q.answers.some((a) => a.value === 'no') ? { kind: 'answer', value: 'no' } : match;

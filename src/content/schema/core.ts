@@ -48,6 +48,10 @@ export const lexiconSchema = z
     whether: localList.default({ en: [], nl: [] } as LocalList),
     /** Words of approximation before a bare level ("ergens 4 à 5", "around 3"): the level is still read. */
     approximations: localList.default({ en: [], nl: [] } as LocalList),
+    /** Words that place a bare level on the TRL scale ("op 4", "naar 6-7", "to 6"): the level after them is a TRL level. */
+    levelPlaces: localList.default({ en: [], nl: [] } as LocalList),
+    /** Units after a number that make it no level ("over 2 jaar", "in 3 weeks", "3 keer"). */
+    levelUnits: localList.default({ en: [], nl: [] } as LocalList),
     /** Words that set what follows them in the past, before the answer ("after his military service he …"): beside another answer, that one is meant. */
     earlierStages: localList.default({ en: [], nl: [] } as LocalList),
     /** Negated verbs whose reach is the verb phrase after them ("we wouldn't recruit anyone ourselves"): a few words, in the clause. */
